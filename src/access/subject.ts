@@ -1,0 +1,83 @@
+import { type AccountRole, type MemberFlag, rolesWithHideAttributes, type WorkspaceRole } from './roles.js';
+
+export interface WorkspaceGrant {
+  role: WorkspaceRole;
+  hideAttributes: boolean;
+  /** True for Account Admins, who are Workspace Admins everywhere by rule, not by assignment. */
+  viaAccountRole: boolean;
+}
+
+/** Everything a decision needs about the caller, resolved once per request. */
+export interface Subject {
+  memberId: string;
+  accountId: string;
+  accountRole: AccountRole;
+  flags: Readonly<Record<MemberFlag, boolean>>;
+  /** Every workspace the caller may enter, and how. A workspace absent here does not exist for them. */
+  workspaces: ReadonlyMap<string, WorkspaceGrant>;
+}
+
+export interface SubjectInput {
+  memberId: string;
+  accountId: string;
+  accountRole: AccountRole;
+  flags: Readonly<Record<MemberFlag, boolean>>;
+  /** All live workspaces of the account. */
+  accountWorkspaceIds: readonly string[];
+  /** The member's explicit workspace roles. */
+  grants: readonly { workspaceId: string; role: WorkspaceRole; hideAttributes: boolean }[];
+}
+
+/**
+ * A member's standing in one workspace, from their account role and explicit role there (if any).
+ * "Account Admins can access all workspaces in an account" — including ones created later — as
+ * Workspace Admins, whatever is stored.
+ */
+export function workspaceGrant(
+  accountRole: AccountRole,
+  explicit: { role: WorkspaceRole; hideAttributes: boolean } | null | undefined,
+): WorkspaceGrant | null {
+  if (accountRole === 'account_admin')
+    return { role: 'workspace_admin', hideAttributes: false, viaAccountRole: true };
+  return explicit
+    ? { role: explicit.role, hideAttributes: explicit.hideAttributes, viaAccountRole: false }
+    : null;
+}
+
+export function resolveSubject(input: SubjectInput): Subject {
+  const explicit = new Map(input.grants.map((g) => [g.workspaceId, g]));
+  const workspaces = new Map<string, WorkspaceGrant>();
+  for (const id of input.accountWorkspaceIds) {
+    const grant = workspaceGrant(input.accountRole, explicit.get(id));
+    if (grant) workspaces.set(id, grant);
+  }
+  return {
+    memberId: input.memberId,
+    accountId: input.accountId,
+    accountRole: input.accountRole,
+    flags: input.flags,
+    workspaces,
+  };
+}
+
+/**
+ * Why a workspace role cannot be given to a member, or null when it can. Account Admins are
+ * Workspace Admins everywhere and that can't be turned off; hide attributes is for Authors and
+ * Viewers only. `role` null means removing access.
+ */
+export function workspaceRoleRefusal(
+  accountRole: AccountRole,
+  role: WorkspaceRole | null,
+  hideAttributes: boolean,
+): { field: 'role' | 'hideAttributes'; message: string } | null {
+  if (accountRole === 'account_admin' && (role !== 'workspace_admin' || hideAttributes)) {
+    return {
+      field: 'role',
+      message: 'Account Admins are Workspace Admins in every workspace; this cannot be changed',
+    };
+  }
+  if (hideAttributes && (role === null || !rolesWithHideAttributes.includes(role))) {
+    return { field: 'hideAttributes', message: 'hide attributes applies to Authors and Viewers only' };
+  }
+  return null;
+}

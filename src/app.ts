@@ -1,0 +1,71 @@
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { Database } from './db/connection.js';
+import { accountRoutes } from './features/accounts/routes.js';
+import { activityRoutes } from './features/activity/routes.js';
+import { registerAuthentication } from './features/auth/authenticate.js';
+import { authRoutes } from './features/auth/routes.js';
+import { purgeWorkspace } from './features/workspaces/purge.js';
+import { revalidateWorkspace } from './features/workspaces/revalidate.js';
+import { workspaceRoutes } from './features/workspaces/routes.js';
+import { PURGE_JOB, REVALIDATE_JOB } from './features/workspaces/service.js';
+import './http/route-access.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerProblemHandlers } from './http/problems.js';
+import { JobQueue } from './jobs/queue.js';
+import { jobRoutes } from './jobs/routes.js';
+import { Worker } from './jobs/worker.js';
+import { type Clock, systemClock } from './shared/clock.js';
+import { version } from './version.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+}
+
+export interface Atrium {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** Runs background jobs; started by main.ts, driven by hand in tests. */
+  worker: Worker;
+}
+
+/** Builds the service on an open, migrated database. No port, no global state: the caller listens. */
+export async function buildApp({ config, database, clock = systemClock }: BuildOptions): Promise<Atrium> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const jobs = new JobQueue(database.db, clock);
+  const ctx: AppContext = { config, db: database.db, clock, jobs };
+  const worker = new Worker(
+    jobs,
+    { [PURGE_JOB]: purgeWorkspace(ctx), [REVALIDATE_JOB]: revalidateWorkspace(ctx) },
+    app.log,
+    config.workerIdleMs,
+  );
+  app.addHook('onClose', () => worker.stop());
+
+  registerProblemHandlers(app);
+  await app.register(cookie);
+  await registerOpenApi(app, version);
+  registerAuthentication(app, ctx);
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
+  accountRoutes(app, ctx);
+  authRoutes(app, ctx);
+  workspaceRoutes(app, ctx);
+  activityRoutes(app, ctx);
+  jobRoutes(app, ctx);
+
+  await app.ready();
+  return { app, ctx, worker };
+}

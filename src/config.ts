@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import type { DatabaseTarget } from './db/connection.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** The address people reach the service at; links in emails start with it. https → Secure cookies. */
+  publicUrl: string;
+  database: DatabaseTarget;
+  logLevel: string;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login rate limits count per IP). */
+  trustProxy: boolean;
+  /** argon2id cost; the defaults are OWASP's. Tests lower them (each hash then takes ~1 ms). */
+  passwordHashing: { memoryCost: number; timeCost: number; parallelism: number };
+  sessionTtlMs: number;
+  /** Failed logins allowed per window, per email and per client IP; the next one answers 429. */
+  loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  /** How long the job worker sleeps when the queue is empty. 0 disables the worker (tests drive it). */
+  workerIdleMs: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const defaults = {
+  passwordHashing: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
+  sessionTtlMs: 14 * DAY,
+  loginLimits: { perEmail: 10, perIp: 100, windowMs: 15 * 60 * 1000 },
+  workerIdleMs: 1000,
+} as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? './data') },
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    passwordHashing: { ...defaults.passwordHashing },
+    sessionTtlMs: defaults.sessionTtlMs,
+    loginLimits: { ...defaults.loginLimits },
+    workerIdleMs: defaults.workerIdleMs,
+  };
+}

@@ -1,0 +1,12 @@
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import type { JobQueue } from './jobs/queue.js';
+import type { Clock } from './shared/clock.js';
+
+/** What every service needs, built once by buildApp and passed down; there is no global state. */
+export interface AppContext {
+  readonly config: Config;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly jobs: JobQueue;
+}

@@ -1,0 +1,18 @@
+/** The PostgreSQL error code of a failed query, on either driver (Drizzle wraps it in `cause`). */
+function pgCode(error: unknown): { code?: string; constraint?: string } {
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === 'object' && depth < 3; depth++) {
+    const { code, constraint, cause } = e as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return { code, constraint: typeof constraint === 'string' ? constraint : undefined };
+    }
+    e = cause;
+  }
+  return {};
+}
+
+/** True when the error is a unique violation (of `constraint`, if given). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const { code, constraint: actual } = pgCode(error);
+  return code === '23505' && (constraint === undefined || actual === undefined || actual === constraint);
+}

@@ -1,0 +1,62 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from './connection.js';
+
+const migrationsDir = new URL('./migrations/', import.meta.url);
+
+// Any constant will do: it only has to be the same in every process that migrates.
+const MIGRATION_LOCK = 727_274_886;
+
+export interface Migration {
+  name: string;
+  statements: string[];
+}
+
+export async function loadMigrations(): Promise<Migration[]> {
+  const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+  return Promise.all(
+    files.map(async (name) => ({
+      name,
+      statements: splitStatements(await readFile(new URL(name, migrationsDir), 'utf8')),
+    })),
+  );
+}
+
+/**
+ * PGlite refuses several statements in one call, so a file is applied statement by statement.
+ * Our migrations hold no function bodies, so a `;` at the end of a line ends a statement.
+ */
+export function splitStatements(source: string): string[] {
+  return source
+    .replace(/--.*$/gm, '')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * Applies the migrations not yet applied, each in its own transaction, under an advisory lock so
+ * that several processes starting together against one PostgreSQL migrate once.
+ * Returns the names of the migrations it applied.
+ */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrations = await loadMigrations();
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.execute(
+      sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+  });
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      const done = await queryRows(tx, sql`SELECT 1 FROM schema_migrations WHERE name = ${migration.name}`);
+      if (done.length > 0) return;
+      for (const statement of migration.statements) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`INSERT INTO schema_migrations (name) VALUES (${migration.name})`);
+      applied.push(migration.name);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,124 @@
+/**
+ * Drizzle's view of the tables that the SQL migrations create (src/db/migrations). The migrations are
+ * the truth; a test (schema.test.ts) checks that every column here exists there with the same type.
+ */
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+import type { AccountRole, WorkspaceRole } from '../access/roles.js';
+
+export type Plan = 'free' | 'essentials' | 'premium' | 'team' | 'custom';
+export type SendMode = 'normal' | 'test' | 'never';
+export type ProcessingState = 'ready' | 'revalidating';
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export const accounts = pgTable('accounts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  plan: text('plan').$type<Plan>().notNull(),
+  customMaxWorkspaces: integer('custom_max_workspaces'),
+  customMaxMembers: integer('custom_max_members'),
+  trialEndsAt: time('trial_ends_at'),
+  createdByMemberId: text('created_by_member_id'),
+  createdAt: time('created_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+});
+
+export const members = pgTable('members', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  email: text('email').notNull(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  passwordHash: text('password_hash'),
+  accountRole: text('account_role').$type<AccountRole>().notNull(),
+  canBilling: boolean('can_billing').notNull(),
+  canApiCredentials: boolean('can_api_credentials').notNull(),
+  canSupportAccess: boolean('can_support_access').notNull(),
+  status: text('status').$type<'active' | 'invited'>().notNull(),
+  marketingOptIn: boolean('marketing_opt_in').notNull(),
+  currentWorkspaceId: text('current_workspace_id'),
+  createdAt: time('created_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+  lastLoginAt: time('last_login_at'),
+});
+
+export const workspaces = pgTable('workspaces', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  name: text('name').notNull(),
+  color: text('color').notNull(),
+  sendMode: text('send_mode').$type<SendMode>().notNull(),
+  testRecipientMemberId: text('test_recipient_member_id'),
+  openTracking: boolean('open_tracking').notNull(),
+  identifyByEmail: boolean('identify_by_email').notNull(),
+  identifyById: boolean('identify_by_id').notNull(),
+  allowEmailUpdateById: boolean('allow_email_update_by_id').notNull(),
+  processingState: text('processing_state').$type<ProcessingState>().notNull(),
+  createdAt: time('created_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+  deletedAt: time('deleted_at'),
+});
+
+export const workspaceRoles = pgTable(
+  'workspace_roles',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    memberId: text('member_id').notNull(),
+    role: text('role').$type<WorkspaceRole>().notNull(),
+    hideAttributes: boolean('hide_attributes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.memberId] })],
+);
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull(),
+  memberId: text('member_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: time('created_at').notNull(),
+  lastSeenAt: time('last_seen_at').notNull(),
+  expiresAt: time('expires_at').notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+});
+
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStartedAt: time('window_started_at').notNull(),
+  hits: integer('hits').notNull(),
+});
+
+export const activity = pgTable('activity', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  workspaceId: text('workspace_id'),
+  actorMemberId: text('actor_member_id'),
+  actorName: text('actor_name').notNull(),
+  action: text('action').notNull(),
+  targetType: text('target_type').notNull(),
+  targetId: text('target_id').notNull(),
+  targetName: text('target_name'),
+  before: jsonb('before').$type<Record<string, unknown>>(),
+  after: jsonb('after').$type<Record<string, unknown>>(),
+  createdAt: time('created_at').notNull(),
+});
+
+export const jobs = pgTable('jobs', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  workspaceId: text('workspace_id'),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  state: text('state').$type<JobState>().notNull(),
+  progressDone: integer('progress_done').notNull(),
+  progressTotal: integer('progress_total'),
+  attempts: integer('attempts').notNull(),
+  runAfter: time('run_after').notNull(),
+  leaseExpiresAt: time('lease_expires_at'),
+  lastError: text('last_error'),
+  createdAt: time('created_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+  finishedAt: time('finished_at'),
+});

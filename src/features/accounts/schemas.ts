@@ -1,0 +1,48 @@
+import { type Static, Type } from 'typebox';
+import { NullableTimestamp, Timestamp } from '../../http/schemas.js';
+import { planNames } from './plans.js';
+
+export const PlanName = Type.Enum(planNames);
+
+const Limit = Type.Union([Type.Integer(), Type.Null()], { description: 'null = unlimited' });
+
+export const Account = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  plan: PlanName,
+  limits: Type.Object({ workspaces: Limit, teamMembers: Limit }),
+  usage: Type.Object({ workspaces: Type.Integer(), teamMembers: Type.Integer() }),
+  trialEndsAt: NullableTimestamp,
+  createdAt: Timestamp,
+});
+export type Account = Static<typeof Account>;
+
+const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+
+export const SignupBody = Type.Object(
+  {
+    accountName: Name,
+    firstName: Name,
+    lastName: Name,
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    password: Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' }),
+    plan: Type.Optional(PlanName),
+  },
+  { additionalProperties: false },
+);
+export type SignupBody = Static<typeof SignupBody>;
+
+export const UpdateAccountBody = Type.Object(
+  {
+    name: Type.Optional(Name),
+    plan: Type.Optional(PlanName),
+    customLimits: Type.Optional(
+      Type.Object(
+        { workspaces: Type.Integer({ minimum: 1 }), teamMembers: Type.Integer({ minimum: 1 }) },
+        { additionalProperties: false, description: 'Required with plan "custom"' },
+      ),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateAccountBody = Static<typeof UpdateAccountBody>;

@@ -1,0 +1,39 @@
+import type { AppContext } from '../../context.js';
+import type { App } from '../../http/app.js';
+import { problems, WorkspaceParams } from '../../http/schemas.js';
+import { actorOf } from '../auth/actor.js';
+import { ActivityPage, ActivityQuery } from './schemas.js';
+import { activityPage } from './service.js';
+
+const tags = ['Activity'];
+
+export function activityRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/account/activity',
+    {
+      config: { access: 'account.activity.view' },
+      schema: {
+        tags,
+        summary: 'The whole account’s activity log, newest first',
+        querystring: ActivityQuery,
+        response: { 200: ActivityPage, ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => activityPage(ctx, actorOf(req).subject.accountId, undefined, req.query),
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/activity',
+    {
+      config: { access: 'workspace.activity.view' },
+      schema: {
+        tags,
+        summary: 'One workspace’s activity log, newest first',
+        params: WorkspaceParams,
+        querystring: ActivityQuery,
+        response: { 200: ActivityPage, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => activityPage(ctx, actorOf(req).subject.accountId, req.params.workspaceId, req.query),
+  );
+}

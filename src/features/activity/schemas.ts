@@ -1,0 +1,33 @@
+import { Type } from 'typebox';
+import { Timestamp } from '../../http/schemas.js';
+
+export const ActivityEntry = Type.Object({
+  id: Type.String(),
+  workspaceId: Type.Union([Type.String(), Type.Null()]),
+  actor: Type.Object({ memberId: Type.Union([Type.String(), Type.Null()]), name: Type.String() }),
+  action: Type.String(),
+  target: Type.Object({
+    type: Type.String(),
+    id: Type.String(),
+    name: Type.Union([Type.String(), Type.Null()]),
+  }),
+  before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  createdAt: Timestamp,
+});
+
+export const ActivityQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ description: 'nextCursor of the previous page' })),
+    action: Type.Optional(Type.String({ description: 'e.g. workspace.settings_changed' })),
+    targetId: Type.Optional(Type.String()),
+    actorMemberId: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const ActivityPage = Type.Object({
+  items: Type.Array(ActivityEntry),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});

@@ -1,0 +1,37 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { activity } from '../../db/schema.js';
+
+export type ActivityRow = typeof activity.$inferSelect;
+export type NewActivity = typeof activity.$inferInsert;
+
+export async function insertActivity(tx: Db, entry: NewActivity): Promise<void> {
+  await tx.insert(activity).values(entry);
+}
+
+export interface ActivityQuery {
+  accountId: string;
+  /** Only this workspace's entries; absent: the whole account's. */
+  workspaceId?: string;
+  action?: string;
+  targetId?: string;
+  actorMemberId?: string;
+  /** Entries older than this id (ids sort by time). */
+  before?: string;
+  limit: number;
+}
+
+export async function listActivity(tx: Db, q: ActivityQuery): Promise<ActivityRow[]> {
+  const conditions: SQL[] = [eq(activity.accountId, q.accountId)];
+  if (q.workspaceId) conditions.push(eq(activity.workspaceId, q.workspaceId));
+  if (q.action) conditions.push(eq(activity.action, q.action));
+  if (q.targetId) conditions.push(eq(activity.targetId, q.targetId));
+  if (q.actorMemberId) conditions.push(eq(activity.actorMemberId, q.actorMemberId));
+  if (q.before) conditions.push(lt(activity.id, q.before));
+  return tx
+    .select()
+    .from(activity)
+    .where(and(...conditions))
+    .orderBy(desc(activity.id))
+    .limit(q.limit);
+}

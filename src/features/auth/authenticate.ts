@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { decide } from '../../access/policy.js';
+import type { AppContext } from '../../context.js';
+import { DomainError, forbidden, notFound } from '../../shared/errors.js';
+import { safeEqual } from '../../shared/secrets.js';
+import { CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
+import { authenticate } from './service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one gate in front of every route: who is calling (session cookie), whether a cookie-borne
+ * state change carries the CSRF token, and whether the route's declared permission allows it.
+ * A workspace the caller cannot enter answers 404, as if it did not exist.
+ */
+export function registerAuthentication(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    // Routes hidden from the API document (the docs page's assets) are public by nature.
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    if (route.config?.access === undefined && !hidden) {
+      throw new Error(`${route.method} ${route.url} declares no config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') return;
+
+    const token = request.cookies[SESSION_COOKIE];
+    const actor = token ? await authenticate(ctx, token) : null;
+    if (!actor) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) {
+        throw new DomainError(
+          'csrf_token_invalid',
+          `Send the CSRF token of your session in the ${CSRF_HEADER} header.`,
+        );
+      }
+    }
+    request.actor = actor;
+
+    // A workspace in the path that the caller cannot enter does not exist for them, whatever the
+    // permission (account-level ones included): 404 before any 403.
+    const workspaceId = workspaceIdOf(request);
+    if (workspaceId !== undefined && !actor.subject.workspaces.has(workspaceId)) throw notFound('Workspace');
+    if (access === 'signed_in') return;
+
+    const decision = decide(actor.subject, access, workspaceId);
+    if (!decision.allowed) throw forbidden(access, decision.reason);
+  });
+}
+
+function workspaceIdOf(request: FastifyRequest): string | undefined {
+  return (request.params as { workspaceId?: string } | undefined)?.workspaceId;
+}

@@ -1,0 +1,169 @@
+import { resolveSubject } from '../../access/subject.js';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { DomainError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { hashToken, randomToken } from '../../shared/secrets.js';
+import { findAccount } from '../accounts/store.js';
+import { toMember } from '../team/schemas.js';
+import { findMemberByEmail, findMembers, type MemberRow, updateMember } from '../team/store.js';
+import { currentWorkspaceOf } from '../workspaces/service.js';
+import { listWorkspaces } from '../workspaces/store.js';
+import type { Actor } from './actor.js';
+import { verifyPassword } from './passwords.js';
+import * as store from './store.js';
+
+export interface NewSession {
+  sessionId: string;
+  /** The cookie value; only its hash is stored. */
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string | undefined;
+}
+
+/** Opens a session for a member, inside the caller's transaction (sign-up, login, accepting an invite). */
+export async function openSession(
+  ctx: AppContext,
+  tx: Db,
+  member: Pick<MemberRow, 'id' | 'accountId'>,
+  client: ClientInfo,
+): Promise<NewSession> {
+  const now = ctx.clock.now();
+  const token = randomToken();
+  const session: NewSession = {
+    sessionId: newId('ses'),
+    token,
+    csrfToken: randomToken(),
+    expiresAt: new Date(now.getTime() + ctx.config.sessionTtlMs),
+  };
+  await store.insertSession(tx, {
+    id: session.sessionId,
+    tokenHash: hashToken(token),
+    memberId: member.id,
+    csrfToken: session.csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: session.expiresAt,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 500) ?? null,
+  });
+  await updateMember(tx, member.accountId, member.id, { lastLoginAt: now });
+  return session;
+}
+
+export async function login(
+  ctx: AppContext,
+  input: { email: string; password: string },
+  client: ClientInfo,
+): Promise<{ session: NewSession; member: MemberRow }> {
+  const { db, clock, config } = ctx;
+  const now = clock.now();
+  const emailKey = `login:email:${input.email.toLowerCase()}`;
+  const ipKey = `login:ip:${client.ip}`;
+  // Counted before the password is checked, each hit atomically: a burst of parallel guesses
+  // cannot all slip under the limit. A successful login takes its hits back.
+  const limits = config.loginLimits;
+  const counts = [
+    {
+      key: emailKey,
+      max: limits.perEmail,
+      ...(await store.hitRateLimit(db, emailKey, now, limits.windowMs)),
+    },
+    { key: ipKey, max: limits.perIp, ...(await store.hitRateLimit(db, ipKey, now, limits.windowMs)) },
+  ];
+  const exceeded = counts.filter((c) => c.hits > c.max);
+  if (exceeded.length > 0) {
+    const retryAfterMs = Math.max(
+      ...exceeded.map((c) => c.windowStartedAt.getTime() + limits.windowMs - now.getTime()),
+    );
+    const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
+    throw new DomainError(
+      'too_many_requests',
+      `Too many failed logins; try again in ${retryAfter} seconds.`,
+      {
+        headers: { 'retry-after': retryAfter },
+      },
+    );
+  }
+
+  const member = await findMemberByEmail(db, input.email);
+  const valid = await verifyPassword(member?.passwordHash, input.password, config.passwordHashing);
+  if (!member || !valid || member.status !== 'active') {
+    throw new DomainError('invalid_credentials', 'The email or password is wrong.');
+  }
+  const session = await db.transaction(async (tx) => {
+    await store.forgetHits(tx, emailKey);
+    await store.unhit(tx, ipKey);
+    return openSession(ctx, tx, member, client);
+  });
+  return { session, member };
+}
+
+export async function logout(ctx: AppContext, sessionId: string): Promise<void> {
+  await store.deleteSession(ctx.db, sessionId);
+}
+
+// Sliding expiry, but at most one write per session per interval rather than one per request.
+const EXTEND_EVERY_MS = 60 * 60 * 1000;
+
+/** The caller behind a session token, or null when the token is unknown or expired. */
+export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {
+  const now = ctx.clock.now();
+  const found = await store.findSession(ctx.db, hashToken(token), now);
+  if (found?.member.status !== 'active') return null;
+  const { session, member } = found;
+  if (now.getTime() - session.lastSeenAt.getTime() > EXTEND_EVERY_MS) {
+    await store.extendSession(ctx.db, session.id, now, new Date(now.getTime() + ctx.config.sessionTtlMs));
+  }
+  return {
+    subject: await loadSubject(ctx.db, member),
+    member: { id: member.id, firstName: member.firstName, lastName: member.lastName, email: member.email },
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+  };
+}
+
+export async function loadSubject(tx: Db, member: MemberRow) {
+  const rows = await store.workspaceGrants(tx, member.accountId, member.id);
+  return resolveSubject({
+    memberId: member.id,
+    accountId: member.accountId,
+    accountRole: member.accountRole,
+    flags: {
+      billing: member.canBilling,
+      apiCredentials: member.canApiCredentials,
+      supportAccess: member.canSupportAccess,
+    },
+    accountWorkspaceIds: rows.map((r) => r.workspaceId),
+    grants: rows.flatMap((r) =>
+      r.role ? [{ workspaceId: r.workspaceId, role: r.role, hideAttributes: r.hideAttributes ?? false }] : [],
+    ),
+  });
+}
+
+/** Who the caller is, where they may go, and the CSRF token their console must echo. */
+export async function me(ctx: AppContext, actor: Actor) {
+  const { subject } = actor;
+  const [member] = await findMembers(ctx.db, subject.accountId, [actor.member.id]);
+  const account = await findAccount(ctx.db, subject.accountId);
+  if (!member || !account) throw new DomainError('unauthenticated', 'Your membership no longer exists.');
+  const rows = await listWorkspaces(ctx.db, subject.accountId, [...subject.workspaces.keys()]);
+  return {
+    member: toMember(member),
+    account: { id: account.id, name: account.name, plan: account.plan },
+    workspaces: rows.map((ws) => ({
+      id: ws.id,
+      name: ws.name,
+      color: ws.color,
+      role: subject.workspaces.get(ws.id)!.role,
+      hideAttributes: subject.workspaces.get(ws.id)!.hideAttributes,
+    })),
+    currentWorkspaceId: currentWorkspaceOf(member, subject),
+    csrfToken: actor.csrfToken ?? null,
+  };
+}

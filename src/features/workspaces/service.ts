@@ -1,0 +1,463 @@
+import { type Subject, workspaceGrant, workspaceRoleRefusal } from '../../access/subject.js';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { DomainError, type FieldError, notFound } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
+import { countLiveWorkspaces, findAccount, lockAccount } from '../accounts/store.js';
+import { type ActivityAuthor, changedFields, recordActivity } from '../activity/record.js';
+import type { Actor } from '../auth/actor.js';
+import { findMembers, type MemberRow, updateMember } from '../team/store.js';
+import type {
+  AccessEntry,
+  AccessInput,
+  CreateWorkspaceBody,
+  Settings,
+  SettingsInput,
+  UpdateWorkspaceBody,
+  Workspace,
+} from './schemas.js';
+import type { WorkspaceRow } from './store.js';
+import * as store from './store.js';
+
+export const PURGE_JOB = 'workspace.purge';
+export const REVALIDATE_JOB = 'workspace.revalidate';
+
+/** Colours handed out in turn to workspaces created without one. */
+const palette = ['#5b5bd6', '#0f9d8a', '#e5484d', '#f76b15', '#8e4ec6', '#3e63dd', '#d6409f', '#46a758'];
+
+const workspaceNotFound = (): never => {
+  throw notFound('Workspace');
+};
+
+function invalidFields(errors: FieldError[]): DomainError {
+  return new DomainError('invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+}
+
+// ---- views ------------------------------------------------------------------------------------
+
+export function toWorkspace(
+  ws: WorkspaceRow,
+  subject: Subject,
+  currentWorkspaceId: string | null,
+): Workspace {
+  const grant = subject.workspaces.get(ws.id);
+  return {
+    id: ws.id,
+    name: ws.name,
+    color: ws.color,
+    createdAt: ws.createdAt.toISOString(),
+    updatedAt: ws.updatedAt.toISOString(),
+    current: ws.id === currentWorkspaceId,
+    role: grant?.role ?? 'workspace_admin',
+    hideAttributes: grant?.hideAttributes ?? false,
+    processingState: ws.processingState,
+  };
+}
+
+/** The settings as the API shows them; the test recipient falls back to the account's creator. */
+export async function toSettings(tx: Db, ws: WorkspaceRow): Promise<Settings> {
+  const account = await findAccount(tx, ws.accountId);
+  const recipientId = ws.testRecipientMemberId ?? account?.createdByMemberId ?? null;
+  const [recipient] = recipientId ? await findMembers(tx, ws.accountId, [recipientId]) : [];
+  return {
+    sendMode: ws.sendMode,
+    testRecipientMemberId: recipient?.id ?? null,
+    testRecipientEmail: recipient?.email ?? null,
+    openTracking: ws.openTracking,
+    identifiers: { email: ws.identifyByEmail, id: ws.identifyById },
+    allowEmailUpdateById: ws.allowEmailUpdateById,
+    processingState: ws.processingState,
+  };
+}
+
+/** The settings as the activity log records them. */
+const settingsRecord = (ws: WorkspaceRow) => ({
+  sendMode: ws.sendMode,
+  testRecipientMemberId: ws.testRecipientMemberId,
+  openTracking: ws.openTracking,
+  identifiers: { email: ws.identifyByEmail, id: ws.identifyById },
+  allowEmailUpdateById: ws.allowEmailUpdateById,
+});
+
+/** The member's current workspace if they may still enter it, else the first one they may. */
+export function currentWorkspaceOf(
+  member: Pick<MemberRow, 'currentWorkspaceId'>,
+  subject: Subject,
+): string | null {
+  if (member.currentWorkspaceId && subject.workspaces.has(member.currentWorkspaceId))
+    return member.currentWorkspaceId;
+  return subject.workspaces.keys().next().value ?? null;
+}
+
+async function memberRowOf(tx: Db, actor: Actor): Promise<MemberRow> {
+  const [member] = await findMembers(tx, actor.subject.accountId, [actor.member.id]);
+  if (!member) throw new DomainError('unauthenticated', 'Your membership no longer exists.');
+  return member;
+}
+
+// ---- reading ------------------------------------------------------------------------------------
+
+/** The workspaces the caller may enter, oldest first. */
+export async function listWorkspaces(ctx: AppContext, actor: Actor): Promise<Workspace[]> {
+  const { subject } = actor;
+  const member = await memberRowOf(ctx.db, actor);
+  const rows = await store.listWorkspaces(ctx.db, subject.accountId, [...subject.workspaces.keys()]);
+  const current = currentWorkspaceOf(member, subject);
+  return rows.map((ws) => toWorkspace(ws, subject, current));
+}
+
+export async function getWorkspace(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Workspace> {
+  const ws = (await store.findWorkspace(ctx.db, actor.subject.accountId, workspaceId)) ?? workspaceNotFound();
+  const member = await memberRowOf(ctx.db, actor);
+  return toWorkspace(ws, actor.subject, currentWorkspaceOf(member, actor.subject));
+}
+
+export async function getSettings(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Settings> {
+  const ws = (await store.findWorkspace(ctx.db, actor.subject.accountId, workspaceId)) ?? workspaceNotFound();
+  return toSettings(ctx.db, ws);
+}
+
+/** Who holds a role in the workspace: Account Admins by rule, others by assignment. */
+export async function listAccess(tx: Db, accountId: string, workspaceId: string): Promise<AccessEntry[]> {
+  const rows = await store.listMembersWithRole(tx, accountId, workspaceId);
+  return rows.flatMap(({ memberId, firstName, lastName, email, accountRole, role, hideAttributes }) => {
+    const grant = workspaceGrant(
+      accountRole,
+      role ? { role, hideAttributes: hideAttributes ?? false } : null,
+    );
+    return grant ? [{ memberId, firstName, lastName, email, ...grant }] : [];
+  });
+}
+
+export async function getAccess(ctx: AppContext, actor: Actor, workspaceId: string): Promise<AccessEntry[]> {
+  (await store.findWorkspace(ctx.db, actor.subject.accountId, workspaceId)) ?? workspaceNotFound();
+  return listAccess(ctx.db, actor.subject.accountId, workspaceId);
+}
+
+// ---- validation ---------------------------------------------------------------------------------
+
+/** Each entry names a member of this account, once, with a role that member may hold. */
+async function validateAccess(tx: Db, accountId: string, access: AccessInput, at: string): Promise<void> {
+  const found = new Map(
+    (
+      await findMembers(
+        tx,
+        accountId,
+        access.map((a) => a.memberId),
+      )
+    ).map((m) => [m.id, m]),
+  );
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  access.forEach((entry, i) => {
+    const member = found.get(entry.memberId);
+    if (!member) {
+      errors.push({
+        path: `${at}/${i}/memberId`,
+        message: `no team member ${entry.memberId} in this account`,
+      });
+    } else if (seen.has(entry.memberId)) {
+      errors.push({ path: `${at}/${i}/memberId`, message: 'listed twice' });
+    } else {
+      const refusal = workspaceRoleRefusal(member.accountRole, entry.role, entry.hideAttributes ?? false);
+      if (refusal)
+        errors.push({ path: `${at}/${i}/${refusal.field}`, message: `${member.email}: ${refusal.message}` });
+    }
+    seen.add(entry.memberId);
+  });
+  if (errors.length > 0) throw invalidFields(errors);
+}
+
+async function applyAccess(tx: Db, workspaceId: string, access: AccessInput): Promise<void> {
+  await store.setRoles(
+    tx,
+    workspaceId,
+    access.flatMap((a) =>
+      a.role ? [{ memberId: a.memberId, role: a.role, hideAttributes: a.hideAttributes ?? false }] : [],
+    ),
+  );
+  await store.removeRoles(
+    tx,
+    workspaceId,
+    access.filter((a) => a.role === null).map((a) => a.memberId),
+  );
+}
+
+/** Settings changes → column changes, refusing a state without identifiers or a bad test recipient. */
+async function settingsChanges(
+  tx: Db,
+  accountId: string,
+  input: SettingsInput,
+  at: string,
+): Promise<Partial<store.NewWorkspace>> {
+  const errors: FieldError[] = [];
+  if (input.identifiers && !input.identifiers.email && !input.identifiers.id) {
+    errors.push({ path: `${at}/identifiers`, message: 'keep email or id (or both) as an identifier' });
+  }
+  if (input.testRecipientMemberId !== undefined) {
+    const [member] = await findMembers(tx, accountId, [input.testRecipientMemberId]);
+    if (member?.status !== 'active') {
+      errors.push({
+        path: `${at}/testRecipientMemberId`,
+        message: `no active team member ${input.testRecipientMemberId} in this account`,
+      });
+    }
+  }
+  if (errors.length > 0) throw invalidFields(errors);
+  return {
+    ...(input.sendMode !== undefined && { sendMode: input.sendMode }),
+    ...(input.testRecipientMemberId !== undefined && { testRecipientMemberId: input.testRecipientMemberId }),
+    ...(input.openTracking !== undefined && { openTracking: input.openTracking }),
+    ...(input.identifiers !== undefined && {
+      identifyByEmail: input.identifiers.email,
+      identifyById: input.identifiers.id,
+    }),
+    ...(input.allowEmailUpdateById !== undefined && { allowEmailUpdateById: input.allowEmailUpdateById }),
+  };
+}
+
+// ---- creating -----------------------------------------------------------------------------------
+
+export interface NewWorkspaceInput {
+  accountId: string;
+  name: string;
+  color?: string | undefined;
+  settings?: SettingsInput | undefined;
+  access?: AccessInput | undefined;
+  /** Receives test emails unless settings name someone else: the account's creator. */
+  defaultTestRecipientId: string;
+  author: ActivityAuthor;
+}
+
+/**
+ * Creates a workspace inside the caller's transaction, which must hold the account lock (plan limit).
+ * New workspaces send to the test address until someone chooses otherwise (product.md §1).
+ */
+export async function insertNewWorkspace(
+  ctx: AppContext,
+  tx: Db,
+  input: NewWorkspaceInput,
+): Promise<WorkspaceRow> {
+  const now = ctx.clock.now();
+  const existing = await countLiveWorkspaces(tx, input.accountId);
+  if (input.access) await validateAccess(tx, input.accountId, input.access, '/access');
+  const settings = await settingsChanges(tx, input.accountId, input.settings ?? {}, '/settings');
+  let ws: WorkspaceRow;
+  try {
+    ws = await store.insertWorkspace(tx, {
+      id: newId('ws'),
+      accountId: input.accountId,
+      name: input.name.trim(),
+      color: input.color ?? palette[existing % palette.length]!,
+      sendMode: 'test',
+      testRecipientMemberId: input.defaultTestRecipientId,
+      openTracking: true,
+      identifyByEmail: true,
+      identifyById: true,
+      allowEmailUpdateById: true,
+      processingState: 'ready',
+      createdAt: now,
+      updatedAt: now,
+      ...settings,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(input.name);
+    throw error;
+  }
+  if (input.access) await applyAccess(tx, ws.id, input.access);
+  await recordActivity(tx, ctx.clock, {
+    accountId: ws.accountId,
+    workspaceId: ws.id,
+    author: input.author,
+    action: 'workspace.created',
+    target: { type: 'workspace', id: ws.id, name: ws.name },
+    after: { name: ws.name, color: ws.color, settings: settingsRecord(ws), access: input.access ?? [] },
+  });
+  return ws;
+}
+
+const nameTaken = (name: string) =>
+  new DomainError('name_taken', `A workspace named "${name.trim()}" already exists in this account.`, {
+    errors: [{ path: '/name', message: 'already used by another workspace of this account' }],
+  });
+
+export async function createWorkspace(ctx: AppContext, actor: Actor, body: CreateWorkspaceBody) {
+  const { accountId } = actor.subject;
+  const ws = await ctx.db.transaction(async (tx) => {
+    const account = await lockAccount(tx, accountId);
+    assertWithinLimit(
+      account.plan,
+      limitsOf(account),
+      'workspaces',
+      await countLiveWorkspaces(tx, accountId),
+    );
+    return insertNewWorkspace(ctx, tx, {
+      accountId,
+      name: body.name,
+      color: body.color,
+      settings: body.settings,
+      access: body.access,
+      defaultTestRecipientId: account.createdByMemberId ?? actor.member.id,
+      author: actor,
+    });
+  });
+  return withDetails(ctx, actor, ws);
+}
+
+/** A workspace with its settings and access, as create and edit answer. */
+async function withDetails(ctx: AppContext, actor: Actor, ws: WorkspaceRow) {
+  const member = await memberRowOf(ctx.db, actor);
+  // The actor's subject predates a workspace created in this request; Account Admins hold it anyway.
+  const subject = { ...actor.subject, workspaces: new Map(actor.subject.workspaces) };
+  const grant = workspaceGrant(subject.accountRole, null);
+  if (!subject.workspaces.has(ws.id) && grant) subject.workspaces.set(ws.id, grant);
+  return {
+    ...toWorkspace(ws, subject, currentWorkspaceOf(member, subject)),
+    settings: await toSettings(ctx.db, ws),
+    access: await listAccess(ctx.db, ws.accountId, ws.id),
+  };
+}
+
+// ---- changing -----------------------------------------------------------------------------------
+
+export async function updateWorkspace(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  body: UpdateWorkspaceBody,
+) {
+  const { accountId } = actor.subject;
+  const ws = await ctx.db.transaction(async (tx) => {
+    const before = (await store.lockWorkspace(tx, accountId, workspaceId)) ?? workspaceNotFound();
+    if (body.access) await validateAccess(tx, accountId, body.access, '/access');
+    const changes = { name: body.name?.trim(), color: body.color };
+    const diff = changedFields({ name: before.name, color: before.color }, changes);
+    let after = before;
+    if (diff) {
+      try {
+        after = await store.updateWorkspace(tx, workspaceId, { ...diff.after, updatedAt: ctx.clock.now() });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw nameTaken(body.name ?? '');
+        throw error;
+      }
+    }
+    const accessBefore = body.access ? await listAccess(tx, accountId, workspaceId) : [];
+    if (body.access) await applyAccess(tx, workspaceId, body.access);
+    if (diff || body.access) {
+      await recordActivity(tx, ctx.clock, {
+        accountId,
+        workspaceId,
+        author: actor,
+        action: 'workspace.updated',
+        target: { type: 'workspace', id: workspaceId, name: after.name },
+        before: { ...diff?.before, ...(body.access && { access: accessBefore }) },
+        after: { ...diff?.after, ...(body.access && { access: body.access }) },
+      });
+    }
+    return after;
+  });
+  return withDetails(ctx, actor, ws);
+}
+
+/**
+ * Changes settings. Changing identifiers pauses people and event processing while a job revalidates
+ * the workspace ("Processing resumes once validation is complete; no data is dropped").
+ */
+export async function updateSettings(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  input: SettingsInput,
+) {
+  const { accountId } = actor.subject;
+  const result = await ctx.db.transaction(async (tx) => {
+    const before = (await store.lockWorkspace(tx, accountId, workspaceId)) ?? workspaceNotFound();
+    const changes = await settingsChanges(tx, accountId, input, '');
+    const identifiersChange =
+      (changes.identifyByEmail !== undefined && changes.identifyByEmail !== before.identifyByEmail) ||
+      (changes.identifyById !== undefined && changes.identifyById !== before.identifyById);
+    const diff = changedFields(settingsRecord(before), settingsRecord({ ...before, ...changes }));
+    if (!diff) return { ws: before, revalidating: false };
+    const ws = await store.updateWorkspace(tx, workspaceId, {
+      ...changes,
+      ...(identifiersChange && { processingState: 'revalidating' as const }),
+      updatedAt: ctx.clock.now(),
+    });
+    if (identifiersChange) {
+      await ctx.jobs.enqueue(tx, {
+        accountId,
+        workspaceId,
+        kind: REVALIDATE_JOB,
+        payload: { identifiers: { email: ws.identifyByEmail, id: ws.identifyById } },
+      });
+    }
+    await recordActivity(tx, ctx.clock, {
+      accountId,
+      workspaceId,
+      author: actor,
+      action: 'workspace.settings_changed',
+      target: { type: 'workspace', id: workspaceId, name: ws.name },
+      before: diff.before,
+      after: diff.after,
+    });
+    return { ws, revalidating: identifiersChange };
+  });
+  if (result.revalidating) ctx.jobs.notify();
+  return { settings: await toSettings(ctx.db, result.ws), revalidating: result.revalidating };
+}
+
+export async function switchWorkspace(ctx: AppContext, actor: Actor, workspaceId: string): Promise<void> {
+  if (!actor.subject.workspaces.has(workspaceId)) workspaceNotFound();
+  await updateMember(ctx.db, actor.subject.accountId, actor.member.id, { currentWorkspaceId: workspaceId });
+}
+
+// ---- deleting -----------------------------------------------------------------------------------
+
+/**
+ * Deletes a workspace: hidden at once (every read filters on deleted_at), its rows purged by a
+ * resumable job so that a large workspace neither blocks others nor is ever seen half-deleted.
+ */
+export async function deleteWorkspace(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  confirmName: string,
+) {
+  const { accountId } = actor.subject;
+  const job = await ctx.db.transaction(async (tx) => {
+    await lockAccount(tx, accountId);
+    const ws = (await store.lockWorkspace(tx, accountId, workspaceId)) ?? workspaceNotFound();
+    // The seed: "You must type your workspace's name (case-sensitive) to delete it."
+    if (confirmName !== ws.name) {
+      throw new DomainError(
+        'confirm_name_mismatch',
+        `Type the workspace's name exactly, "${ws.name}", to delete it.`,
+        {
+          errors: [{ path: '/confirmName', message: 'does not match the workspace name (case-sensitive)' }],
+        },
+      );
+    }
+    if ((await countLiveWorkspaces(tx, accountId)) <= 1) {
+      throw new DomainError(
+        'conflict',
+        'An account keeps at least one workspace; create another before deleting this one.',
+      );
+    }
+    const now = ctx.clock.now();
+    await store.updateWorkspace(tx, workspaceId, { deletedAt: now, updatedAt: now });
+    await recordActivity(tx, ctx.clock, {
+      accountId,
+      // Account-level: the workspace's own log is purged with it.
+      workspaceId: null,
+      author: actor,
+      action: 'workspace.deleted',
+      target: { type: 'workspace', id: workspaceId, name: ws.name },
+      before: { name: ws.name, color: ws.color, settings: settingsRecord(ws) },
+    });
+    return ctx.jobs.enqueue(tx, { accountId, kind: PURGE_JOB, payload: { workspaceId } });
+  });
+  ctx.jobs.notify();
+  return job;
+}

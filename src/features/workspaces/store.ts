@@ -1,0 +1,108 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { members, workspaceRoles, workspaces } from '../../db/schema.js';
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+export type NewWorkspace = typeof workspaces.$inferInsert;
+export type WorkspaceRoleRow = typeof workspaceRoles.$inferSelect;
+
+const live = sql`${workspaces.deletedAt} IS NULL`;
+
+export async function insertWorkspace(tx: Db, workspace: NewWorkspace): Promise<WorkspaceRow> {
+  const [row] = await tx.insert(workspaces).values(workspace).returning();
+  return row!;
+}
+
+/** A live workspace of the account; one being deleted is already gone. */
+export async function findWorkspace(
+  tx: Db,
+  accountId: string,
+  workspaceId: string,
+): Promise<WorkspaceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.id, workspaceId), eq(workspaces.accountId, accountId), live));
+  return row;
+}
+
+/** The same, with the row locked until the transaction ends (settings changes, deletion). */
+export async function lockWorkspace(
+  tx: Db,
+  accountId: string,
+  workspaceId: string,
+): Promise<WorkspaceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.id, workspaceId), eq(workspaces.accountId, accountId), live))
+    .for('update');
+  return row;
+}
+
+export async function listWorkspaces(
+  tx: Db,
+  accountId: string,
+  ids: readonly string[],
+): Promise<WorkspaceRow[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.accountId, accountId), inArray(workspaces.id, [...ids]), live))
+    .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+}
+
+export async function updateWorkspace(
+  tx: Db,
+  workspaceId: string,
+  changes: Partial<Omit<NewWorkspace, 'id' | 'accountId'>>,
+): Promise<WorkspaceRow> {
+  const [row] = await tx.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId)).returning();
+  return row!;
+}
+
+export async function setRoles(
+  tx: Db,
+  workspaceId: string,
+  roles: readonly Omit<WorkspaceRoleRow, 'workspaceId'>[],
+): Promise<void> {
+  if (roles.length === 0) return;
+  await tx
+    .insert(workspaceRoles)
+    .values(roles.map((r) => ({ ...r, workspaceId })))
+    .onConflictDoUpdate({
+      target: [workspaceRoles.workspaceId, workspaceRoles.memberId],
+      set: { role: sql`excluded.role`, hideAttributes: sql`excluded.hide_attributes` },
+    });
+}
+
+export async function removeRoles(tx: Db, workspaceId: string, memberIds: readonly string[]): Promise<void> {
+  if (memberIds.length === 0) return;
+  await tx
+    .delete(workspaceRoles)
+    .where(
+      and(eq(workspaceRoles.workspaceId, workspaceId), inArray(workspaceRoles.memberId, [...memberIds])),
+    );
+}
+
+/** Every member of the account with their explicit role here, if any (access/ decides what it means). */
+export async function listMembersWithRole(tx: Db, accountId: string, workspaceId: string) {
+  return tx
+    .select({
+      memberId: members.id,
+      firstName: members.firstName,
+      lastName: members.lastName,
+      email: members.email,
+      accountRole: members.accountRole,
+      role: workspaceRoles.role,
+      hideAttributes: workspaceRoles.hideAttributes,
+    })
+    .from(members)
+    .leftJoin(
+      workspaceRoles,
+      and(eq(workspaceRoles.memberId, members.id), eq(workspaceRoles.workspaceId, workspaceId)),
+    )
+    .where(eq(members.accountId, accountId))
+    .orderBy(asc(members.firstName), asc(members.lastName), asc(members.id));
+}

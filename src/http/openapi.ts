@@ -1,0 +1,47 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import type { RouteAccess } from './route-access.js';
+
+const accessNote = (access: RouteAccess | undefined): string => {
+  if (access === 'public') return 'No authentication.';
+  if (access === 'signed_in') return 'Any signed-in team member.';
+  return `Requires the permission \`${access}\` (see GET /api/permissions).`;
+};
+
+/**
+ * The OpenAPI 3.1 document, generated from the route schemas (each route's required access is
+ * written into its description), at /api/openapi.json, and a reference page at /api/docs.
+ * Must be registered before the routes it documents.
+ */
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Atrium API',
+        version,
+        description:
+          'Accounts, workspaces and team members. Errors are application/problem+json. ' +
+          'Cookie-authenticated state changes send the x-csrf-token header (value from GET /api/me).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'atrium_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: ({ schema, url, route }) => {
+      const access = route.config?.access as RouteAccess | undefined;
+      const base = (schema ?? {}) as Record<string, unknown>;
+      const description = [base.description, accessNote(access)].filter(Boolean).join('\n\n');
+      const security = access === 'public' ? [] : [{ session: [], csrf: [] }];
+      return { schema: { ...base, description, security } as typeof schema, url };
+    },
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+}

@@ -1,0 +1,99 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type ErrorCode, errorCodes, type FieldError } from '../shared/errors.js';
+
+/** RFC 9457 problem details, with our stable `code` beside the standard members. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode | string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  return reply
+    .code(problem.status)
+    .headers(headers)
+    .type('application/problem+json')
+    .serializer((body: unknown) => JSON.stringify(body))
+    .send(problem);
+}
+
+const problemType = (code: string) => `urn:atrium:problem:${code}`;
+
+function fromDomainError(error: DomainError): Problem {
+  const { headers: _headers, ...extra } = error.extra;
+  return {
+    ...extra,
+    type: problemType(error.code),
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+  };
+}
+
+type ValidationContext = 'body' | 'querystring' | 'params' | 'headers';
+
+/** Ajv's errors → `{path, message}` with a JSON pointer to the field; the path says where for non-body input. */
+function fromValidation(error: FastifyError): Problem {
+  const where = (error.validationContext ?? 'body') as ValidationContext;
+  const prefix = where === 'body' ? '' : `/${where === 'querystring' ? 'query' : where}`;
+  const errors = (error.validation ?? []).map((v): FieldError => {
+    const params = v.params as { missingProperty?: string; additionalProperty?: string };
+    const field = params.missingProperty ?? params.additionalProperty;
+    const path = `${prefix}${v.instancePath}${field ? `/${field}` : ''}` || '/';
+    const message = params.additionalProperty
+      ? `unknown field "${params.additionalProperty}"`
+      : (v.message ?? 'is invalid');
+    return { path, message };
+  });
+  const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  return {
+    type: problemType('invalid'),
+    title: errorCodes.invalid.title,
+    status: 400,
+    detail,
+    code: 'invalid',
+    errors,
+  };
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof DomainError) return sendProblem(reply, fromDomainError(error), error.extra.headers);
+    if (error.validation) return sendProblem(reply, fromValidation(error));
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large …
+      const code = (error.code ?? 'bad_request').toLowerCase();
+      return sendProblem(reply, {
+        type: problemType(code),
+        title: 'Bad request',
+        status,
+        detail: error.message,
+        code,
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, {
+      type: problemType('internal'),
+      title: errorCodes.internal.title,
+      status: 500,
+      detail: 'The server failed to handle this request; it has been logged.',
+      code: 'internal',
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: problemType('not_found'),
+      title: errorCodes.not_found.title,
+      status: 404,
+      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+      code: 'not_found',
+    }),
+  );
+}

@@ -1,0 +1,143 @@
+import { and, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/connection.js';
+import { jobs } from '../db/schema.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+
+export type JobRow = typeof jobs.$inferSelect;
+
+export interface NewJob {
+  accountId: string;
+  workspaceId?: string | null;
+  kind: string;
+  payload?: Record<string, unknown>;
+  total?: number | null;
+}
+
+const LEASE_MS = 60_000;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * A job queue in PostgreSQL. Jobs are enqueued in the transaction of the change that needs them, so
+ * a job exists exactly when its change committed. Workers claim with FOR UPDATE SKIP LOCKED and hold
+ * a lease; a job whose worker died is claimed again when its lease runs out, so handlers must be
+ * idempotent (resume where the data says they stopped).
+ */
+export class JobQueue {
+  #wake: () => void = () => {};
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  async enqueue(tx: Db, job: NewJob): Promise<JobRow> {
+    const now = this.clock.now();
+    const [row] = await tx
+      .insert(jobs)
+      .values({
+        id: newId('job'),
+        accountId: job.accountId,
+        workspaceId: job.workspaceId ?? null,
+        kind: job.kind,
+        payload: job.payload ?? {},
+        state: 'queued',
+        progressDone: 0,
+        progressTotal: job.total ?? null,
+        attempts: 0,
+        runAfter: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return row!;
+  }
+
+  /** Tells this process's worker that work may be waiting (call after the enqueuing commit). */
+  notify(): void {
+    this.#wake();
+  }
+
+  onNotify(wake: () => void): void {
+    this.#wake = wake;
+  }
+
+  async claim(): Promise<JobRow | undefined> {
+    const now = this.clock.now();
+    const next = this.db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        or(
+          and(eq(jobs.state, 'queued'), lte(jobs.runAfter, now)),
+          and(eq(jobs.state, 'running'), lt(jobs.leaseExpiresAt, now)),
+        ),
+      )
+      .orderBy(jobs.runAfter, jobs.id)
+      .limit(1)
+      .for('update', { skipLocked: true });
+    const [job] = await this.db
+      .update(jobs)
+      .set({
+        state: 'running',
+        attempts: sql`${jobs.attempts} + 1`,
+        leaseExpiresAt: new Date(now.getTime() + LEASE_MS),
+        updatedAt: now,
+      })
+      .where(inArray(jobs.id, next))
+      .returning();
+    return job;
+  }
+
+  /** Records progress and extends the lease: a job that reports progress is alive. */
+  async progress(jobId: string, done: number, total?: number): Promise<void> {
+    const now = this.clock.now();
+    await this.db
+      .update(jobs)
+      .set({
+        progressDone: done,
+        ...(total === undefined ? {} : { progressTotal: total }),
+        leaseExpiresAt: new Date(now.getTime() + LEASE_MS),
+        updatedAt: now,
+      })
+      .where(eq(jobs.id, jobId));
+  }
+
+  async succeed(jobId: string): Promise<void> {
+    const now = this.clock.now();
+    await this.db
+      .update(jobs)
+      .set({ state: 'succeeded', leaseExpiresAt: null, finishedAt: now, updatedAt: now })
+      .where(eq(jobs.id, jobId));
+  }
+
+  /** Retries with exponential backoff (2 s, 4 s, 8 s …), then gives up. */
+  async fail(job: JobRow, error: unknown): Promise<void> {
+    const now = this.clock.now();
+    const message = error instanceof Error ? error.message : String(error);
+    const final = job.attempts >= MAX_ATTEMPTS;
+    await this.db
+      .update(jobs)
+      .set({
+        state: final ? 'failed' : 'queued',
+        lastError: message,
+        leaseExpiresAt: null,
+        runAfter: new Date(now.getTime() + 1000 * 2 ** job.attempts),
+        finishedAt: final ? now : null,
+        updatedAt: now,
+      })
+      .where(eq(jobs.id, job.id));
+  }
+
+  async find(tx: Db, accountId: string, jobId: string): Promise<JobRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.accountId, accountId), eq(jobs.id, jobId)));
+    return row;
+  }
+
+  async list(tx: Db, accountId: string, limit: number): Promise<JobRow[]> {
+    return tx.select().from(jobs).where(eq(jobs.accountId, accountId)).orderBy(desc(jobs.id)).limit(limit);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Domain errors, each with a stable `code` that clients branch on. They are mapped once to
+ * application/problem+json at the HTTP edge (src/http/problems.ts); nothing else formats errors.
+ */
+
+export const errorCodes = {
+  invalid: { status: 400, title: 'Invalid request' },
+  confirm_name_mismatch: { status: 400, title: 'Confirmation does not match' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  invalid_credentials: { status: 401, title: 'Wrong email or password' },
+  csrf_token_invalid: { status: 403, title: 'CSRF token missing or wrong' },
+  forbidden: { status: 403, title: 'Permission denied' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  email_taken: { status: 409, title: 'Email address already in use' },
+  name_taken: { status: 409, title: 'Name already in use' },
+  limit_reached: { status: 409, title: 'Plan limit reached' },
+  gone: { status: 410, title: 'No longer available' },
+  too_many_requests: { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal error' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface FieldError {
+  /** JSON pointer into the request body or query, e.g. `/settings/identifiers`. */
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  readonly status: number;
+  readonly title: string;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {},
+  ) {
+    super(detail);
+    this.status = errorCodes[code].status;
+    this.title = errorCodes[code].title;
+  }
+}
+
+/** A missing object and one the caller may not see answer alike: 404, never 403. */
+export const notFound = (what: string): DomainError => new DomainError('not_found', `${what} not found`);
+
+export const invalid = (path: string, message: string): DomainError =>
+  new DomainError('invalid', message, { errors: [{ path, message }] });
+
+export const forbidden = (permission: string, reason: string): DomainError =>
+  new DomainError('forbidden', reason, { permission });

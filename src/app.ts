@@ -6,7 +6,7 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/connection.js';
 import { accountRoutes } from './features/accounts/routes.js';
 import { activityRoutes } from './features/activity/routes.js';
-import { registerAuthentication } from './features/auth/authenticate.js';
+import { type RouteTable, registerAuthentication } from './features/auth/authenticate.js';
 import { authRoutes } from './features/auth/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
 import { revalidateWorkspace } from './features/workspaces/revalidate.js';
@@ -32,6 +32,8 @@ export interface Atrium {
   ctx: AppContext;
   /** Runs background jobs; started by main.ts, driven by hand in tests. */
   worker: Worker;
+  /** Every route and the access it declares. */
+  routes: RouteTable;
 }
 
 /** Builds the service on an open, migrated database. No port, no global state: the caller listens. */
@@ -54,8 +56,9 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
 
   registerProblemHandlers(app);
   await app.register(cookie);
+  // Before any route is declared: it checks each one for its access (and needs cookies parsed).
+  const routes = registerAuthentication(app, ctx);
   await registerOpenApi(app, version);
-  registerAuthentication(app, ctx);
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
     status: 'ok',
@@ -67,5 +70,5 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   jobRoutes(app, ctx);
 
   await app.ready();
-  return { app, ctx, worker };
+  return { app, ctx, worker, routes };
 }

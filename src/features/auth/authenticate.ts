@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decide } from '../../access/policy.js';
 import type { AppContext } from '../../context.js';
+import type { RouteAccess } from '../../http/route-access.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors.js';
 import { safeEqual } from '../../shared/secrets.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
@@ -13,14 +14,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * state change carries the CSRF token, and whether the route's declared permission allows it.
  * A workspace the caller cannot enter answers 404, as if it did not exist.
  */
-export function registerAuthentication(app: FastifyInstance, ctx: AppContext): void {
+export function registerAuthentication(app: FastifyInstance, ctx: AppContext): RouteTable {
   app.decorateRequest('actor', null);
 
+  const table: RouteTable = [];
   app.addHook('onRoute', (route) => {
     // Routes hidden from the API document (the docs page's assets) are public by nature.
     const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
-    if (route.config?.access === undefined && !hidden) {
+    const access = route.config?.access;
+    if (access === undefined && !hidden)
       throw new Error(`${route.method} ${route.url} declares no config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access: access ?? 'public' });
     }
   });
 
@@ -51,7 +56,11 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): v
     const decision = decide(actor.subject, access, workspaceId);
     if (!decision.allowed) throw forbidden(access, decision.reason);
   });
+  return table;
 }
+
+/** Every route with the access it requires, as registered; reviewed by a snapshot test. */
+export type RouteTable = { method: string; url: string; access: RouteAccess }[];
 
 function workspaceIdOf(request: FastifyRequest): string | undefined {
   return (request.params as { workspaceId?: string } | undefined)?.workspaceId;

@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { accountPermissions, workspacePermissions } from './catalog.js';
+import { can, decide } from './policy.js';
+import { resolveSubject, type SubjectInput, workspaceRoleRefusal } from './subject.js';
+
+const base: SubjectInput = {
+  memberId: 'mem_1',
+  accountId: 'acc_1',
+  accountRole: 'member',
+  flags: { billing: false, apiCredentials: false, supportAccess: false },
+  accountWorkspaceIds: ['ws_a', 'ws_b', 'ws_c'],
+  grants: [],
+};
+
+describe('resolveSubject', () => {
+  test('Account Admins are Workspace Admins in every live workspace, whatever is stored', () => {
+    const subject = resolveSubject({
+      ...base,
+      accountRole: 'account_admin',
+      grants: [{ workspaceId: 'ws_a', role: 'viewer', hideAttributes: true }],
+    });
+    expect([...subject.workspaces.keys()]).toEqual(['ws_a', 'ws_b', 'ws_c']);
+    expect(subject.workspaces.get('ws_a')).toEqual({
+      role: 'workspace_admin',
+      hideAttributes: false,
+      viaAccountRole: true,
+    });
+  });
+
+  test('Members enter only the workspaces they hold a role in, and only live ones', () => {
+    const subject = resolveSubject({
+      ...base,
+      grants: [
+        { workspaceId: 'ws_b', role: 'author', hideAttributes: true },
+        { workspaceId: 'ws_deleted', role: 'viewer', hideAttributes: false },
+      ],
+    });
+    expect([...subject.workspaces]).toEqual([
+      ['ws_b', { role: 'author', hideAttributes: true, viaAccountRole: false }],
+    ]);
+  });
+});
+
+describe('decide', () => {
+  const admin = resolveSubject({ ...base, accountRole: 'account_admin' });
+  const member = resolveSubject({
+    ...base,
+    grants: [
+      { workspaceId: 'ws_a', role: 'workspace_admin', hideAttributes: false },
+      { workspaceId: 'ws_b', role: 'viewer', hideAttributes: false },
+    ],
+  });
+
+  test('Account Admins hold every permission, in every workspace', () => {
+    for (const p of Object.keys(accountPermissions) as (keyof typeof accountPermissions)[])
+      expect(can(admin, p)).toBe(true);
+    for (const p of Object.keys(workspacePermissions) as (keyof typeof workspacePermissions)[]) {
+      expect(can(admin, p, 'ws_c')).toBe(true);
+    }
+  });
+
+  test('workspace settings: Workspace Admins of that workspace only', () => {
+    expect(decide(member, 'workspace.settings.edit', 'ws_a')).toMatchObject({ allowed: true });
+    expect(decide(member, 'workspace.settings.edit', 'ws_b')).toEqual({
+      allowed: false,
+      permission: 'workspace.settings.edit',
+      reason: 'Viewer in ws_b: workspace.settings.edit needs Workspace Admin',
+    });
+    expect(decide(member, 'workspace.settings.view', 'ws_c')).toMatchObject({
+      allowed: false,
+      noAccess: true,
+    });
+  });
+
+  test('Members: view team members, not manage them; flags grant their one permission', () => {
+    expect(can(member, 'team_members.view')).toBe(true);
+    expect(decide(member, 'workspaces.create')).toMatchObject({
+      allowed: false,
+      reason: 'Member: workspaces.create needs Account Admin',
+    });
+    expect(can(member, 'account.billing')).toBe(false);
+    const billing = resolveSubject({ ...base, flags: { ...base.flags, billing: true } });
+    expect(decide(billing, 'account.billing')).toMatchObject({ allowed: true });
+    expect(can(billing, 'api_credentials.manage')).toBe(false);
+  });
+});
+
+describe('workspaceRoleRefusal', () => {
+  test('Account Admins cannot be given a lesser role, nor hidden attributes', () => {
+    expect(workspaceRoleRefusal('account_admin', 'workspace_admin', false)).toBeNull();
+    expect(workspaceRoleRefusal('account_admin', 'author', false)?.field).toBe('role');
+    expect(workspaceRoleRefusal('account_admin', null, false)?.field).toBe('role');
+    expect(workspaceRoleRefusal('account_admin', 'workspace_admin', true)?.field).toBe('role');
+  });
+
+  test('hide attributes is for Authors and Viewers only', () => {
+    expect(workspaceRoleRefusal('member', 'author', true)).toBeNull();
+    expect(workspaceRoleRefusal('member', 'viewer', true)).toBeNull();
+    expect(workspaceRoleRefusal('member', 'workspace_admin', true)?.field).toBe('hideAttributes');
+    expect(workspaceRoleRefusal('member', null, false)).toBeNull();
+  });
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectProblem } from '../support/client.js';
+import { startService, type TestService } from '../support/service.js';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startService();
+});
+afterAll(() => service?.close());
+
+describe('errors are application/problem+json', () => {
+  test('unknown route', async () => {
+    const reply = await service.client().get('/api/nothing-here');
+    expectProblem(reply, 404, 'not_found');
+    expect(reply.body.detail).toBe('No route GET /api/nothing-here');
+  });
+
+  test('malformed JSON', async () => {
+    const reply = await service.client().post('/api/signup', undefined, {
+      raw: '{"accountName":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expectProblem(reply, 400);
+  });
+
+  test('unsupported content type', async () => {
+    const reply = await service.client().post('/api/signup', undefined, {
+      raw: 'accountName=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expectProblem(reply, 415);
+  });
+
+  test('validation errors name each field with a JSON pointer', async () => {
+    const client = service.client();
+    await client.signup();
+    const reply = await client.post('/api/workspaces', {
+      name: 'X',
+      settings: { identifiers: { email: 'yes' } },
+    });
+    expectProblem(reply, 400, 'invalid');
+    expect(reply.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: '/settings/identifiers/email', message: expect.any(String) },
+        { path: '/settings/identifiers/id', message: expect.any(String) },
+      ]),
+    );
+  });
+});
+
+describe('API document', () => {
+  test('GET /api/openapi.json is OpenAPI 3.1 and documents every API route with its access', async () => {
+    const reply = await service.client().get('/api/openapi.json');
+    expect(reply.status).toBe(200);
+    expect(reply.body.openapi).toBe('3.1.0');
+    const documented = Object.entries(
+      reply.body.paths as Record<string, Record<string, { description?: string }>>,
+    ).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    for (const route of [
+      'POST /api/signup',
+      'POST /api/session',
+      'DELETE /api/session',
+      'GET /api/me',
+      'GET /api/account',
+      'PATCH /api/account',
+      'GET /api/workspaces',
+      'POST /api/workspaces',
+      'GET /api/workspaces/{workspaceId}',
+      'PATCH /api/workspaces/{workspaceId}',
+      'DELETE /api/workspaces/{workspaceId}',
+      'GET /api/workspaces/{workspaceId}/settings',
+      'PATCH /api/workspaces/{workspaceId}/settings',
+      'GET /api/workspaces/{workspaceId}/access',
+      'PUT /api/me/current-workspace',
+      'GET /api/workspaces/{workspaceId}/activity',
+      'GET /api/account/activity',
+    ]) {
+      expect(documented).toContain(route);
+    }
+    const create = reply.body.paths['/api/workspaces'].post;
+    expect(create.description).toContain('workspaces.create');
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '409']));
+  });
+
+  test('GET /api/docs serves the reference page', async () => {
+    const reply = await service.client().get('/api/docs/');
+    expect(reply.status).toBe(200);
+    expect(String(reply.body)).toContain('<html');
+  });
+});

@@ -1,16 +1,23 @@
 import type { Subject } from '../../access/subject.js';
+import type { Plan } from '../../db/schema.js';
 import { DomainError } from '../../shared/errors.js';
+import type { MemberRow } from '../team/store.js';
 
-/** The authenticated caller of one request. */
+/** The authenticated caller of one request, loaded once by the auth hook. */
 export interface Actor {
   subject: Subject;
-  member: { id: string; firstName: string; lastName: string; email: string };
+  member: MemberRow;
+  account: { id: string; name: string; plan: Plan };
+  /** The workspaces the caller may enter, oldest first. */
+  workspaces: readonly { id: string; name: string; color: string }[];
+  /** The member's current workspace if they may still enter it, else the first one they may. */
+  currentWorkspaceId: string | null;
   /** The session the request came with; absent for API-key callers. */
   sessionId?: string;
   csrfToken?: string;
 }
 
-export const actorName = (actor: Actor): string =>
+export const actorName = (actor: Pick<Actor, 'member'>): string =>
   `${actor.member.firstName} ${actor.member.lastName}`.trim();
 
 /** The actor of a route that declared an access other than `public`; the auth hook has set it. */

@@ -83,6 +83,6 @@ export function authRoutes(app: App, ctx: AppContext): void {
         response: { 200: Me, ...problems(401) },
       },
     },
-    async (req) => me(ctx, actorOf(req)),
+    async (req) => me(actorOf(req)),
   );
 }

@@ -4,11 +4,8 @@ import type { Db } from '../../db/connection.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
-import { findAccount } from '../accounts/store.js';
 import { toMember } from '../team/schemas.js';
-import { findMemberByEmail, findMembers, type MemberRow, updateMember } from '../team/store.js';
-import { currentWorkspaceOf } from '../workspaces/service.js';
-import { listWorkspaces } from '../workspaces/store.js';
+import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
 import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
 import * as store from './store.js';
@@ -114,23 +111,13 @@ const EXTEND_EVERY_MS = 60 * 60 * 1000;
 /** The caller behind a session token, or null when the token is unknown or expired. */
 export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {
   const now = ctx.clock.now();
-  const found = await store.findSession(ctx.db, hashToken(token), now);
+  const found = await store.findSessionContext(ctx.db, hashToken(token), now);
   if (found?.member.status !== 'active') return null;
-  const { session, member } = found;
+  const { session, member, account } = found;
   if (now.getTime() - session.lastSeenAt.getTime() > EXTEND_EVERY_MS) {
     await store.extendSession(ctx.db, session.id, now, new Date(now.getTime() + ctx.config.sessionTtlMs));
   }
-  return {
-    subject: await loadSubject(ctx.db, member),
-    member: { id: member.id, firstName: member.firstName, lastName: member.lastName, email: member.email },
-    sessionId: session.id,
-    csrfToken: session.csrfToken,
-  };
-}
-
-export async function loadSubject(tx: Db, member: MemberRow) {
-  const rows = await store.workspaceGrants(tx, member.accountId, member.id);
-  return resolveSubject({
+  const subject = resolveSubject({
     memberId: member.id,
     accountId: member.accountId,
     accountRole: member.accountRole,
@@ -139,31 +126,39 @@ export async function loadSubject(tx: Db, member: MemberRow) {
       apiCredentials: member.canApiCredentials,
       supportAccess: member.canSupportAccess,
     },
-    accountWorkspaceIds: rows.map((r) => r.workspaceId),
-    grants: rows.flatMap((r) =>
-      r.role ? [{ workspaceId: r.workspaceId, role: r.role, hideAttributes: r.hideAttributes ?? false }] : [],
+    accountWorkspaceIds: found.workspaces.map((w) => w.id),
+    grants: found.workspaces.flatMap((w) =>
+      w.role ? [{ workspaceId: w.id, role: w.role, hideAttributes: w.hideAttributes ?? false }] : [],
     ),
   });
+  const workspaces = found.workspaces
+    .filter((w) => subject.workspaces.has(w.id))
+    .map(({ id, name, color }) => ({ id, name, color }));
+  const current =
+    member.currentWorkspaceId && subject.workspaces.has(member.currentWorkspaceId)
+      ? member.currentWorkspaceId
+      : (workspaces[0]?.id ?? null);
+  return {
+    subject,
+    member,
+    account,
+    workspaces,
+    currentWorkspaceId: current,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+  };
 }
 
 /** Who the caller is, where they may go, and the CSRF token their console must echo. */
-export async function me(ctx: AppContext, actor: Actor) {
-  const { subject } = actor;
-  const [member] = await findMembers(ctx.db, subject.accountId, [actor.member.id]);
-  const account = await findAccount(ctx.db, subject.accountId);
-  if (!member || !account) throw new DomainError('unauthenticated', 'Your membership no longer exists.');
-  const rows = await listWorkspaces(ctx.db, subject.accountId, [...subject.workspaces.keys()]);
+export function me(actor: Actor) {
   return {
-    member: toMember(member),
-    account: { id: account.id, name: account.name, plan: account.plan },
-    workspaces: rows.map((ws) => ({
-      id: ws.id,
-      name: ws.name,
-      color: ws.color,
-      role: subject.workspaces.get(ws.id)!.role,
-      hideAttributes: subject.workspaces.get(ws.id)!.hideAttributes,
-    })),
-    currentWorkspaceId: currentWorkspaceOf(member, subject),
+    member: toMember(actor.member),
+    account: actor.account,
+    workspaces: actor.workspaces.map((ws) => {
+      const { role, hideAttributes } = actor.subject.workspaces.get(ws.id)!;
+      return { ...ws, role, hideAttributes };
+    }),
+    currentWorkspaceId: actor.currentWorkspaceId,
     csrfToken: actor.csrfToken ?? null,
   };
 }

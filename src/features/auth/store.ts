@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
+import type { WorkspaceRole } from '../../access/roles.js';
 import type { Db } from '../../db/connection.js';
-import { members, rateLimits, sessions, workspaceRoles, workspaces } from '../../db/schema.js';
+import { accounts, members, rateLimits, sessions } from '../../db/schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -8,13 +9,61 @@ export async function insertSession(tx: Db, session: typeof sessions.$inferInser
   await tx.insert(sessions).values(session);
 }
 
-/** The live session with this token hash, with its member. */
-export async function findSession(tx: Db, tokenHash: string, now: Date) {
-  const [row] = await tx
-    .select({ session: sessions, member: members })
+export interface WorkspaceAccessRow {
+  id: string;
+  name: string;
+  color: string;
+  role: WorkspaceRole | null;
+  hideAttributes: boolean | null;
+}
+
+/**
+ * Everything a request needs about its caller, in one query: the live session with this token hash,
+ * its member and account, and every live workspace of the account (oldest first) with the member's
+ * explicit role there, if any.
+ */
+function sessionContextQuery(db: Db) {
+  return db
+    .select({
+      session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt },
+      member: members,
+      account: { id: accounts.id, name: accounts.name, plan: accounts.plan },
+      workspaces: sql<WorkspaceAccessRow[]>`coalesce((
+        SELECT json_agg(json_build_object(
+                 'id', w.id, 'name', w.name, 'color', w.color, 'role', r.role, 'hideAttributes', r.hide_attributes)
+               ORDER BY w.created_at, w.id)
+        FROM workspaces w
+        LEFT JOIN workspace_roles r ON r.workspace_id = w.id AND r.member_id = ${members.id}
+        WHERE w.account_id = ${members.accountId} AND w.deleted_at IS NULL), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(members, eq(members.id, sessions.memberId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+    .innerJoin(accounts, eq(accounts.id, members.accountId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('session_context');
+}
+
+// It runs on every authenticated request: built once per database, and a named prepared statement
+// so PostgreSQL parses and plans it once per connection.
+const prepared = new WeakMap<Db, ReturnType<typeof sessionContextQuery>>();
+
+/**
+ * Everything a request needs about its caller, in one query: the live session with this token hash,
+ * its member and account, and every live workspace of the account (oldest first) with the member's
+ * explicit role there, if any.
+ */
+export async function findSessionContext(db: Db, tokenHash: string, now: Date) {
+  let query = prepared.get(db);
+  if (!query) {
+    query = sessionContextQuery(db);
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute({ tokenHash, now: now.toISOString() });
   return row;
 }
 
@@ -28,23 +77,6 @@ export async function deleteSession(tx: Db, sessionId: string): Promise<void> {
 
 export async function deleteMemberSessions(tx: Db, memberId: string): Promise<void> {
   await tx.delete(sessions).where(eq(sessions.memberId, memberId));
-}
-
-/** Every live workspace of the account, with the member's explicit role there (if any). */
-export async function workspaceGrants(tx: Db, accountId: string, memberId: string) {
-  return tx
-    .select({
-      workspaceId: workspaces.id,
-      role: workspaceRoles.role,
-      hideAttributes: workspaceRoles.hideAttributes,
-    })
-    .from(workspaces)
-    .leftJoin(
-      workspaceRoles,
-      and(eq(workspaceRoles.workspaceId, workspaces.id), eq(workspaceRoles.memberId, memberId)),
-    )
-    .where(and(eq(workspaces.accountId, accountId), sql`${workspaces.deletedAt} IS NULL`))
-    .orderBy(workspaces.id);
 }
 
 /**

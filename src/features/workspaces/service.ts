@@ -5,10 +5,10 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError, type FieldError, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
-import { countLiveWorkspaces, findAccount, lockAccount } from '../accounts/store.js';
+import { countLiveWorkspaces, lockAccount } from '../accounts/store.js';
 import { type ActivityAuthor, changedFields, recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
-import { findMembers, type MemberRow, updateMember } from '../team/store.js';
+import { findMembers, updateMember } from '../team/store.js';
 import type {
   AccessEntry,
   AccessInput,
@@ -56,11 +56,10 @@ export function toWorkspace(
   };
 }
 
-/** The settings as the API shows them; the test recipient falls back to the account's creator. */
-export async function toSettings(tx: Db, ws: WorkspaceRow): Promise<Settings> {
-  const account = await findAccount(tx, ws.accountId);
-  const recipientId = ws.testRecipientMemberId ?? account?.createdByMemberId ?? null;
-  const [recipient] = recipientId ? await findMembers(tx, ws.accountId, [recipientId]) : [];
+/** The settings as the API shows them. */
+export async function loadSettings(tx: Db, accountId: string, workspaceId: string): Promise<Settings> {
+  const { workspace: ws, recipient } =
+    (await store.findWorkspaceWithRecipient(tx, accountId, workspaceId)) ?? workspaceNotFound();
   return {
     sendMode: ws.sendMode,
     testRecipientMemberId: recipient?.id ?? null,
@@ -81,42 +80,22 @@ const settingsRecord = (ws: WorkspaceRow) => ({
   allowEmailUpdateById: ws.allowEmailUpdateById,
 });
 
-/** The member's current workspace if they may still enter it, else the first one they may. */
-export function currentWorkspaceOf(
-  member: Pick<MemberRow, 'currentWorkspaceId'>,
-  subject: Subject,
-): string | null {
-  if (member.currentWorkspaceId && subject.workspaces.has(member.currentWorkspaceId))
-    return member.currentWorkspaceId;
-  return subject.workspaces.keys().next().value ?? null;
-}
-
-async function memberRowOf(tx: Db, actor: Actor): Promise<MemberRow> {
-  const [member] = await findMembers(tx, actor.subject.accountId, [actor.member.id]);
-  if (!member) throw new DomainError('unauthenticated', 'Your membership no longer exists.');
-  return member;
-}
-
 // ---- reading ------------------------------------------------------------------------------------
 
 /** The workspaces the caller may enter, oldest first. */
 export async function listWorkspaces(ctx: AppContext, actor: Actor): Promise<Workspace[]> {
   const { subject } = actor;
-  const member = await memberRowOf(ctx.db, actor);
   const rows = await store.listWorkspaces(ctx.db, subject.accountId, [...subject.workspaces.keys()]);
-  const current = currentWorkspaceOf(member, subject);
-  return rows.map((ws) => toWorkspace(ws, subject, current));
+  return rows.map((ws) => toWorkspace(ws, subject, actor.currentWorkspaceId));
 }
 
 export async function getWorkspace(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Workspace> {
   const ws = (await store.findWorkspace(ctx.db, actor.subject.accountId, workspaceId)) ?? workspaceNotFound();
-  const member = await memberRowOf(ctx.db, actor);
-  return toWorkspace(ws, actor.subject, currentWorkspaceOf(member, actor.subject));
+  return toWorkspace(ws, actor.subject, actor.currentWorkspaceId);
 }
 
-export async function getSettings(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Settings> {
-  const ws = (await store.findWorkspace(ctx.db, actor.subject.accountId, workspaceId)) ?? workspaceNotFound();
-  return toSettings(ctx.db, ws);
+export function getSettings(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Settings> {
+  return loadSettings(ctx.db, actor.subject.accountId, workspaceId);
 }
 
 /** Who holds a role in the workspace: Account Admins by rule, others by assignment. */
@@ -308,14 +287,13 @@ export async function createWorkspace(ctx: AppContext, actor: Actor, body: Creat
 
 /** A workspace with its settings and access, as create and edit answer. */
 async function withDetails(ctx: AppContext, actor: Actor, ws: WorkspaceRow) {
-  const member = await memberRowOf(ctx.db, actor);
   // The actor's subject predates a workspace created in this request; Account Admins hold it anyway.
   const subject = { ...actor.subject, workspaces: new Map(actor.subject.workspaces) };
   const grant = workspaceGrant(subject.accountRole, null);
   if (!subject.workspaces.has(ws.id) && grant) subject.workspaces.set(ws.id, grant);
   return {
-    ...toWorkspace(ws, subject, currentWorkspaceOf(member, subject)),
-    settings: await toSettings(ctx.db, ws),
+    ...toWorkspace(ws, subject, actor.currentWorkspaceId),
+    settings: await loadSettings(ctx.db, ws.accountId, ws.id),
     access: await listAccess(ctx.db, ws.accountId, ws.id),
   };
 }
@@ -405,7 +383,7 @@ export async function updateSettings(
     return { ws, revalidating: identifiersChange };
   });
   if (result.revalidating) ctx.jobs.notify();
-  return { settings: await toSettings(ctx.db, result.ws), revalidating: result.revalidating };
+  return { settings: await loadSettings(ctx.db, accountId, workspaceId), revalidating: result.revalidating };
 }
 
 export async function switchWorkspace(ctx: AppContext, actor: Actor, workspaceId: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.js';
-import { members, workspaceRoles, workspaces } from '../../db/schema.js';
+import { accounts, members, workspaceRoles, workspaces } from '../../db/schema.js';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 export type NewWorkspace = typeof workspaces.$inferInsert;
@@ -22,6 +23,24 @@ export async function findWorkspace(
   const [row] = await tx
     .select()
     .from(workspaces)
+    .where(and(eq(workspaces.id, workspaceId), eq(workspaces.accountId, accountId), live));
+  return row;
+}
+
+/**
+ * A live workspace with its test recipient: the member chosen, or else the account's creator
+ * ("By default, we'll send test emails to the address that created the account").
+ */
+export async function findWorkspaceWithRecipient(tx: Db, accountId: string, workspaceId: string) {
+  const recipient = alias(members, 'recipient');
+  const [row] = await tx
+    .select({ workspace: workspaces, recipient: { id: recipient.id, email: recipient.email } })
+    .from(workspaces)
+    .innerJoin(accounts, eq(accounts.id, workspaces.accountId))
+    .leftJoin(
+      recipient,
+      eq(recipient.id, sql`coalesce(${workspaces.testRecipientMemberId}, ${accounts.createdByMemberId})`),
+    )
     .where(and(eq(workspaces.id, workspaceId), eq(workspaces.accountId, accountId), live));
   return row;
 }

@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { copyTemplate, dropDatabase, withDatabase } from './support/postgres.js';
+
+const run = promisify(execFile);
+const serverUrl = process.env.DATABASE_URL;
+let dataDir: string;
+let database: string | undefined;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'atrium-cli-'));
+  if (serverUrl) database = await copyTemplate(serverUrl, inject('postgresTemplate'));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+  if (serverUrl && database) await dropDatabase(serverUrl, database);
+});
+
+/** The atrium command, from source, on a data directory of its own (or a database of its own). */
+const atrium = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: serverUrl && database ? withDatabase(serverUrl, database) : '',
+      LOG_LEVEL: 'warn',
+    },
+  });
+
+test('atrium migrate, then create-account, then migrate again', async () => {
+  const first = await atrium('migrate');
+  expect(first.stdout).toMatch(/applied: 0001_foundation\.sql|database is up to date/);
+  const email = `cli.${Date.now()}@example.com`;
+  const created = await atrium(
+    'create-account',
+    '--account-name',
+    'From CLI',
+    '--email',
+    email,
+    '--password',
+    'cli password 1',
+  );
+  expect(JSON.parse(created.stdout)).toEqual({
+    accountId: expect.stringMatching(/^acc_/),
+    memberId: expect.stringMatching(/^mem_/),
+    workspaceId: expect.stringMatching(/^ws_/),
+  });
+  expect((await atrium('migrate')).stdout).toContain('database is up to date');
+  await expect(atrium('create-account', '--email', email)).rejects.toMatchObject({ code: 2 });
+});
+
+test('an unknown command prints the usage and fails', async () => {
+  await expect(atrium('frobnicate')).rejects.toMatchObject({
+    code: 2,
+    stderr: expect.stringContaining('create-account'),
+  });
+});

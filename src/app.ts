@@ -8,6 +8,11 @@ import { accountRoutes } from './features/accounts/routes.js';
 import { activityRoutes } from './features/activity/routes.js';
 import { type RouteTable, registerAuthentication } from './features/auth/authenticate.js';
 import { authRoutes } from './features/auth/routes.js';
+import { deliverEmail } from './features/mail/deliver.js';
+import { mailRoutes } from './features/mail/routes.js';
+import { DELIVER_JOB } from './features/mail/service.js';
+import { createTransport } from './features/mail/transport.js';
+import { teamRoutes } from './features/team/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
 import { revalidateWorkspace } from './features/workspaces/revalidate.js';
 import { workspaceRoutes } from './features/workspaces/routes.js';
@@ -17,7 +22,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problems.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobRoutes } from './jobs/routes.js';
-import { Worker } from './jobs/worker.js';
+import { type JobHandler, Worker } from './jobs/worker.js';
 import { type Clock, systemClock } from './shared/clock.js';
 import { version } from './version.js';
 
@@ -46,12 +51,12 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
 
   const jobs = new JobQueue(database.db, clock);
   const ctx: AppContext = { config, db: database.db, clock, jobs };
-  const worker = new Worker(
-    jobs,
-    { [PURGE_JOB]: purgeWorkspace(ctx), [REVALIDATE_JOB]: revalidateWorkspace(ctx) },
-    app.log,
-    config.workerIdleMs,
-  );
+  const handlers: Record<string, JobHandler> = {
+    [PURGE_JOB]: purgeWorkspace(ctx),
+    [REVALIDATE_JOB]: revalidateWorkspace(ctx),
+  };
+  if (config.mail.smtpUrl) handlers[DELIVER_JOB] = deliverEmail(ctx, createTransport(config.mail.smtpUrl));
+  const worker = new Worker(jobs, handlers, app.log, config.workerIdleMs);
   app.addHook('onClose', () => worker.stop());
 
   registerProblemHandlers(app);
@@ -67,6 +72,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   authRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   activityRoutes(app, ctx);
+  teamRoutes(app, ctx);
+  mailRoutes(app, ctx);
   jobRoutes(app, ctx);
 
   await app.ready();

@@ -15,6 +15,12 @@ export interface Config {
   sessionTtlMs: number;
   /** Failed logins allowed per window, per email and per client IP; the next one answers 429. */
   loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  mail: {
+    /** Deliver over SMTP (smtp://user:pass@host:port); unset, emails stay in the outbox (GET /api/outbox). */
+    smtpUrl?: string;
+    /** The From of every email the service sends. */
+    from: string;
+  };
   /** How long the job worker sleeps when the queue is empty. 0 disables the worker (tests drive it). */
   workerIdleMs: number;
 }
@@ -46,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: defaults.sessionTtlMs,
     loginLimits: { ...defaults.loginLimits },
     workerIdleMs: defaults.workerIdleMs,
+    mail: { smtpUrl: env.SMTP_URL || undefined, from: env.MAIL_FROM ?? 'Atrium <no-reply@atrium.localhost>' },
   };
 }

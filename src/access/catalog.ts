@@ -9,6 +9,8 @@ export type AccountGrant = 'account_admin' | 'every_member' | { flag: MemberFlag
 export const accountPermissions = {
   'team_members.view': { label: 'View team members', grant: 'every_member' },
   'team_members.manage': { label: 'Manage team members', grant: 'account_admin' },
+  // Members see only the members who share a workspace with them (product.md §2, Visibility).
+  'team_members.view_all': { label: 'See every team member', grant: 'account_admin' },
   'account.billing': { label: 'Access billing & account info', grant: { flag: 'billing' } },
   'api_credentials.manage': { label: 'Manage API credentials', grant: { flag: 'apiCredentials' } },
   'support_access.manage': { label: 'Enable access for support teams', grant: { flag: 'supportAccess' } },
@@ -16,6 +18,7 @@ export const accountPermissions = {
   'workspaces.edit': { label: 'Rename, recolour and manage access to workspaces', grant: 'account_admin' },
   'workspaces.delete': { label: 'Delete workspaces', grant: 'account_admin' },
   'account.activity.view': { label: 'View the account activity log', grant: 'account_admin' },
+  'mail.outbox.view': { label: 'Read the embedded outbox', grant: 'account_admin' },
 } as const satisfies Record<string, { label: string; grant: AccountGrant }>;
 
 export type AccountPermission = keyof typeof accountPermissions;

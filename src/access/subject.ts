@@ -26,29 +26,36 @@ export interface SubjectInput {
   accountWorkspaceIds: readonly string[];
   /** The member's explicit workspace roles. */
   grants: readonly { workspaceId: string; role: WorkspaceRole; hideAttributes: boolean }[];
+  /** The member's role in every workspace ("All"), if they were given one. */
+  allWorkspaces?: RoleAssignment | null;
+}
+
+export interface RoleAssignment {
+  role: WorkspaceRole;
+  hideAttributes: boolean;
 }
 
 /**
- * A member's standing in one workspace, from their account role and explicit role there (if any).
- * "Account Admins can access all workspaces in an account" — including ones created later — as
- * Workspace Admins, whatever is stored.
+ * A member's standing in one workspace. "Account Admins can access all workspaces in an account" —
+ * including ones created later — as Workspace Admins, whatever is stored. A Member holds their
+ * explicit role there, else their role for "All" workspaces, else nothing.
  */
 export function workspaceGrant(
   accountRole: AccountRole,
-  explicit: { role: WorkspaceRole; hideAttributes: boolean } | null | undefined,
+  explicit: RoleAssignment | null | undefined,
+  allWorkspaces?: RoleAssignment | null,
 ): WorkspaceGrant | null {
   if (accountRole === 'account_admin')
     return { role: 'workspace_admin', hideAttributes: false, viaAccountRole: true };
-  return explicit
-    ? { role: explicit.role, hideAttributes: explicit.hideAttributes, viaAccountRole: false }
-    : null;
+  const held = explicit ?? allWorkspaces;
+  return held ? { role: held.role, hideAttributes: held.hideAttributes, viaAccountRole: false } : null;
 }
 
 export function resolveSubject(input: SubjectInput): Subject {
   const explicit = new Map(input.grants.map((g) => [g.workspaceId, g]));
   const workspaces = new Map<string, WorkspaceGrant>();
   for (const id of input.accountWorkspaceIds) {
-    const grant = workspaceGrant(input.accountRole, explicit.get(id));
+    const grant = workspaceGrant(input.accountRole, explicit.get(id), input.allWorkspaces);
     if (grant) workspaces.set(id, grant);
   }
   return {
@@ -58,6 +65,11 @@ export function resolveSubject(input: SubjectInput): Subject {
     flags: input.flags,
     workspaces,
   };
+}
+
+/** Account Admins hold every permission and every workspace; nothing about them is stored per workspace. */
+export function isAccountAdmin(accountRole: AccountRole): boolean {
+  return accountRole === 'account_admin';
 }
 
 /**

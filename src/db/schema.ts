@@ -42,6 +42,8 @@ export const members = pgTable('members', {
   createdAt: time('created_at').notNull(),
   updatedAt: time('updated_at').notNull(),
   lastLoginAt: time('last_login_at'),
+  allWorkspacesRole: text('all_workspaces_role').$type<WorkspaceRole>(),
+  allWorkspacesHideAttributes: boolean('all_workspaces_hide_attributes').notNull().default(false),
 });
 
 export const workspaces = pgTable('workspaces', {
@@ -121,4 +123,47 @@ export const jobs = pgTable('jobs', {
   createdAt: time('created_at').notNull(),
   updatedAt: time('updated_at').notNull(),
   finishedAt: time('finished_at'),
+});
+
+export const invitations = pgTable('invitations', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  memberId: text('member_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  invitedByMemberId: text('invited_by_member_id'),
+  invitedByName: text('invited_by_name').notNull(),
+  createdAt: time('created_at').notNull(),
+  expiresAt: time('expires_at').notNull(),
+  acceptedAt: time('accepted_at'),
+  revokedAt: time('revoked_at'),
+});
+
+export const passwordResets = pgTable('password_resets', {
+  id: text('id').primaryKey(),
+  memberId: text('member_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  requestedByMemberId: text('requested_by_member_id'),
+  createdAt: time('created_at').notNull(),
+  expiresAt: time('expires_at').notNull(),
+  usedAt: time('used_at'),
+  revokedAt: time('revoked_at'),
+});
+
+export type OutboxState = 'captured' | 'queued' | 'sent' | 'failed';
+
+export const outbox = pgTable('outbox', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  workspaceId: text('workspace_id'),
+  kind: text('kind').notNull(),
+  toAddress: text('to_address').notNull(),
+  fromAddress: text('from_address').notNull(),
+  subject: text('subject').notNull(),
+  textBody: text('text_body').notNull(),
+  htmlBody: text('html_body'),
+  state: text('state').$type<OutboxState>().notNull(),
+  attempts: integer('attempts').notNull(),
+  sentAt: time('sent_at'),
+  lastError: text('last_error'),
+  createdAt: time('created_at').notNull(),
 });

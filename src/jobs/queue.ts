@@ -15,7 +15,7 @@ export interface NewJob {
 }
 
 const LEASE_MS = 60_000;
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 
 /**
  * A job queue in PostgreSQL. Jobs are enqueued in the transaction of the change that needs them, so

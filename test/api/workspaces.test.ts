@@ -13,7 +13,7 @@ describe('create, read, rename', () => {
   test('an Account Admin creates a workspace with colour, settings and access; it is listed at once', async () => {
     const admin = service.client();
     const { account, member } = await admin.signup();
-    const viewer = await addMember(service, account.id);
+    const viewer = await addMember(service, admin);
     const created = await admin.post('/api/workspaces', {
       name: 'Staging',
       color: '#ff8800',
@@ -79,7 +79,7 @@ describe('create, read, rename', () => {
   test('access entries are checked: unknown members, Account Admins below Workspace Admin, hide attributes for admins', async () => {
     const admin = service.client();
     const { account, member } = await admin.signup();
-    const other = await addMember(service, account.id);
+    const other = await addMember(service, admin);
     const reply = await admin.post('/api/workspaces', {
       name: 'Checked',
       access: [
@@ -101,7 +101,7 @@ describe('create, read, rename', () => {
   test('rename, recolour and change access; the same name check applies', async () => {
     const admin = service.client();
     const { account } = await admin.signup();
-    const member = await addMember(service, account.id);
+    const member = await addMember(service, admin);
     const ws = (await admin.post('/api/workspaces', { name: 'Before' })).body;
     const renamed = await admin.patch(`/api/workspaces/${ws.id}`, {
       name: 'After',
@@ -125,7 +125,7 @@ describe('create, read, rename', () => {
     const admin = service.client();
     const { account, workspace } = await admin.signup();
     const hidden = (await admin.post('/api/workspaces', { name: 'Hidden' })).body;
-    const member = await addMember(service, account.id, {
+    const member = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'author' }],
     });
     const list = await member.client.get('/api/workspaces');
@@ -143,7 +143,7 @@ describe('create, read, rename', () => {
   test('only Account Admins create, edit and delete workspaces', async () => {
     const admin = service.client();
     const { account, workspace } = await admin.signup();
-    const wsAdmin = await addMember(service, account.id, {
+    const wsAdmin = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'workspace_admin' }],
     });
     const create = await wsAdmin.client.post('/api/workspaces', { name: 'Nope' });
@@ -184,13 +184,13 @@ describe('settings', () => {
     const admin = service.client();
     const { account, workspace } = await admin.signup();
     const path = `/api/workspaces/${workspace.id}/settings`;
-    const wsAdmin = await addMember(service, account.id, {
+    const wsAdmin = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'workspace_admin' }],
     });
-    const author = await addMember(service, account.id, {
+    const author = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'author' }],
     });
-    const viewer = await addMember(service, account.id, {
+    const viewer = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'viewer' }],
     });
 
@@ -208,7 +208,7 @@ describe('settings', () => {
   test('send mode, test recipient, open tracking, email updates by id', async () => {
     const admin = service.client();
     const { account, workspace } = await admin.signup();
-    const colleague = await addMember(service, account.id);
+    const colleague = await addMember(service, admin);
     const path = `/api/workspaces/${workspace.id}/settings`;
     const changed = await admin.patch(path, {
       sendMode: 'test',
@@ -276,7 +276,7 @@ describe('delete', () => {
   test('the workspace is gone at once, and its rows are purged by the job', async () => {
     const admin = service.client();
     const { account } = await admin.signup();
-    const member = await addMember(service, account.id);
+    const member = await addMember(service, admin);
     const ws = (
       await admin.post('/api/workspaces', {
         name: 'Doomed',
@@ -325,7 +325,7 @@ describe('delete', () => {
   test('a purge that dies midway resumes and finishes when its lease runs out', async () => {
     const admin = service.client();
     const { account } = await admin.signup();
-    const members = await Promise.all([1, 2, 3].map(() => addMember(service, account.id)));
+    const members = await Promise.all([1, 2, 3].map(() => addMember(service, admin)));
     const ws = (
       await admin.post('/api/workspaces', {
         name: 'Crashy',

@@ -1,52 +1,64 @@
+import { expect } from 'vitest';
 import type { WorkspaceRole } from '../../src/access/roles.js';
-import { hashPassword } from '../../src/features/auth/passwords.js';
-import { insertMember } from '../../src/features/team/store.js';
-import { setRoles } from '../../src/features/workspaces/store.js';
-import { newId } from '../../src/shared/ids.js';
 import { type Client, uniqueEmail } from './client.js';
 import type { TestService } from './service.js';
 
+/** The link in the newest outbox email to this address, read through GET /api/outbox. */
+export async function linkSentTo(admin: Client, email: string, kind = 'invitation'): Promise<string> {
+  const outbox = await admin.get('/api/outbox');
+  expect(outbox.status).toBe(200);
+  const message = outbox.body.items.find(
+    (m: { to: string; kind: string }) => m.to === email && m.kind === kind,
+  );
+  expect(message, `an email of kind ${kind} to ${email}`).toBeDefined();
+  const link = (message.text as string).match(/https?:\/\/\S+/)?.[0];
+  expect(link).toBeDefined();
+  return link!;
+}
+
+export const tokenOf = (link: string) => link.split('/').pop()!;
+
+export interface InviteOptions {
+  accountRole?: 'account_admin' | 'member';
+  roles?: { workspaceId: string; role: WorkspaceRole; hideAttributes?: boolean }[];
+  all?: { role: WorkspaceRole; hideAttributes?: boolean };
+  firstName?: string;
+}
+
+/** Invites someone through the API and returns the invited member and their link's token. */
+export async function invite(admin: Client, options: InviteOptions = {}) {
+  const email = uniqueEmail('invitee');
+  const reply = await admin.post('/api/team-members', {
+    firstName: options.firstName ?? 'Mo',
+    lastName: 'Member',
+    email,
+    accountRole: options.accountRole ?? 'member',
+    workspaceAccess: options.all
+      ? { mode: 'all', ...options.all }
+      : { mode: 'custom', roles: options.roles ?? [] },
+  });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return { id: reply.body.id as string, email, token: tokenOf(await linkSentTo(admin, email)) };
+}
+
 /**
- * Puts a team member straight into the database and signs them in over HTTP. Until invitations
- * exist this is how tests get Members with workspace roles; it writes what accepting an invite would.
+ * A team member the way a real one comes to be: invited by an Account Admin over HTTP, the link
+ * read from the outbox, the invitation accepted. Returns their client, signed in.
  */
 export async function addMember(
   service: TestService,
-  accountId: string,
-  options: {
-    accountRole?: 'account_admin' | 'member';
-    roles?: { workspaceId: string; role: WorkspaceRole; hideAttributes?: boolean }[];
-  } = {},
-): Promise<{ id: string; email: string; client: Client }> {
-  const now = service.clock.now();
-  const email = uniqueEmail('member');
+  admin: Client,
+  options: InviteOptions = {},
+): Promise<{ id: string; email: string; password: string; client: Client }> {
+  const { id, email, token } = await invite(admin, options);
   const password = 'member password 123';
-  const id = newId('mem');
-  await service.ctx.db.transaction(async (tx) => {
-    await insertMember(tx, {
-      id,
-      accountId,
-      email,
-      firstName: 'Mo',
-      lastName: 'Member',
-      passwordHash: await hashPassword(password, service.config.passwordHashing),
-      accountRole: options.accountRole ?? 'member',
-      canBilling: false,
-      canApiCredentials: false,
-      canSupportAccess: false,
-      status: 'active',
-      marketingOptIn: false,
-      createdAt: now,
-      updatedAt: now,
-    });
-    for (const r of options.roles ?? []) {
-      await setRoles(tx, r.workspaceId, [
-        { memberId: id, role: r.role, hideAttributes: r.hideAttributes ?? false },
-      ]);
-    }
-  });
   const client = service.client();
-  const login = await client.post('/api/session', { email, password });
-  if (login.status !== 200) throw new Error(`member login failed: ${JSON.stringify(login.body)}`);
-  return { id, email, client };
+  const accepted = await client.post(`/api/invitations/${token}/accept`, {
+    firstName: options.firstName ?? 'Mo',
+    lastName: 'Member',
+    password,
+    marketingOptIn: false,
+  });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  return { id, email, password, client };
 }

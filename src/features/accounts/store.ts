@@ -40,3 +40,8 @@ export async function countLiveWorkspaces(tx: Db, accountId: string): Promise<nu
     .where(and(eq(workspaces.accountId, accountId), sql`${workspaces.deletedAt} IS NULL`));
   return row?.n ?? 0;
 }
+
+/** Deletes an account and, by cascade, everything in it. Only for small accounts (a cancelled trial). */
+export async function deleteAccount(tx: Db, accountId: string): Promise<void> {
+  await tx.delete(accounts).where(eq(accounts.id, accountId));
+}

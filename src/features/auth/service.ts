@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
-import { toMember } from '../team/schemas.js';
+import { allWorkspacesOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
 import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
@@ -127,6 +127,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
       supportAccess: member.canSupportAccess,
     },
     accountWorkspaceIds: found.workspaces.map((w) => w.id),
+    allWorkspaces: allWorkspacesOf(member),
     grants: found.workspaces.flatMap((w) =>
       w.role ? [{ workspaceId: w.id, role: w.role, hideAttributes: w.hideAttributes ?? false }] : [],
     ),

@@ -8,6 +8,7 @@ import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { countLiveWorkspaces, lockAccount } from '../accounts/store.js';
 import { type ActivityAuthor, changedFields, recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
+import { allWorkspacesOf } from '../team/schemas.js';
 import { findMembers, updateMember } from '../team/store.js';
 import type {
   AccessEntry,
@@ -101,11 +102,10 @@ export function getSettings(ctx: AppContext, actor: Actor, workspaceId: string):
 /** Who holds a role in the workspace: Account Admins by rule, others by assignment. */
 export async function listAccess(tx: Db, accountId: string, workspaceId: string): Promise<AccessEntry[]> {
   const rows = await store.listMembersWithRole(tx, accountId, workspaceId);
-  return rows.flatMap(({ memberId, firstName, lastName, email, accountRole, role, hideAttributes }) => {
-    const grant = workspaceGrant(
-      accountRole,
-      role ? { role, hideAttributes: hideAttributes ?? false } : null,
-    );
+  return rows.flatMap((m) => {
+    const explicit = m.role ? { role: m.role, hideAttributes: m.hideAttributes ?? false } : null;
+    const grant = workspaceGrant(m.accountRole, explicit, allWorkspacesOf(m));
+    const { memberId, firstName, lastName, email } = m;
     return grant ? [{ memberId, firstName, lastName, email, ...grant }] : [];
   });
 }

@@ -72,6 +72,15 @@ export async function listWorkspaces(
     .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
 }
 
+/** Every live workspace of the account, oldest first. */
+export async function listAccountWorkspaces(tx: Db, accountId: string): Promise<WorkspaceRow[]> {
+  return tx
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.accountId, accountId), live))
+    .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+}
+
 export async function updateWorkspace(
   tx: Db,
   workspaceId: string,
@@ -114,6 +123,8 @@ export async function listMembersWithRole(tx: Db, accountId: string, workspaceId
       lastName: members.lastName,
       email: members.email,
       accountRole: members.accountRole,
+      allWorkspacesRole: members.allWorkspacesRole,
+      allWorkspacesHideAttributes: members.allWorkspacesHideAttributes,
       role: workspaceRoles.role,
       hideAttributes: workspaceRoles.hideAttributes,
     })

@@ -1,0 +1,65 @@
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { newId } from '../../shared/ids.js';
+import { insertEmail, listEmails, type OutboxRow } from './store.js';
+
+export const DELIVER_JOB = 'mail.deliver';
+
+export interface Email {
+  accountId: string;
+  workspaceId?: string | null;
+  /** What the email is for, e.g. `invitation`, `password_reset`. */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/**
+ * Puts an email in the outbox inside the caller's transaction, so it exists exactly when the change
+ * that sends it commits. Without SMTP it stays there for GET /api/outbox ("captured"); with SMTP a
+ * delivery job is enqueued in the same transaction.
+ */
+export async function sendEmail(ctx: AppContext, tx: Db, email: Email): Promise<OutboxRow> {
+  const smtp = ctx.config.mail.smtpUrl !== undefined;
+  const row = await insertEmail(tx, {
+    id: newId('msg'),
+    accountId: email.accountId,
+    workspaceId: email.workspaceId ?? null,
+    kind: email.kind,
+    toAddress: email.to,
+    fromAddress: ctx.config.mail.from,
+    subject: email.subject,
+    textBody: email.text,
+    htmlBody: email.html ?? null,
+    state: smtp ? 'queued' : 'captured',
+    attempts: 0,
+    createdAt: ctx.clock.now(),
+  });
+  if (smtp) {
+    await ctx.jobs.enqueue(tx, {
+      accountId: email.accountId,
+      kind: DELIVER_JOB,
+      payload: { emailId: row.id },
+    });
+  }
+  return row;
+}
+
+/** The account's emails, newest first, as GET /api/outbox shows them. */
+export async function listOutbox(ctx: AppContext, accountId: string) {
+  const rows = await listEmails(ctx.db, accountId, 100);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    to: r.toAddress,
+    from: r.fromAddress,
+    subject: r.subject,
+    text: r.textBody,
+    html: r.htmlBody,
+    state: r.state,
+    sentAt: r.sentAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,47 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { outbox } from '../../db/schema.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export async function insertEmail(tx: Db, email: typeof outbox.$inferInsert): Promise<OutboxRow> {
+  const [row] = await tx.insert(outbox).values(email).returning();
+  return row!;
+}
+
+export async function findEmail(tx: Db, id: string): Promise<OutboxRow | undefined> {
+  const [row] = await tx.select().from(outbox).where(eq(outbox.id, id));
+  return row;
+}
+
+export async function listEmails(tx: Db, accountId: string, limit: number): Promise<OutboxRow[]> {
+  return tx
+    .select()
+    .from(outbox)
+    .where(eq(outbox.accountId, accountId))
+    .orderBy(desc(outbox.id))
+    .limit(limit);
+}
+
+/** Marks an email sent, once: false when another delivery got there first. */
+export async function markSent(tx: Db, id: string, at: Date, attempts: number): Promise<boolean> {
+  const rows = await tx
+    .update(outbox)
+    .set({ state: 'sent', sentAt: at, attempts, lastError: null })
+    .where(and(eq(outbox.id, id), eq(outbox.state, 'queued')))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+export async function recordFailure(
+  tx: Db,
+  id: string,
+  attempts: number,
+  error: string,
+  final: boolean,
+): Promise<void> {
+  await tx
+    .update(outbox)
+    .set({ attempts, lastError: error, ...(final && { state: 'failed' as const }) })
+    .where(eq(outbox.id, id));
+}

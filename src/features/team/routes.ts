@@ -1,0 +1,252 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import type { App } from '../../http/app.js';
+import { Items, problems } from '../../http/schemas.js';
+import { actorOf } from '../auth/actor.js';
+import { clientInfo, setSessionCookies } from '../auth/cookies.js';
+import {
+  acceptInvitation,
+  inviteTeamMember,
+  resendInvitation,
+  revokeInvitation,
+  viewInvitation,
+} from './invitations.js';
+import {
+  completePasswordReset,
+  forgotPassword,
+  requestPasswordReset,
+  viewPasswordReset,
+} from './password-resets.js';
+import {
+  AcceptBody,
+  BulkRolesBody,
+  InvitationView,
+  InviteBody,
+  Member,
+  TeamMember,
+  UpdateMemberBody,
+} from './schemas.js';
+import { bulkRoles, deleteTeamMember, getTeamMember, listTeamMembers, updateTeamMember } from './service.js';
+
+const tags = ['Team members'];
+const MemberParams = Type.Object({ memberId: Type.String() });
+const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
+
+export function teamRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/team-members',
+    {
+      config: { access: 'team_members.view' },
+      schema: {
+        tags,
+        summary: 'Team members the caller may see',
+        description: 'Account Admins see everyone; Members see the members who share a workspace with them.',
+        response: { 200: Items(TeamMember), ...problems(401) },
+      },
+    },
+    async (req) => ({ items: await listTeamMembers(ctx, actorOf(req)) }),
+  );
+
+  app.post(
+    '/api/team-members',
+    {
+      config: { access: 'team_members.manage' },
+      schema: {
+        tags,
+        summary: 'Invite a team member (an email with a link valid 7 days)',
+        body: InviteBody,
+        response: { 201: TeamMember, ...problems(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await inviteTeamMember(ctx, actorOf(req), req.body)),
+  );
+
+  app.post(
+    '/api/team-members/bulk-roles',
+    {
+      config: { access: 'team_members.manage' },
+      schema: {
+        tags,
+        summary:
+          'Set (or with role null, remove) one role across many workspaces for many members, all or nothing',
+        body: BulkRolesBody,
+        response: { 200: Items(TeamMember), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await bulkRoles(ctx, actorOf(req), req.body) }),
+  );
+
+  app.get(
+    '/api/team-members/:memberId',
+    {
+      config: { access: 'team_members.view' },
+      schema: {
+        tags,
+        summary: 'One team member',
+        params: MemberParams,
+        response: { 200: TeamMember, ...problems(401, 404) },
+      },
+    },
+    async (req) => getTeamMember(ctx, actorOf(req), req.params.memberId),
+  );
+
+  app.patch(
+    '/api/team-members/:memberId',
+    {
+      // Everyone may change their own name and email; the rest needs team_members.manage (checked in the service).
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'Edit a team member',
+        description: 'Account Admins change anything; every member may change their own name and email.',
+        params: MemberParams,
+        body: UpdateMemberBody,
+        response: { 200: TeamMember, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => updateTeamMember(ctx, actorOf(req), req.params.memberId, req.body),
+  );
+
+  app.delete(
+    '/api/team-members/:memberId',
+    {
+      config: { access: 'team_members.manage' },
+      schema: {
+        tags,
+        summary: 'Delete a team member; their sessions end at once',
+        params: MemberParams,
+        response: { 204: Type.Null(), ...problems(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await deleteTeamMember(ctx, actorOf(req), req.params.memberId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  const action = (
+    path: string,
+    summary: string,
+    status: 202 | 204,
+    run: (actor: ReturnType<typeof actorOf>, memberId: string) => Promise<void>,
+  ) =>
+    app.post(
+      `/api/team-members/:memberId/${path}`,
+      {
+        config: { access: 'team_members.manage' },
+        schema: {
+          tags,
+          summary,
+          params: MemberParams,
+          response: { [status]: Type.Null(), ...problems(401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        await run(actorOf(req), req.params.memberId);
+        return reply.code(status).send(null);
+      },
+    );
+  action('reset-password', 'Email the member a password reset link', 202, (actor, id) =>
+    requestPasswordReset(ctx, actor, id),
+  );
+  action('resend-invite', 'Send a new invitation link (the old one stops working)', 202, (actor, id) =>
+    resendInvitation(ctx, actor, id),
+  );
+  action('revoke-invite', 'Withdraw a pending invitation', 204, (actor, id) =>
+    revokeInvitation(ctx, actor, id),
+  );
+
+  app.get(
+    '/api/invitations/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Invitations'],
+        summary: 'What an invitation link offers',
+        params: TokenParams,
+        response: { 200: InvitationView, ...problems(404, 410) },
+      },
+    },
+    async (req) => viewInvitation(ctx, req.params.token),
+  );
+
+  app.post(
+    '/api/invitations/:token/accept',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Invitations'],
+        summary: 'Accept an invitation: set names and password, and be signed in',
+        params: TokenParams,
+        body: AcceptBody,
+        response: {
+          200: Type.Object({ member: Member, currentWorkspaceId: Type.Union([Type.String(), Type.Null()]) }),
+          ...problems(400, 404, 409, 410),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { session, body } = await acceptInvitation(ctx, req.params.token, req.body, clientInfo(req));
+      setSessionCookies(reply, ctx.config, session);
+      return body;
+    },
+  );
+
+  app.post(
+    '/api/password-resets',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Password resets'],
+        summary: 'Forgot password: email a reset link to this address, if it is a member’s',
+        body: Type.Object(
+          { email: Type.String({ format: 'email', maxLength: 254 }) },
+          { additionalProperties: false },
+        ),
+        response: { 202: Type.Null(), ...problems(400) },
+      },
+    },
+    async (req, reply) => {
+      await forgotPassword(ctx, req.body.email);
+      return reply.code(202).send(null);
+    },
+  );
+
+  app.get(
+    '/api/password-resets/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Password resets'],
+        summary: 'Whether a reset link still works, and for which address',
+        params: TokenParams,
+        response: {
+          200: Type.Object({ email: Type.String(), expiresAt: Type.String() }),
+          ...problems(404, 410),
+        },
+      },
+    },
+    async (req) => viewPasswordReset(ctx, req.params.token),
+  );
+
+  app.post(
+    '/api/password-resets/:token',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Password resets'],
+        summary: 'Set a new password with a reset link; every session of the member ends',
+        params: TokenParams,
+        body: Type.Object(
+          { password: Type.String({ minLength: 8, maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...problems(400, 404, 410) },
+      },
+    },
+    async (req, reply) => {
+      await completePasswordReset(ctx, req.params.token, req.body.password);
+      return reply.code(204).send(null);
+    },
+  );
+}

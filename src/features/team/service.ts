@@ -1,0 +1,363 @@
+import { can } from '../../access/policy.js';
+import { isAccountAdmin, workspaceRoleRefusal } from '../../access/subject.js';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { DomainError, type FieldError, forbidden, notFound } from '../../shared/errors.js';
+import { lockAccount } from '../accounts/store.js';
+import { changedFields, recordActivity } from '../activity/record.js';
+import type { Actor } from '../auth/actor.js';
+import { listAccountWorkspaces } from '../workspaces/store.js';
+import {
+  accessRecord,
+  invalidFields,
+  memberWorkspaces,
+  replaceWorkspaceAccess,
+  validateWorkspaceAccess,
+} from './access.js';
+import type { BulkRolesBody, TeamMember, UpdateMemberBody } from './schemas.js';
+import { allWorkspacesOf } from './schemas.js';
+import type { MemberRow } from './store.js';
+import * as store from './store.js';
+
+const memberNotFound = (): never => {
+  throw notFound('Team member');
+};
+
+/** Loads what team-member views need: roles, live workspaces, latest invitations. */
+async function viewsOf(
+  ctx: AppContext,
+  tx: Db,
+  accountId: string,
+  rows: readonly MemberRow[],
+): Promise<TeamMember[]> {
+  const ids = rows.map((r) => r.id);
+  // One after the other: queries of one transaction share its connection.
+  const roles = await store.rolesOf(tx, accountId, ids);
+  const liveWorkspaces = await listAccountWorkspaces(tx, accountId);
+  const invitations = await store.latestInvitations(
+    tx,
+    rows.filter((r) => r.status === 'invited').map((r) => r.id),
+  );
+  const now = ctx.clock.now();
+  const invitationOf = new Map(invitations.map((i) => [i.memberId, i]));
+  return rows.map((row) => {
+    const invitation = invitationOf.get(row.id);
+    const all = allWorkspacesOf(row);
+    return {
+      id: row.id,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      email: row.email,
+      accountRole: row.accountRole,
+      permissions: {
+        billing: row.canBilling,
+        apiCredentials: row.canApiCredentials,
+        supportAccess: row.canSupportAccess,
+      },
+      workspaceAccess: all ? { mode: 'all' as const, ...all } : { mode: 'custom' as const },
+      workspaces: memberWorkspaces(
+        row,
+        roles.filter((r) => r.memberId === row.id),
+        liveWorkspaces,
+      ),
+      status:
+        row.status === 'active' ? 'active' : invitation && invitation.expiresAt > now ? 'invited' : 'expired',
+      twoFactorEnabled: false,
+      createdAt: row.createdAt.toISOString(),
+      lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+      inviteSentAt: invitation?.createdAt.toISOString() ?? null,
+      inviteExpiresAt: invitation?.expiresAt.toISOString() ?? null,
+    };
+  });
+}
+
+export async function teamMemberView(ctx: AppContext, tx: Db, row: MemberRow): Promise<TeamMember> {
+  const [view] = await viewsOf(ctx, tx, row.accountId, [row]);
+  return view!;
+}
+
+/**
+ * What the caller may see of a member: Account Admins see everyone; a Member sees themself and the
+ * members who hold a role in a workspace they can access, and of those roles only the ones in such
+ * workspaces. Null: not visible at all.
+ */
+function visibleTo(actor: Actor, member: TeamMember): TeamMember | null {
+  if (can(actor.subject, 'team_members.view_all')) return member;
+  const shared = member.workspaces.filter((w) => actor.subject.workspaces.has(w.workspaceId));
+  if (member.id !== actor.member.id && shared.length === 0) return null;
+  return { ...member, workspaces: shared };
+}
+
+export async function listTeamMembers(ctx: AppContext, actor: Actor): Promise<TeamMember[]> {
+  const { accountId } = actor.subject;
+  const views = await viewsOf(ctx, ctx.db, accountId, await store.listMembers(ctx.db, accountId));
+  return views.flatMap((v) => visibleTo(actor, v) ?? []);
+}
+
+export async function getTeamMember(ctx: AppContext, actor: Actor, memberId: string): Promise<TeamMember> {
+  const row = (await store.findMember(ctx.db, actor.subject.accountId, memberId)) ?? memberNotFound();
+  return visibleTo(actor, await teamMemberView(ctx, ctx.db, row)) ?? memberNotFound();
+}
+
+/** Refuses an address that another member, in this account or any other, already has. */
+export async function assertEmailFree(
+  tx: Db,
+  email: string,
+  accountId: string,
+  exceptMemberId?: string,
+): Promise<void> {
+  const holders = (await store.findMembersByEmail(tx, email)).filter((m) => m.id !== exceptMemberId);
+  if (holders.some((m) => m.accountId === accountId)) {
+    throw new DomainError('already_member', `${email} is already a team member of this account.`, {
+      errors: [{ path: '/email', message: 'already a team member of this account' }],
+    });
+  }
+  if (holders.length > 0) throw emailInOtherAccount(email);
+}
+
+export const emailInOtherAccount = (email: string) =>
+  new DomainError(
+    'email_in_other_account',
+    `${email} belongs to another Atrium account; an email address belongs to one account only.`,
+    { errors: [{ path: '/email', message: 'belongs to another account' }] },
+  );
+
+/** The last active Account Admin stays one: nobody could manage the account otherwise. */
+async function assertNotLastAdmin(tx: Db, member: MemberRow, action: string): Promise<void> {
+  if (!isAccountAdmin(member.accountRole) || member.status !== 'active') return;
+  if ((await store.countOtherActiveAdmins(tx, member.accountId, member.id)) === 0) {
+    throw new DomainError('last_admin', `${member.email} is the last Account Admin and cannot be ${action}.`);
+  }
+}
+
+const profileRecord = (m: MemberRow) => ({
+  firstName: m.firstName,
+  lastName: m.lastName,
+  email: m.email,
+  accountRole: m.accountRole,
+  permissions: {
+    billing: m.canBilling,
+    apiCredentials: m.canApiCredentials,
+    supportAccess: m.canSupportAccess,
+  },
+});
+
+/**
+ * Edits a member. Account Admins change anything of anyone; everyone may change their own name and
+ * email, and nothing else.
+ */
+export async function updateTeamMember(
+  ctx: AppContext,
+  actor: Actor,
+  memberId: string,
+  body: UpdateMemberBody,
+): Promise<TeamMember> {
+  const { accountId } = actor.subject;
+  const manages = can(actor.subject, 'team_members.manage');
+  const self = memberId === actor.member.id;
+  return ctx.db.transaction(async (tx) => {
+    await lockAccount(tx, accountId);
+    const before = (await store.findMember(tx, accountId, memberId)) ?? memberNotFound();
+    if (!manages) {
+      if (!self) {
+        // A member they cannot see does not exist for them.
+        visibleTo(actor, await teamMemberView(ctx, tx, before)) ?? memberNotFound();
+        throw forbidden('team_members.manage', 'Only Account Admins edit other team members.');
+      }
+      const adminOnly = (['accountRole', 'permissions', 'workspaceAccess'] as const).filter(
+        (f) => body[f] !== undefined,
+      );
+      if (adminOnly.length > 0) {
+        throw forbidden(
+          'team_members.manage',
+          `Only Account Admins change ${adminOnly.join(', ')}; you may change your name and email.`,
+        );
+      }
+    }
+
+    const now = ctx.clock.now();
+    const accountRole = body.accountRole ?? before.accountRole;
+    if (isAccountAdmin(before.accountRole) && !isAccountAdmin(accountRole))
+      await assertNotLastAdmin(tx, before, 'demoted');
+    if (body.email !== undefined && body.email.toLowerCase() !== before.email.toLowerCase()) {
+      await assertEmailFree(tx, body.email, accountId, memberId);
+    }
+    const liveWorkspaces = await listAccountWorkspaces(tx, accountId);
+    if (body.workspaceAccess) {
+      const errors = validateWorkspaceAccess(
+        accountRole,
+        body.workspaceAccess,
+        liveWorkspaces,
+        '/workspaceAccess',
+      );
+      if (errors.length > 0) throw invalidFields(errors);
+    }
+
+    const changes = {
+      firstName: body.firstName?.trim(),
+      lastName: body.lastName?.trim(),
+      email: body.email,
+      accountRole: body.accountRole,
+      canBilling: body.permissions?.billing,
+      canApiCredentials: body.permissions?.apiCredentials,
+      canSupportAccess: body.permissions?.supportAccess,
+    };
+    let after: MemberRow;
+    try {
+      after = await store.updateMember(tx, accountId, memberId, { ...changes, updatedAt: now });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailInOtherAccount(body.email ?? before.email);
+      throw error;
+    }
+    const rolesBefore = memberWorkspaces(
+      before,
+      await store.rolesOf(tx, accountId, [memberId]),
+      liveWorkspaces,
+    );
+    // Becoming an Account Admin replaces stored roles (they hold every workspace by rule).
+    if (body.workspaceAccess || accountRole !== before.accountRole) {
+      await replaceWorkspaceAccess(tx, after, body.workspaceAccess, now);
+      after = (await store.findMember(tx, accountId, memberId))!;
+    }
+    const rolesAfter = memberWorkspaces(
+      after,
+      await store.rolesOf(tx, accountId, [memberId]),
+      liveWorkspaces,
+    );
+
+    const profile = changedFields(profileRecord(before), profileRecord(after));
+    const roles = changedFields(
+      { workspaces: accessRecord(rolesBefore) },
+      { workspaces: accessRecord(rolesAfter) },
+    );
+    const target = { type: 'team_member', id: memberId, name: `${after.firstName} ${after.lastName}` };
+    if (profile) {
+      await recordActivity(tx, ctx.clock, {
+        accountId,
+        author: actor,
+        action: 'team_member.updated',
+        target,
+        ...profile,
+      });
+    }
+    if (roles) {
+      await recordActivity(tx, ctx.clock, {
+        accountId,
+        author: actor,
+        action: 'team_member.roles_changed',
+        target,
+        ...roles,
+      });
+    }
+    return teamMemberView(ctx, tx, after);
+  });
+}
+
+/**
+ * Deletes a member. Their sessions, invitation and reset links go in the same transaction, so their
+ * next request is a 401; what they did stays in the activity log under their name.
+ */
+export async function deleteTeamMember(ctx: AppContext, actor: Actor, memberId: string): Promise<void> {
+  const { accountId } = actor.subject;
+  await ctx.db.transaction(async (tx) => {
+    await lockAccount(tx, accountId);
+    const member = (await store.findMember(tx, accountId, memberId)) ?? memberNotFound();
+    await assertNotLastAdmin(tx, member, 'deleted');
+    await store.deleteMember(tx, accountId, memberId);
+    await recordActivity(tx, ctx.clock, {
+      accountId,
+      author: actor,
+      action: 'team_member.deleted',
+      target: { type: 'team_member', id: memberId, name: `${member.firstName} ${member.lastName}` },
+      before: profileRecord(member),
+    });
+  });
+}
+
+/**
+ * Sets (or, with role null, removes) one role across many workspaces for many members, all or
+ * nothing. Members with access to "All" workspaces are first given that role explicitly in each
+ * workspace, then changed like the others.
+ */
+export async function bulkRoles(ctx: AppContext, actor: Actor, body: BulkRolesBody): Promise<TeamMember[]> {
+  const { accountId } = actor.subject;
+  return ctx.db.transaction(async (tx) => {
+    await lockAccount(tx, accountId);
+    const found = new Map((await store.findMembers(tx, accountId, body.memberIds)).map((m) => [m.id, m]));
+    const liveWorkspaces = await listAccountWorkspaces(tx, accountId);
+    const live = new Set(liveWorkspaces.map((w) => w.id));
+    const errors: FieldError[] = [];
+    body.memberIds.forEach((id, i) => {
+      const member = found.get(id);
+      if (!member)
+        return errors.push({ path: `/memberIds/${i}`, message: `no team member ${id} in this account` });
+      const refusal = workspaceRoleRefusal(member.accountRole, body.role, body.hideAttributes ?? false);
+      if (refusal) errors.push({ path: `/memberIds/${i}`, message: `${member.email}: ${refusal.message}` });
+    });
+    body.workspaceIds.forEach((id, i) => {
+      if (!live.has(id))
+        errors.push({ path: `/workspaceIds/${i}`, message: `no workspace ${id} in this account` });
+    });
+    if (errors.length > 0) throw invalidFields(errors);
+
+    const changed = [...found.values()].filter((m) => !isAccountAdmin(m.accountRole));
+    const before = await store.rolesOf(tx, accountId, [...found.keys()]);
+    const now = ctx.clock.now();
+    for (const member of changed) {
+      const all = allWorkspacesOf(member);
+      if (!all) continue;
+      const explicit = new Set(before.filter((r) => r.memberId === member.id).map((r) => r.workspaceId));
+      await store.putRoles(
+        tx,
+        liveWorkspaces
+          .filter((w) => !explicit.has(w.id))
+          .map((w) => ({ workspaceId: w.id, memberId: member.id, ...all })),
+      );
+      await store.updateMember(tx, accountId, member.id, { allWorkspacesRole: null, updatedAt: now });
+    }
+    const ids = changed.map((m) => m.id);
+    if (body.role === null) {
+      await store.removeRoles(tx, ids, body.workspaceIds);
+    } else {
+      const { role } = body;
+      await store.putRoles(
+        tx,
+        ids.flatMap((memberId) =>
+          body.workspaceIds.map((workspaceId) => ({
+            workspaceId,
+            memberId,
+            role,
+            hideAttributes: body.hideAttributes ?? false,
+          })),
+        ),
+      );
+    }
+
+    const rows = await store.findMembers(tx, accountId, body.memberIds);
+    const after = await store.rolesOf(tx, accountId, body.memberIds);
+    for (const member of rows) {
+      const was = memberWorkspaces(
+        found.get(member.id)!,
+        before.filter((r) => r.memberId === member.id),
+        liveWorkspaces,
+      );
+      const is = memberWorkspaces(
+        member,
+        after.filter((r) => r.memberId === member.id),
+        liveWorkspaces,
+      );
+      const diff = changedFields({ workspaces: accessRecord(was) }, { workspaces: accessRecord(is) });
+      if (!diff) continue;
+      await recordActivity(tx, ctx.clock, {
+        accountId,
+        author: actor,
+        action: 'team_member.roles_changed',
+        target: { type: 'team_member', id: member.id, name: `${member.firstName} ${member.lastName}` },
+        before: diff.before,
+        after: { ...diff.after, bulk: true },
+      });
+    }
+    return viewsOf(ctx, tx, accountId, rows);
+  });
+}

@@ -84,7 +84,7 @@ test('pages with a cursor and filters', async () => {
 
 test('the account log is for Account Admins; a workspace log for those in the workspace', async () => {
   const admin = service.client();
-  const { account, workspace } = await admin.signup();
+  const { workspace } = await admin.signup();
   const viewer = await addMember(service, admin, {
     roles: [{ workspaceId: workspace.id, role: 'viewer' }],
   });

@@ -78,7 +78,7 @@ describe('create, read, rename', () => {
 
   test('access entries are checked: unknown members, Account Admins below Workspace Admin, hide attributes for admins', async () => {
     const admin = service.client();
-    const { account, member } = await admin.signup();
+    const { member } = await admin.signup();
     const other = await addMember(service, admin);
     const reply = await admin.post('/api/workspaces', {
       name: 'Checked',
@@ -123,7 +123,7 @@ describe('create, read, rename', () => {
 
   test('members see only the workspaces they hold a role in; others answer 404', async () => {
     const admin = service.client();
-    const { account, workspace } = await admin.signup();
+    const { workspace } = await admin.signup();
     const hidden = (await admin.post('/api/workspaces', { name: 'Hidden' })).body;
     const member = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'author' }],
@@ -142,7 +142,7 @@ describe('create, read, rename', () => {
 
   test('only Account Admins create, edit and delete workspaces', async () => {
     const admin = service.client();
-    const { account, workspace } = await admin.signup();
+    const { workspace } = await admin.signup();
     const wsAdmin = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'workspace_admin' }],
     });
@@ -182,7 +182,7 @@ describe('switching', () => {
 describe('settings', () => {
   test('Account Admins and that workspace’s Workspace Admins read and change them; Authors and Viewers may not', async () => {
     const admin = service.client();
-    const { account, workspace } = await admin.signup();
+    const { workspace } = await admin.signup();
     const path = `/api/workspaces/${workspace.id}/settings`;
     const wsAdmin = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'workspace_admin' }],
@@ -207,7 +207,7 @@ describe('settings', () => {
 
   test('send mode, test recipient, open tracking, email updates by id', async () => {
     const admin = service.client();
-    const { account, workspace } = await admin.signup();
+    const { workspace } = await admin.signup();
     const colleague = await addMember(service, admin);
     const path = `/api/workspaces/${workspace.id}/settings`;
     const changed = await admin.patch(path, {
@@ -275,7 +275,7 @@ describe('delete', () => {
 
   test('the workspace is gone at once, and its rows are purged by the job', async () => {
     const admin = service.client();
-    const { account } = await admin.signup();
+    await admin.signup();
     const member = await addMember(service, admin);
     const ws = (
       await admin.post('/api/workspaces', {
@@ -324,7 +324,7 @@ describe('delete', () => {
 
   test('a purge that dies midway resumes and finishes when its lease runs out', async () => {
     const admin = service.client();
-    const { account } = await admin.signup();
+    await admin.signup();
     const members = await Promise.all([1, 2, 3].map(() => addMember(service, admin)));
     const ws = (
       await admin.post('/api/workspaces', {

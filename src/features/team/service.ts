@@ -288,13 +288,14 @@ export async function bulkRoles(ctx: AppContext, actor: Actor, body: BulkRolesBo
     const liveWorkspaces = await listAccountWorkspaces(tx, accountId);
     const live = new Set(liveWorkspaces.map((w) => w.id));
     const errors: FieldError[] = [];
-    body.memberIds.forEach((id, i) => {
+    for (const [i, id] of body.memberIds.entries()) {
       const member = found.get(id);
-      if (!member)
-        return errors.push({ path: `/memberIds/${i}`, message: `no team member ${id} in this account` });
-      const refusal = workspaceRoleRefusal(member.accountRole, body.role, body.hideAttributes ?? false);
-      if (refusal) errors.push({ path: `/memberIds/${i}`, message: `${member.email}: ${refusal.message}` });
-    });
+      const refusal =
+        member && workspaceRoleRefusal(member.accountRole, body.role, body.hideAttributes ?? false);
+      if (!member) errors.push({ path: `/memberIds/${i}`, message: `no team member ${id} in this account` });
+      else if (refusal)
+        errors.push({ path: `/memberIds/${i}`, message: `${member.email}: ${refusal.message}` });
+    }
     body.workspaceIds.forEach((id, i) => {
       if (!live.has(id))
         errors.push({ path: `/workspaceIds/${i}`, message: `no workspace ${id} in this account` });

@@ -37,10 +37,9 @@ const invitationLink = (ctx: AppContext, token: string) => `${ctx.config.publicU
  * makes them contact support — we do better"). Null when no such trial is in the way.
  */
 async function cancellableTrial(tx: Db, email: string, accountId: string) {
-  const holders = await store.findMembersByEmail(tx, email);
+  const holders = (await store.findMembersByEmail(tx, email)).filter((m) => m.accountId !== accountId);
   const [holder] = holders;
-  if (holders.length !== 1 || !holder || holder.accountId === accountId || holder.status !== 'active')
-    return null;
+  if (holders.length !== 1 || holder?.status !== 'active') return null;
   const account = await findAccount(tx, holder.accountId);
   if (!account?.trialEndsAt || (await store.countMembers(tx, account.id)) !== 1) return null;
   return account;

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectProblem, uniqueEmail } from '../support/client.js';
+import { startService, type TestService } from '../support/service.js';
+import { startSmtpServer } from '../support/smtp.js';
+
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let service: TestService;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  service = await startService({
+    config: { mail: { smtpUrl: smtp.url, from: 'Atrium <team@atrium.test>' } },
+  });
+});
+afterAll(async () => {
+  await service?.close();
+  await smtp?.close();
+});
+
+const inviteSomeone = async (admin: ReturnType<TestService['client']>) => {
+  const email = uniqueEmail('smtp');
+  const reply = await admin.post('/api/team-members', { firstName: 'Sam', lastName: 'Smtp', email });
+  expect(reply.status).toBe(201);
+  return email;
+};
+
+test('an invitation arrives over SMTP; its link accepts the invitation', async () => {
+  const admin = service.client();
+  await admin.signup({ firstName: 'Ada', lastName: 'Admin' });
+  const email = await inviteSomeone(admin);
+  expect(await service.worker.runUntilIdle()).toBeGreaterThan(0);
+
+  const message = smtp.received.find((m) => m.to.includes(email));
+  expect(message).toMatchObject({
+    from: 'team@atrium.test',
+    subject: expect.stringContaining('Ada Admin invited you'),
+  });
+  expect(message!.messageId).toMatch(/^<msg_[0-9a-z]+@atrium>$/);
+  const link = message!.text.match(/https?:\/\/\S+\/invitations\/(\S+)/);
+  expect(link).not.toBeNull();
+  const accepted = await service
+    .client()
+    .post(`/api/invitations/${link![1]}/accept`, {
+      firstName: 'Sam',
+      lastName: 'Smtp',
+      password: 'smtp password',
+      marketingOptIn: false,
+    });
+  expect(accepted.status).toBe(200);
+});
+
+test('with SMTP_URL the embedded outbox is not served', async () => {
+  const admin = service.client();
+  await admin.signup();
+  expectProblem(await admin.get('/api/outbox'), 404, 'not_found');
+});
+
+test('a server that refuses the first attempt, then accepts: one email arrives, not two', async () => {
+  const admin = service.client();
+  await admin.signup();
+  const email = await inviteSomeone(admin);
+  smtp.refuseNext(1);
+  await service.worker.runUntilIdle();
+  expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(0);
+  // The retry waits (backoff); move past it.
+  service.clock.advance(5_000);
+  await service.worker.runUntilIdle();
+  service.clock.advance(60_000);
+  await service.worker.runUntilIdle();
+  expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+});
+
+test('two service processes working the queue deliver each email once', async () => {
+  const sibling = await service.sibling();
+  try {
+    const admin = service.client();
+    await admin.signup();
+    const emails = [];
+    for (let i = 0; i < 6; i++) emails.push(await inviteSomeone(admin));
+    await Promise.all([service.worker.runUntilIdle(), sibling.worker.runUntilIdle()]);
+    for (const email of emails) expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+  } finally {
+    await sibling.app.close();
+  }
+});

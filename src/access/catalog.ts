@@ -1,9 +1,15 @@
-import type { MemberFlag, WorkspaceRole } from './roles.js';
+import { matrix, matrixColumns } from './matrix.generated.js';
+import type { MemberFlag } from './roles.js';
 
 /**
- * Account-level permissions (product.md §2). Account Admins hold them all; a Member holds those
- * granted to every member, or the one their flag names.
+ * Every permission Atrium knows, in one catalogue: the 67 workspace rows of permissions.csv (the
+ * single source of truth, generated into matrix.generated.ts), a few workspace rules the matrix
+ * leaves out, and the account-level rules of product.md §2.
  */
+
+// ---- account level -----------------------------------------------------------------------------
+
+/** Account Admins hold every account permission; a Member those granted to every member or their flag's. */
 export type AccountGrant = 'account_admin' | 'every_member' | { flag: MemberFlag };
 
 export const accountPermissions = {
@@ -14,6 +20,8 @@ export const accountPermissions = {
   'account.billing': { label: 'Access billing & account info', grant: { flag: 'billing' } },
   'api_credentials.manage': { label: 'Manage API credentials', grant: { flag: 'apiCredentials' } },
   'support_access.manage': { label: 'Enable access for support teams', grant: { flag: 'supportAccess' } },
+  'cookie_settings.view': { label: 'View cookie settings', grant: 'every_member' },
+  'cookie_settings.manage': { label: 'Manage cookie settings', grant: 'account_admin' },
   'workspaces.create': { label: 'Create workspaces', grant: 'account_admin' },
   'workspaces.edit': { label: 'Rename, recolour and manage access to workspaces', grant: 'account_admin' },
   'workspaces.delete': { label: 'Delete workspaces', grant: 'account_admin' },
@@ -23,22 +31,66 @@ export const accountPermissions = {
 
 export type AccountPermission = keyof typeof accountPermissions;
 
-const anyRole: readonly WorkspaceRole[] = ['workspace_admin', 'author', 'viewer'];
+// ---- workspace level ---------------------------------------------------------------------------
 
-/** Permissions inside one workspace, decided by the caller's role there. */
-export const workspacePermissions = {
-  'workspace.view': { label: 'Enter the workspace', roles: anyRole },
-  // "Only Workspace Admins may … change workspace settings" (product.md §2); reading them too,
-  // since they name the test recipient among the account's members.
-  'workspace.settings.view': { label: 'View workspace settings', roles: ['workspace_admin'] },
-  'workspace.settings.edit': { label: 'Change workspace settings', roles: ['workspace_admin'] },
-  'workspace.activity.view': { label: 'View the workspace activity log', roles: anyRole },
-} as const satisfies Record<string, { label: string; roles: readonly WorkspaceRole[] }>;
+export type MatrixColumn = (typeof matrixColumns)[number];
+export type MatrixPermission = (typeof matrix)[number]['key'];
 
-export type WorkspacePermission = keyof typeof workspacePermissions;
+/** Bit masks over the matrix columns (bit 0 Workspace Admin … bit 3 Viewer). */
+const EVERY_ROLE = 0b1111;
+const WORKSPACE_ADMIN = 0b0001;
 
+/** Workspace rules the matrix does not list, from product.md §2–§3. */
+const workspaceExtras = {
+  'workspace.view': { label: 'Enter the workspace', mask: EVERY_ROLE },
+  // "Only Workspace Admins may … change workspace settings"; reading them too, as they name the
+  // account's members (the test recipient).
+  'workspace.settings.view': { label: 'View workspace settings', mask: WORKSPACE_ADMIN },
+  'workspace.settings.edit': { label: 'Change workspace settings', mask: WORKSPACE_ADMIN },
+  // "Account Admins and Workspace Admins can select another team member to receive test emails".
+  'workspace.test_recipient.choose': { label: 'Choose the test recipient', mask: WORKSPACE_ADMIN },
+} as const;
+
+export type WorkspacePermission = MatrixPermission | keyof typeof workspaceExtras;
 export type Permission = AccountPermission | WorkspacePermission;
 
-export function isWorkspacePermission(permission: Permission): permission is WorkspacePermission {
-  return permission in workspacePermissions;
+export interface WorkspaceRule {
+  key: WorkspacePermission;
+  label: string;
+  mask: number;
+  /** The permissions.csv row that states the rule; absent for Atrium's own rules. */
+  row?: number;
+  footnotes: readonly number[];
 }
+
+export const workspaceRules: Readonly<Record<WorkspacePermission, WorkspaceRule>> = Object.freeze({
+  ...Object.fromEntries(
+    matrix.map((r) => [
+      r.key,
+      { key: r.key, label: r.label, mask: r.mask, row: r.row, footnotes: r.footnotes },
+    ]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(workspaceExtras).map(([key, r]) => [
+      key,
+      { key, label: r.label, mask: r.mask, footnotes: [] },
+    ]),
+  ),
+} as unknown as Record<WorkspacePermission, WorkspaceRule>);
+
+export function isWorkspacePermission(permission: string): permission is WorkspacePermission {
+  return Object.hasOwn(workspaceRules, permission);
+}
+
+export function isPermission(permission: string): permission is Permission {
+  return isWorkspacePermission(permission) || Object.hasOwn(accountPermissions, permission);
+}
+
+export const columnLabels: Record<MatrixColumn, string> = {
+  workspace_admin: 'Workspace Admin',
+  author: 'Author',
+  author_hidden_attributes: 'Author with hide attributes',
+  viewer: 'Viewer',
+};
+
+export { matrix, matrixColumns };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { accountPermissions, workspacePermissions } from './catalog.js';
-import { can, decide } from './policy.js';
+import { accountPermissions, type Permission, workspaceRules } from './catalog.js';
+import { can, decide, explain } from './policy.js';
 import { resolveSubject, type SubjectInput, workspaceRoleRefusal } from './subject.js';
 
 const base: SubjectInput = {
@@ -24,6 +24,7 @@ describe('resolveSubject', () => {
       role: 'workspace_admin',
       hideAttributes: false,
       viaAccountRole: true,
+      column: 0,
     });
   });
 
@@ -36,7 +37,7 @@ describe('resolveSubject', () => {
       ],
     });
     expect([...subject.workspaces]).toEqual([
-      ['ws_b', { role: 'author', hideAttributes: true, viaAccountRole: false }],
+      ['ws_b', { role: 'author', hideAttributes: true, viaAccountRole: false, column: 2 }],
     ]);
   });
 });
@@ -54,7 +55,7 @@ describe('decide', () => {
   test('Account Admins hold every permission, in every workspace', () => {
     for (const p of Object.keys(accountPermissions) as (keyof typeof accountPermissions)[])
       expect(can(admin, p)).toBe(true);
-    for (const p of Object.keys(workspacePermissions) as (keyof typeof workspacePermissions)[]) {
+    for (const p of Object.keys(workspaceRules) as Permission[]) {
       expect(can(admin, p, 'ws_c')).toBe(true);
     }
   });
@@ -64,7 +65,8 @@ describe('decide', () => {
     expect(decide(member, 'workspace.settings.edit', 'ws_b')).toEqual({
       allowed: false,
       permission: 'workspace.settings.edit',
-      reason: 'Viewer in ws_b: workspace.settings.edit needs Workspace Admin',
+      reason:
+        'Viewer in ws_b: workspace.settings.edit is not allowed — Atrium rule "Change workspace settings"',
     });
     expect(decide(member, 'workspace.settings.view', 'ws_c')).toMatchObject({
       allowed: false,
@@ -76,7 +78,7 @@ describe('decide', () => {
     expect(can(member, 'team_members.view')).toBe(true);
     expect(decide(member, 'workspaces.create')).toMatchObject({
       allowed: false,
-      reason: 'Member: workspaces.create needs Account Admin',
+      reason: 'Member: workspaces.create is not allowed — it needs Account Admin',
     });
     expect(can(member, 'account.billing')).toBe(false);
     const billing = resolveSubject({ ...base, flags: { ...base.flags, billing: true } });
@@ -98,5 +100,54 @@ describe('workspaceRoleRefusal', () => {
     expect(workspaceRoleRefusal('member', 'viewer', true)).toBeNull();
     expect(workspaceRoleRefusal('member', 'workspace_admin', true)?.field).toBe('hideAttributes');
     expect(workspaceRoleRefusal('member', null, false)).toBeNull();
+  });
+});
+
+describe('the matrix decides workspace permissions', () => {
+  const subjectWith = (role: 'workspace_admin' | 'author' | 'viewer', hideAttributes = false) =>
+    resolveSubject({ ...base, grants: [{ workspaceId: 'ws_a', role, hideAttributes }] });
+
+  test('explain names the column, the permission and the CSV row', () => {
+    expect(explain(subjectWith('author', true), 'segments.create', 'ws_a').reason).toBe(
+      'Author with hide attributes in ws_a: segments.create is not allowed — permissions.csv row 28',
+    );
+    expect(explain(subjectWith('author'), 'segments.create', 'ws_a')).toMatchObject({ allowed: true });
+    expect(
+      explain(resolveSubject({ ...base, accountRole: 'account_admin' }), 'people.delete', 'ws_b').reason,
+    ).toBe(
+      'Account Admin (Workspace Admin everywhere) in ws_b: people.delete is allowed — permissions.csv row 18',
+    );
+  });
+
+  test('hide attributes changes an Author’s column and not a Viewer’s', () => {
+    expect(can(subjectWith('author'), 'people.edit', 'ws_a')).toBe(true);
+    expect(can(subjectWith('author', true), 'people.edit', 'ws_a')).toBe(false);
+    expect(can(subjectWith('author', true), 'campaigns.create', 'ws_a')).toBe(true);
+    for (const hide of [false, true]) {
+      expect(can(subjectWith('viewer', hide), 'campaigns.view', 'ws_a')).toBe(true);
+      expect(can(subjectWith('viewer', hide), 'messages.send', 'ws_a')).toBe(false);
+    }
+  });
+
+  test('can and explain agree on every permission, role and workspace', () => {
+    const subjects = [
+      subjectWith('workspace_admin'),
+      subjectWith('author'),
+      subjectWith('author', true),
+      subjectWith('viewer'),
+      subjectWith('viewer', true),
+      resolveSubject({ ...base, accountRole: 'account_admin' }),
+      resolveSubject({ ...base, flags: { billing: true, apiCredentials: true, supportAccess: false } }),
+    ];
+    const permissions = [...Object.keys(workspaceRules), ...Object.keys(accountPermissions)] as Permission[];
+    for (const subject of subjects) {
+      for (const permission of permissions) {
+        for (const ws of ['ws_a', 'ws_b', undefined]) {
+          expect(can(subject, permission, ws), `${permission} ${ws}`).toBe(
+            explain(subject, permission, ws).allowed,
+          );
+        }
+      }
+    }
   });
 });

@@ -1,57 +1,70 @@
 import {
+  type AccountGrant,
   type AccountPermission,
   accountPermissions,
+  columnLabels,
   isWorkspacePermission,
+  matrixColumns,
   type Permission,
   type WorkspacePermission,
-  workspacePermissions,
+  workspaceRules,
 } from './catalog.js';
 import { roleLabels } from './roles.js';
 import type { Subject } from './subject.js';
 
+/**
+ * The one place access is decided. Pure: no I/O, no clock. `can` answers fast (the hot path of
+ * every request); `explain` answers the same and says which rule decided.
+ */
+
 export interface Decision {
   allowed: boolean;
   permission: Permission;
-  /** Names the rule that decided, for people: "Viewer in ws_…: workspace.settings.edit needs Workspace Admin". */
+  /** The rule that decided, for people: "Author with hide attributes in ws_…: segments.create is not allowed — permissions.csv row 28". */
   reason: string;
   /** True when the subject cannot enter the workspace at all; the HTTP edge answers 404 then. */
   noAccess?: boolean;
 }
 
-/** The single place where access is decided. Pure: no I/O, no clock. */
-export function decide(subject: Subject, permission: Permission, workspaceId?: string): Decision {
-  return isWorkspacePermission(permission)
-    ? decideInWorkspace(subject, permission, workspaceId)
-    : decideInAccount(subject, permission);
+function accountAllows(subject: Subject, grant: AccountGrant): boolean {
+  if (subject.accountRole === 'account_admin' || grant === 'every_member') return true;
+  return grant !== 'account_admin' && subject.flags[grant.flag];
 }
 
 export function can(subject: Subject, permission: Permission, workspaceId?: string): boolean {
-  return decide(subject, permission, workspaceId).allowed;
+  const rule = workspaceRules[permission as WorkspacePermission];
+  if (rule === undefined)
+    return accountAllows(subject, accountPermissions[permission as AccountPermission].grant);
+  const grant = workspaceId === undefined ? undefined : subject.workspaces.get(workspaceId);
+  return grant !== undefined && ((rule.mask >> grant.column) & 1) === 1;
 }
 
-function decideInAccount(subject: Subject, permission: AccountPermission): Decision {
+export function explain(subject: Subject, permission: Permission, workspaceId?: string): Decision {
+  return isWorkspacePermission(permission)
+    ? explainInWorkspace(subject, permission, workspaceId)
+    : explainInAccount(subject, permission);
+}
+
+/** The former name of explain; both answer a Decision. */
+export const decide = explain;
+
+function explainInAccount(subject: Subject, permission: AccountPermission): Decision {
   const { grant, label } = accountPermissions[permission];
+  const allowed = accountAllows(subject, grant);
   const who = roleLabels[subject.accountRole];
-  if (subject.accountRole === 'account_admin') {
-    return { allowed: true, permission, reason: `${who}: ${permission} is allowed` };
-  }
-  if (grant === 'every_member') {
-    return { allowed: true, permission, reason: `${who}: ${permission} is allowed to every member` };
-  }
-  if (grant === 'account_admin') {
-    return { allowed: false, permission, reason: `${who}: ${permission} needs Account Admin` };
-  }
-  const allowed = subject.flags[grant.flag];
+  let why: string;
+  if (subject.accountRole === 'account_admin') why = 'Account Admins hold every permission';
+  else if (grant === 'every_member') why = 'every member holds it';
+  else if (grant === 'account_admin') why = 'it needs Account Admin';
+  else why = allowed ? `the member holds "${label}"` : `it needs Account Admin or the "${label}" permission`;
   return {
     allowed,
     permission,
-    reason: allowed
-      ? `${who} with "${label}": ${permission} is allowed`
-      : `${who}: ${permission} needs Account Admin or the "${label}" permission`,
+    reason: `${who}: ${permission} is ${allowed ? 'allowed' : 'not allowed'} — ${why}`,
   };
 }
 
-function decideInWorkspace(
+function explainInWorkspace(
   subject: Subject,
   permission: WorkspacePermission,
   workspaceId?: string,
@@ -65,13 +78,14 @@ function decideInWorkspace(
       noAccess: true,
     };
   }
-  const roles: readonly string[] = workspacePermissions[permission].roles;
-  const who = `${roleLabels[grant.role]}${grant.viaAccountRole ? ' (as Account Admin)' : ''} in ${workspaceId}`;
-  return roles.includes(grant.role)
-    ? { allowed: true, permission, reason: `${who}: ${permission} is allowed` }
-    : {
-        allowed: false,
-        permission,
-        reason: `${who}: ${permission} needs ${roles.map((r) => roleLabels[r as keyof typeof roleLabels]).join(' or ')}`,
-      };
+  const rule = workspaceRules[permission];
+  const allowed = ((rule.mask >> grant.column) & 1) === 1;
+  const column = columnLabels[matrixColumns[grant.column]];
+  const who = grant.viaAccountRole ? `${roleLabels.account_admin} (${column} everywhere)` : column;
+  const source = rule.row ? `permissions.csv row ${rule.row}` : `Atrium rule "${rule.label}"`;
+  return {
+    allowed,
+    permission,
+    reason: `${who} in ${workspaceId}: ${permission} is ${allowed ? 'allowed' : 'not allowed'} — ${source}`,
+  };
 }

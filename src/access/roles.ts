@@ -16,5 +16,15 @@ export const roleLabels: Record<AccountRole | WorkspaceRole, string> = {
 export const memberFlags = ['billing', 'apiCredentials', 'supportAccess'] as const;
 export type MemberFlag = (typeof memberFlags)[number];
 
+/**
+ * The matrix column a workspace role falls in: hide attributes changes what an Author may do (its
+ * own column in permissions.csv); a Viewer's permissions are the same with it or without.
+ */
+export function matrixColumnOf(role: WorkspaceRole, hideAttributes: boolean): 0 | 1 | 2 | 3 {
+  if (role === 'workspace_admin') return 0;
+  if (role === 'author') return hideAttributes ? 2 : 1;
+  return 3;
+}
+
 /** Hide attributes is a flag of Authors and Viewers only (product.md §2). */
 export const rolesWithHideAttributes: readonly WorkspaceRole[] = ['author', 'viewer'];

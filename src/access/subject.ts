@@ -1,10 +1,18 @@
-import { type AccountRole, type MemberFlag, rolesWithHideAttributes, type WorkspaceRole } from './roles.js';
+import {
+  type AccountRole,
+  type MemberFlag,
+  matrixColumnOf,
+  rolesWithHideAttributes,
+  type WorkspaceRole,
+} from './roles.js';
 
 export interface WorkspaceGrant {
   role: WorkspaceRole;
   hideAttributes: boolean;
   /** True for Account Admins, who are Workspace Admins everywhere by rule, not by assignment. */
   viaAccountRole: boolean;
+  /** The permissions.csv column this grant reads (0 Workspace Admin … 3 Viewer). */
+  column: 0 | 1 | 2 | 3;
 }
 
 /** Everything a decision needs about the caller, resolved once per request. */
@@ -45,10 +53,13 @@ export function workspaceGrant(
   explicit: RoleAssignment | null | undefined,
   allWorkspaces?: RoleAssignment | null,
 ): WorkspaceGrant | null {
-  if (accountRole === 'account_admin')
-    return { role: 'workspace_admin', hideAttributes: false, viaAccountRole: true };
+  if (accountRole === 'account_admin') {
+    return { role: 'workspace_admin', hideAttributes: false, viaAccountRole: true, column: 0 };
+  }
   const held = explicit ?? allWorkspaces;
-  return held ? { role: held.role, hideAttributes: held.hideAttributes, viaAccountRole: false } : null;
+  if (!held) return null;
+  const { role, hideAttributes } = held;
+  return { role, hideAttributes, viaAccountRole: false, column: matrixColumnOf(role, hideAttributes) };
 }
 
 export function resolveSubject(input: SubjectInput): Subject {

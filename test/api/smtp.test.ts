@@ -37,14 +37,12 @@ test('an invitation arrives over SMTP; its link accepts the invitation', async (
   expect(message!.messageId).toMatch(/^<msg_[0-9a-z]+@atrium>$/);
   const link = message!.text.match(/https?:\/\/\S+\/invitations\/(\S+)/);
   expect(link).not.toBeNull();
-  const accepted = await service
-    .client()
-    .post(`/api/invitations/${link![1]}/accept`, {
-      firstName: 'Sam',
-      lastName: 'Smtp',
-      password: 'smtp password',
-      marketingOptIn: false,
-    });
+  const accepted = await service.client().post(`/api/invitations/${link![1]}/accept`, {
+    firstName: 'Sam',
+    lastName: 'Smtp',
+    password: 'smtp password',
+    marketingOptIn: false,
+  });
   expect(accepted.status).toBe(200);
 });
 

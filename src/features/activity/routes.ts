@@ -25,7 +25,7 @@ export function activityRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/workspaces/:workspaceId/activity',
     {
-      config: { access: 'workspace.activity.view' },
+      config: { access: 'activity_logs.view' },
       schema: {
         tags,
         summary: 'One workspace’s activity log, newest first',

@@ -68,10 +68,11 @@ function cell(value: string, where: string): { allowed: boolean; footnotes: numb
   return { allowed: m[1] === 'yes', footnotes: m[2] ? m[2].split(',').map((n) => Number(n.trim())) : [] };
 }
 
-export function renderMatrix(csv: string): string {
+/** The CSV's rows with their keys and what each column may do. */
+export function readMatrix(csv: string) {
   const records: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true });
   const seen = new Set<string>();
-  const rows = records.map((r, i) => {
+  return records.map((r, i) => {
     const row = i + 1;
     const key = keyOf(r.resource!, r.action!);
     if (seen.has(key)) throw new Error(`permissions.csv row ${row}: key ${key} twice`);
@@ -97,6 +98,10 @@ export function renderMatrix(csv: string): string {
       footnotes: footnotes.sort((a, b) => a - b),
     };
   });
+}
+
+export function renderMatrix(csv: string): string {
+  const rows = readMatrix(csv);
   const body = rows.map((r) => `  ${JSON.stringify(r)},`).join('\n');
   return `// Generated from src/access/permissions.csv by scripts/generate-matrix.ts. Do not edit by hand.
 // "row" is the row's number among the CSV's data rows (1 = the first after the header).

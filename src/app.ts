@@ -6,8 +6,10 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/connection.js';
 import { accountRoutes } from './features/accounts/routes.js';
 import { activityRoutes } from './features/activity/routes.js';
+import { apiKeyRoutes } from './features/api-keys/routes.js';
 import { type RouteTable, registerAuthentication } from './features/auth/authenticate.js';
 import { authRoutes } from './features/auth/routes.js';
+import { authzRoutes } from './features/authz/routes.js';
 import { deliverEmail } from './features/mail/deliver.js';
 import { mailRoutes } from './features/mail/routes.js';
 import { DELIVER_JOB } from './features/mail/service.js';
@@ -73,6 +75,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   workspaceRoutes(app, ctx);
   activityRoutes(app, ctx);
   teamRoutes(app, ctx);
+  apiKeyRoutes(app, ctx);
+  authzRoutes(app, ctx);
   mailRoutes(app, ctx);
   jobRoutes(app, ctx);
 

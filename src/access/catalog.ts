@@ -94,3 +94,10 @@ export const columnLabels: Record<MatrixColumn, string> = {
 };
 
 export { matrix, matrixColumns };
+
+/** Who holds an account permission, in words. */
+export function grantedTo(grant: AccountGrant, label: string): string {
+  if (grant === 'account_admin') return 'Account Admins';
+  if (grant === 'every_member') return 'every member';
+  return `Account Admins, and Members with "${label}"`;
+}

@@ -167,3 +167,24 @@ export const outbox = pgTable('outbox', {
   lastError: text('last_error'),
   createdAt: time('created_at').notNull(),
 });
+
+export type ApiKeyKind = 'track' | 'app';
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    id: text('id').notNull(),
+    accountId: text('account_id').notNull(),
+    kind: text('kind').$type<ApiKeyKind>().notNull(),
+    name: text('name').notNull(),
+    publicId: text('public_id').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdByMemberId: text('created_by_member_id'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: time('created_at').notNull(),
+    lastUsedAt: time('last_used_at'),
+    revokedAt: time('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);

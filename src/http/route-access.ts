@@ -1,13 +1,14 @@
 import type { Permission } from '../access/catalog.js';
+import type { KeyHolder } from '../features/api-keys/service.js';
 import type { Actor } from '../features/auth/actor.js';
 
 /**
  * What a route requires, declared in its `config.access`: nothing (`public`), a signed-in member
- * (`signed_in`), or a permission of the catalog, which the auth hook decides before the handler runs
+ * (`signed_in`), an app API key (`app_key`, Bearer), or a permission of the catalog, which the auth hook decides before the handler runs
  * (for workspace permissions, in the `:workspaceId` of the path). Every route must declare one; the
  * app refuses to start otherwise and test/routes.test.ts keeps the list under review.
  */
-export type RouteAccess = 'public' | 'signed_in' | Permission;
+export type RouteAccess = 'public' | 'signed_in' | 'app_key' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,5 +16,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The app API key a request with access `app_key` authenticated with. */
+    appKey: KeyHolder | null;
   }
 }

@@ -55,3 +55,8 @@ export const invalid = (path: string, message: string): DomainError =>
 
 export const forbidden = (permission: string, reason: string): DomainError =>
   new DomainError('forbidden', reason, { permission });
+
+/** Throws the 404 of notFound; for `value ?? missing('Workspace')`. */
+export function missing(what: string): never {
+  throw notFound(what);
+}

@@ -1,21 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { decide } from '../../access/policy.js';
+import { can, explain } from '../../access/policy.js';
 import type { AppContext } from '../../context.js';
 import type { RouteAccess } from '../../http/route-access.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors.js';
 import { safeEqual } from '../../shared/secrets.js';
+import { authenticateAppKey, type KeyHolder } from '../api-keys/service.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
 import { authenticate } from './service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The one gate in front of every route: who is calling (session cookie), whether a cookie-borne
+ * The one gate in front of every route: who is calling (session cookie, or an app API key where the
+ * route takes one), whether a cookie-borne
  * state change carries the CSRF token, and whether the route's declared permission allows it.
  * A workspace the caller cannot enter answers 404, as if it did not exist.
  */
 export function registerAuthentication(app: FastifyInstance, ctx: AppContext): RouteTable {
   app.decorateRequest('actor', null);
+  app.decorateRequest('appKey', null);
 
   const table: RouteTable = [];
   app.addHook('onRoute', (route) => {
@@ -32,6 +35,10 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
+    if (access === 'app_key') {
+      request.appKey = await bearerKey(ctx, request);
+      return;
+    }
 
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await authenticate(ctx, token) : null;
@@ -53,14 +60,31 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
     if (workspaceId !== undefined && !actor.subject.workspaces.has(workspaceId)) throw notFound('Workspace');
     if (access === 'signed_in') return;
 
-    const decision = decide(actor.subject, access, workspaceId);
-    if (!decision.allowed) throw forbidden(access, decision.reason);
+    if (!can(actor.subject, access, workspaceId))
+      throw forbidden(access, explain(actor.subject, access, workspaceId).reason);
   });
   return table;
 }
 
 /** Every route with the access it requires, as registered; reviewed by a snapshot test. */
 export type RouteTable = { method: string; url: string; access: RouteAccess }[];
+
+/** The app API key in `Authorization: Bearer …`, or a 401 that says how to send one. */
+async function bearerKey(ctx: AppContext, request: FastifyRequest): Promise<KeyHolder> {
+  const header = request.headers.authorization ?? '';
+  const [scheme, key] = header.split(' ', 2);
+  const holder = scheme?.toLowerCase() === 'bearer' && key ? await authenticateAppKey(ctx, key.trim()) : null;
+  if (!holder) {
+    throw new DomainError(
+      'unauthenticated',
+      'Send an app API key of the account as Authorization: Bearer <key>.',
+      {
+        headers: { 'www-authenticate': 'Bearer realm="atrium"' },
+      },
+    );
+  }
+  return holder;
+}
 
 function workspaceIdOf(request: FastifyRequest): string | undefined {
   return (request.params as { workspaceId?: string } | undefined)?.workspaceId;

@@ -1,5 +1,5 @@
 import { can } from '../../access/policy.js';
-import { isAccountAdmin, workspaceRoleRefusal } from '../../access/subject.js';
+import { isAccountAdmin, resolveSubject, workspaceRoleRefusal } from '../../access/subject.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -361,4 +361,28 @@ export async function bulkRoles(ctx: AppContext, actor: Actor, body: BulkRolesBo
     }
     return viewsOf(ctx, tx, accountId, rows);
   });
+}
+
+/** A member's access as the engine sees it (for explaining it, or checking it for an app). */
+export async function loadMemberSubject(tx: Db, accountId: string, memberId: string) {
+  const member = await store.findMember(tx, accountId, memberId);
+  if (!member) return undefined;
+  const roles = await store.rolesOf(tx, accountId, [memberId]);
+  const live = await listAccountWorkspaces(tx, accountId);
+  return {
+    member,
+    subject: resolveSubject({
+      memberId,
+      accountId,
+      accountRole: member.accountRole,
+      flags: {
+        billing: member.canBilling,
+        apiCredentials: member.canApiCredentials,
+        supportAccess: member.canSupportAccess,
+      },
+      accountWorkspaceIds: live.map((w) => w.id),
+      grants: roles,
+      allWorkspaces: allWorkspacesOf(member),
+    }),
+  };
 }

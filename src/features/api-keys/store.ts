@@ -1,0 +1,48 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { apiKeys } from '../../db/schema.js';
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export async function insertApiKey(tx: Db, key: typeof apiKeys.$inferInsert): Promise<ApiKeyRow> {
+  const [row] = await tx.insert(apiKeys).values(key).returning();
+  return row!;
+}
+
+export async function listApiKeys(tx: Db, workspaceId: string): Promise<ApiKeyRow[]> {
+  return tx
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.createdAt));
+}
+
+export async function revokeApiKey(
+  tx: Db,
+  workspaceId: string,
+  keyId: string,
+  at: Date,
+): Promise<ApiKeyRow | undefined> {
+  const [row] = await tx
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
+    .returning();
+  return row;
+}
+
+/** A live key by its public half (site id, or the id inside an app key). */
+export async function findLiveKey(tx: Db, publicId: string): Promise<ApiKeyRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.publicId, publicId), isNull(apiKeys.revokedAt)));
+  return row;
+}
+
+export async function touchApiKey(tx: Db, workspaceId: string, keyId: string, at: Date): Promise<void> {
+  await tx
+    .update(apiKeys)
+    .set({ lastUsedAt: at })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, keyId)));
+}

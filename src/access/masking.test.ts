@@ -1,0 +1,40 @@
+import { expect, test } from 'vitest';
+import { attributeQueryRefusal, MASK, maskRecord } from './masking.js';
+
+const person = {
+  cioId: 'cio_01jd6x',
+  id: 'customer-42',
+  email: 'ada@example.com',
+  attributes: {
+    first_name: 'Ada',
+    plan: 'premium',
+    age: 36,
+    vip: true,
+    address: { city: 'London' },
+    nothing: null,
+  },
+  createdAt: '2026-11-23T06:00:00.000Z',
+  updatedAt: '2026-11-23T07:00:00.000Z',
+};
+
+test('a masked view of a person shows only masked values and system fields', () => {
+  expect(maskRecord(person)).toEqual({
+    cioId: 'cio_01jd6x',
+    id: MASK,
+    email: MASK,
+    attributes: { first_name: MASK, plan: MASK, age: MASK, vip: MASK, address: MASK, nothing: null },
+    createdAt: '2026-11-23T06:00:00.000Z',
+    updatedAt: '2026-11-23T07:00:00.000Z',
+  });
+  const text = JSON.stringify(maskRecord(person));
+  for (const secret of ['customer-42', 'ada@example.com', 'Ada', 'premium', '36', 'London'])
+    expect(text).not.toContain(secret);
+});
+
+test('filtering or sorting on hidden values is refused; on system fields it is not', () => {
+  expect(attributeQueryRefusal({ hideAttributes: true }, ['email'])).toContain(
+    'cannot filter or sort on email',
+  );
+  expect(attributeQueryRefusal({ hideAttributes: true }, ['createdAt', 'cioId'])).toBeNull();
+  expect(attributeQueryRefusal({ hideAttributes: false }, ['email'])).toBeNull();
+});

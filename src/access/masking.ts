@@ -1,0 +1,46 @@
+import type { WorkspaceGrant } from './subject.js';
+
+/**
+ * Hide attributes (product.md §2): a masked member sees no attribute value of people, objects or
+ * events that could hold PII — every value is replaced by MASK — except what the system generates
+ * itself. Masking is applied where records are read, in one place, not left to each route.
+ */
+export const MASK = '••••••';
+
+/** Fields the system generates; they hold no one's personal data and stay visible. */
+export const systemFields = new Set(['cioId', 'createdAt', 'updatedAt']);
+
+export function masksAttributes(grant: Pick<WorkspaceGrant, 'hideAttributes'> | undefined): boolean {
+  return grant?.hideAttributes === true;
+}
+
+/** Replaces every value of a record but the system fields; attribute values are masked whole. */
+export function maskRecord<T extends Record<string, unknown>>(record: T): T {
+  const masked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (systemFields.has(key)) masked[key] = value;
+    else if (key === 'attributes' && value && typeof value === 'object')
+      masked[key] = maskValues(value as Record<string, unknown>);
+    else masked[key] = value === null || value === undefined ? value : MASK;
+  }
+  return masked as T;
+}
+
+function maskValues(values: Record<string, unknown>): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? null : MASK]));
+}
+
+/**
+ * Why a masked member may not filter or sort on these fields, or null when they may: a filter on a
+ * hidden value leaks it one bit at a time ("is the email like a%?").
+ */
+export function attributeQueryRefusal(
+  grant: Pick<WorkspaceGrant, 'hideAttributes'> | undefined,
+  fields: readonly string[],
+): string | null {
+  if (!masksAttributes(grant)) return null;
+  const hidden = fields.filter((f) => !systemFields.has(f));
+  return hidden.length === 0
+    ? null
+    : `Attribute values are hidden from you, so you cannot filter or sort on ${hidden.join(', ')}`;
+}

@@ -31,12 +31,19 @@ function accountAllows(subject: Subject, grant: AccountGrant): boolean {
   return grant !== 'account_admin' && subject.flags[grant.flag];
 }
 
+// The hot path: null-prototype dictionaries, which V8 looks up by a dynamic key faster than a Map.
+const workspaceMasks: Record<string, number | undefined> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(Object.values(workspaceRules).map((r) => [r.key, r.mask])),
+);
+
 export function can(subject: Subject, permission: Permission, workspaceId?: string): boolean {
-  const rule = workspaceRules[permission as WorkspacePermission];
-  if (rule === undefined)
+  const mask = workspaceMasks[permission];
+  if (mask === undefined)
     return accountAllows(subject, accountPermissions[permission as AccountPermission].grant);
-  const grant = workspaceId === undefined ? undefined : subject.workspaces.get(workspaceId);
-  return grant !== undefined && ((rule.mask >> grant.column) & 1) === 1;
+  if (workspaceId === undefined) return false;
+  const column = subject.columns[workspaceId];
+  return column !== undefined && ((mask >> column) & 1) === 1;
 }
 
 export function explain(subject: Subject, permission: Permission, workspaceId?: string): Decision {

@@ -23,6 +23,8 @@ export interface Subject {
   flags: Readonly<Record<MemberFlag, boolean>>;
   /** Every workspace the caller may enter, and how. A workspace absent here does not exist for them. */
   workspaces: ReadonlyMap<string, WorkspaceGrant>;
+  /** The matrix column of each of those workspaces, for can()'s hot path (a null-prototype dictionary). */
+  columns: Readonly<Record<string, number | undefined>>;
 }
 
 export interface SubjectInput {
@@ -61,13 +63,15 @@ export function workspaceGrant(
   const { role, hideAttributes } = held;
   return { role, hideAttributes, viaAccountRole: false, column: matrixColumnOf(role, hideAttributes) };
 }
-
 export function resolveSubject(input: SubjectInput): Subject {
   const explicit = new Map(input.grants.map((g) => [g.workspaceId, g]));
   const workspaces = new Map<string, WorkspaceGrant>();
+  const columns: Record<string, number | undefined> = Object.create(null);
   for (const id of input.accountWorkspaceIds) {
     const grant = workspaceGrant(input.accountRole, explicit.get(id), input.allWorkspaces);
-    if (grant) workspaces.set(id, grant);
+    if (!grant) continue;
+    workspaces.set(id, grant);
+    columns[id] = grant.column;
   }
   return {
     memberId: input.memberId,
@@ -75,6 +79,7 @@ export function resolveSubject(input: SubjectInput): Subject {
     accountRole: input.accountRole,
     flags: input.flags,
     workspaces,
+    columns,
   };
 }
 

@@ -178,12 +178,12 @@ m = g(r.sub, p.sub, r.dom) && g2(r.obj, p.obj)
     ),
   );
   const links: string[][] = [];
-  memberIds.forEach((member, m) =>
-    workspaceIds.forEach((ws, w) => {
+  for (const [m, member] of memberIds.entries()) {
+    for (const [w, ws] of workspaceIds.entries()) {
       const role = roleTable[m * WORKSPACES + w]!;
       if (role !== 0) links.push([member, matrixColumns[role - 1]!, ws]);
-    }),
-  );
+    }
+  }
   await enforcer.addNamedGroupingPolicies('g', links);
   return {
     name: 'Casbin',

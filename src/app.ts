@@ -9,6 +9,7 @@ import { activityRoutes } from './features/activity/routes.js';
 import { apiKeyRoutes } from './features/api-keys/routes.js';
 import { type RouteTable, registerAuthentication } from './features/auth/authenticate.js';
 import { authRoutes } from './features/auth/routes.js';
+import { AccessCache } from './features/authz/cache.js';
 import { authzRoutes } from './features/authz/routes.js';
 import { deliverEmail } from './features/mail/deliver.js';
 import { mailRoutes } from './features/mail/routes.js';
@@ -52,7 +53,18 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobQueue(database.db, clock);
-  const ctx: AppContext = { config, db: database.db, clock, jobs };
+  const accessCache = new AccessCache();
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    clock,
+    jobs,
+    accessCache,
+    accessChanged: () => accessCache.clear(),
+  };
+  // Other processes' changes arrive as NOTIFY (migration 0004).
+  const stopListening = await database.listen('atrium_access', () => accessCache.clear());
+  app.addHook('onClose', () => stopListening());
   const handlers: Record<string, JobHandler> = {
     [PURGE_JOB]: purgeWorkspace(ctx),
     [REVALIDATE_JOB]: revalidateWorkspace(ctx),

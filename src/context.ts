@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
+import type { AccessCache } from './features/authz/cache.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { Clock } from './shared/clock.js';
 
@@ -9,4 +10,7 @@ export interface AppContext {
   readonly db: Db;
   readonly clock: Clock;
   readonly jobs: JobQueue;
+  readonly accessCache: AccessCache;
+  /** Call after committing a change to roles, members, workspaces or keys: drops cached access. */
+  accessChanged(): void;
 }

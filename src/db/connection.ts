@@ -13,6 +13,11 @@ export interface Database {
   readonly db: Db;
   readonly kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * Calls `onNotice` for each NOTIFY on `channel` from any process, and also whenever notices may
+   * have been missed (a lost connection); returns the function that stops listening.
+   */
+  listen(channel: string, onNotice: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as a tar, which `loadDataDir` starts a copy from. */
   dump?(): Promise<Blob>;
 }
@@ -27,14 +32,50 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
     // Fail at start-up, not at the first request, when the server is unreachable.
     (await pool.connect()).release();
-    return { db: drizzlePostgres({ client: pool, schema }), kind: 'postgres', close: () => pool.end() };
+    return {
+      db: drizzlePostgres({ client: pool, schema }),
+      kind: 'postgres',
+      close: () => pool.end(),
+      listen: (channel, onNotice) => listenOnPostgres(target.url, channel, onNotice),
+    };
   }
   const client = await PGlite.create({ dataDir: target.dataDir, loadDataDir: target.loadDataDir });
   return {
     db: drizzlePglite({ client, schema }),
     kind: 'pglite',
     close: () => client.close(),
+    listen: async (channel, onNotice) => {
+      const stop = await client.listen(channel, () => onNotice());
+      return () => stop();
+    },
     dump: () => client.dumpDataDir('none'),
+  };
+}
+
+/** LISTEN on a connection of its own, which comes back after a failure (and reports a possible miss). */
+async function listenOnPostgres(
+  url: string,
+  channel: string,
+  onNotice: () => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (n) => n.channel === channel && onNotice());
+    next.on('error', () => {
+      if (stopped) return;
+      onNotice();
+      setTimeout(() => void connect().catch(() => {}), 1000);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end();
   };
 }
 

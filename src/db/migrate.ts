@@ -23,15 +23,23 @@ export async function loadMigrations(): Promise<Migration[]> {
 }
 
 /**
- * PGlite refuses several statements in one call, so a file is applied statement by statement.
- * Our migrations hold no function bodies, so a `;` at the end of a line ends a statement.
+ * PGlite refuses several statements in one call, so a file is applied statement by statement: a `;`
+ * at the end of a line ends a statement, except inside a `$$ … $$` function body. Comments go first.
  */
 export function splitStatements(source: string): string[] {
-  return source
-    .replace(/--.*$/gm, '')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const statements: string[] = [];
+  let current = '';
+  let inBody = false;
+  for (const line of source.replace(/--.*$/gm, '').split('\n')) {
+    current += `${line}\n`;
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.trim().replace(/;$/, ''));
+      current = '';
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements.filter((s) => s.length > 0);
 }
 
 /**

@@ -210,3 +210,50 @@ describe('API keys', () => {
     expect(log).toHaveLength(1);
   });
 });
+
+describe('cached answers follow changes', () => {
+  test('a role change made through one process is seen by another’s check API', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const m = await addMember(service, admin, { roles: [{ workspaceId: workspace.id, role: 'viewer' }] });
+    const created = (await admin.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'app' })).body;
+    const key: string = created.key;
+    const sibling = await service.sibling();
+    try {
+      const ask = async () =>
+        (
+          await sibling
+            .client()
+            .post(
+              '/api/authz/check',
+              { memberId: m.id, workspaceId: workspace.id, permission: 'campaigns.create' },
+              bearer(key),
+            )
+        ).body.allowed;
+      expect(await ask()).toBe(false); // now cached in the sibling
+      await admin.patch(`/api/team-members/${m.id}`, {
+        workspaceAccess: { mode: 'custom', roles: [{ workspaceId: workspace.id, role: 'author' }] },
+      });
+      // The sibling hears of it through the database's NOTIFY, a moment after the commit.
+      let allowed = await ask();
+      for (let i = 0; !allowed && i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        allowed = await ask();
+      }
+      expect(allowed).toBe(true);
+      await admin.delete(`/api/workspaces/${workspace.id}/api-keys/${created.id}`);
+      let status = 200;
+      for (let i = 0; status === 200 && i < 50; i++) {
+        status = (
+          await sibling
+            .client()
+            .post('/api/authz/check', { memberId: m.id, permission: 'team_members.view' }, bearer(key))
+        ).status;
+        if (status === 200) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(status).toBe(401);
+    } finally {
+      await sibling.app.close();
+    }
+  });
+});

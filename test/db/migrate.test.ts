@@ -44,3 +44,18 @@ test('migrating an empty database applies every migration once; again, nothing',
     if (url) await dropDatabase(url, name);
   }
 });
+
+test('a function body is one statement, whatever its semicolons', () => {
+  const source = `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1;
+  RETURN NULL;
+END;
+$$;
+CREATE TABLE b (id int);
+`;
+  const statements = splitStatements(source);
+  expect(statements).toHaveLength(2);
+  expect(statements[0]).toMatch(/^CREATE FUNCTION[\s\S]*END;\n\$\$$/);
+  expect(statements[1]).toBe('CREATE TABLE b (id int)');
+});

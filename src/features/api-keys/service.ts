@@ -40,7 +40,7 @@ export async function createApiKey(
   const kind: ApiKeyKind = body.kind;
   const publicId = randomBytes(kind === 'track' ? 10 : 8).toString('hex');
   const secret = kind === 'track' ? randomBytes(20).toString('hex') : randomToken();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const row = await store.insertApiKey(tx, {
       workspaceId,
       id: newId('key'),
@@ -66,6 +66,8 @@ export async function createApiKey(
       ...(kind === 'track' ? { apiKey: secret } : { key: `atrium_${publicId}_${secret}` }),
     };
   });
+  ctx.accessChanged();
+  return result;
 }
 
 export async function revokeApiKey(
@@ -86,6 +88,7 @@ export async function revokeApiKey(
       before: { kind: row.kind, name: row.name, hint: toApiKey(row).hint },
     });
   });
+  ctx.accessChanged();
 }
 
 export interface KeyHolder {
@@ -104,10 +107,15 @@ async function verify(
   publicId: string,
   secret: string,
 ): Promise<KeyHolder | null> {
-  const row = await store.findLiveKey(ctx.db, publicId);
+  let row = ctx.accessCache.key(publicId);
+  if (!row) {
+    row = await store.findLiveKey(ctx.db, publicId);
+    if (row) ctx.accessCache.rememberKey(row);
+  }
   if (!row || row.kind !== kind || !safeEqual(hashToken(secret), row.secretHash)) return null;
   const now = ctx.clock.now();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    row.lastUsedAt = now;
     await store.touchApiKey(ctx.db, row.workspaceId, row.id, now);
   }
   return { keyId: row.id, accountId: row.accountId, workspaceId: row.workspaceId };

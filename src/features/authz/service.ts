@@ -8,7 +8,6 @@ import {
   workspaceRules,
 } from '../../access/catalog.js';
 import { explain } from '../../access/policy.js';
-import type { Subject } from '../../access/subject.js';
 import type { AppContext } from '../../context.js';
 import { missing, notFound } from '../../shared/errors.js';
 import type { Actor } from '../auth/actor.js';
@@ -85,15 +84,14 @@ export async function effectivePermissions(
 
 /** Answers checks for an app of the account; a member of another account is unknown (404). */
 export async function check(ctx: AppContext, accountId: string, checks: readonly Check[]) {
-  const subjects = new Map<string, Subject>();
   const results = [];
   for (const c of checks) {
-    let subject = subjects.get(c.memberId);
+    let subject = ctx.accessCache.subject(accountId, c.memberId);
     if (!subject) {
       subject =
         (await loadMemberSubject(ctx.db, accountId, c.memberId))?.subject ??
         missing(`Team member ${c.memberId}`);
-      subjects.set(c.memberId, subject);
+      ctx.accessCache.rememberSubject(subject);
     }
     const { allowed, reason } = explain(subject, c.permission as Permission, c.workspaceId);
     results.push({ allowed, reason });

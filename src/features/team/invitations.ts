@@ -133,6 +133,7 @@ export async function inviteTeamMember(ctx: AppContext, actor: Actor, body: Invi
     });
     return view;
   });
+  ctx.accessChanged();
   ctx.jobs.notify();
   return member;
 }
@@ -176,6 +177,7 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, memberId: 
       before: { email: member.email },
     });
   });
+  ctx.accessChanged();
 }
 
 /** 404 for a token never issued; 410 for one used, withdrawn or expired ("Used or expired links → 410"). */
@@ -219,7 +221,7 @@ export async function viewInvitation(ctx: AppContext, token: string) {
  */
 export async function acceptInvitation(ctx: AppContext, token: string, body: AcceptBody, client: ClientInfo) {
   const passwordHash = await hashPassword(body.password, ctx.config.passwordHashing);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const { member } = await usableInvitation(ctx, tx, token);
     if (!(await store.claimInvitation(tx, hashToken(token), now))) {
@@ -269,4 +271,6 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
       },
     };
   });
+  ctx.accessChanged();
+  return result;
 }

@@ -156,7 +156,7 @@ export async function updateTeamMember(
   const { accountId } = actor.subject;
   const manages = can(actor.subject, 'team_members.manage');
   const self = memberId === actor.member.id;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     await lockAccount(tx, accountId);
     const before = (await store.findMember(tx, accountId, memberId)) ?? memberNotFound();
     if (!manages) {
@@ -252,6 +252,8 @@ export async function updateTeamMember(
     }
     return teamMemberView(ctx, tx, after);
   });
+  ctx.accessChanged();
+  return result;
 }
 
 /**
@@ -273,6 +275,7 @@ export async function deleteTeamMember(ctx: AppContext, actor: Actor, memberId: 
       before: profileRecord(member),
     });
   });
+  ctx.accessChanged();
 }
 
 /**
@@ -282,7 +285,7 @@ export async function deleteTeamMember(ctx: AppContext, actor: Actor, memberId: 
  */
 export async function bulkRoles(ctx: AppContext, actor: Actor, body: BulkRolesBody): Promise<TeamMember[]> {
   const { accountId } = actor.subject;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     await lockAccount(tx, accountId);
     const found = new Map((await store.findMembers(tx, accountId, body.memberIds)).map((m) => [m.id, m]));
     const liveWorkspaces = await listAccountWorkspaces(tx, accountId);
@@ -361,6 +364,8 @@ export async function bulkRoles(ctx: AppContext, actor: Actor, body: BulkRolesBo
     }
     return viewsOf(ctx, tx, accountId, rows);
   });
+  ctx.accessChanged();
+  return result;
 }
 
 /** A member's access as the engine sees it (for explaining it, or checking it for an app). */

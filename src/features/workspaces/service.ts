@@ -282,6 +282,7 @@ export async function createWorkspace(ctx: AppContext, actor: Actor, body: Creat
       author: actor,
     });
   });
+  ctx.accessChanged();
   return withDetails(ctx, actor, ws);
 }
 
@@ -336,6 +337,7 @@ export async function updateWorkspace(
     }
     return after;
   });
+  ctx.accessChanged();
   return withDetails(ctx, actor, ws);
 }
 
@@ -436,6 +438,7 @@ export async function deleteWorkspace(
     });
     return ctx.jobs.enqueue(tx, { accountId, kind: PURGE_JOB, payload: { workspaceId } });
   });
+  ctx.accessChanged();
   ctx.jobs.notify();
   return job;
 }

@@ -1,0 +1,40 @@
+import type { Subject } from '../../access/subject.js';
+import type { ApiKeyRow } from '../api-keys/store.js';
+
+// Past this many entries the cache starts over rather than grow without bound.
+const MAX_ENTRIES = 100_000;
+
+/**
+ * Who may do what, kept in memory for the app-key check API (POST /api/authz/check), which must
+ * answer without a database round trip. It is dropped whole whenever access may have changed:
+ * at once by the process that made the change (ctx.accessChanged), and by every other process when
+ * the database's NOTIFY arrives (migration 0004). Sessions never read it: a deleted member's next
+ * console request is refused straight from the database.
+ */
+export class AccessCache {
+  readonly #keys = new Map<string, ApiKeyRow>();
+  readonly #subjects = new Map<string, Subject>();
+
+  key(publicId: string): ApiKeyRow | undefined {
+    return this.#keys.get(publicId);
+  }
+
+  rememberKey(row: ApiKeyRow): void {
+    if (this.#keys.size >= MAX_ENTRIES) this.#keys.clear();
+    this.#keys.set(row.publicId, row);
+  }
+
+  subject(accountId: string, memberId: string): Subject | undefined {
+    return this.#subjects.get(`${accountId}/${memberId}`);
+  }
+
+  rememberSubject(subject: Subject): void {
+    if (this.#subjects.size >= MAX_ENTRIES) this.#subjects.clear();
+    this.#subjects.set(`${subject.accountId}/${subject.memberId}`, subject);
+  }
+
+  clear(): void {
+    this.#keys.clear();
+    this.#subjects.clear();
+  }
+}

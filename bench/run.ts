@@ -1,9 +1,10 @@
 /**
  * Benchmarks, each printed as a ratio against a baseline measured in the same run, so the figures
  * mean something on any machine:
- *  - HTTP: authenticated reads (session lookup + access resolution + query) against GET /healthz,
- *    on the real service (a child process on PGlite, or DATABASE_URL), load from autocannon here.
- *  - access: decide() against a bare Map lookup.
+ *  - access checks in memory (bench/access.ts, also alone as `npm run bench:access`);
+ *  - HTTP, on the real service in a child process (PGlite in a fresh data dir, or DATABASE_URL),
+ *    load from autocannon here: authenticated console reads against GET /healthz, and an app's
+ *    POST /api/authz/check against a Fastify hello-world POST in another child process.
  * BENCH_SECONDS sets the length of each HTTP run (default 5).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -12,9 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { Bench } from 'tinybench';
-import { decide } from '../src/access/policy.js';
-import { resolveSubject } from '../src/access/subject.js';
+import { benchAccess } from './access.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -27,105 +26,120 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(): Promise<{
-  url: string;
-  child: ChildProcess;
-  dataDir: string;
-  startMs: number;
-}> {
-  const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
-  const started = performance.now();
-  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
+async function untilUp(url: string): Promise<void> {
   for (;;) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      if ((await fetch(url)).ok) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { url, child, dataDir, startMs: performance.now() - started };
 }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<number> {
-  const result = await autocannon({ url, connections: 20, duration: seconds, headers });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+async function spawnServer(args: string[], env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const stop = async (child: ChildProcess) => {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+};
+
+async function load(options: autocannon.Options): Promise<number> {
+  const result = await autocannon({ connections: 20, duration: seconds, ...options });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${options.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
   return result.requests.average;
 }
 
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
 async function httpBench() {
-  const { url, child, dataDir, startMs } = await startServer();
+  const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
+  const started = performance.now();
+  const atrium = await spawnServer(['dist/cli.js', 'serve'], { DATA_DIR: dataDir });
+  await untilUp(`${atrium.url}/healthz`);
+  const startMs = performance.now() - started;
+  const hello = await spawnServer(['--import', 'tsx', 'bench/hello-world.ts'], {});
+  await untilUp(`${hello.url}/hello`);
   try {
-    const signup = await fetch(`${url}/api/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        accountName: 'Bench',
-        firstName: 'B',
-        lastName: 'B',
-        email: `bench.${Date.now()}@example.com`,
-        password: 'bench password',
-      }),
+    const signup = await post(`${atrium.url}/api/signup`, {
+      accountName: 'Bench',
+      firstName: 'B',
+      lastName: 'B',
+      email: `bench.${Date.now()}@example.com`,
+      password: 'bench password',
     });
-    const cookie = signup.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { workspace } = (await signup.json()) as { workspace: { id: string } };
-    const baseline = await load(`${url}/healthz`);
-    const me = await load(`${url}/api/me`, { cookie });
-    const settings = await load(`${url}/api/workspaces/${workspace.id}/settings`, { cookie });
-    console.log(`start-up on a fresh data dir: ${startMs.toFixed(0)} ms to the first 200 on /healthz`);
-    console.log(`GET /healthz (baseline)          ${baseline.toFixed(0)} req/s`);
-    console.log(
-      `GET /api/me                      ${me.toFixed(0)} req/s  ratio ${(me / baseline).toFixed(3)}`,
+    const cookies = signup.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    const cookie = cookies.join('; ');
+    const csrf = cookies.find((c) => c.startsWith('csrf='))!.slice('csrf='.length);
+    const { workspace, member } = (await signup.json()) as {
+      workspace: { id: string };
+      member: { id: string };
+    };
+    const created = await post(
+      `${atrium.url}/api/workspaces/${workspace.id}/api-keys`,
+      { kind: 'app' },
+      { cookie, 'x-csrf-token': csrf },
     );
+    const { key } = (await created.json()) as { key: string };
+
+    const healthz = await load({ url: `${atrium.url}/healthz` });
+    const me = await load({ url: `${atrium.url}/api/me`, headers: { cookie } });
+    const settings = await load({
+      url: `${atrium.url}/api/workspaces/${workspace.id}/settings`,
+      headers: { cookie },
+    });
+    const checkBody = JSON.stringify({
+      memberId: member.id,
+      workspaceId: workspace.id,
+      permission: 'segments.create',
+    });
+    const json = { 'content-type': 'application/json' };
+    const helloWorld = await load({
+      url: `${hello.url}/hello`,
+      method: 'POST',
+      headers: json,
+      body: checkBody,
+    });
+    const check = await load({
+      url: `${atrium.url}/api/authz/check`,
+      method: 'POST',
+      headers: { ...json, authorization: `Bearer ${key}` },
+      body: checkBody,
+    });
+    const row = (label: string, rps: number, base: number) =>
+      console.log(
+        `  ${label.padEnd(34)} ${Math.round(rps).toLocaleString('en').padStart(8)} req/s  ${((rps / base) * 100).toFixed(1)}%`,
+      );
     console.log(
-      `GET …/settings                   ${settings.toFixed(0)} req/s  ratio ${(settings / baseline).toFixed(3)}`,
+      `HTTP (${seconds} s each, 20 connections; service on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
+    );
+    console.log(`  start-up on a fresh data dir: ${startMs.toFixed(0)} ms to the first 200 on /healthz`);
+    row('GET /healthz (baseline)', healthz, healthz);
+    row('GET /api/me', me, healthz);
+    row('GET /api/workspaces/{id}/settings', settings, healthz);
+    row('POST hello-world (baseline)', helloWorld, helloWorld);
+    row('POST /api/authz/check', check, helloWorld);
+    console.log(
+      `POST /api/authz/check = ${((check / helloWorld) * 100).toFixed(0)}% of a Fastify hello-world's requests/s`,
     );
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stop(atrium.child);
+    await stop(hello.child);
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function accessBench() {
-  const workspaceIds = Array.from({ length: 50 }, (_, i) => `ws_${i}`);
-  const subject = resolveSubject({
-    memberId: 'mem_1',
-    accountId: 'acc_1',
-    accountRole: 'member',
-    flags: { billing: false, apiCredentials: false, supportAccess: false },
-    accountWorkspaceIds: workspaceIds,
-    grants: workspaceIds.map((workspaceId, i) => ({
-      workspaceId,
-      role: i % 2 ? 'author' : 'viewer',
-      hideAttributes: false,
-    })),
-  });
-  const plain = new Map(workspaceIds.map((id) => [id, true]));
-  let sink = 0;
-  const bench = new Bench({ time: 500 });
-  bench
-    .add('baseline: Map.get', () => {
-      sink += plain.get('ws_17') ? 1 : 0;
-    })
-    .add('decide(workspace.settings.edit)', () => {
-      sink += decide(subject, 'workspace.settings.edit', 'ws_17').allowed ? 1 : 0;
-    });
-  await bench.run();
-  const [base, decision] = bench.tasks.map((t) =>
-    t.result.state === 'completed' ? t.result.throughput.mean : 0,
-  );
-  console.log(
-    `access: decide() ${decision!.toFixed(0)} ops/s vs Map.get ${base!.toFixed(0)} ops/s  ratio ${(decision! / base!).toFixed(3)} (sink ${sink > 0})`,
-  );
-}
-
-await accessBench();
+if (!process.argv.includes('--http-only')) await benchAccess();
 await httpBench();

@@ -32,38 +32,47 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  // Callback style: public routes (health, sign-up, the docs) pass without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined || access === 'public') return;
-    if (access === 'app_key') {
-      request.appKey = await bearerKey(ctx, request);
-      return;
-    }
-
-    const token = request.cookies[SESSION_COOKIE];
-    const actor = token ? await authenticate(ctx, token) : null;
-    if (!actor) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');
-    if (!SAFE_METHODS.has(request.method)) {
-      const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) {
-        throw new DomainError(
-          'csrf_token_invalid',
-          `Send the CSRF token of your session in the ${CSRF_HEADER} header.`,
-        );
-      }
-    }
-    request.actor = actor;
-
-    // A workspace in the path that the caller cannot enter does not exist for them, whatever the
-    // permission (account-level ones included): 404 before any 403.
-    const workspaceId = workspaceIdOf(request);
-    if (workspaceId !== undefined && !actor.subject.workspaces.has(workspaceId)) throw notFound('Workspace');
-    if (access === 'signed_in') return;
-
-    if (!can(actor.subject, access, workspaceId))
-      throw forbidden(access, explain(actor.subject, access, workspaceId).reason);
+    if (access === undefined || access === 'public') return done();
+    gate(ctx, request, access).then(() => done(), done);
   });
   return table;
+}
+
+async function gate(
+  ctx: AppContext,
+  request: FastifyRequest,
+  access: Exclude<RouteAccess, 'public'>,
+): Promise<void> {
+  if (access === 'app_key') {
+    request.appKey = await bearerKey(ctx, request);
+    return;
+  }
+
+  const token = request.cookies[SESSION_COOKIE];
+  const actor = token ? await authenticate(ctx, token) : null;
+  if (!actor) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !actor.csrfToken || !safeEqual(sent, actor.csrfToken)) {
+      throw new DomainError(
+        'csrf_token_invalid',
+        `Send the CSRF token of your session in the ${CSRF_HEADER} header.`,
+      );
+    }
+  }
+  request.actor = actor;
+
+  // A workspace in the path that the caller cannot enter does not exist for them, whatever the
+  // permission (account-level ones included): 404 before any 403.
+  const workspaceId = workspaceIdOf(request);
+  if (workspaceId !== undefined && !actor.subject.workspaces.has(workspaceId)) throw notFound('Workspace');
+  if (access === 'signed_in') return;
+
+  if (!can(actor.subject, access, workspaceId))
+    throw forbidden(access, explain(actor.subject, access, workspaceId).reason);
 }
 
 /** Every route with the access it requires, as registered; reviewed by a snapshot test. */

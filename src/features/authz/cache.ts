@@ -24,13 +24,15 @@ export class AccessCache {
     this.#keys.set(row.publicId, row);
   }
 
+  /** Member ids are unique across accounts; another account's member is simply not found. */
   subject(accountId: string, memberId: string): Subject | undefined {
-    return this.#subjects.get(`${accountId}/${memberId}`);
+    const subject = this.#subjects.get(memberId);
+    return subject?.accountId === accountId ? subject : undefined;
   }
 
   rememberSubject(subject: Subject): void {
     if (this.#subjects.size >= MAX_ENTRIES) this.#subjects.clear();
-    this.#subjects.set(`${subject.accountId}/${subject.memberId}`, subject);
+    this.#subjects.set(subject.memberId, subject);
   }
 
   clear(): void {

@@ -30,6 +30,9 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    // An idle connection that dies (server restart, terminated by an admin) is replaced by the pool
+    // at the next query; without a listener its error would crash the process.
+    pool.on('error', () => {});
     // Fail at start-up, not at the first request, when the server is unreachable.
     (await pool.connect()).release();
     return {
@@ -60,14 +63,15 @@ async function listenOnPostgres(
 ): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let stopped = false;
+  const reconnect = (): void => {
+    if (stopped) return;
+    onNotice(); // notices sent while we were away are lost: say something may have changed
+    setTimeout(() => void connect().catch(reconnect), 1000);
+  };
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
     next.on('notification', (n) => n.channel === channel && onNotice());
-    next.on('error', () => {
-      if (stopped) return;
-      onNotice();
-      setTimeout(() => void connect().catch(() => {}), 1000);
-    });
+    next.on('error', reconnect);
     await next.connect();
     await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     client = next;

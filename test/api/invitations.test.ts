@@ -266,9 +266,9 @@ describe('the invitation link', () => {
 });
 
 describe('a trial in the way', () => {
-  test('someone alone in a trial account may cancel it themselves to accept an invitation', async () => {
+  test('someone alone in a trial account may cancel it, with its password, to accept an invitation', async () => {
     const loner = service.client();
-    const { email, password, account: trial } = await loner.signup({ accountName: 'My Trial' });
+    const { email, password } = await loner.signup({ accountName: 'My Trial' });
     const admin = service.client();
     await admin.signup();
     const reply = await admin.post('/api/team-members', { firstName: 'Lo', lastName: 'Ner', email });
@@ -285,21 +285,83 @@ describe('a trial in the way', () => {
       409,
       'trial_in_the_way',
     );
-    // The link survives the refusal.
+    const wrong = await visitor.post(`/api/invitations/${token}/accept`, {
+      ...acceptBody,
+      cancelTrial: { password: 'not it' },
+    });
+    expectProblem(wrong, 401, 'invalid_credentials');
+    expect(wrong.body.errors[0].path).toBe('/cancelTrial/password');
+    // The refusals used up nothing.
     const accepted = await visitor.post(`/api/invitations/${token}/accept`, {
       ...acceptBody,
-      cancelTrial: true,
+      cancelTrial: { password },
     });
     expect(accepted.status).toBe(200);
     expect(accepted.body.member.id).toBe(reply.body.id);
 
     // The trial is gone: its session and its password with it.
     expectProblem(await loner.get('/api/me'), 401, 'unauthenticated');
-    const login = await service.client().post('/api/session', { email, password });
-    expectProblem(login, 401);
+    expectProblem(await service.client().post('/api/session', { email, password }), 401);
     expect(
       (await service.client().post('/api/session', { email, password: acceptBody.password })).status,
     ).toBe(200);
-    expect(trial.id).toBeDefined();
+  });
+
+  test('an inviter who reads the link cannot cancel someone else’s trial', async () => {
+    const victim = service.client();
+    const { email, password } = await victim.signup({ accountName: 'Victim' });
+    const attacker = service.client();
+    await attacker.signup();
+    await attacker.post('/api/team-members', { firstName: 'V', lastName: 'V', email });
+    const token = tokenOf(await linkSentTo(attacker, email));
+    expectProblem(
+      await attacker.post(`/api/invitations/${token}/accept`, acceptBody),
+      409,
+      'trial_in_the_way',
+    );
+    for (let i = 0; i < 10; i++) {
+      const guess = { ...acceptBody, cancelTrial: { password: `guess ${i}` } };
+      expectProblem(
+        await service.client().post(`/api/invitations/${token}/accept`, guess),
+        401,
+        'invalid_credentials',
+      );
+    }
+    // Guesses count against the address's login limit.
+    const limited = { ...acceptBody, cancelTrial: { password: 'guess 11' } };
+    expectProblem(
+      await service.client().post(`/api/invitations/${token}/accept`, limited),
+      429,
+      'too_many_requests',
+    );
+    expect((await victim.get('/api/me')).status).toBe(200);
+    service.clock.advance(service.config.loginLimits.windowMs + 1000);
+    expect((await service.client().post('/api/session', { email, password })).status).toBe(200);
+  });
+
+  test('an account past its trial is not a trial: its address cannot be invited elsewhere', async () => {
+    const former = service.client();
+    const { email } = await former.signup();
+    service.clock.advance(15 * DAY);
+    const admin = service.client();
+    await admin.signup();
+    expectProblem(
+      await admin.post('/api/team-members', { firstName: 'A', lastName: 'B', email }),
+      409,
+      'email_in_other_account',
+    );
+  });
+
+  test('choosing a plan ends the trial', async () => {
+    const chooser = service.client();
+    const { email } = await chooser.signup();
+    expect((await chooser.patch('/api/account', { plan: 'team' })).body.trialEndsAt).toBeNull();
+    const admin = service.client();
+    await admin.signup();
+    expectProblem(
+      await admin.post('/api/team-members', { firstName: 'A', lastName: 'B', email }),
+      409,
+      'email_in_other_account',
+    );
   });
 });

@@ -53,47 +53,53 @@ export async function openSession(
   return session;
 }
 
+const loginKeys = (email: string, client: ClientInfo) => ({
+  emailKey: `login:email:${email.toLowerCase()}`,
+  ipKey: `login:ip:${client.ip}`,
+});
+
+/**
+ * Counts one password attempt for this address and client address, and refuses it (429) past the
+ * limits. Counted before the password is checked, each hit atomically: a burst of parallel
+ * guesses cannot all slip under the limit.
+ */
+export async function countLoginAttempt(ctx: AppContext, email: string, client: ClientInfo): Promise<void> {
+  const now = ctx.clock.now();
+  const { emailKey, ipKey } = loginKeys(email, client);
+  const limits = ctx.config.loginLimits;
+  const counts = [
+    { max: limits.perEmail, ...(await store.hitRateLimit(ctx.db, emailKey, now, limits.windowMs)) },
+    { max: limits.perIp, ...(await store.hitRateLimit(ctx.db, ipKey, now, limits.windowMs)) },
+  ];
+  const exceeded = counts.filter((c) => c.hits > c.max);
+  if (exceeded.length === 0) return;
+  const retryAfterMs = Math.max(
+    ...exceeded.map((c) => c.windowStartedAt.getTime() + limits.windowMs - now.getTime()),
+  );
+  const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
+  throw new DomainError(
+    'too_many_requests',
+    `Too many failed attempts; try again in ${retryAfter} seconds.`,
+    {
+      headers: { 'retry-after': retryAfter },
+    },
+  );
+}
+
 export async function login(
   ctx: AppContext,
   input: { email: string; password: string },
   client: ClientInfo,
 ): Promise<{ session: NewSession; member: MemberRow }> {
-  const { db, clock, config } = ctx;
-  const now = clock.now();
-  const emailKey = `login:email:${input.email.toLowerCase()}`;
-  const ipKey = `login:ip:${client.ip}`;
-  // Counted before the password is checked, each hit atomically: a burst of parallel guesses
-  // cannot all slip under the limit. A successful login takes its hits back.
-  const limits = config.loginLimits;
-  const counts = [
-    {
-      key: emailKey,
-      max: limits.perEmail,
-      ...(await store.hitRateLimit(db, emailKey, now, limits.windowMs)),
-    },
-    { key: ipKey, max: limits.perIp, ...(await store.hitRateLimit(db, ipKey, now, limits.windowMs)) },
-  ];
-  const exceeded = counts.filter((c) => c.hits > c.max);
-  if (exceeded.length > 0) {
-    const retryAfterMs = Math.max(
-      ...exceeded.map((c) => c.windowStartedAt.getTime() + limits.windowMs - now.getTime()),
-    );
-    const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
-    throw new DomainError(
-      'too_many_requests',
-      `Too many failed logins; try again in ${retryAfter} seconds.`,
-      {
-        headers: { 'retry-after': retryAfter },
-      },
-    );
-  }
-
-  const member = await findMemberByEmail(db, input.email);
-  const valid = await verifyPassword(member?.passwordHash, input.password, config.passwordHashing);
+  await countLoginAttempt(ctx, input.email, client);
+  const member = await findMemberByEmail(ctx.db, input.email);
+  const valid = await verifyPassword(member?.passwordHash, input.password, ctx.config.passwordHashing);
   if (!member || !valid || member.status !== 'active') {
     throw new DomainError('invalid_credentials', 'The email or password is wrong.');
   }
-  const session = await db.transaction(async (tx) => {
+  // A successful login takes its hits back.
+  const { emailKey, ipKey } = loginKeys(input.email, client);
+  const session = await ctx.db.transaction(async (tx) => {
     await store.forgetHits(tx, emailKey);
     await store.unhit(tx, ipKey);
     return openSession(ctx, tx, member, client);

@@ -8,9 +8,9 @@ import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { deleteAccount, findAccount, lockAccount } from '../accounts/store.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { ClientInfo } from '../auth/service.js';
-import { openSession } from '../auth/service.js';
+import { countLoginAttempt, openSession } from '../auth/service.js';
 import { sendEmail } from '../mail/service.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import {
@@ -33,16 +33,22 @@ const invitationLink = (ctx: AppContext, token: string) => `${ctx.config.publicU
 
 /**
  * The trial account that still holds this address, when its owner may cancel it themselves: the
- * address's only holder, active, alone in an account that is a trial (product.md §1 — "the seed
+ * address's only holder, active, alone in an account still in its trial (product.md §1 — "the seed
  * makes them contact support — we do better"). Null when no such trial is in the way.
  */
-async function cancellableTrial(tx: Db, email: string, accountId: string) {
+async function cancellableTrial(tx: Db, email: string, accountId: string, now: Date) {
   const holders = (await store.findMembersByEmail(tx, email)).filter((m) => m.accountId !== accountId);
   const [holder] = holders;
   if (holders.length !== 1 || holder?.status !== 'active') return null;
   const account = await findAccount(tx, holder.accountId);
-  if (!account?.trialEndsAt || (await store.countMembers(tx, account.id)) !== 1) return null;
-  return account;
+  if (
+    !account?.trialEndsAt ||
+    account.trialEndsAt <= now ||
+    (await store.countMembers(tx, account.id)) !== 1
+  ) {
+    return null;
+  }
+  return { account, owner: holder };
 }
 
 async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow, inviter: Actor) {
@@ -60,7 +66,7 @@ async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow, invit
     createdAt: now,
     expiresAt,
   });
-  const trial = await cancellableTrial(tx, member.email, member.accountId);
+  const trial = (await cancellableTrial(tx, member.email, member.accountId, now))?.account;
   const email = invitationEmail({
     inviterName: actorName(inviter),
     accountName: inviter.account.name,
@@ -82,7 +88,7 @@ export async function inviteTeamMember(ctx: AppContext, actor: Actor, body: Invi
       'teamMembers',
       await store.countMembers(tx, accountId),
     );
-    if (!(await cancellableTrial(tx, body.email, accountId)))
+    if (!(await cancellableTrial(tx, body.email, accountId, ctx.clock.now())))
       await assertEmailFree(tx, body.email, accountId);
     const accountRole = body.accountRole ?? 'member';
     if (body.workspaceAccess) {
@@ -201,7 +207,7 @@ export async function viewInvitation(ctx: AppContext, token: string) {
     await store.rolesOf(ctx.db, member.accountId, [member.id]),
     await listAccountWorkspaces(ctx.db, member.accountId),
   );
-  const trial = await cancellableTrial(ctx.db, member.email, member.accountId);
+  const trial = (await cancellableTrial(ctx.db, member.email, member.accountId, ctx.clock.now()))?.account;
   return {
     accountName: account.name,
     inviterName: invitation.invitedByName,
@@ -221,20 +227,33 @@ export async function viewInvitation(ctx: AppContext, token: string) {
  */
 export async function acceptInvitation(ctx: AppContext, token: string, body: AcceptBody, client: ClientInfo) {
   const passwordHash = await hashPassword(body.password, ctx.config.passwordHashing);
+  // Cancelling a trial takes its password, which the inviter (who can read the invitation in the
+  // outbox) does not have; wrong guesses count against the address's login limit.
+  const trialPassword = body.cancelTrial?.password;
+  if (trialPassword !== undefined)
+    await countLoginAttempt(ctx, (await viewInvitation(ctx, token)).email, client);
   const result = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const { member } = await usableInvitation(ctx, tx, token);
     if (!(await store.claimInvitation(tx, hashToken(token), now))) {
       throw new DomainError('gone', 'This invitation link has already been used; ask for a new invitation.');
     }
-    const trial = await cancellableTrial(tx, member.email, member.accountId);
-    if (trial && !body.cancelTrial) {
+    const trial = await cancellableTrial(tx, member.email, member.accountId, now);
+    if (trial && trialPassword === undefined) {
       throw new DomainError(
         'trial_in_the_way',
-        `${member.email} still belongs to your trial account "${trial.name}". Accept with cancelTrial: true to cancel that trial and join.`,
+        `${member.email} still belongs to your trial account "${trial.account.name}". ` +
+          'To cancel that trial and join, accept again with cancelTrial: {password} (the trial account’s password).',
       );
     }
-    if (trial) await deleteAccount(tx, trial.id);
+    if (trial) {
+      if (!(await verifyPassword(trial.owner.passwordHash, trialPassword!, ctx.config.passwordHashing))) {
+        throw new DomainError('invalid_credentials', 'That is not the password of the trial account.', {
+          errors: [{ path: '/cancelTrial/password', message: 'not the trial account’s password' }],
+        });
+      }
+      await deleteAccount(tx, trial.account.id);
+    }
     const workspaces = memberWorkspaces(
       member,
       await store.rolesOf(tx, member.accountId, [member.id]),
@@ -261,7 +280,10 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
       author: { memberId: active.id, name: `${active.firstName} ${active.lastName}` },
       action: 'team_member.invite_accepted',
       target: { type: 'team_member', id: active.id, name: `${active.firstName} ${active.lastName}` },
-      after: { marketingOptIn: body.marketingOptIn, ...(trial && { cancelledTrialAccountId: trial.id }) },
+      after: {
+        marketingOptIn: body.marketingOptIn,
+        ...(trial && { cancelledTrialAccountId: trial.account.id }),
+      },
     });
     return {
       session,

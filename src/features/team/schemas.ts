@@ -165,7 +165,7 @@ export const InvitationView = Type.Object({
   expiresAt: Timestamp,
   trialToCancel: Type.Union([Type.Object({ accountName: Type.String() }), Type.Null()], {
     description:
-      'The address still belongs to this trial account; accept with cancelTrial: true to cancel it',
+      'The address still belongs to this trial account; accept with cancelTrial: {password} to cancel it',
   }),
 });
 
@@ -176,7 +176,13 @@ export const AcceptBody = Type.Object(
     password: Type.String({ minLength: 8, maxLength: 256 }),
     marketingOptIn: Type.Boolean(),
     cancelTrial: Type.Optional(
-      Type.Boolean({ description: 'Cancel the trial account that holds this address' }),
+      Type.Object(
+        { password: Type.String({ maxLength: 256 }) },
+        {
+          additionalProperties: false,
+          description: 'Cancel the trial account that holds this address; its password proves it is yours',
+        },
+      ),
     ),
   },
   { additionalProperties: false },

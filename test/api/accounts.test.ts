@@ -132,9 +132,9 @@ describe('plans and limits', () => {
     });
   });
 
-  test('changing plan: custom limits, and no plan the account already outgrew', async () => {
+  test('changing plan: self-service plans only, and no plan the account already outgrew', async () => {
     const client = service.client();
-    await client.signup({ plan: 'premium' });
+    const { account } = await client.signup({ plan: 'premium' });
     await client.post('/api/workspaces', { name: 'B' });
     await client.post('/api/workspaces', { name: 'C' });
 
@@ -142,18 +142,37 @@ describe('plans and limits', () => {
     expectProblem(downgrade, 409, 'limit_reached');
     expect(downgrade.body).toMatchObject({ limit: 'workspaces', plan: 'essentials', max: 2, current: 3 });
 
+    // Custom limits are the operator's (atrium set-plan), not something an account sets itself.
     expectProblem(await client.patch('/api/account', { plan: 'custom' }), 400, 'invalid');
-    const custom = await client.patch('/api/account', {
-      plan: 'custom',
-      customLimits: { workspaces: 4, teamMembers: 5 },
-    });
-    expect(custom.status).toBe(200);
-    expect(custom.body).toMatchObject({ plan: 'custom', limits: { workspaces: 4, teamMembers: 5 } });
+    expectProblem(
+      await client.patch('/api/account', {
+        plan: 'custom',
+        customLimits: { workspaces: 100, teamMembers: 900 },
+      }),
+      400,
+      'invalid',
+    );
+    const { setPlan } = await import('../../src/features/accounts/service.js');
+    const custom = await setPlan(service.ctx, account.id, 'custom', { workspaces: 4, teamMembers: 5 });
+    expect(custom).toMatchObject({ plan: 'custom', limits: { workspaces: 4, teamMembers: 5 } });
     expect((await client.post('/api/workspaces', { name: 'D' })).status).toBe(201);
     expectProblem(await client.post('/api/workspaces', { name: 'E' }), 409, 'limit_reached');
 
     const renamed = await client.patch('/api/account', { name: 'Renamed Inc' });
     expect(renamed.body.name).toBe('Renamed Inc');
+  });
+
+  test('sign-up cannot choose the custom plan (it would have no limits)', async () => {
+    const reply = await service.client().post('/api/signup', {
+      accountName: 'Greedy',
+      firstName: 'G',
+      lastName: 'G',
+      email: `greedy.${Date.now()}@example.com`,
+      password: 'long enough password',
+      plan: 'custom',
+    });
+    expectProblem(reply, 400, 'invalid');
+    expect(reply.body.errors[0].path).toBe('/plan');
   });
 
   test('parallel workspace creates at limit − 1: exactly one succeeds', async () => {

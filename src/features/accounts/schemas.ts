@@ -3,6 +3,8 @@ import { NullableTimestamp, Timestamp } from '../../http/schemas.js';
 import { planNames } from './plans.js';
 
 export const PlanName = Type.Enum(planNames);
+/** Plans an account chooses itself; custom limits are the operator's (atrium set-plan). */
+export const SelfServicePlan = Type.Enum(planNames.filter((p) => p !== 'custom'));
 
 const Limit = Type.Union([Type.Integer(), Type.Null()], { description: 'null = unlimited' });
 
@@ -26,7 +28,7 @@ export const SignupBody = Type.Object(
     lastName: Name,
     email: Type.String({ format: 'email', maxLength: 254 }),
     password: Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' }),
-    plan: Type.Optional(PlanName),
+    plan: Type.Optional(SelfServicePlan),
   },
   { additionalProperties: false },
 );
@@ -35,13 +37,7 @@ export type SignupBody = Static<typeof SignupBody>;
 export const UpdateAccountBody = Type.Object(
   {
     name: Type.Optional(Name),
-    plan: Type.Optional(PlanName),
-    customLimits: Type.Optional(
-      Type.Object(
-        { workspaces: Type.Integer({ minimum: 1 }), teamMembers: Type.Integer({ minimum: 1 }) },
-        { additionalProperties: false, description: 'Required with plan "custom"' },
-      ),
-    ),
+    plan: Type.Optional(SelfServicePlan),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -131,6 +131,33 @@ export async function getAccount(ctx: AppContext, actor: Actor): Promise<Account
 }
 
 /** Renames the account or changes its plan; a plan whose limits the account already exceeds is refused. */
+/**
+ * Moves an account to a plan, refusing one whose limits it already exceeds, inside the caller's
+ * transaction (which holds the account lock). Choosing a plan ends the trial.
+ */
+async function movePlan(
+  tx: Db,
+  before: store.AccountRow,
+  plan: Plan,
+  custom: { workspaces: number; teamMembers: number } | undefined,
+) {
+  const changes = {
+    plan,
+    customMaxWorkspaces: plan === 'custom' ? (custom?.workspaces ?? before.customMaxWorkspaces) : null,
+    customMaxMembers: plan === 'custom' ? (custom?.teamMembers ?? before.customMaxMembers) : null,
+    trialEndsAt: plan === before.plan ? before.trialEndsAt : null,
+  };
+  if (plan === 'custom' && (changes.customMaxWorkspaces === null || changes.customMaxMembers === null)) {
+    throw invalid('/customLimits', 'the custom plan needs its limits: {workspaces, teamMembers}');
+  }
+  const limits = limitsOf(changes);
+  // The usage already there must fit the new plan: adding zero must pass.
+  assertWithinLimit(plan, limits, 'workspaces', await store.countLiveWorkspaces(tx, before.id), 0);
+  assertWithinLimit(plan, limits, 'teamMembers', await countMembers(tx, before.id), 0);
+  return changes;
+}
+
+/** Renames the account or moves it to a self-service plan (not custom: that is set by the operator). */
 export async function updateAccount(
   ctx: AppContext,
   actor: Actor,
@@ -139,25 +166,12 @@ export async function updateAccount(
   const { accountId } = actor.subject;
   return ctx.db.transaction(async (tx) => {
     const before = await store.lockAccount(tx, accountId);
-    const plan: Plan = body.plan ?? before.plan;
-    if (plan === 'custom' && !body.customLimits && before.plan !== 'custom') {
-      throw invalid('/customLimits', 'the custom plan needs its limits: {workspaces, teamMembers}');
-    }
-    if (body.customLimits && plan !== 'custom') {
-      throw invalid('/customLimits', 'limits can only be set on the custom plan');
-    }
     const changes = {
       name: body.name?.trim(),
-      plan,
-      customMaxWorkspaces:
-        plan === 'custom' ? (body.customLimits?.workspaces ?? before.customMaxWorkspaces) : null,
-      customMaxMembers:
-        plan === 'custom' ? (body.customLimits?.teamMembers ?? before.customMaxMembers) : null,
+      ...(body.plan !== undefined &&
+        body.plan !== before.plan &&
+        (await movePlan(tx, before, body.plan, undefined))),
     };
-    const limits = limitsOf(changes);
-    // Checking the usage already there against the new plan: adding zero must fit.
-    assertWithinLimit(plan, limits, 'workspaces', await store.countLiveWorkspaces(tx, accountId), 0);
-    assertWithinLimit(plan, limits, 'teamMembers', await countMembers(tx, accountId), 0);
     const diff = changedFields(before, changes);
     if (!diff) return toAccount(tx, before);
     const after = await store.updateAccount(tx, accountId, { ...diff.after, updatedAt: ctx.clock.now() });
@@ -165,6 +179,31 @@ export async function updateAccount(
       accountId,
       author: actor,
       action: 'account.updated',
+      target: { type: 'account', id: accountId, name: after.name },
+      before: diff.before,
+      after: diff.after,
+    });
+    return toAccount(tx, after);
+  });
+}
+
+/** The operator's plan change (the atrium set-plan command): any plan, custom limits included. */
+export async function setPlan(
+  ctx: AppContext,
+  accountId: string,
+  plan: Plan,
+  custom?: { workspaces: number; teamMembers: number },
+): Promise<Account> {
+  return ctx.db.transaction(async (tx) => {
+    const before = await store.lockAccount(tx, accountId);
+    const changes = await movePlan(tx, before, plan, custom);
+    const diff = changedFields(before, changes);
+    if (!diff) return toAccount(tx, before);
+    const after = await store.updateAccount(tx, accountId, { ...diff.after, updatedAt: ctx.clock.now() });
+    await recordActivity(tx, ctx.clock, {
+      accountId,
+      author: { memberId: null, name: 'Operator (atrium set-plan)' },
+      action: 'account.plan_set',
       target: { type: 'account', id: accountId, name: after.name },
       before: diff.before,
       after: diff.after,

@@ -5,7 +5,7 @@ import { type Actor, actorName } from '../auth/actor.js';
 import { insertActivity } from './store.js';
 
 /** Who did it: a signed-in member, or the member being created by sign-up. */
-export type ActivityAuthor = Actor | { memberId: string; name: string };
+export type ActivityAuthor = Actor | { memberId: string | null; name: string };
 
 export interface ActivityEvent {
   accountId: string;

@@ -61,26 +61,54 @@ async function listenOnPostgres(
   channel: string,
   onNotice: () => void,
 ): Promise<() => Promise<void>> {
-  let client: pg.Client | undefined;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
   let stopped = false;
-  const reconnect = (): void => {
-    if (stopped) return;
-    onNotice(); // notices sent while we were away are lost: say something may have changed
-    setTimeout(() => void connect().catch(reconnect), 1000);
-  };
+
+  // One connection at a time: a dead one is ended, and exactly one new attempt is scheduled.
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
-    next.on('notification', (n) => n.channel === channel && onNotice());
-    next.on('error', reconnect);
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    client = next;
+    const client = new pg.Client({ connectionString: url });
+    let lost = false;
+    const lose = () => {
+      if (lost) return; // pg reports one death as several events
+      lost = true;
+      if (current === client) current = undefined;
+      client.end().catch(() => {});
+      if (!stopped && !retry) {
+        retry = setTimeout(() => {
+          retry = undefined;
+          if (!stopped) connect().catch(() => {});
+        }, 1000);
+      }
+    };
+    client.on('notification', (n) => n.channel === channel && onNotice());
+    client.on('error', lose);
+    client.on('end', lose);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      lose();
+      throw error;
+    }
+    if (stopped) return void (await client.end());
+    current = client;
+    // Notices sent while no connection listened are lost: say something may have changed.
+    onNotice();
   };
-  await connect();
-  return async () => {
+
+  const stop = async () => {
     stopped = true;
-    await client?.end();
+    clearTimeout(retry);
+    await current?.end();
   };
+  try {
+    await connect();
+  } catch (error) {
+    await stop(); // at start-up a failure is the caller's to report, not ours to retry
+    throw error;
+  }
+  return stop;
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `rows`. */

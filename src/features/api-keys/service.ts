@@ -109,8 +109,9 @@ async function verify(
 ): Promise<KeyHolder | null> {
   let row = ctx.accessCache.key(publicId);
   if (!row) {
+    const readAt = ctx.accessCache.generation;
     row = await store.findLiveKey(ctx.db, publicId);
-    if (row) ctx.accessCache.rememberKey(row);
+    if (row) ctx.accessCache.rememberKey(row, readAt);
   }
   if (!row || row.kind !== kind || !safeEqual(hashToken(secret), row.secretHash)) return null;
   const now = ctx.clock.now();

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { apiKeys } from '../../db/schema.js';
+import { apiKeys, workspaces } from '../../db/schema.js';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
@@ -31,13 +31,22 @@ export async function revokeApiKey(
   return row;
 }
 
-/** A live key by its public half (site id, or the id inside an app key). */
+/** A live key, of a live workspace, by its public half (site id, or the id inside an app key). */
 export async function findLiveKey(tx: Db, publicId: string): Promise<ApiKeyRow | undefined> {
   const [row] = await tx
-    .select()
+    .select({ key: apiKeys })
     .from(apiKeys)
-    .where(and(eq(apiKeys.publicId, publicId), isNull(apiKeys.revokedAt)));
-  return row;
+    .innerJoin(workspaces, eq(workspaces.id, apiKeys.workspaceId))
+    .where(and(eq(apiKeys.publicId, publicId), isNull(apiKeys.revokedAt), isNull(workspaces.deletedAt)));
+  return row?.key;
+}
+
+/** Revokes every live key of a workspace (it is being deleted). */
+export async function revokeWorkspaceKeys(tx: Db, workspaceId: string, at: Date): Promise<void> {
+  await tx
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)));
 }
 
 export async function touchApiKey(tx: Db, workspaceId: string, keyId: string, at: Date): Promise<void> {

@@ -7,6 +7,7 @@ import { newId } from '../../shared/ids.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { countLiveWorkspaces, lockAccount } from '../accounts/store.js';
 import { type ActivityAuthor, changedFields, recordActivity } from '../activity/record.js';
+import { revokeWorkspaceKeys } from '../api-keys/store.js';
 import type { Actor } from '../auth/actor.js';
 import { allWorkspacesOf } from '../team/schemas.js';
 import { findMembers, updateMember } from '../team/store.js';
@@ -427,6 +428,7 @@ export async function deleteWorkspace(
     }
     const now = ctx.clock.now();
     await store.updateWorkspace(tx, workspaceId, { deletedAt: now, updatedAt: now });
+    await revokeWorkspaceKeys(tx, workspaceId, now);
     await recordActivity(tx, ctx.clock, {
       accountId,
       // Account-level: the workspace's own log is purged with it.

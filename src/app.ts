@@ -21,6 +21,7 @@ import { revalidateWorkspace } from './features/workspaces/revalidate.js';
 import { workspaceRoutes } from './features/workspaces/routes.js';
 import { PURGE_JOB, REVALIDATE_JOB } from './features/workspaces/service.js';
 import './http/route-access.js';
+import { refuseNulCharacters } from './http/no-nul.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problems.js';
 import { JobQueue } from './jobs/queue.js';
@@ -74,6 +75,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.addHook('onClose', () => worker.stop());
 
   registerProblemHandlers(app);
+  refuseNulCharacters(app);
   await app.register(cookie);
   // Before any route is declared: it checks each one for its access (and needs cookies parsed).
   const routes = registerAuthentication(app, ctx);

@@ -16,3 +16,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const { code, constraint: actual } = pgCode(error);
   return code === '23505' && (constraint === undefined || actual === undefined || actual === constraint);
 }
+
+/** True when PostgreSQL refused text it cannot store (a NUL byte, an invalid sequence): the client's input. */
+export function isUnstorableText(error: unknown): boolean {
+  const { code } = pgCode(error);
+  return code === '22021' || code === '22P05';
+}

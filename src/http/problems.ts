@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isUnstorableText } from '../db/errors.js';
 import { DomainError, type ErrorCode, errorCodes, type FieldError } from '../shared/errors.js';
 
 /** RFC 9457 problem details, with our stable `code` beside the standard members. */
@@ -65,6 +66,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) return sendProblem(reply, fromDomainError(error), error.extra.headers);
     if (error.validation) return sendProblem(reply, fromValidation(error));
+    if (isUnstorableText(error)) {
+      const detail = 'The request holds text that cannot be stored (a NUL character or an invalid sequence).';
+      return sendProblem(reply, {
+        type: problemType('invalid'),
+        title: errorCodes.invalid.title,
+        status: 400,
+        detail,
+        code: 'invalid',
+      });
+    }
     const status = error.statusCode ?? 500;
     if (status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large …

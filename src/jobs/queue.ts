@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { jobs } from '../db/schema.js';
 import type { Clock } from '../shared/clock.js';
@@ -15,6 +15,8 @@ export interface NewJob {
 }
 
 const LEASE_MS = 60_000;
+/** How often a running job renews its lease: well inside it. */
+export const HEARTBEAT_MS = LEASE_MS / 3;
 export const MAX_ATTEMPTS = 5;
 
 /**
@@ -64,6 +66,17 @@ export class JobQueue {
 
   async claim(): Promise<JobRow | undefined> {
     const now = this.clock.now();
+    // A job whose worker died MAX_ATTEMPTS times (its lease ran out each time) is given up on.
+    await this.db
+      .update(jobs)
+      .set({
+        state: 'failed',
+        lastError: 'its worker stopped answering too many times',
+        leaseExpiresAt: null,
+        finishedAt: now,
+        updatedAt: now,
+      })
+      .where(and(eq(jobs.state, 'running'), lt(jobs.leaseExpiresAt, now), gte(jobs.attempts, MAX_ATTEMPTS)));
     const next = this.db
       .select({ id: jobs.id })
       .from(jobs)
@@ -89,10 +102,18 @@ export class JobQueue {
     return job;
   }
 
-  /** Records progress and extends the lease: a job that reports progress is alive. */
-  async progress(jobId: string, done: number, total?: number): Promise<void> {
+  /**
+   * Only the holder of the current attempt may touch a running job: a worker whose lease ran out
+   * (and whose job another worker has claimed since) changes nothing.
+   */
+  #held(job: JobRow) {
+    return and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.state, 'running'));
+  }
+
+  /** Records progress and extends the lease. False when the lease is no longer this worker's. */
+  async progress(job: JobRow, done: number, total?: number): Promise<boolean> {
     const now = this.clock.now();
-    await this.db
+    const rows = await this.db
       .update(jobs)
       .set({
         progressDone: done,
@@ -100,15 +121,28 @@ export class JobQueue {
         leaseExpiresAt: new Date(now.getTime() + LEASE_MS),
         updatedAt: now,
       })
-      .where(eq(jobs.id, jobId));
+      .where(this.#held(job))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
   }
 
-  async succeed(jobId: string): Promise<void> {
+  /** Extends the lease of a job still running. False when it is no longer this worker's. */
+  async heartbeat(job: JobRow): Promise<boolean> {
+    const now = this.clock.now();
+    const rows = await this.db
+      .update(jobs)
+      .set({ leaseExpiresAt: new Date(now.getTime() + LEASE_MS), updatedAt: now })
+      .where(this.#held(job))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
+  }
+
+  async succeed(job: JobRow): Promise<void> {
     const now = this.clock.now();
     await this.db
       .update(jobs)
       .set({ state: 'succeeded', leaseExpiresAt: null, finishedAt: now, updatedAt: now })
-      .where(eq(jobs.id, jobId));
+      .where(this.#held(job));
   }
 
   /** Retries with exponential backoff (2 s, 4 s, 8 s …), then gives up. */
@@ -126,7 +160,22 @@ export class JobQueue {
         finishedAt: final ? now : null,
         updatedAt: now,
       })
-      .where(eq(jobs.id, job.id));
+      .where(this.#held(job));
+  }
+
+  /** Gives a job back unfinished (this process is stopping); the attempt does not count. */
+  async release(job: JobRow): Promise<void> {
+    const now = this.clock.now();
+    await this.db
+      .update(jobs)
+      .set({
+        state: 'queued',
+        attempts: job.attempts - 1,
+        leaseExpiresAt: null,
+        runAfter: now,
+        updatedAt: now,
+      })
+      .where(this.#held(job));
   }
 
   async find(tx: Db, accountId: string, jobId: string): Promise<JobRow | undefined> {

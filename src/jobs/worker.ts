@@ -1,27 +1,46 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { JobQueue, JobRow } from './queue.js';
+import { HEARTBEAT_MS, type JobQueue, type JobRow } from './queue.js';
 
 export interface JobControl {
-  /** Report progress; also keeps the job's lease alive. */
+  /** Report progress (which also keeps the lease). Throws once the job is no longer this worker's. */
   progress(done: number, total?: number): Promise<void>;
+  /** Aborted when this process stops or loses the job's lease: stop between steps (throw `signal.reason`). */
+  signal: AbortSignal;
 }
 
 export type JobHandler = (job: JobRow, control: JobControl) => Promise<void>;
 
+class LeaseLost extends Error {
+  constructor(job: JobRow) {
+    super(`job ${job.id}: its lease passed to another worker`);
+  }
+}
+
+class Stopping extends Error {
+  constructor() {
+    super('this process is stopping');
+  }
+}
+
 /**
- * Runs queued jobs in this process: one at a time, sleeping when the queue is empty until
- * `idleMs` passes or this process enqueues something.
+ * Runs queued jobs in this process, up to `concurrency` at once (a long purge does not hold up an
+ * email), sleeping when the queue is empty until `idleMs` passes or this process enqueues something.
+ * A running job's lease is renewed by a heartbeat; on stop, jobs in flight are asked to stop
+ * between steps and are handed back to the queue.
  */
 export class Worker {
   #running = false;
   #loop: Promise<void> | undefined;
   #wakeSleeper: (() => void) | undefined;
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #stopping = new AbortController();
 
   constructor(
     private readonly queue: JobQueue,
     private readonly handlers: Readonly<Record<string, JobHandler>>,
     private readonly log: FastifyBaseLogger,
     private readonly idleMs: number,
+    private readonly concurrency = 4,
   ) {
     queue.onNotify(() => this.#wake());
   }
@@ -34,11 +53,13 @@ export class Worker {
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#stopping.abort(new Stopping());
     this.#wake();
     await this.#loop;
+    await Promise.all(this.#inFlight);
   }
 
-  /** Runs jobs until none is ready; returns how many ran. For tests and one-off commands. */
+  /** Runs jobs one after another until none is ready; returns how many ran. For tests and commands. */
   async runUntilIdle(): Promise<number> {
     let ran = 0;
     while (await this.runOne()) ran++;
@@ -49,27 +70,65 @@ export class Worker {
   async runOne(): Promise<boolean> {
     const job = await this.queue.claim();
     if (!job) return false;
+    await this.#execute(job);
+    return true;
+  }
+
+  async #execute(job: JobRow): Promise<void> {
     const handler = this.handlers[job.kind];
+    const lost = new AbortController();
+    const signal = AbortSignal.any([this.#stopping.signal, lost.signal]);
+    const heartbeat = setInterval(() => {
+      this.queue.heartbeat(job).then(
+        (held) => held || lost.abort(new LeaseLost(job)),
+        (error: unknown) => this.log.warn({ err: error, jobId: job.id }, 'job heartbeat failed'),
+      );
+    }, HEARTBEAT_MS);
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(job, { progress: (done, total) => this.queue.progress(job.id, done, total) });
-      await this.queue.succeed(job.id);
+      await handler(job, {
+        signal,
+        progress: async (done, total) => {
+          if (!(await this.queue.progress(job, done, total))) {
+            lost.abort(new LeaseLost(job));
+            throw signal.reason;
+          }
+        },
+      });
+      await this.queue.succeed(job);
     } catch (error) {
-      this.log.error({ err: error, jobId: job.id, kind: job.kind }, 'job failed');
-      await this.queue.fail(job, error);
+      if (error instanceof LeaseLost) {
+        this.log.warn({ jobId: job.id }, error.message);
+      } else if (error instanceof Stopping) {
+        await this.queue.release(job);
+      } else {
+        this.log.error({ err: error, jobId: job.id, kind: job.kind }, 'job failed');
+        await this.queue.fail(job, error);
+      }
+    } finally {
+      clearInterval(heartbeat);
     }
-    return true;
   }
 
   async #run(): Promise<void> {
     while (this.#running) {
-      let worked = false;
-      try {
-        worked = await this.runOne();
-      } catch (error) {
-        this.log.error({ err: error }, 'job queue unavailable');
+      let claimed: JobRow | undefined;
+      if (this.#inFlight.size < this.concurrency) {
+        try {
+          claimed = await this.queue.claim();
+        } catch (error) {
+          this.log.error({ err: error }, 'job queue unavailable');
+        }
       }
-      if (!worked && this.#running) await this.#sleep();
+      if (claimed) {
+        const running = this.#execute(claimed).finally(() => {
+          this.#inFlight.delete(running);
+          this.#wake(); // a slot is free
+        });
+        this.#inFlight.add(running);
+      } else if (this.#running) {
+        await this.#sleep();
+      }
     }
   }
 

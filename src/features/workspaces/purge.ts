@@ -21,19 +21,26 @@ export function purgeWorkspace(ctx: AppContext): JobHandler {
       .where(and(eq(workspaces.id, workspaceId), isNotNull(workspaces.deletedAt)));
     if (!ws) return; // already purged (or never deleted: nothing to do)
 
-    let total = 0;
-    for (const table of workspaceTables) total += await countRows(ctx, table, workspaceId);
-    let done = 0;
+    // After a resume, what was deleted before still counts.
+    let done = job.progressDone;
+    let left = 0;
+    for (const table of workspaceTables) left += await countRows(ctx, table, workspaceId);
+    const total = done + left;
     await control.progress(done, total);
     for (const table of workspaceTables) {
       for (;;) {
+        if (control.signal.aborted) throw control.signal.reason; // resumes in the next worker
         const deleted = await deleteBatch(ctx, table, workspaceId);
         if (deleted === 0) break;
         done += deleted;
-        await control.progress(done, total);
+        await control.progress(done, Math.max(total, done)); // rows written meanwhile count too
       }
     }
+    // Last, in one transaction: whatever was written while the batches ran, then the workspace.
     await ctx.db.transaction(async (tx) => {
+      for (const table of workspaceTables) {
+        await tx.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE workspace_id = ${workspaceId}`);
+      }
       await tx
         .update(members)
         .set({ currentWorkspaceId: null })

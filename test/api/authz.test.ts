@@ -68,7 +68,25 @@ describe('POST /api/authz/check', () => {
         { memberId: me.member.id, workspaceId: wsB.id, permission: 'people.view' },
         bearer(key),
       );
-    expect(foreign.body).toEqual({ allowed: false, reason: `No access to workspace ${wsB.id}` });
+    expectProblem(foreign, 404, 'not_found');
+  });
+
+  test('a key answers for its own workspace only, even where its member could see more', async () => {
+    const admin = service.client();
+    const { member, workspace } = await admin.signup();
+    const second = (await admin.post('/api/workspaces', { name: 'Second' })).body;
+    const key = (await admin.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'app' })).body.key;
+    const ask = (workspaceId?: string) =>
+      service
+        .client()
+        .post(
+          '/api/authz/check',
+          { memberId: member.id, permission: 'people.view', ...(workspaceId && { workspaceId }) },
+          bearer(key),
+        );
+    expect((await ask(workspace.id)).body.allowed).toBe(true);
+    expect((await ask()).body.reason).toContain(workspace.id); // the key's workspace by default
+    expectProblem(await ask(second.id), 404, 'not_found');
   });
 
   test('unknown permissions are a 400; batches answer in order', async () => {

@@ -55,7 +55,7 @@ export function authzRoutes(app: App, ctx: AppContext): void {
         response: { 200: CheckResult, ...problems(400, 401, 404) },
       },
     },
-    async (req) => (await check(ctx, req.appKey!.accountId, [req.body]))[0]!,
+    async (req) => (await check(ctx, req.appKey!, [req.body]))[0]!,
   );
 
   app.post(
@@ -69,6 +69,6 @@ export function authzRoutes(app: App, ctx: AppContext): void {
         response: { 200: Type.Object({ results: Type.Array(CheckResult) }), ...problems(400, 401, 404) },
       },
     },
-    async (req) => ({ results: await check(ctx, req.appKey!.accountId, req.body.checks) }),
+    async (req) => ({ results: await check(ctx, req.appKey!, req.body.checks) }),
   );
 }

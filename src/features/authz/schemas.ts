@@ -7,7 +7,9 @@ export const PermissionKey = Type.Enum(permissionKeys, { description: 'A key of 
 export const Check = Type.Object(
   {
     memberId: Type.String(),
-    workspaceId: Type.Optional(Type.String({ description: 'Required for workspace permissions' })),
+    workspaceId: Type.Optional(
+      Type.String({ description: 'The key’s own workspace (the default); a key answers for no other' }),
+    ),
     permission: PermissionKey,
   },
   { additionalProperties: false },

@@ -10,6 +10,7 @@ import {
 import { explain } from '../../access/policy.js';
 import type { AppContext } from '../../context.js';
 import { missing, notFound } from '../../shared/errors.js';
+import type { KeyHolder } from '../api-keys/service.js';
 import type { Actor } from '../auth/actor.js';
 import { getTeamMember, loadMemberSubject } from '../team/service.js';
 import type { Check } from './schemas.js';
@@ -82,18 +83,26 @@ export async function effectivePermissions(
   };
 }
 
-/** Answers checks for an app of the account; a member of another account is unknown (404). */
-export async function check(ctx: AppContext, accountId: string, checks: readonly Check[]) {
+/**
+ * Answers checks for an app, in the workspace its key belongs to (the default when a check names
+ * none) and in the account: a key made by someone who sees one workspace reveals nothing of the
+ * others. Another workspace, or a member of another account, is unknown (404).
+ */
+export async function check(ctx: AppContext, key: KeyHolder, checks: readonly Check[]) {
+  const { accountId } = key;
   const results = [];
   for (const c of checks) {
+    if (c.workspaceId !== undefined && c.workspaceId !== key.workspaceId)
+      missing(`Workspace ${c.workspaceId}`);
     let subject = ctx.accessCache.subject(accountId, c.memberId);
     if (!subject) {
+      const readAt = ctx.accessCache.generation;
       subject =
         (await loadMemberSubject(ctx.db, accountId, c.memberId))?.subject ??
         missing(`Team member ${c.memberId}`);
-      ctx.accessCache.rememberSubject(subject);
+      ctx.accessCache.rememberSubject(subject, readAt);
     }
-    const { allowed, reason } = explain(subject, c.permission as Permission, c.workspaceId);
+    const { allowed, reason } = explain(subject, c.permission as Permission, key.workspaceId);
     results.push({ allowed, reason });
   }
   return results;

@@ -6,6 +6,7 @@ import type { RouteAccess } from './route-access.js';
 const accessNote = (access: RouteAccess | undefined): string => {
   if (access === 'public') return 'No authentication.';
   if (access === 'signed_in') return 'Any signed-in team member.';
+  if (access === 'app_key') return 'An app API key (Authorization: Bearer atrium_…).';
   return `Requires the permission \`${access}\` (see GET /api/permissions).`;
 };
 
@@ -28,7 +29,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'atrium_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'For state changes' },
+          appKey: { type: 'http', scheme: 'bearer', description: 'An app API key of a workspace: atrium_…' },
         },
       },
     },
@@ -36,7 +38,14 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       const access = route.config?.access as RouteAccess | undefined;
       const base = (schema ?? {}) as Record<string, unknown>;
       const description = [base.description, accessNote(access)].filter(Boolean).join('\n\n');
-      const security = access === 'public' ? [] : [{ session: [], csrf: [] }];
+      const methods = [route.method].flat();
+      const safe = methods.every((m) => m === 'GET' || m === 'HEAD');
+      const security =
+        access === 'public'
+          ? []
+          : access === 'app_key'
+            ? [{ appKey: [] }]
+            : [safe ? { session: [] } : { session: [], csrf: [] }];
       return { schema: { ...base, description, security } as typeof schema, url };
     },
   });

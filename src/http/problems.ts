@@ -24,6 +24,14 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers: Reco
 
 const problemType = (code: string) => `urn:atrium:problem:${code}`;
 
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+};
+
 function fromDomainError(error: DomainError): Problem {
   const { headers: _headers, ...extra } = error.extra;
   return {
@@ -78,11 +86,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
-      // Fastify's own client errors: malformed JSON, wrong content type, body too large …
-      const code = (error.code ?? 'bad_request').toLowerCase();
+      // Fastify's own client errors (malformed JSON, wrong content type, body too large …), under a
+      // code of our catalogue.
+      const code =
+        fastifyCodes[error.code ?? ''] ?? (status === 415 ? 'unsupported_media_type' : 'bad_request');
       return sendProblem(reply, {
         type: problemType(code),
-        title: 'Bad request',
+        title: errorCodes[code].title,
         status,
         detail: error.message,
         code,

@@ -5,6 +5,10 @@
 
 export const errorCodes = {
   invalid: { status: 400, title: 'Invalid request' },
+  invalid_json: { status: 400, title: 'The body is not valid JSON' },
+  bad_request: { status: 400, title: 'Bad request' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  payload_too_large: { status: 413, title: 'Request body too large' },
   confirm_name_mismatch: { status: 400, title: 'Confirmation does not match' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },

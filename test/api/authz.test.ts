@@ -275,3 +275,17 @@ describe('cached answers follow changes', () => {
     }
   });
 });
+
+test('a deleted workspace’s keys stop working at once', async () => {
+  const admin = service.client();
+  const { member } = await admin.signup();
+  const ws = (await admin.post('/api/workspaces', { name: 'Doomed' })).body;
+  const key = (await admin.post(`/api/workspaces/${ws.id}/api-keys`, { kind: 'app' })).body.key;
+  const ask = () =>
+    service
+      .client()
+      .post('/api/authz/check', { memberId: member.id, permission: 'people.view' }, bearer(key));
+  expect((await ask()).status).toBe(200);
+  expect((await admin.delete(`/api/workspaces/${ws.id}`, { confirmName: 'Doomed' })).status).toBe(204);
+  expectProblem(await ask(), 401, 'unauthenticated');
+});

@@ -20,7 +20,7 @@ describe('errors are application/problem+json', () => {
       raw: '{"accountName":',
       headers: { 'content-type': 'application/json' },
     });
-    expectProblem(reply, 400);
+    expectProblem(reply, 400, 'invalid_json');
   });
 
   test('unsupported content type', async () => {
@@ -28,7 +28,7 @@ describe('errors are application/problem+json', () => {
       raw: 'accountName=x',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    expectProblem(reply, 415);
+    expectProblem(reply, 415, 'unsupported_media_type');
   });
 
   test('validation errors name each field with a JSON pointer', async () => {
@@ -86,5 +86,33 @@ describe('API document', () => {
     const reply = await service.client().get('/api/docs/');
     expect(reply.status).toBe(200);
     expect(String(reply.body)).toContain('<html');
+  });
+});
+
+describe('text that PostgreSQL cannot store', () => {
+  test('a NUL character anywhere in the input is a 400 naming the field, never a 500', async () => {
+    const client = service.client();
+    const { workspace, member } = await client.signup();
+    const nul = 'bad\u0000name';
+    const cases = [
+      client.post('/api/signup', {
+        accountName: nul,
+        firstName: 'A',
+        lastName: 'B',
+        email: 'nul@example.com',
+        password: 'long enough',
+      }),
+      service.client().post('/api/session', { email: `a${nul}@example.com`, password: 'x' }),
+      client.post('/api/workspaces', { name: nul }),
+      client.patch(`/api/team-members/${member.id}`, { firstName: nul }),
+      client.get(`/api/workspaces/${workspace.id}/activity?action=${encodeURIComponent(nul)}`),
+      client.get(`/api/team-members/${encodeURIComponent(nul)}`),
+      client.patch(`/api/workspaces/${workspace.id}/settings`, { testRecipientMemberId: nul }),
+      client.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'app', name: nul }),
+    ];
+    for (const reply of await Promise.all(cases)) {
+      expectProblem(reply, 400, 'invalid');
+      expect(reply.body.errors[0].message).toContain('NUL');
+    }
   });
 });

@@ -60,3 +60,18 @@ test('another account’s jobs answer 404', async () => {
   expect((await alice.get(jobUrl)).status).toBe(200);
   expectProblem(await bob.get(jobUrl), 404, 'not_found');
 });
+
+test('another account’s API keys and their routes answer 404', async () => {
+  const key = (await alice.post(`/api/workspaces/${aliceWs.id}/api-keys`, { kind: 'track' })).body;
+  for (const reply of await Promise.all([
+    bob.get(`/api/workspaces/${aliceWs.id}/api-keys`),
+    bob.post(`/api/workspaces/${aliceWs.id}/api-keys`, { kind: 'app' }),
+    bob.delete(`/api/workspaces/${aliceWs.id}/api-keys/${key.id}`),
+    bob.get(`/api/workspaces/${aliceWs.id}/jobs/job_01aaaaaaaaaaaaaaaaaaaaaaaa`),
+  ])) {
+    expectProblem(reply, 404, 'not_found');
+  }
+  expect(
+    (await alice.get(`/api/workspaces/${aliceWs.id}/api-keys`)).body.items.map((k: { id: string }) => k.id),
+  ).toContain(key.id);
+});

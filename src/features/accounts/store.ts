@@ -19,7 +19,7 @@ export async function findAccount(tx: Db, accountId: string): Promise<AccountRow
  * limit takes this lock first, which serialises concurrent creates within one account only.
  */
 export async function lockAccount(tx: Db, accountId: string): Promise<AccountRow> {
-  const [row] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for('update');
+  const [row] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for('no key update');
   if (!row) throw new Error(`account ${accountId} vanished`);
   return row;
 }

@@ -22,13 +22,12 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
 
   const table: RouteTable = [];
   app.addHook('onRoute', (route) => {
-    // Routes hidden from the API document (the docs page's assets) are public by nature.
-    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
-    const access = route.config?.access;
-    if (access === undefined && !hidden)
-      throw new Error(`${route.method} ${route.url} declares no config.access`);
+    // The reference page's own routes (its HTML and assets, from @fastify/swagger-ui) are public;
+    // every other route says what it needs.
+    const access = route.config?.access ?? (route.url.startsWith('/api/docs') ? 'public' : undefined);
+    if (access === undefined) throw new Error(`${route.method} ${route.url} declares no config.access`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access: access ?? 'public' });
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
     }
   });
 

@@ -55,7 +55,7 @@ export async function lockWorkspace(
     .select()
     .from(workspaces)
     .where(and(eq(workspaces.id, workspaceId), eq(workspaces.accountId, accountId), live))
-    .for('update');
+    .for('no key update');
   return row;
 }
 

@@ -193,3 +193,45 @@ describe('Secure cookies behind TLS', () => {
     for (const cookie of reply.headers.getSetCookie()) expect(cookie).toMatch(/;\s*Secure/i);
   });
 });
+
+describe('housekeeping', () => {
+  test('expired sessions and closed rate-limit windows are deleted; live ones stay', async () => {
+    const { deleteExpiredSessions } = await import('../../src/features/auth/service.js');
+    const { sql } = await import('drizzle-orm');
+    const { queryRows } = await import('../../src/db/connection.js');
+    const count = async () =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            service.ctx.db,
+            sql`SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM rate_limits) AS n`,
+          )
+        )[0]!.n,
+      );
+    const old = service.client();
+    await old.signup();
+    await login('nobody@example.com', 'x');
+    expect(await count()).toBeGreaterThan(0);
+    service.clock.advance(service.config.sessionTtlMs + 2 * 24 * 60 * 60 * 1000);
+    const fresh = service.client();
+    await fresh.signup();
+    expect(await deleteExpiredSessions(service.ctx)).toBeGreaterThan(0);
+    expect((await fresh.get('/api/me')).status).toBe(200);
+  });
+});
+
+test('using a session extends it, and its cookies say so', async () => {
+  const client = service.client();
+  await client.signup();
+  service.clock.advance(2 * 60 * 60 * 1000);
+  const reply = await client.get('/api/me');
+  const cookie = reply.headers.getSetCookie().find((c) => c.startsWith('atrium_session='));
+  expect(cookie).toBeDefined();
+  const expires = new Date(cookie!.match(/Expires=([^;]+)/i)![1]!);
+  expect(expires.getTime()).toBeGreaterThan(
+    service.clock.now().getTime() + service.config.sessionTtlMs - 60_000,
+  );
+  // Past the first lifetime, the session lives on.
+  service.clock.advance(service.config.sessionTtlMs - 60 * 60 * 1000);
+  expect((await client.get('/api/me')).status).toBe(200);
+});

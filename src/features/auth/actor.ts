@@ -15,6 +15,8 @@ export interface Actor {
   /** The session the request came with; absent for API-key callers. */
   sessionId?: string;
   csrfToken?: string;
+  /** Set when this request extended the session: its cookies are sent again with the new expiry. */
+  renewedUntil?: Date;
 }
 
 export const actorName = (actor: Pick<Actor, 'member'>): string =>

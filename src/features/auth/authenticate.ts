@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, explain } from '../../access/policy.js';
 import type { AppContext } from '../../context.js';
 import type { RouteAccess } from '../../http/route-access.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors.js';
 import { safeEqual } from '../../shared/secrets.js';
 import { authenticateAppKey, type KeyHolder } from '../api-keys/service.js';
-import { CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
+import { CSRF_HEADER, SESSION_COOKIE, setSessionCookies } from './cookies.js';
 import { authenticate } from './service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,10 +32,10 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
   });
 
   // Callback style: public routes (health, sign-up, the docs) pass without a promise.
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return done();
-    gate(ctx, request, access).then(() => done(), done);
+    gate(ctx, request, reply, access).then(() => done(), done);
   });
   return table;
 }
@@ -43,6 +43,7 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
 async function gate(
   ctx: AppContext,
   request: FastifyRequest,
+  reply: FastifyReply,
   access: Exclude<RouteAccess, 'public'>,
 ): Promise<void> {
   if (access === 'app_key') {
@@ -63,6 +64,13 @@ async function gate(
     }
   }
   request.actor = actor;
+  if (actor.renewedUntil && token && actor.csrfToken) {
+    setSessionCookies(reply, ctx.config, {
+      token,
+      csrfToken: actor.csrfToken,
+      expiresAt: actor.renewedUntil,
+    });
+  }
 
   // A workspace in the path that the caller cannot enter does not exist for them, whatever the
   // permission (account-level ones included): 404 before any 403.

@@ -9,7 +9,11 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const secure = (config: Config) => config.publicUrl.startsWith('https:');
 
-export function setSessionCookies(reply: FastifyReply, config: Config, session: NewSession): void {
+export function setSessionCookies(
+  reply: FastifyReply,
+  config: Config,
+  session: Pick<NewSession, 'token' | 'csrfToken' | 'expiresAt'>,
+): void {
   const common = { path: '/', sameSite: 'lax', secure: secure(config), expires: session.expiresAt } as const;
   reply.setCookie(SESSION_COOKIE, session.token, { ...common, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });

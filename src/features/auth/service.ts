@@ -120,8 +120,10 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
   const found = await store.findSessionContext(ctx.db, hashToken(token), now);
   if (found?.member.status !== 'active') return null;
   const { session, member, account } = found;
+  let renewedUntil: Date | undefined;
   if (now.getTime() - session.lastSeenAt.getTime() > EXTEND_EVERY_MS) {
-    await store.extendSession(ctx.db, session.id, now, new Date(now.getTime() + ctx.config.sessionTtlMs));
+    renewedUntil = new Date(now.getTime() + ctx.config.sessionTtlMs);
+    await store.extendSession(ctx.db, session.id, now, renewedUntil);
   }
   const subject = resolveSubject({
     memberId: member.id,
@@ -153,6 +155,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     currentWorkspaceId: current,
     sessionId: session.id,
     csrfToken: session.csrfToken,
+    ...(renewedUntil && { renewedUntil }),
   };
 }
 
@@ -168,4 +171,10 @@ export function me(actor: Actor) {
     currentWorkspaceId: actor.currentWorkspaceId,
     csrfToken: actor.csrfToken ?? null,
   };
+}
+
+/** Housekeeping: expired sessions and closed rate-limit windows would otherwise pile up. */
+export async function deleteExpiredSessions(ctx: AppContext): Promise<number> {
+  // A day is well past the longest rate-limit window.
+  return store.deleteExpired(ctx.db, ctx.clock.now(), 24 * 60 * 60 * 1000);
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { WorkspaceRole } from '../../access/roles.js';
 import type { Db } from '../../db/connection.js';
 import { accounts, members, rateLimits, sessions } from '../../db/schema.js';
@@ -114,4 +114,17 @@ export async function unhit(tx: Db, key: string): Promise<void> {
     .update(rateLimits)
     .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
     .where(eq(rateLimits.key, key));
+}
+
+/** Deletes expired sessions and rate-limit windows long closed; returns how many rows went. */
+export async function deleteExpired(tx: Db, now: Date, windowMs: number): Promise<number> {
+  const sessionsGone = await tx
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, now))
+    .returning({ id: sessions.id });
+  const windowsGone = await tx
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStartedAt, new Date(now.getTime() - windowMs)))
+    .returning({ key: rateLimits.key });
+  return sessionsGone.length + windowsGone.length;
 }

@@ -21,6 +21,7 @@ import { revalidateWorkspace } from './features/workspaces/revalidate.js';
 import { workspaceRoutes } from './features/workspaces/routes.js';
 import { PURGE_JOB, REVALIDATE_JOB } from './features/workspaces/service.js';
 import './http/route-access.js';
+import { serveConsole } from './http/console.js';
 import { refuseNulCharacters } from './http/no-nul.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problems.js';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   authzRoutes(app, ctx);
   mailRoutes(app, ctx);
   jobRoutes(app, ctx);
+  await serveConsole(app, config.webDir);
 
   await app.ready();
   return { app, ctx, worker, routes };

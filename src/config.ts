@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DatabaseTarget } from './db/connection.js';
 
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
     /** The From of every email the service sends. */
     from: string;
   };
+  /** The built console (dist/web), served at /. */
+  webDir: string;
   /** How long the job worker sleeps when the queue is empty. 0 disables the worker (tests drive it). */
   workerIdleMs: number;
 }
@@ -52,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: defaults.sessionTtlMs,
     loginLimits: { ...defaults.loginLimits },
     workerIdleMs: defaults.workerIdleMs,
+    // From src/config.ts (tests, tsx) and from dist/config.js alike: the repository's dist/web.
+    webDir: env.WEB_DIR ? resolve(env.WEB_DIR) : fileURLToPath(new URL('../dist/web/', import.meta.url)),
     mail: { smtpUrl: env.SMTP_URL || undefined, from: env.MAIL_FROM ?? 'Atrium <no-reply@atrium.localhost>' },
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { activity } from '../../db/schema.js';
 
@@ -34,4 +34,19 @@ export async function listActivity(tx: Db, q: ActivityQuery): Promise<ActivityRo
     .where(and(...conditions))
     .orderBy(desc(activity.id))
     .limit(q.limit);
+}
+
+/** Whether the workspace's settings were ever changed on this key (e.g. `identifiers`). */
+export async function settingEverChanged(tx: Db, workspaceId: string, setting: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(activity)
+    .where(
+      and(
+        eq(activity.workspaceId, workspaceId),
+        eq(activity.action, 'workspace.settings_changed'),
+        sql`${activity.after} ? ${setting}`,
+      ),
+    );
+  return (row?.n ?? 0) > 0;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { apiKeys, workspaces } from '../../db/schema.js';
 
@@ -54,4 +54,12 @@ export async function touchApiKey(tx: Db, workspaceId: string, keyId: string, at
     .update(apiKeys)
     .set({ lastUsedAt: at })
     .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, keyId)));
+}
+
+export async function countKeys(tx: Db, workspaceId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(apiKeys)
+    .where(eq(apiKeys.workspaceId, workspaceId));
+  return row?.n ?? 0;
 }

@@ -14,9 +14,11 @@ import {
   SwitchBody,
   UpdateWorkspaceBody,
   Workspace,
+  WorkspaceWithSending,
   WorkspaceWithSettings,
 } from './schemas.js';
 import * as workspaces from './service.js';
+import { setupGuide } from './setup-guide.js';
 
 const tags = ['Workspaces'];
 
@@ -54,9 +56,9 @@ export function workspaceRoutes(app: App, ctx: AppContext): void {
       config: { access: 'workspace.view' },
       schema: {
         tags,
-        summary: 'One workspace',
+        summary: 'One workspace, with how it sends (for the test-mode banner)',
         params: WorkspaceParams,
-        response: { 200: Workspace, ...problems(401, 404) },
+        response: { 200: WorkspaceWithSending, ...problems(401, 404) },
       },
     },
     async (req) => workspaces.getWorkspace(ctx, actorOf(req), req.params.workspaceId),
@@ -170,6 +172,32 @@ export function workspaceRoutes(app: App, ctx: AppContext): void {
       if (!job || job.workspaceId !== req.params.workspaceId) throw notFound('Job');
       return toJob(job);
     },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/setup-guide',
+    {
+      config: { access: 'workspace.view' },
+      schema: {
+        tags,
+        summary: 'The dashboard’s setup guide, each step ticked when done',
+        params: WorkspaceParams,
+        response: {
+          200: Type.Object({
+            steps: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                label: Type.String(),
+                done: Type.Boolean(),
+                href: Type.String(),
+              }),
+            ),
+          }),
+          ...problems(401, 404),
+        },
+      },
+    },
+    async (req) => setupGuide(ctx, actorOf(req), req.params.workspaceId),
   );
 
   app.put(

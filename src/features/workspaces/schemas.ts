@@ -80,6 +80,16 @@ export const Workspace = Type.Object({
 });
 export type Workspace = Static<typeof Workspace>;
 
+export const WorkspaceWithSending = Type.Intersect([
+  Workspace,
+  Type.Object({
+    sendMode: SendMode,
+    testRecipientEmail: Type.Union([Type.String(), Type.Null()], {
+      description: 'In test mode: where emails go',
+    }),
+  }),
+]);
+
 export const WorkspaceWithSettings = Type.Intersect([
   Workspace,
   Type.Object({ settings: Settings, access: Type.Array(AccessEntry) }),

@@ -91,9 +91,19 @@ export async function listWorkspaces(ctx: AppContext, actor: Actor): Promise<Wor
   return rows.map((ws) => toWorkspace(ws, subject, actor.currentWorkspaceId));
 }
 
-export async function getWorkspace(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Workspace> {
-  const ws = (await store.findWorkspace(ctx.db, actor.subject.accountId, workspaceId)) ?? workspaceNotFound();
-  return toWorkspace(ws, actor.subject, actor.currentWorkspaceId);
+/**
+ * One workspace, with how it sends: everyone in it sees the test-mode banner ("You can see who will
+ * receive test emails in the top-left of your workspace"), not only those who may read settings.
+ */
+export async function getWorkspace(ctx: AppContext, actor: Actor, workspaceId: string) {
+  const found =
+    (await store.findWorkspaceWithRecipient(ctx.db, actor.subject.accountId, workspaceId)) ??
+    workspaceNotFound();
+  return {
+    ...toWorkspace(found.workspace, actor.subject, actor.currentWorkspaceId),
+    sendMode: found.workspace.sendMode,
+    testRecipientEmail: found.workspace.sendMode === 'test' ? (found.recipient?.email ?? null) : null,
+  };
 }
 
 export function getSettings(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Settings> {

@@ -1,0 +1,63 @@
+/** The service's API, as the console calls it: JSON, the session cookie, and the CSRF token. */
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An application/problem+json answer. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+
+  /** The message for a form field (by its JSON pointer, e.g. "/name"), if the server named one. */
+  field(path: string): string | undefined {
+    return this.errors.find((e) => e.path === path || e.path.startsWith(`${path}/`))?.message;
+  }
+}
+
+function csrfToken(): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((c) => c.startsWith('csrf='))
+    ?.slice('csrf='.length);
+}
+
+export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const csrf = csrfToken();
+  if (csrf && method !== 'GET') headers['x-csrf-token'] = decodeURIComponent(csrf);
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const p = (data ?? {}) as { code?: string; detail?: string; errors?: FieldError[] };
+    throw new Problem(
+      response.status,
+      p.code ?? 'error',
+      p.detail ?? response.statusText,
+      p.errors ?? [],
+      data ?? {},
+    );
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body);
+export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, body);
+export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body);
+export const del = <T>(path: string, body?: unknown) => api<T>('DELETE', path, body);

@@ -1,0 +1,79 @@
+import '@mantine/core/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Shell } from './components/Shell';
+import { Problem } from './lib/api';
+import { AccountActivityPage, WorkspaceActivityPage } from './pages/Activity';
+import { ApiKeysPage } from './pages/ApiKeys';
+import {
+  AcceptInvitationPage,
+  ForgotPasswordPage,
+  LogInPage,
+  ResetPasswordPage,
+  SignUpPage,
+} from './pages/auth';
+import { DashboardPage } from './pages/Dashboard';
+import { EditMemberPage, InviteMemberPage } from './pages/InviteMember';
+import { OutboxPage } from './pages/Outbox';
+import { PermissionsPage } from './pages/Permissions';
+import { TeamPage } from './pages/Team';
+import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
+import { WorkspacesPage } from './pages/Workspaces';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 401 means the session ended (deleted member, logout elsewhere): back to the login page.
+      retry: (count, error) => !(error instanceof Problem && error.status < 500) && count < 2,
+    },
+  },
+});
+queryClient.getQueryCache().subscribe((event) => {
+  const error = event.query.state.error;
+  if (error instanceof Problem && error.status === 401 && event.query.queryKey[0] !== 'me') {
+    queryClient.setQueryData(['me'], null);
+  }
+});
+
+const router = createBrowserRouter([
+  { path: '/signup', element: <SignUpPage /> },
+  { path: '/login', element: <LogInPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+  {
+    element: <Shell />,
+    children: [
+      { path: '/', element: <DashboardPage /> },
+      { path: '/settings', element: <WorkspaceSettingsPage /> },
+      { path: '/api-keys', element: <ApiKeysPage /> },
+      { path: '/workspace-activity', element: <WorkspaceActivityPage /> },
+      { path: '/workspaces', element: <WorkspacesPage /> },
+      { path: '/team', element: <TeamPage /> },
+      { path: '/team/invite', element: <InviteMemberPage /> },
+      { path: '/team/:id/edit', element: <EditMemberPage /> },
+      { path: '/permissions', element: <PermissionsPage /> },
+      { path: '/activity', element: <AccountActivityPage /> },
+      { path: '/outbox', element: <OutboxPage /> },
+    ],
+  },
+]);
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+  fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

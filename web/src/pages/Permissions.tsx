@@ -61,6 +61,7 @@ export function PermissionsPage() {
             w={300}
             placeholder="Team member"
             searchable
+            allowDeselect={false}
             data={(team.data?.items ?? []).map((m) => ({
               value: m.id,
               label: `${m.firstName} ${m.lastName} (${m.email})`,
@@ -72,6 +73,7 @@ export function PermissionsPage() {
             w={240}
             placeholder="Workspace"
             clearable
+            allowDeselect={false}
             data={(workspaces.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
             value={workspaceId}
             onChange={setWorkspaceId}

@@ -1,19 +1,7 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Menu,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Menu, Modal, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Guarded } from '../components/Guarded';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { PageTitle } from '../components/Shell';
@@ -155,7 +143,7 @@ export function TeamPage() {
           </Button>
         )}
         <Guarded allowed={manages} why={why('team_members.manage')}>
-          <Button component={Link} to="/team/invite" data-testid="invite-button">
+          <Button onClick={() => navigate('/team/invite')} data-testid="invite-button">
             Invite team member
           </Button>
         </Guarded>
@@ -240,9 +228,9 @@ export function TeamPage() {
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={statusColor[m.status]}>
-                  {m.status === 'invited' ? 'Invite sent' : m.status}
-                </Badge>
+                <Text size="sm" fw={600} c={`${statusColor[m.status]}.7`}>
+                  {m.status === 'invited' ? 'Invite sent' : m.status === 'active' ? 'Active' : 'Expired'}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{m.twoFactorEnabled ? 'On' : 'Off'}</Text>

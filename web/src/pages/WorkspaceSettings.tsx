@@ -43,14 +43,23 @@ export function WorkspaceSettingsPage() {
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved'>('idle');
   const save = useMutation({
     mutationFn: (change: Change) => patch<Settings>(`/api/workspaces/${id}/settings`, change),
-    onMutate: () => setSaved('saving'),
+    // Shown at once; the server's answer (or a refusal) settles it.
+    onMutate: (change) => {
+      setSaved('saving');
+      const before = client.getQueryData<Settings>(['settings', id]);
+      if (before) client.setQueryData(['settings', id], { ...before, ...change });
+      return { before };
+    },
     onSuccess: (data) => {
       client.setQueryData(['settings', id], data);
       client.invalidateQueries({ queryKey: ['workspace', id] });
       client.invalidateQueries({ queryKey: ['setup-guide', id] });
       setSaved('saved');
     },
-    onError: () => setSaved('idle'),
+    onError: (_error, _change, context) => {
+      if (context?.before) client.setQueryData(['settings', id], context.before);
+      setSaved('idle');
+    },
   });
   useEffect(() => {
     if (saved !== 'saved') return;

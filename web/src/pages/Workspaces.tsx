@@ -195,6 +195,8 @@ export function WorkspacesPage() {
     queryFn: () => get<{ items: Workspace[] }>('/api/workspaces'),
   });
   const [editing, setEditing] = useState<Workspace | 'new' | null>(null);
+  // Kept while the dialog closes, so its title does not change under the closing animation.
+  const [title, setTitle] = useState('Add workspace');
   const [deleting, setDeleting] = useState<Workspace | null>(null);
   const switchTo = useMutation({
     mutationFn: (id: string) => put('/api/me/current-workspace', { workspaceId: id }),
@@ -209,7 +211,14 @@ export function WorkspacesPage() {
     <>
       <PageTitle title="Workspaces">
         <Guarded allowed={can('workspaces.create')} why={why('workspaces.create')}>
-          <Button onClick={() => setEditing('new')}>Add workspace</Button>
+          <Button
+            onClick={() => {
+              setTitle('Add workspace');
+              setEditing('new');
+            }}
+          >
+            Add workspace
+          </Button>
         </Guarded>
       </PageTitle>
       <Table highlightOnHover withTableBorder bg="white">
@@ -245,7 +254,14 @@ export function WorkspacesPage() {
                     Switch
                   </Button>
                   <Guarded allowed={can('workspaces.edit')} why={why('workspaces.edit')}>
-                    <Button size="xs" variant="subtle" onClick={() => setEditing(w)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => {
+                        setTitle('Edit workspace');
+                        setEditing(w);
+                      }}
+                    >
                       Edit
                     </Button>
                   </Guarded>
@@ -260,12 +276,7 @@ export function WorkspacesPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal
-        opened={editing !== null}
-        onClose={close}
-        title={editing === 'new' ? 'Add workspace' : 'Edit workspace'}
-        size="lg"
-      >
+      <Modal opened={editing !== null} onClose={close} title={title} size="lg">
         {editing !== null && (
           <WorkspaceForm workspace={editing === 'new' ? undefined : editing} onDone={close} />
         )}

@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const haveChromium = existsSync(chromiumPath);
+
+const webDir = new URL('../../web/', import.meta.url).pathname;
+const builtIndex = new URL('../../dist/web/index.html', import.meta.url).pathname;
+
+function newestUnder(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? newestUnder(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+    ),
+  );
+}
+
+/** Builds the console into dist/web when its sources are newer than the build. */
+export async function buildConsoleIfStale(): Promise<void> {
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestUnder(webDir)) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    // As the machine's notes advise: no sandbox as root, and none of Chromium's own network chatter.
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+/** A screenshot for the README, from the e2e run. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Retries an assertion until it passes or `timeoutMs` runs out (the page updates on its own time). */
+export async function eventually(assertion: () => Promise<void> | void, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startService, type TestService } from '../support/service.js';
+import { buildConsoleIfStale, eventually, haveChromium, launch, screenshot } from './browser.js';
+
+/**
+ * The console in a real Chromium (Debian's, driven by playwright-core), against the real service.
+ * Without Chromium on this machine the suite is skipped; .ci/run installs it.
+ */
+let service: TestService;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  await buildConsoleIfStale();
+  service = await startService();
+  browser = await launch();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+const password = 'correct horse battery';
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: service.url, viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(8000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+async function signUp(page: Page, accountName: string): Promise<string> {
+  const email = `${accountName.toLowerCase().replace(/\W/g, '')}.${Date.now()}@example.com`;
+  await page.goto('/signup');
+  await page.getByLabel('Account name').fill(accountName);
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByLabel('Last name').fill('Lovelace');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByTestId('setup-guide').waitFor();
+  return email;
+}
+
+describe.skipIf(!haveChromium)('the console', () => {
+  test('an admin sets up a workspace and invites an Author who sees only it, until deleted', {
+    timeout: 90_000,
+  }, async () => {
+    const admin = await newPage();
+    await signUp(admin, 'Acme Corp');
+    await eventually(async () =>
+      expect(await admin.getByTestId('test-mode-banner').textContent()).toContain('Emails send to'),
+    );
+    await screenshot(admin, 'dashboard');
+
+    // A second workspace, with a colour.
+    await admin.getByRole('link', { name: 'Workspaces' }).click();
+    await admin.getByRole('button', { name: 'Add workspace' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Acme Staging');
+    await dialog.getByLabel('Colour').fill('#f76b15');
+    await dialog.getByLabel('Name').click(); // closes the colour picker
+    await dialog.getByText('Send normally').click();
+    await dialog.getByRole('button', { name: 'Add workspace' }).click();
+    await admin.getByTestId('workspace-row-Acme Staging').waitFor();
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
+    await screenshot(admin, 'workspaces');
+
+    // Switch to it: the switcher says so at once; it sends normally, so no banner.
+    await admin.getByTestId('workspace-row-Acme Staging').getByRole('button', { name: 'Switch' }).click();
+    await eventually(async () =>
+      expect(await admin.getByTestId('workspace-switcher').textContent()).toContain('Acme Staging'),
+    );
+    await eventually(async () => expect(await admin.getByTestId('test-mode-banner').count()).toBe(0));
+
+    // Send to a test address: saved as edited, and the banner appears.
+    await admin.getByRole('link', { name: 'General settings' }).click();
+    await admin.getByLabel('Send emails to a test address (other channels send normally)').check();
+    await admin.getByTestId('saved').waitFor();
+    await eventually(async () =>
+      expect(await admin.getByTestId('test-mode-banner').textContent()).toContain('Emails send to'),
+    );
+    await screenshot(admin, 'workspace-settings');
+
+    // Invite a member: Author with hidden attributes, in Acme Staging only.
+    await admin.getByRole('link', { name: 'Team members' }).click();
+    await admin.getByTestId('invite-button').click();
+    const inviteeEmail = `grace.${Date.now()}@example.com`;
+    await admin.getByLabel('First name').fill('Grace');
+    await admin.getByLabel('Last name').fill('Hopper');
+    await admin.getByLabel('Email').fill(inviteeEmail);
+    await admin.getByLabel('Role in Acme Staging').first().click();
+    await admin.getByRole('option', { name: 'Author' }).click();
+    await admin.getByLabel('Hide attributes in Acme Staging').check();
+    await screenshot(admin, 'invite');
+    await admin.getByRole('button', { name: 'Send invite' }).click();
+    await admin.getByTestId(`member-${inviteeEmail}`).waitFor();
+    await admin.getByTestId(`member-${inviteeEmail}`).hover(); // the Member flags and roles are on hover
+    await eventually(async () =>
+      expect(await admin.getByTestId(`member-${inviteeEmail}`).textContent()).toContain('Invite sent'),
+    );
+    await screenshot(admin, 'team');
+
+    // The invitation, from the Outbox.
+    await admin.getByRole('link', { name: 'Outbox' }).click();
+    await admin.getByText(`To ${inviteeEmail}`).click();
+    const link = await admin.getByTestId('outbox').getByRole('link').first().getAttribute('href');
+    expect(link).toMatch(/\/invitations\//);
+
+    // Accepted in a fresh browser context.
+    const member = await newPage();
+    await member.goto(new URL(link!).pathname);
+    await member.getByText('Join Acme Corp').waitFor();
+    await member.getByRole('textbox', { name: 'Choose a password' }).fill('grace password 1');
+    await member.getByRole('button', { name: 'Accept invitation' }).click();
+    await member.getByTestId('setup-guide').waitFor();
+
+    // The member sees only that workspace, and no invite button they may use.
+    await member.getByTestId('workspace-switcher').click();
+    const items = member.getByRole('menuitem');
+    await eventually(async () => expect(await items.filter({ hasText: 'Acme Staging' }).count()).toBe(1));
+    await eventually(async () => expect(await items.filter({ hasText: /^Acme Corp$/ }).count()).toBe(0));
+    await member.keyboard.press('Escape');
+    await member.getByRole('link', { name: 'Team members' }).click();
+    await eventually(async () => expect(await member.getByTestId('invite-button').isDisabled()).toBe(true));
+
+    // The permissions page explains her, in her workspace.
+    await admin.getByRole('link', { name: 'Permissions' }).click();
+    await admin.getByPlaceholder('Team member').click();
+    await admin.getByRole('option', { name: /Grace Hopper/ }).click();
+    await admin.getByPlaceholder('Workspace').click();
+    await admin.getByRole('option', { name: 'Acme Staging' }).click();
+    await admin.waitForTimeout(1500);
+    await admin.screenshot({ path: '/tmp/explain-debug.png', fullPage: true });
+    await eventually(async () =>
+      expect(await admin.getByTestId('explain').textContent()).toContain('Author with hide attributes'),
+    );
+    await eventually(async () =>
+      expect(await admin.getByTestId('explain').textContent()).toContain(
+        'segments.create is not allowed — permissions.csv row 28',
+      ),
+    );
+    await screenshot(admin, 'permissions');
+
+    // Deleted: her next navigation lands on the login page.
+    await admin.getByRole('link', { name: 'Team members' }).click();
+    await admin.getByRole('button', { name: `Actions for ${inviteeEmail}` }).click();
+    await admin.getByRole('menuitem', { name: 'Delete' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await eventually(async () => expect(await admin.getByTestId(`member-${inviteeEmail}`).count()).toBe(0));
+    await member.getByRole('link', { name: 'Dashboard' }).click();
+    await member.waitForURL('**/login');
+    await member.getByRole('button', { name: 'Log in' }).waitFor();
+  });
+
+  test('deleting a workspace: the button stays disabled until the exact name is typed', async () => {
+    const admin = await newPage();
+    await signUp(admin, 'Delete Co');
+    await admin.getByRole('link', { name: 'Workspaces' }).click();
+    await admin.getByRole('button', { name: 'Add workspace' }).click();
+    await admin.getByRole('dialog').getByLabel('Name').fill('Old Project');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Add workspace' }).click();
+    const row = admin.getByTestId('workspace-row-Old Project');
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const dialog = admin.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Delete workspace' });
+    await eventually(async () => expect(await confirm.isDisabled()).toBe(true));
+    await dialog.getByTestId('confirm-name').fill('old project');
+    await eventually(async () => expect(await confirm.isDisabled()).toBe(true));
+    await dialog.getByTestId('confirm-name').fill('Old Project');
+    await eventually(async () => expect(await confirm.isDisabled()).toBe(false));
+    await confirm.click();
+    await eventually(async () => expect(await row.count()).toBe(0));
+  });
+});

@@ -16,37 +16,42 @@ afterAll(async () => {
   await drop?.();
 });
 
-test.skipIf(!url)('the LISTEN connection comes back after being killed, once, and goes on stop', async () => {
-  const dbUrl = (target as { url: string }).url;
-  let notices = 0;
-  const stop = await database.listen('atrium_listen_test', () => notices++);
-  const admin = new pg.Client({ connectionString: dbUrl });
-  await admin.connect();
-  const listening = async () =>
-    (
-      await admin.query(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
-      )
-    ).rows[0].n;
-  try {
-    for (let kill = 0; kill < 3; kill++) {
-      await admin.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
-      );
-      const lostAt = notices;
-      for (let i = 0; i < 60 && (await listening()) !== 1; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(await listening()).toBe(1);
-      expect(notices).toBeGreaterThan(lostAt); // "something may have changed while away"
+test.skipIf(!url)(
+  'the LISTEN connection comes back after being killed, once, and goes on stop',
+  { timeout: 60_000 },
+  async () => {
+    const dbUrl = (target as { url: string }).url;
+    let notices = 0;
+    const stop = await database.listen('atrium_listen_test', () => notices++);
+    const admin = new pg.Client({ connectionString: dbUrl });
+    await admin.connect();
+    const listening = async () =>
+      (
+        await admin.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
+        )
+      ).rows[0].n;
+    try {
+      for (let kill = 0; kill < 3; kill++) {
+        await admin.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
+        );
+        const lostAt = notices;
+        for (let i = 0; i < 200 && (await listening()) !== 1; i++)
+          await new Promise((r) => setTimeout(r, 50));
+        expect(await listening()).toBe(1);
+        expect(notices).toBeGreaterThan(lostAt); // "something may have changed while away"
+      }
+      notices = 0;
+      await admin.query('NOTIFY atrium_listen_test');
+      for (let i = 0; i < 40 && notices === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(notices).toBe(1);
+      await stop();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await listening()).toBe(0);
+    } finally {
+      await admin.end();
     }
-    notices = 0;
-    await admin.query('NOTIFY atrium_listen_test');
-    for (let i = 0; i < 40 && notices === 0; i++) await new Promise((r) => setTimeout(r, 25));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(notices).toBe(1);
-    await stop();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(await listening()).toBe(0);
-  } finally {
-    await admin.end();
-  }
-});
+  },
+);

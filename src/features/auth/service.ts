@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
-import { allWorkspacesOf, toMember } from '../team/schemas.js';
+import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
 import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
@@ -129,11 +129,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     memberId: member.id,
     accountId: member.accountId,
     accountRole: member.accountRole,
-    flags: {
-      billing: member.canBilling,
-      apiCredentials: member.canApiCredentials,
-      supportAccess: member.canSupportAccess,
-    },
+    flags: flagsOf(member),
     accountWorkspaceIds: found.workspaces.map((w) => w.id),
     allWorkspaces: allWorkspacesOf(member),
     grants: found.workspaces.flatMap((w) =>

@@ -39,15 +39,20 @@ export function toMember(row: MemberRow): Member {
     lastName: row.lastName,
     email: row.email,
     accountRole: row.accountRole,
-    permissions: {
-      billing: row.canBilling,
-      apiCredentials: row.canApiCredentials,
-      supportAccess: row.canSupportAccess,
-    },
+    permissions: flagsOf(row),
     status: row.status,
     twoFactorEnabled: false,
     createdAt: row.createdAt.toISOString(),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+/** The Member flags (product.md §2) of a member row. */
+export function flagsOf(row: Pick<MemberRow, 'canBilling' | 'canApiCredentials' | 'canSupportAccess'>) {
+  return {
+    billing: row.canBilling,
+    apiCredentials: row.canApiCredentials,
+    supportAccess: row.canSupportAccess,
   };
 }
 

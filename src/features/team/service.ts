@@ -16,7 +16,7 @@ import {
   validateWorkspaceAccess,
 } from './access.js';
 import type { BulkRolesBody, TeamMember, UpdateMemberBody } from './schemas.js';
-import { allWorkspacesOf } from './schemas.js';
+import { allWorkspacesOf, flagsOf, toMember } from './schemas.js';
 import type { MemberRow } from './store.js';
 import * as store from './store.js';
 
@@ -45,16 +45,7 @@ async function viewsOf(
     const invitation = invitationOf.get(row.id);
     const all = allWorkspacesOf(row);
     return {
-      id: row.id,
-      firstName: row.firstName,
-      lastName: row.lastName,
-      email: row.email,
-      accountRole: row.accountRole,
-      permissions: {
-        billing: row.canBilling,
-        apiCredentials: row.canApiCredentials,
-        supportAccess: row.canSupportAccess,
-      },
+      ...toMember(row),
       workspaceAccess: all ? { mode: 'all' as const, ...all } : { mode: 'custom' as const },
       workspaces: memberWorkspaces(
         row,
@@ -63,9 +54,6 @@ async function viewsOf(
       ),
       status:
         row.status === 'active' ? 'active' : invitation && invitation.expiresAt > now ? 'invited' : 'expired',
-      twoFactorEnabled: false,
-      createdAt: row.createdAt.toISOString(),
-      lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
       inviteSentAt: invitation?.createdAt.toISOString() ?? null,
       inviteExpiresAt: invitation?.expiresAt.toISOString() ?? null,
     };
@@ -136,11 +124,7 @@ const profileRecord = (m: MemberRow) => ({
   lastName: m.lastName,
   email: m.email,
   accountRole: m.accountRole,
-  permissions: {
-    billing: m.canBilling,
-    apiCredentials: m.canApiCredentials,
-    supportAccess: m.canSupportAccess,
-  },
+  permissions: flagsOf(m),
 });
 
 /**
@@ -380,11 +364,7 @@ export async function loadMemberSubject(tx: Db, accountId: string, memberId: str
       memberId,
       accountId,
       accountRole: member.accountRole,
-      flags: {
-        billing: member.canBilling,
-        apiCredentials: member.canApiCredentials,
-        supportAccess: member.canSupportAccess,
-      },
+      flags: flagsOf(member),
       accountWorkspaceIds: live.map((w) => w.id),
       grants: roles,
       allWorkspaces: allWorkspacesOf(member),

@@ -15,6 +15,7 @@ import { deliverEmail } from './features/mail/deliver.js';
 import { mailRoutes } from './features/mail/routes.js';
 import { DELIVER_JOB } from './features/mail/service.js';
 import { createTransport } from './features/mail/transport.js';
+import { peopleRoutes, trackRoutes } from './features/people/routes.js';
 import { teamRoutes } from './features/team/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
 import { revalidateWorkspace } from './features/workspaces/revalidate.js';
@@ -91,6 +92,8 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   activityRoutes(app, ctx);
   teamRoutes(app, ctx);
   apiKeyRoutes(app, ctx);
+  peopleRoutes(app, ctx);
+  trackRoutes(app, ctx);
   authzRoutes(app, ctx);
   mailRoutes(app, ctx);
   jobRoutes(app, ctx);

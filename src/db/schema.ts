@@ -188,3 +188,30 @@ export const apiKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
+
+export const people = pgTable(
+  'people',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    cioId: text('cio_id').notNull(),
+    externalId: text('external_id'),
+    email: text('email'),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.cioId] })],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    id: text('id').notNull(),
+    cioId: text('cio_id').notNull(),
+    name: text('name').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);

@@ -3,7 +3,15 @@
  * them (rows that point at others first). A test fails when a table with a workspace_id column is
  * missing here, so a new feature cannot leave rows behind a deleted workspace.
  */
-export const workspaceTables = ['api_keys', 'workspace_roles', 'jobs', 'outbox', 'activity'] as const;
+export const workspaceTables = [
+  'events',
+  'people',
+  'api_keys',
+  'workspace_roles',
+  'jobs',
+  'outbox',
+  'activity',
+] as const;
 
 /** Tables with a workspace_id column that are not purged with it, and why. */
 export const workspaceTablesKept: Record<string, string> = {};

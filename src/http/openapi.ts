@@ -7,6 +7,7 @@ const accessNote = (access: RouteAccess | undefined): string => {
   if (access === 'public') return 'No authentication.';
   if (access === 'signed_in') return 'Any signed-in team member.';
   if (access === 'app_key') return 'An app API key (Authorization: Bearer atrium_…).';
+  if (access === 'track_key') return 'A Track API key (HTTP Basic site_id:api_key).';
   return `Requires the permission \`${access}\` (see GET /api/permissions).`;
 };
 
@@ -31,6 +32,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           session: { type: 'apiKey', in: 'cookie', name: 'atrium_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'For state changes' },
           appKey: { type: 'http', scheme: 'bearer', description: 'An app API key of a workspace: atrium_…' },
+          trackKey: { type: 'http', scheme: 'basic', description: 'A Track API key: site_id:api_key' },
         },
       },
     },
@@ -45,7 +47,9 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           ? []
           : access === 'app_key'
             ? [{ appKey: [] }]
-            : [safe ? { session: [] } : { session: [], csrf: [] }];
+            : access === 'track_key'
+              ? [{ trackKey: [] }]
+              : [safe ? { session: [] } : { session: [], csrf: [] }];
       return { schema: { ...base, description, security } as typeof schema, url };
     },
   });

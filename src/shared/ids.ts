@@ -1,7 +1,7 @@
 import { monotonicFactory } from 'ulid';
 
 /** Prefixes say what an id names, so a log line is readable on its own. */
-export type IdPrefix = 'acc' | 'mem' | 'ws' | 'ses' | 'act' | 'job' | 'inv' | 'pwr' | 'msg' | 'key';
+export type IdPrefix = 'acc' | 'mem' | 'ws' | 'ses' | 'act' | 'job' | 'inv' | 'pwr' | 'msg' | 'key' | 'evt';
 
 const nextUlid = monotonicFactory();
 

@@ -1,3 +1,4 @@
+import { masksAttributes } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems, WorkspaceParams } from '../../http/schemas.js';
@@ -34,6 +35,10 @@ export function activityRoutes(app: App, ctx: AppContext): void {
         response: { 200: ActivityPage, ...problems(400, 401, 403, 404) },
       },
     },
-    async (req) => activityPage(ctx, actorOf(req).subject.accountId, req.params.workspaceId, req.query),
+    async (req) => {
+      const { subject } = actorOf(req);
+      const masked = masksAttributes(subject.workspaces.get(req.params.workspaceId));
+      return activityPage(ctx, subject.accountId, req.params.workspaceId, req.query, masked);
+    },
   );
 }

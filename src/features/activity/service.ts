@@ -1,14 +1,22 @@
 import type { Static } from 'typebox';
+import { maskRecord } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import type { ActivityQuery } from './schemas.js';
 import { listActivity } from './store.js';
 
-/** One page of the activity log, newest first; `nextCursor` fetches the next. */
+// Entries whose before/after hold a person's data, which hide attributes masks in the log too.
+const personData = new Set(['person']);
+
+/**
+ * One page of the activity log, newest first; `nextCursor` fetches the next. For a member with
+ * hidden attributes, the values of people's data in it are masked like everywhere else.
+ */
 export async function activityPage(
   ctx: AppContext,
   accountId: string,
   workspaceId: string | undefined,
   q: Static<typeof ActivityQuery>,
+  masked = false,
 ) {
   const limit = q.limit ?? 50;
   const rows = await listActivity(ctx.db, {
@@ -26,8 +34,8 @@ export async function activityPage(
     actor: { memberId: r.actorMemberId, name: r.actorName },
     action: r.action,
     target: { type: r.targetType, id: r.targetId, name: r.targetName },
-    before: r.before,
-    after: r.after,
+    before: masked && r.before && personData.has(r.targetType) ? maskRecord(r.before) : r.before,
+    after: masked && r.after && personData.has(r.targetType) ? maskRecord(r.after) : r.after,
     createdAt: r.createdAt.toISOString(),
   }));
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };

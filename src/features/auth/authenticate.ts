@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { RouteAccess } from '../../http/route-access.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors.js';
 import { safeEqual } from '../../shared/secrets.js';
-import { authenticateAppKey, type KeyHolder } from '../api-keys/service.js';
+import { authenticateAppKey, authenticateTrackKey, type KeyHolder } from '../api-keys/service.js';
 import { CSRF_HEADER, SESSION_COOKIE, setSessionCookies } from './cookies.js';
 import { authenticate } from './service.js';
 
@@ -19,6 +19,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthentication(app: FastifyInstance, ctx: AppContext): RouteTable {
   app.decorateRequest('actor', null);
   app.decorateRequest('appKey', null);
+  app.decorateRequest('trackKey', null);
 
   const table: RouteTable = [];
   app.addHook('onRoute', (route) => {
@@ -48,6 +49,10 @@ async function gate(
 ): Promise<void> {
   if (access === 'app_key') {
     request.appKey = await bearerKey(ctx, request);
+    return;
+  }
+  if (access === 'track_key') {
+    request.trackKey = await basicKey(ctx, request);
     return;
   }
 
@@ -96,6 +101,26 @@ async function bearerKey(ctx: AppContext, request: FastifyRequest): Promise<KeyH
       'Send an app API key of the account as Authorization: Bearer <key>.',
       {
         headers: { 'www-authenticate': 'Bearer realm="atrium"' },
+      },
+    );
+  }
+  return holder;
+}
+
+/** The Track API key in `Authorization: Basic base64(site_id:api_key)`, as Customer.io's Track API takes it. */
+async function basicKey(ctx: AppContext, request: FastifyRequest): Promise<KeyHolder> {
+  const [scheme, encoded] = (request.headers.authorization ?? '').split(' ', 2);
+  const [siteId, apiKey] =
+    scheme?.toLowerCase() === 'basic' && encoded
+      ? Buffer.from(encoded, 'base64').toString('utf8').split(':', 2)
+      : [];
+  const holder = siteId && apiKey ? await authenticateTrackKey(ctx, siteId, apiKey) : null;
+  if (!holder) {
+    throw new DomainError(
+      'unauthenticated',
+      'Send a Track API key of the workspace as HTTP Basic site_id:api_key.',
+      {
+        headers: { 'www-authenticate': 'Basic realm="atrium-track"' },
       },
     );
   }

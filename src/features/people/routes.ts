@@ -1,0 +1,184 @@
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import type { App } from '../../http/app.js';
+import { problems, WorkspaceParams } from '../../http/schemas.js';
+import { actorOf } from '../auth/actor.js';
+import { EventBody, IdentifyBody, PeopleQuery, Person, PersonInput } from './schemas.js';
+import * as people from './service.js';
+
+const PersonParams = Type.Object({ workspaceId: Type.String(), cioId: Type.String() });
+const IdentifierParams = Type.Object({ identifier: Type.String({ minLength: 1, maxLength: 300 }) });
+
+/** The console's people API, under a workspace, each route guarded by the matrix. */
+export function peopleRoutes(app: App, ctx: AppContext): void {
+  const tags = ['People'];
+
+  app.get(
+    '/api/workspaces/:workspaceId/people',
+    {
+      config: { access: 'people.view' },
+      schema: {
+        tags,
+        summary: 'People, by creation, a page at a time; masked for members with hidden attributes',
+        description:
+          'Filters: email=, id=, attr.<name>=<value>. Members with hidden attributes may not filter on values (403).',
+        params: WorkspaceParams,
+        querystring: PeopleQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(Person),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => people.listPeople(ctx, actorOf(req), req.params.workspaceId, req.query),
+  );
+
+  app.post(
+    '/api/workspaces/:workspaceId/people',
+    {
+      config: { access: 'people.create' },
+      schema: {
+        tags,
+        summary: 'Add a person',
+        params: WorkspaceParams,
+        body: PersonInput,
+        response: { 201: Person, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await people.createPerson(ctx, actorOf(req), req.params.workspaceId, req.body)),
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/people/:cioId',
+    {
+      config: { access: 'people.view' },
+      schema: {
+        tags,
+        summary: 'One person',
+        params: PersonParams,
+        response: { 200: Person, ...problems(401, 404) },
+      },
+    },
+    async (req) => people.getPerson(ctx, actorOf(req), req.params.workspaceId, req.params.cioId),
+  );
+
+  app.patch(
+    '/api/workspaces/:workspaceId/people/:cioId',
+    {
+      config: { access: 'people.edit' },
+      schema: {
+        tags,
+        summary: 'Change a person’s email, id or attributes (null removes an attribute)',
+        params: PersonParams,
+        body: PersonInput,
+        response: { 200: Person, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => people.updatePerson(ctx, actorOf(req), req.params.workspaceId, req.params.cioId, req.body),
+  );
+
+  app.delete(
+    '/api/workspaces/:workspaceId/people/:cioId',
+    {
+      config: { access: 'people.delete' },
+      schema: {
+        tags,
+        summary: 'Delete a person and their events',
+        params: PersonParams,
+        response: { 204: Type.Null(), ...problems(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await people.deletePerson(ctx, actorOf(req), req.params.workspaceId, req.params.cioId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/data-index',
+    {
+      config: { access: 'data_index.view' },
+      schema: {
+        tags,
+        summary: 'The attributes and event names seen in the workspace, with counts',
+        params: WorkspaceParams,
+        response: {
+          200: Type.Object({
+            attributes: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer() })),
+            events: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer() })),
+          }),
+          ...problems(401, 403, 404),
+        },
+      },
+    },
+    async (req) => people.dataIndex(ctx, req.params.workspaceId),
+  );
+}
+
+/** Customer.io's Track API, per workspace, with a Track API key (HTTP Basic site_id:api_key). */
+export function trackRoutes(app: App, ctx: AppContext): void {
+  const tags = ['Track API'];
+
+  app.put(
+    '/api/v1/customers/:identifier',
+    {
+      config: { access: 'track_key' },
+      schema: {
+        tags,
+        summary: 'Identify: create or update the person named by cio_<cio_id>, an email or an id',
+        params: IdentifierParams,
+        body: IdentifyBody,
+        response: { 200: Person, 201: Person, ...problems(400, 401, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const { person, created } = await people.identify(ctx, req.trackKey!, req.params.identifier, req.body);
+      return reply.code(created ? 201 : 200).send(person);
+    },
+  );
+
+  app.delete(
+    '/api/v1/customers/:identifier',
+    {
+      config: { access: 'track_key' },
+      schema: {
+        tags,
+        summary: 'Delete a person',
+        params: IdentifierParams,
+        response: { 204: Type.Null(), ...problems(401, 404) },
+      },
+    },
+    async (req, reply) => {
+      await people.forget(ctx, req.trackKey!, req.params.identifier);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/customers/:identifier/events',
+    {
+      config: { access: 'track_key' },
+      schema: {
+        tags,
+        summary: 'Record an event for a person',
+        params: IdentifierParams,
+        body: EventBody,
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            cioId: Type.String(),
+            createdAt: Type.String(),
+          }),
+          ...problems(400, 401, 404),
+        },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await people.track(ctx, req.trackKey!, req.params.identifier, req.body)),
+  );
+}

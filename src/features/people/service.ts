@@ -1,0 +1,235 @@
+import { attributeQueryRefusal, maskRecord, masksAttributes } from '../../access/masking.js';
+import type { AppContext } from '../../context.js';
+import { DomainError, forbidden, invalid, missing } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { recordActivity } from '../activity/record.js';
+import type { KeyHolder } from '../api-keys/service.js';
+import type { Actor } from '../auth/actor.js';
+import { findWorkspace, type WorkspaceRow } from '../workspaces/store.js';
+import { type IdentifierRules, type PersonChange, parseIdentifier, upsertPerson } from './identify.js';
+import type { PeopleQuery, Person, PersonInput } from './schemas.js';
+import type { PersonRow } from './store.js';
+import * as store from './store.js';
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    cioId: row.cioId,
+    id: row.externalId,
+    email: row.email,
+    attributes: row.attributes,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const rulesOf = (ws: WorkspaceRow): IdentifierRules => ({
+  identifyByEmail: ws.identifyByEmail,
+  identifyById: ws.identifyById,
+  allowEmailUpdateById: ws.allowEmailUpdateById,
+});
+
+async function workspaceOf(ctx: AppContext, key: KeyHolder): Promise<WorkspaceRow> {
+  return (await findWorkspace(ctx.db, key.accountId, key.workspaceId)) ?? missing('Workspace');
+}
+
+/** The Track API's body: `email` and `id` are identifiers, all else attributes. */
+function changeOf(body: Record<string, unknown>): PersonChange {
+  const { email, id, cio_id: _ignored, ...attributes } = body;
+  if (email !== undefined && email !== null && (typeof email !== 'string' || !email.includes('@'))) {
+    throw invalid('/email', 'must be an email address, or null');
+  }
+  if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
+    throw invalid('/id', 'must be a string or a number, or null');
+  }
+  return {
+    ...(email !== undefined && { email: email as string | null }),
+    ...(id !== undefined && { id: id === null ? null : String(id) }),
+    attributes,
+  };
+}
+
+// ---- Track API ------------------------------------------------------------------------------------
+
+export async function identify(
+  ctx: AppContext,
+  key: KeyHolder,
+  identifier: string,
+  body: Record<string, unknown>,
+) {
+  const ws = await workspaceOf(ctx, key);
+  const personKey = parseIdentifier(identifier, rulesOf(ws));
+  const change = changeOf(body);
+  const result = await ctx.db.transaction((tx) =>
+    upsertPerson(tx, ctx.clock, ws.id, personKey, change, rulesOf(ws)),
+  );
+  if (!result) missing(`Person ${identifier}`);
+  return { person: toPerson(result.person), created: result.created };
+}
+
+export async function forget(ctx: AppContext, key: KeyHolder, identifier: string): Promise<void> {
+  const ws = await workspaceOf(ctx, key);
+  const personKey = parseIdentifier(identifier, rulesOf(ws));
+  await ctx.db.transaction(async (tx) => {
+    const person = (await store.findPerson(tx, ws.id, personKey)) ?? missing(`Person ${identifier}`);
+    await store.deletePerson(tx, ws.id, person.cioId);
+  });
+}
+
+export async function track(
+  ctx: AppContext,
+  key: KeyHolder,
+  identifier: string,
+  body: { name: string; data?: Record<string, unknown> },
+) {
+  const ws = await workspaceOf(ctx, key);
+  const personKey = parseIdentifier(identifier, rulesOf(ws));
+  return ctx.db.transaction(async (tx) => {
+    const person = (await store.findPerson(tx, ws.id, personKey)) ?? missing(`Person ${identifier}`);
+    const event = await store.insertEvent(tx, {
+      workspaceId: ws.id,
+      id: newId('evt'),
+      cioId: person.cioId,
+      name: body.name,
+      data: body.data ?? {},
+      createdAt: ctx.clock.now(),
+    });
+    return { id: event.id, name: event.name, cioId: event.cioId, createdAt: event.createdAt.toISOString() };
+  });
+}
+
+// ---- the console's people API ----------------------------------------------------------------------
+
+/** What a member sees of a person: everything, or with hidden attributes only system fields. */
+function seenBy(actor: Actor, workspaceId: string) {
+  const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
+  return (row: PersonRow) => (masked ? maskRecord(toPerson(row)) : toPerson(row));
+}
+
+const attributePrefix = 'attr.';
+
+export async function listPeople(ctx: AppContext, actor: Actor, workspaceId: string, q: PeopleQuery) {
+  const { limit = 50, cursor, email, id, ...rest } = q;
+  const attributes = Object.fromEntries(
+    Object.entries(rest)
+      .filter(([k]) => k.startsWith(attributePrefix))
+      .map(([k, v]) => [k.slice(attributePrefix.length), String(v)]),
+  );
+  const unknown = Object.keys(rest).find((k) => !k.startsWith(attributePrefix));
+  if (unknown)
+    throw invalid(`/query/${unknown}`, 'unknown parameter; filter on attributes with attr.<name>=<value>');
+  const filtered = [
+    ...(email !== undefined ? ['email'] : []),
+    ...(id !== undefined ? ['id'] : []),
+    ...Object.keys(attributes),
+  ];
+  // A filter on a hidden value would reveal it one question at a time.
+  const refusal = attributeQueryRefusal(actor.subject.workspaces.get(workspaceId), filtered);
+  if (refusal) throw forbidden('people.view', refusal);
+  const rows = await store.listPeople(ctx.db, workspaceId, {
+    after: cursor,
+    limit: limit + 1,
+    email,
+    id,
+    attributes,
+  });
+  const view = seenBy(actor, workspaceId);
+  const items = rows.slice(0, limit).map(view);
+  return { items, nextCursor: rows.length > limit ? (rows[limit - 1]?.cioId ?? null) : null };
+}
+
+export async function getPerson(ctx: AppContext, actor: Actor, workspaceId: string, cioId: string) {
+  const row =
+    (await store.findPerson(ctx.db, workspaceId, { by: 'cioId', value: cioId })) ?? missing('Person');
+  return seenBy(actor, workspaceId)(row);
+}
+
+async function settingsOf(ctx: AppContext, actor: Actor, workspaceId: string) {
+  return rulesOf((await findWorkspace(ctx.db, actor.subject.accountId, workspaceId)) ?? missing('Workspace'));
+}
+
+const personRecord = (p: PersonRow) => ({ id: p.externalId, email: p.email, attributes: p.attributes });
+
+export async function createPerson(ctx: AppContext, actor: Actor, workspaceId: string, body: PersonInput) {
+  if (!body.email && !body.id) {
+    throw new DomainError('invalid', 'A person needs an email or an id.', {
+      errors: [{ path: '/email', message: 'give an email or an id (or both)' }],
+    });
+  }
+  const rules = await settingsOf(ctx, actor, workspaceId);
+  const key = body.id
+    ? ({ by: 'id', value: body.id } as const)
+    : ({ by: 'email', value: body.email! } as const);
+  const row = await ctx.db.transaction(async (tx) => {
+    if (await store.findPerson(tx, workspaceId, key)) {
+      throw new DomainError('identifier_taken', `A person with ${key.by} ${key.value} already exists.`, {
+        errors: [{ path: `/${key.by}`, message: 'already belongs to a person' }],
+      });
+    }
+    const { person } = (await upsertPerson(tx, ctx.clock, workspaceId, key, body, rules))!;
+    await recordActivity(tx, ctx.clock, {
+      accountId: actor.subject.accountId,
+      workspaceId,
+      author: actor,
+      action: 'person.created',
+      target: { type: 'person', id: person.cioId },
+      after: personRecord(person),
+    });
+    return person;
+  });
+  return seenBy(actor, workspaceId)(row);
+}
+
+/** The console names people by cio_id, so it may change their email and id (people.edit). */
+export async function updatePerson(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  cioId: string,
+  body: PersonInput,
+) {
+  const rules = await settingsOf(ctx, actor, workspaceId);
+  const row = await ctx.db.transaction(async (tx) => {
+    const result =
+      (await upsertPerson(tx, ctx.clock, workspaceId, { by: 'cioId', value: cioId }, body, rules)) ??
+      missing('Person');
+    await recordActivity(tx, ctx.clock, {
+      accountId: actor.subject.accountId,
+      workspaceId,
+      author: actor,
+      action: 'person.updated',
+      target: { type: 'person', id: cioId },
+      before: result.before ? personRecord(result.before) : null,
+      after: personRecord(result.person),
+    });
+    return result.person;
+  });
+  return seenBy(actor, workspaceId)(row);
+}
+
+export async function deletePerson(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  cioId: string,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const person =
+      (await store.findPerson(tx, workspaceId, { by: 'cioId', value: cioId })) ?? missing('Person');
+    await store.deletePerson(tx, workspaceId, cioId);
+    await recordActivity(tx, ctx.clock, {
+      accountId: actor.subject.accountId,
+      workspaceId,
+      author: actor,
+      action: 'person.deleted',
+      target: { type: 'person', id: cioId },
+      before: personRecord(person),
+    });
+  });
+}
+
+export async function dataIndex(ctx: AppContext, workspaceId: string) {
+  return {
+    attributes: await store.attributeIndex(ctx.db, workspaceId),
+    events: await store.eventIndex(ctx.db, workspaceId),
+  };
+}

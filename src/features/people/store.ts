@@ -1,0 +1,124 @@
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { events, people } from '../../db/schema.js';
+
+export type PersonRow = typeof people.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+
+/** How a request names a person: by the system's cio_id, or by one of the workspace's identifiers. */
+export type PersonKey =
+  | { by: 'cioId'; value: string }
+  | { by: 'email'; value: string }
+  | { by: 'id'; value: string };
+
+const matches = (key: PersonKey): SQL =>
+  key.by === 'cioId'
+    ? eq(people.cioId, key.value)
+    : key.by === 'email'
+      ? sql`lower(${people.email}) = lower(${key.value})`
+      : eq(people.externalId, key.value);
+
+export async function findPerson(
+  tx: Db,
+  workspaceId: string,
+  key: PersonKey,
+): Promise<PersonRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), matches(key)));
+  return row;
+}
+
+/** The same, locked until the transaction ends: concurrent updates of one person apply one after the other. */
+export async function lockPerson(
+  tx: Db,
+  workspaceId: string,
+  key: PersonKey,
+): Promise<PersonRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), matches(key)))
+    .for('no key update');
+  return row;
+}
+
+export async function insertPerson(tx: Db, person: typeof people.$inferInsert): Promise<PersonRow> {
+  const [row] = await tx.insert(people).values(person).returning();
+  return row!;
+}
+
+export async function updatePerson(
+  tx: Db,
+  workspaceId: string,
+  cioId: string,
+  changes: Partial<Pick<PersonRow, 'email' | 'externalId' | 'attributes' | 'updatedAt'>>,
+): Promise<PersonRow> {
+  const [row] = await tx
+    .update(people)
+    .set(changes)
+    .where(and(eq(people.workspaceId, workspaceId), eq(people.cioId, cioId)))
+    .returning();
+  return row!;
+}
+
+export async function deletePerson(tx: Db, workspaceId: string, cioId: string): Promise<boolean> {
+  await tx.delete(events).where(and(eq(events.workspaceId, workspaceId), eq(events.cioId, cioId)));
+  const rows = await tx
+    .delete(people)
+    .where(and(eq(people.workspaceId, workspaceId), eq(people.cioId, cioId)))
+    .returning({ cioId: people.cioId });
+  return rows.length > 0;
+}
+
+export interface PeopleQuery {
+  /** People after this cio_id (they sort by it: by creation). */
+  after?: string;
+  limit: number;
+  email?: string;
+  id?: string;
+  /** Attribute equals value (compared as text). */
+  attributes?: Record<string, string>;
+}
+
+export async function listPeople(tx: Db, workspaceId: string, q: PeopleQuery): Promise<PersonRow[]> {
+  const conditions: SQL[] = [eq(people.workspaceId, workspaceId)];
+  if (q.after) conditions.push(gt(people.cioId, q.after));
+  if (q.email !== undefined) conditions.push(sql`lower(${people.email}) = lower(${q.email})`);
+  if (q.id !== undefined) conditions.push(eq(people.externalId, q.id));
+  for (const [key, value] of Object.entries(q.attributes ?? {})) {
+    conditions.push(sql`${people.attributes} ->> ${key} = ${value}`);
+  }
+  return tx
+    .select()
+    .from(people)
+    .where(and(...conditions))
+    .orderBy(asc(people.cioId))
+    .limit(q.limit);
+}
+
+export async function insertEvent(tx: Db, event: typeof events.$inferInsert): Promise<EventRow> {
+  const [row] = await tx.insert(events).values(event).returning();
+  return row!;
+}
+
+/** Attribute names seen on the workspace's people, with how many people have each. */
+export async function attributeIndex(tx: Db, workspaceId: string) {
+  return tx
+    .select({ name: sql<string>`k`, count: sql<number>`count(*)::int` })
+    .from(sql`${people}, jsonb_object_keys(${people.attributes}) AS k`)
+    .where(eq(people.workspaceId, workspaceId))
+    .groupBy(sql`k`)
+    .orderBy(sql`k`);
+}
+
+/** Event names seen in the workspace, with how many of each. */
+export async function eventIndex(tx: Db, workspaceId: string) {
+  return tx
+    .select({ name: events.name, count: sql<number>`count(*)::int` })
+    .from(events)
+    .where(eq(events.workspaceId, workspaceId))
+    .groupBy(events.name)
+    .orderBy(events.name);
+}

@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MASK } from '../../src/access/masking.js';
+import { type Client, expectProblem } from '../support/client.js';
+import { addMember } from '../support/members.js';
+import { startService, type TestService } from '../support/service.js';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startService();
+});
+afterAll(() => service?.close());
+
+/** A Track API client of one workspace (HTTP Basic site_id:api_key, as the seed's curl examples). */
+function trackClient(siteId: string, apiKey: string) {
+  const authorization = `Basic ${Buffer.from(`${siteId}:${apiKey}`).toString('base64')}`;
+  const c = service.client();
+  return {
+    identify: (identifier: string, body: Record<string, unknown>) =>
+      c.put(`/api/v1/customers/${encodeURIComponent(identifier)}`, body, { headers: { authorization } }),
+    forget: (identifier: string) =>
+      c.delete(`/api/v1/customers/${encodeURIComponent(identifier)}`, undefined, {
+        headers: { authorization },
+      }),
+    event: (identifier: string, body: Record<string, unknown>) =>
+      c.post(`/api/v1/customers/${encodeURIComponent(identifier)}/events`, body, {
+        headers: { authorization },
+      }),
+  };
+}
+
+async function workspaceWithTrack(admin: Client, workspaceId: string) {
+  const key = (await admin.post(`/api/workspaces/${workspaceId}/api-keys`, { kind: 'track' })).body;
+  return trackClient(key.siteId, key.apiKey);
+}
+
+describe('Track API', () => {
+  test('needs a Track API key of the workspace', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const none = await service.client().put('/api/v1/customers/42', { plan: 'x' });
+    expectProblem(none, 401, 'unauthenticated');
+    expect(none.headers.get('www-authenticate')).toContain('Basic');
+    expectProblem(await trackClient('0123456789abcdef0123', 'nope').identify('42', {}), 401);
+    const app = (await admin.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'app' })).body;
+    expectProblem(await trackClient(app.key.split('_')[1], app.key.split('_')[2]).identify('42', {}), 401);
+    const key = (await admin.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'track' })).body;
+    const track = trackClient(key.siteId, key.apiKey);
+    expect((await track.identify('42', { plan: 'premium' })).status).toBe(201);
+    await admin.delete(`/api/workspaces/${workspace.id}/api-keys/${key.id}`);
+    expectProblem(await track.identify('42', {}), 401);
+  });
+
+  test('identify creates, then updates: attributes merge, null removes one', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const track = await workspaceWithTrack(admin, workspace.id);
+    const created = await track.identify('user-1', { email: 'one@example.com', plan: 'free', age: 30 });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id: 'user-1',
+      email: 'one@example.com',
+      attributes: { plan: 'free', age: 30 },
+    });
+    const updated = await track.identify('user-1', { plan: 'premium', age: null, vip: true });
+    expect(updated.status).toBe(200);
+    expect(updated.body.attributes).toEqual({ plan: 'premium', vip: true });
+    expect(updated.body.cioId).toBe(created.body.cioId);
+    // By email, and by cio_id, the same person.
+    expect((await track.identify('one@example.com', { seen: 1 })).body.cioId).toBe(created.body.cioId);
+    expect((await track.identify(`cio_${created.body.cioId}`, { seen: 2 })).body.attributes.seen).toBe(2);
+    expectProblem(await track.identify('cio_nobody', {}), 404, 'not_found');
+  });
+
+  test('the seed’s two requests: with updates by ID off, a cio_id may change the email and an id may not', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, { allowEmailUpdateById: false });
+    const track = await workspaceWithTrack(admin, workspace.id);
+    const person = (await track.identify('id1234', { email: 'old.email@example.com' })).body;
+
+    // curl --request PUT --url …/api/v1/customers/cio_1234 --data '{"email":"new.email@example.com"}'
+    const viaCioId = await track.identify(`cio_${person.cioId}`, { email: 'new.email@example.com' });
+    expect(viaCioId.status).toBe(200);
+    expect(viaCioId.body.email).toBe('new.email@example.com');
+    // curl --request PUT --url …/api/v1/customers/id1234 --data '{"email":"new.email@example.com"}'
+    const viaId = await track.identify('id1234', { email: 'newer.email@example.com' });
+    expectProblem(viaId, 400, 'identifier_required');
+    expect(viaId.body.errors[0].path).toBe('/email');
+    expect(viaId.body.detail).toContain('cio_id');
+
+    // With the setting on (the default), the id may change it too.
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, { allowEmailUpdateById: true });
+    expect((await track.identify('id1234', { email: 'newer.email@example.com' })).body.email).toBe(
+      'newer.email@example.com',
+    );
+    // Never by the email itself, and an id once set changes only by cio_id.
+    expectProblem(
+      await track.identify('newer.email@example.com', { email: 'other@example.com' }),
+      400,
+      'identifier_required',
+    );
+    expectProblem(
+      await track.identify('newer.email@example.com', { id: 'id9999' }),
+      400,
+      'identifier_required',
+    );
+  });
+
+  test('an email or id held by another person is a 409', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const track = await workspaceWithTrack(admin, workspace.id);
+    await track.identify('a', { email: 'a@example.com' });
+    await track.identify('b', { email: 'b@example.com' });
+    const taken = await track.identify('b', { email: 'A@example.com' });
+    expectProblem(taken, 409, 'identifier_taken');
+    expect(taken.body.errors[0].path).toBe('/email');
+    const b = (await track.identify('b@example.com', {})).body;
+    expectProblem(await track.identify(`cio_${b.cioId}`, { id: 'a' }), 409, 'identifier_taken');
+  });
+
+  test('with email not an identifier, an address is an id like any other', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+      identifiers: { email: false, id: true },
+    });
+    const track = await workspaceWithTrack(admin, workspace.id);
+    const person = (await track.identify('x@example.com', { plan: 'p' })).body;
+    expect(person).toMatchObject({ id: 'x@example.com', email: null });
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+      identifiers: { email: true, id: false },
+    });
+    expectProblem(await track.identify('plain-id', {}), 400, 'not_an_identifier');
+  });
+
+  test('events, and deleting a person with them', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const track = await workspaceWithTrack(admin, workspace.id);
+    await track.identify('u', { plan: 'free' });
+    const event = await track.event('u', { name: 'purchased', data: { amount: 12 } });
+    expect(event.status).toBe(201);
+    expect(event.body).toMatchObject({ name: 'purchased', id: expect.stringMatching(/^evt_/) });
+    expectProblem(await track.event('nobody', { name: 'x' }), 404);
+    const index = await admin.get(`/api/workspaces/${workspace.id}/data-index`);
+    expect(index.body).toEqual({
+      attributes: [{ name: 'plan', count: 1 }],
+      events: [{ name: 'purchased', count: 1 }],
+    });
+    expect((await track.forget('u')).status).toBe(204);
+    expectProblem(await track.forget('u'), 404);
+    expect((await admin.get(`/api/workspaces/${workspace.id}/data-index`)).body).toEqual({
+      attributes: [],
+      events: [],
+    });
+  });
+});
+
+describe('people in the console API', () => {
+  test('Workspace Admins create, edit and delete; Authors edit; Viewers view', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const base = `/api/workspaces/${workspace.id}/people`;
+    const author = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'author' }],
+    });
+    const viewer = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'viewer' }],
+    });
+    const created = await admin.post(base, {
+      id: 'p1',
+      email: 'p1@example.com',
+      attributes: { plan: 'free' },
+    });
+    expect(created.status).toBe(201);
+    const person = `${base}/${created.body.cioId}`;
+    expectProblem(await author.client.post(base, { id: 'p2' }), 403, 'forbidden');
+    expect((await author.client.patch(person, { attributes: { plan: 'team' } })).body.attributes).toEqual({
+      plan: 'team',
+    });
+    expectProblem(await author.client.delete(person), 403, 'forbidden');
+    expect((await viewer.client.get(person)).body.email).toBe('p1@example.com');
+    expectProblem(await viewer.client.patch(person, { attributes: { plan: 'x' } }), 403, 'forbidden');
+    expectProblem(await admin.post(base, { id: 'p1' }), 409, 'identifier_taken');
+    expectProblem(await admin.post(base, { attributes: { a: 1 } }), 400, 'invalid');
+    expect((await admin.delete(person)).status).toBe(204);
+    expectProblem(await admin.get(person), 404);
+  });
+
+  test('pages with a cursor and filters on identifiers and attributes', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const base = `/api/workspaces/${workspace.id}/people`;
+    for (let i = 0; i < 5; i++)
+      await admin.post(base, { id: `u${i}`, attributes: { plan: i % 2 ? 'paid' : 'free' } });
+    const first = await admin.get(`${base}?limit=2`);
+    expect(first.body.items.map((p: { id: string }) => p.id)).toEqual(['u0', 'u1']);
+    const next = await admin.get(`${base}?limit=2&cursor=${first.body.nextCursor}`);
+    expect(next.body.items.map((p: { id: string }) => p.id)).toEqual(['u2', 'u3']);
+    const paid = await admin.get(`${base}?attr.plan=paid`);
+    expect(paid.body.items.map((p: { id: string }) => p.id)).toEqual(['u1', 'u3']);
+    expect((await admin.get(`${base}?id=u4`)).body.items).toHaveLength(1);
+    expectProblem(await admin.get(`${base}?plan=paid`), 400, 'invalid');
+  });
+
+  test('hide attributes: only masked values and system fields, no filtering on values, masked activity', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const base = `/api/workspaces/${workspace.id}/people`;
+    const person = (
+      await admin.post(base, {
+        id: 'secret-id',
+        email: 'ada@example.com',
+        attributes: { name: 'Zelda', age: 36 },
+      })
+    ).body;
+    await admin.patch(`${base}/${person.cioId}`, { attributes: { city: 'London' } });
+    const masked = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'author', hideAttributes: true }],
+    });
+    const seen = (await masked.client.get(`${base}/${person.cioId}`)).body;
+    expect(seen).toEqual({
+      cioId: person.cioId,
+      id: MASK,
+      email: MASK,
+      attributes: { name: MASK, age: MASK, city: MASK },
+      createdAt: person.createdAt,
+      updatedAt: expect.any(String),
+    });
+    const list = (await masked.client.get(base)).body.items;
+    expect(JSON.stringify(list)).not.toMatch(/Zelda|ada@example|secret-id|London|36/);
+    for (const filter of ['email=ada@example.com', 'id=secret-id', 'attr.name=Zelda']) {
+      const refused = await masked.client.get(`${base}?${filter}`);
+      expectProblem(refused, 403, 'forbidden');
+      expect(refused.body.detail).toContain('cannot filter');
+    }
+    const log = (await masked.client.get(`/api/workspaces/${workspace.id}/activity`)).body.items;
+    expect(log.some((e: { action: string }) => e.action === 'person.updated')).toBe(true);
+    expect(JSON.stringify(log)).not.toMatch(/Zelda|ada@example|secret-id|London/);
+    // The same member without hidden attributes sees it all.
+    const plain = await addMember(service, admin, { roles: [{ workspaceId: workspace.id, role: 'author' }] });
+    expect((await plain.client.get(`${base}/${person.cioId}`)).body.email).toBe('ada@example.com');
+  });
+});
+
+describe('isolation', () => {
+  test('a workspace’s credentials and routes reach its own people only', async () => {
+    const admin = service.client();
+    const { workspace: a } = await admin.signup();
+    const b = (await admin.post('/api/workspaces', { name: 'B' })).body;
+    const trackA = await workspaceWithTrack(admin, a.id);
+    const trackB = await workspaceWithTrack(admin, b.id);
+    const inB = (await trackB.identify('shared-id', { where: 'b' })).body;
+    // The same id in A is another person altogether.
+    const inA = (await trackA.identify('shared-id', { where: 'a' })).body;
+    expect(inA.cioId).not.toBe(inB.cioId);
+    expect(inA.attributes).toEqual({ where: 'a' });
+    expectProblem(await trackA.identify(`cio_${inB.cioId}`, { where: 'hacked' }), 404);
+    expectProblem(await trackA.forget(`cio_${inB.cioId}`), 404);
+    expectProblem(await admin.get(`/api/workspaces/${a.id}/people/${inB.cioId}`), 404);
+    expect((await admin.get(`/api/workspaces/${b.id}/people/${inB.cioId}`)).body.attributes).toEqual({
+      where: 'b',
+    });
+
+    const other = service.client();
+    await other.signup();
+    expectProblem(await other.get(`/api/workspaces/${b.id}/people`), 404);
+    expectProblem(await other.get(`/api/workspaces/${b.id}/people/${inB.cioId}`), 404);
+  });
+
+  test('deleting a workspace removes its people and events', async () => {
+    const admin = service.client();
+    await admin.signup();
+    const ws = (await admin.post('/api/workspaces', { name: 'Gone' })).body;
+    const track = await workspaceWithTrack(admin, ws.id);
+    await track.identify('p', { a: 1 });
+    await track.event('p', { name: 'e' });
+    await admin.delete(`/api/workspaces/${ws.id}`, { confirmName: 'Gone' });
+    expectProblem(await track.identify('p', {}), 401); // its keys died with it
+    await service.worker.runUntilIdle();
+    const { queryRows } = await import('../../src/db/connection.js');
+    const { sql } = await import('drizzle-orm');
+    const [row] = await queryRows<{ n: number }>(
+      service.ctx.db,
+      sql`SELECT (SELECT count(*) FROM people WHERE workspace_id = ${ws.id}) + (SELECT count(*) FROM events WHERE workspace_id = ${ws.id}) AS n`,
+    );
+    expect(Number(row!.n)).toBe(0);
+  });
+});

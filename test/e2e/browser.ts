@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const haveChromium = existsSync(chromiumPath);
@@ -41,10 +42,16 @@ export function launch(): Promise<Browser> {
 
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
-/** A screenshot for the README, from the e2e run. */
+/**
+ * A screenshot for the README, taken on the way through the e2e run. Written to docs/screenshots
+ * only with SCREENSHOTS=1 (`npm run screenshots`): the pictures hold addresses made per run, and a
+ * test run should not leave the working tree changed.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  const image = await page.screenshot();
+  expect(image.length).toBeGreaterThan(1000);
+  if (process.env.SCREENSHOTS === '1') writeFileSync(join(shots, `${name}.png`), image);
 }
 
 /** Retries an assertion until it passes or `timeoutMs` runs out (the page updates on its own time). */

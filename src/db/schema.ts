@@ -2,7 +2,7 @@
  * Drizzle's view of the tables that the SQL migrations create (src/db/migrations). The migrations are
  * the truth; a test (schema.test.ts) checks that every column here exists there with the same type.
  */
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -214,4 +214,19 @@ export const events = pgTable(
     createdAt: time('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+export type TrackOperation = 'identify' | 'delete' | 'event';
+
+export const trackQueue = pgTable(
+  'track_queue',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    operation: text('operation').$type<TrackOperation>().notNull(),
+    identifier: text('identifier').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    receivedAt: time('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.seq] })],
 );

@@ -125,12 +125,14 @@ describe('Track API', () => {
     await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
       identifiers: { email: false, id: true },
     });
+    await service.worker.runUntilIdle(); // revalidation
     const track = await workspaceWithTrack(admin, workspace.id);
     const person = (await track.identify('x@example.com', { plan: 'p' })).body;
     expect(person).toMatchObject({ id: 'x@example.com', email: null });
     await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
       identifiers: { email: true, id: false },
     });
+    await service.worker.runUntilIdle();
     expectProblem(await track.identify('plain-id', {}), 400, 'not_an_identifier');
   });
 
@@ -212,7 +214,7 @@ describe('people in the console API', () => {
       await admin.post(base, {
         id: 'secret-id',
         email: 'ada@example.com',
-        attributes: { name: 'Zelda', age: 36 },
+        attributes: { name: 'Zelda', age: 'forty-six' },
       })
     ).body;
     await admin.patch(`${base}/${person.cioId}`, { attributes: { city: 'London' } });
@@ -229,7 +231,7 @@ describe('people in the console API', () => {
       updatedAt: expect.any(String),
     });
     const list = (await masked.client.get(base)).body.items;
-    expect(JSON.stringify(list)).not.toMatch(/Zelda|ada@example|secret-id|London|36/);
+    expect(JSON.stringify(list)).not.toMatch(/Zelda|ada@example|secret-id|London|forty-six/);
     for (const filter of ['email=ada@example.com', 'id=secret-id', 'attr.name=Zelda']) {
       const refused = await masked.client.get(`${base}?${filter}`);
       expectProblem(refused, 403, 'forbidden');
@@ -286,5 +288,86 @@ describe('isolation', () => {
       sql`SELECT (SELECT count(*) FROM people WHERE workspace_id = ${ws.id}) + (SELECT count(*) FROM events WHERE workspace_id = ${ws.id}) AS n`,
     );
     expect(Number(row!.n)).toBe(0);
+  });
+});
+
+describe('changing identifiers', () => {
+  test('Track API calls during revalidation answer 202, and all 1,000 are applied afterwards, in order', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const track = await workspaceWithTrack(admin, workspace.id);
+    await track.identify('counter', { n: -1 });
+    const changed = await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+      identifiers: { email: false, id: true },
+    });
+    expect(changed.status).toBe(202);
+
+    const statuses = new Set<number>();
+    for (let i = 0; i < 500; i++) {
+      statuses.add((await track.identify('counter', { n: i, [`seen_${i % 10}`]: i })).status);
+      statuses.add((await track.identify(`person-${i}`, { order: i })).status);
+    }
+    expect([...statuses]).toEqual([202]);
+    // Nothing applied yet: the counter still reads its value from before.
+    const before = await admin.get(`/api/workspaces/${workspace.id}/people?id=counter`);
+    expect(before.body.items[0].attributes.n).toBe(-1);
+    expect((await admin.get(`/api/workspaces/${workspace.id}`)).body.processingState).toBe('revalidating');
+
+    await service.worker.runUntilIdle();
+    expect((await admin.get(`/api/workspaces/${workspace.id}`)).body.processingState).toBe('ready');
+    const counter = (await admin.get(`/api/workspaces/${workspace.id}/people?id=counter`)).body.items[0];
+    // Applied in arrival order: the last write wins, and every attribute written is there.
+    expect(counter.attributes.n).toBe(499);
+    for (let k = 0; k < 10; k++) expect(counter.attributes[`seen_${k}`]).toBe(490 + k);
+    let all: { id: string; attributes: { order?: number } }[] = [];
+    let cursor = '';
+    for (;;) {
+      const page = (
+        await admin.get(`/api/workspaces/${workspace.id}/people?limit=1000${cursor && `&cursor=${cursor}`}`)
+      ).body;
+      all = all.concat(page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const created = all.filter((p) => p.id?.startsWith('person-'));
+    expect(created).toHaveLength(500);
+    // Created in order too: cio_ids sort by creation.
+    expect(created.map((p) => p.attributes.order)).toEqual([...Array(500).keys()]);
+  }, 120_000);
+
+  test('enabling email merges people who share one: the oldest survives, newest values win, events follow', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+      identifiers: { email: false, id: true },
+    });
+    await service.worker.runUntilIdle();
+    const track = await workspaceWithTrack(admin, workspace.id);
+    const oldest = (await track.identify('a', { email: 'shared@example.com', plan: 'free', city: 'Paris' }))
+      .body;
+    service.clock.advance(1000);
+    await track.identify('b', { email: 'SHARED@example.com', plan: 'premium', vip: true });
+    await track.event('b', { name: 'purchased' });
+    await track.identify('c', { email: 'alone@example.com' });
+
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, { identifiers: { email: true, id: true } });
+    await service.worker.runUntilIdle();
+
+    const shared = (await admin.get(`/api/workspaces/${workspace.id}/people?email=shared@example.com`)).body
+      .items;
+    expect(shared).toHaveLength(1);
+    expect(shared[0]).toMatchObject({
+      cioId: oldest.cioId,
+      id: 'a',
+      attributes: { plan: 'premium', city: 'Paris', vip: true },
+    });
+    const index = (await admin.get(`/api/workspaces/${workspace.id}/data-index`)).body;
+    expect(index.events).toEqual([{ name: 'purchased', count: 1 }]);
+    expect((await admin.get(`/api/workspaces/${workspace.id}/people`)).body.items).toHaveLength(2);
+    const log = (await admin.get(`/api/workspaces/${workspace.id}/activity?action=person.merged`)).body.items;
+    expect(log).toHaveLength(1);
+    expect(log[0].target.id).toBe(oldest.cioId);
+    // The survivor now answers to the email.
+    expect((await track.identify('shared@example.com', { x: 1 })).body.cioId).toBe(oldest.cioId);
   });
 });

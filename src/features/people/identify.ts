@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../shared/clock.js';
@@ -72,10 +73,23 @@ function refuseIdentifierChange(
   }
 }
 
-/** A person already holding this email or id answers 409, naming the field. */
-async function refuseTaken(tx: Db, workspaceId: string, cioId: string | null, change: PersonChange) {
+/**
+ * A person already holding this id, or this email while email is an identifier, answers 409,
+ * naming the field. (With email not an identifier, people may share an address.) The check holds
+ * an advisory lock on the address until the transaction ends, so two creates cannot both pass it.
+ */
+async function refuseTaken(
+  tx: Db,
+  workspaceId: string,
+  cioId: string | null,
+  change: PersonChange,
+  rules: Pick<IdentifierRules, 'identifyByEmail'>,
+) {
+  const email = rules.identifyByEmail ? change.email : null;
+  if (email)
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${workspaceId}:${email.toLowerCase()}`}))`);
   for (const [field, key] of [
-    ['email', change.email ? ({ by: 'email', value: change.email } as const) : null],
+    ['email', email ? ({ by: 'email', value: email } as const) : null],
     ['id', change.id ? ({ by: 'id', value: change.id } as const) : null],
   ] as const) {
     if (!key) continue;
@@ -125,7 +139,7 @@ export async function upsertPerson(
       if (key.by === 'cioId' || !create) return null;
       const email = key.by === 'email' ? key.value : (change.email ?? null);
       const id = key.by === 'id' ? key.value : (change.id ?? null);
-      await refuseTaken(tx, workspaceId, null, { email, id });
+      await refuseTaken(tx, workspaceId, null, { email, id }, rules);
       const created = await store.insertPerson(tx, {
         workspaceId,
         cioId: newPersonId(),
@@ -138,7 +152,7 @@ export async function upsertPerson(
       return { person: created, created: true, before: null };
     }
     refuseIdentifierChange(key, person, change, rules);
-    await refuseTaken(tx, workspaceId, person.cioId, change);
+    await refuseTaken(tx, workspaceId, person.cioId, change, rules);
     const updated = await store.updatePerson(tx, workspaceId, person.cioId, {
       ...(change.email !== undefined && { email: change.email }),
       ...(change.id !== undefined && { externalId: change.id }),

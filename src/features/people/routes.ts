@@ -5,6 +5,7 @@ import { problems, WorkspaceParams } from '../../http/schemas.js';
 import { actorOf } from '../auth/actor.js';
 import { EventBody, IdentifyBody, PeopleQuery, Person, PersonInput } from './schemas.js';
 import * as people from './service.js';
+import { trackCall } from './track.js';
 
 const PersonParams = Type.Object({ workspaceId: Type.String(), cioId: Type.String() });
 const IdentifierParams = Type.Object({ identifier: Type.String({ minLength: 1, maxLength: 300 }) });
@@ -122,6 +123,13 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
 /** Customer.io's Track API, per workspace, with a Track API key (HTTP Basic site_id:api_key). */
 export function trackRoutes(app: App, ctx: AppContext): void {
   const tags = ['Track API'];
+  const Queued = Type.Object(
+    { queued: Type.Literal(true) },
+    {
+      description:
+        'The workspace is revalidating its identifiers: the call is queued and applied after, in order',
+    },
+  );
 
   app.put(
     '/api/v1/customers/:identifier',
@@ -132,12 +140,13 @@ export function trackRoutes(app: App, ctx: AppContext): void {
         summary: 'Identify: create or update the person named by cio_<cio_id>, an email or an id',
         params: IdentifierParams,
         body: IdentifyBody,
-        response: { 200: Person, 201: Person, ...problems(400, 401, 404, 409) },
+        response: { 200: Person, 201: Person, 202: Queued, ...problems(400, 401, 404, 409) },
       },
     },
     async (req, reply) => {
-      const { person, created } = await people.identify(ctx, req.trackKey!, req.params.identifier, req.body);
-      return reply.code(created ? 201 : 200).send(person);
+      const result = await trackCall(ctx, req.trackKey!, 'identify', req.params.identifier, req.body);
+      if ('queued' in result) return reply.code(202).send(result);
+      return reply.code(result.created ? 201 : 200).send(result.person);
     },
   );
 
@@ -149,12 +158,12 @@ export function trackRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Delete a person',
         params: IdentifierParams,
-        response: { 204: Type.Null(), ...problems(401, 404) },
+        response: { 202: Queued, 204: Type.Null(), ...problems(401, 404) },
       },
     },
     async (req, reply) => {
-      await people.forget(ctx, req.trackKey!, req.params.identifier);
-      return reply.code(204).send(null);
+      const result = await trackCall(ctx, req.trackKey!, 'delete', req.params.identifier, {});
+      return 'queued' in result ? reply.code(202).send(result) : reply.code(204).send(null);
     },
   );
 
@@ -174,11 +183,15 @@ export function trackRoutes(app: App, ctx: AppContext): void {
             cioId: Type.String(),
             createdAt: Type.String(),
           }),
+          202: Queued,
           ...problems(400, 401, 404),
         },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(await people.track(ctx, req.trackKey!, req.params.identifier, req.body)),
+    async (req, reply) => {
+      const result = await trackCall(ctx, req.trackKey!, 'event', req.params.identifier, req.body);
+      if ('queued' in result) return reply.code(202).send(result);
+      return reply.code(201).send(result.event);
+    },
   );
 }

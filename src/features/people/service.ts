@@ -1,12 +1,10 @@
 import { attributeQueryRefusal, maskRecord, masksAttributes } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import { DomainError, forbidden, invalid, missing } from '../../shared/errors.js';
-import { newId } from '../../shared/ids.js';
 import { recordActivity } from '../activity/record.js';
-import type { KeyHolder } from '../api-keys/service.js';
 import type { Actor } from '../auth/actor.js';
 import { findWorkspace, type WorkspaceRow } from '../workspaces/store.js';
-import { type IdentifierRules, type PersonChange, parseIdentifier, upsertPerson } from './identify.js';
+import { type IdentifierRules, upsertPerson } from './identify.js';
 import type { PeopleQuery, Person, PersonInput } from './schemas.js';
 import type { PersonRow } from './store.js';
 import * as store from './store.js';
@@ -22,80 +20,11 @@ export function toPerson(row: PersonRow): Person {
   };
 }
 
-const rulesOf = (ws: WorkspaceRow): IdentifierRules => ({
+export const rulesOf = (ws: WorkspaceRow): IdentifierRules => ({
   identifyByEmail: ws.identifyByEmail,
   identifyById: ws.identifyById,
   allowEmailUpdateById: ws.allowEmailUpdateById,
 });
-
-async function workspaceOf(ctx: AppContext, key: KeyHolder): Promise<WorkspaceRow> {
-  return (await findWorkspace(ctx.db, key.accountId, key.workspaceId)) ?? missing('Workspace');
-}
-
-/** The Track API's body: `email` and `id` are identifiers, all else attributes. */
-function changeOf(body: Record<string, unknown>): PersonChange {
-  const { email, id, cio_id: _ignored, ...attributes } = body;
-  if (email !== undefined && email !== null && (typeof email !== 'string' || !email.includes('@'))) {
-    throw invalid('/email', 'must be an email address, or null');
-  }
-  if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
-    throw invalid('/id', 'must be a string or a number, or null');
-  }
-  return {
-    ...(email !== undefined && { email: email as string | null }),
-    ...(id !== undefined && { id: id === null ? null : String(id) }),
-    attributes,
-  };
-}
-
-// ---- Track API ------------------------------------------------------------------------------------
-
-export async function identify(
-  ctx: AppContext,
-  key: KeyHolder,
-  identifier: string,
-  body: Record<string, unknown>,
-) {
-  const ws = await workspaceOf(ctx, key);
-  const personKey = parseIdentifier(identifier, rulesOf(ws));
-  const change = changeOf(body);
-  const result = await ctx.db.transaction((tx) =>
-    upsertPerson(tx, ctx.clock, ws.id, personKey, change, rulesOf(ws)),
-  );
-  if (!result) missing(`Person ${identifier}`);
-  return { person: toPerson(result.person), created: result.created };
-}
-
-export async function forget(ctx: AppContext, key: KeyHolder, identifier: string): Promise<void> {
-  const ws = await workspaceOf(ctx, key);
-  const personKey = parseIdentifier(identifier, rulesOf(ws));
-  await ctx.db.transaction(async (tx) => {
-    const person = (await store.findPerson(tx, ws.id, personKey)) ?? missing(`Person ${identifier}`);
-    await store.deletePerson(tx, ws.id, person.cioId);
-  });
-}
-
-export async function track(
-  ctx: AppContext,
-  key: KeyHolder,
-  identifier: string,
-  body: { name: string; data?: Record<string, unknown> },
-) {
-  const ws = await workspaceOf(ctx, key);
-  const personKey = parseIdentifier(identifier, rulesOf(ws));
-  return ctx.db.transaction(async (tx) => {
-    const person = (await store.findPerson(tx, ws.id, personKey)) ?? missing(`Person ${identifier}`);
-    const event = await store.insertEvent(tx, {
-      workspaceId: ws.id,
-      id: newId('evt'),
-      cioId: person.cioId,
-      name: body.name,
-      data: body.data ?? {},
-      createdAt: ctx.clock.now(),
-    });
-    return { id: event.id, name: event.name, cioId: event.cioId, createdAt: event.createdAt.toISOString() };
-  });
-}
 
 // ---- the console's people API ----------------------------------------------------------------------
 

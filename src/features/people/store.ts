@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { events, people } from '../../db/schema.js';
+import { events, people, trackQueue } from '../../db/schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -121,4 +121,66 @@ export async function eventIndex(tx: Db, workspaceId: string) {
     .where(eq(events.workspaceId, workspaceId))
     .groupBy(events.name)
     .orderBy(events.name);
+}
+
+// ---- the queue of Track API calls received while the workspace revalidates ----------------------
+
+export async function enqueueTrackCall(tx: Db, call: typeof trackQueue.$inferInsert): Promise<void> {
+  await tx.insert(trackQueue).values(call);
+}
+
+export async function nextTrackCalls(tx: Db, workspaceId: string, limit: number) {
+  return tx
+    .select()
+    .from(trackQueue)
+    .where(eq(trackQueue.workspaceId, workspaceId))
+    .orderBy(asc(trackQueue.seq))
+    .limit(limit);
+}
+
+export async function deleteTrackCall(tx: Db, workspaceId: string, seq: number): Promise<void> {
+  await tx.delete(trackQueue).where(and(eq(trackQueue.workspaceId, workspaceId), eq(trackQueue.seq, seq)));
+}
+
+export async function countTrackCalls(tx: Db, workspaceId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(trackQueue)
+    .where(eq(trackQueue.workspaceId, workspaceId));
+  return row?.n ?? 0;
+}
+
+// ---- merging people who share an email --------------------------------------------------------------
+
+/** Groups of people sharing an email (any case), each oldest first. */
+export async function sharedEmails(tx: Db, workspaceId: string, limit: number) {
+  return tx
+    .select({
+      cioIds: sql<string[]>`array_agg(${people.cioId} ORDER BY ${people.createdAt}, ${people.cioId})`,
+    })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), sql`${people.email} IS NOT NULL`))
+    .groupBy(sql`lower(${people.email})`)
+    .having(sql`count(*) > 1`)
+    .limit(limit);
+}
+
+export async function findPeople(
+  tx: Db,
+  workspaceId: string,
+  cioIds: readonly string[],
+): Promise<PersonRow[]> {
+  return tx
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), inArray(people.cioId, [...cioIds])));
+}
+
+/** Moves events (and later, relationships) of merged people to the survivor, then deletes them. */
+export async function absorbPeople(tx: Db, workspaceId: string, survivor: string, merged: readonly string[]) {
+  await tx
+    .update(events)
+    .set({ cioId: survivor })
+    .where(and(eq(events.workspaceId, workspaceId), inArray(events.cioId, [...merged])));
+  await tx.delete(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.cioId, [...merged])));
 }

@@ -136,3 +136,12 @@ export async function listMembersWithRole(tx: Db, accountId: string, workspaceId
     .where(eq(members.accountId, accountId))
     .orderBy(asc(members.firstName), asc(members.lastName), asc(members.id));
 }
+
+/** A live workspace by id alone: for jobs, which carry the id the account already owned. */
+export async function findLiveWorkspaceById(tx: Db, workspaceId: string): Promise<WorkspaceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.id, workspaceId), live));
+  return row;
+}

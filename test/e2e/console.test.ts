@@ -128,6 +128,25 @@ describe.skipIf(!haveChromium)('the console', () => {
     await member.getByRole('link', { name: 'Team members' }).click();
     await eventually(async () => expect(await member.getByTestId('invite-button').isDisabled()).toBe(true));
 
+    // People exist in her workspace; she sees their values masked.
+    await admin.getByRole('link', { name: 'People', exact: true }).click();
+    await admin.getByRole('button', { name: 'Add person' }).click();
+    await admin.getByRole('dialog').getByLabel('id').fill('customer-7');
+    await admin.getByRole('dialog').getByLabel('Email').fill('zelda@example.com');
+    await admin.getByRole('dialog').getByLabel('Attributes (JSON)').fill('{"plan":"premium"}');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Add person' }).click();
+    await eventually(async () =>
+      expect(await admin.getByTestId('people').textContent()).toContain('zelda@example.com'),
+    );
+    await member.getByRole('link', { name: 'People', exact: true }).click();
+    await eventually(async () =>
+      expect(await member.getByTestId('people').textContent()).toContain('••••••'),
+    );
+    const seen = await member.getByTestId('people').textContent();
+    expect(seen).not.toContain('zelda@example.com');
+    expect(seen).not.toContain('premium');
+    expect(await member.getByRole('button', { name: 'Add person' }).isDisabled()).toBe(true);
+
     // The permissions page explains her, in her workspace.
     await admin.getByRole('link', { name: 'Permissions' }).click();
     await admin.getByPlaceholder('Team member').click();

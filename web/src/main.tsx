@@ -18,6 +18,7 @@ import {
 import { DashboardPage } from './pages/Dashboard';
 import { EditMemberPage, InviteMemberPage } from './pages/InviteMember';
 import { OutboxPage } from './pages/Outbox';
+import { PeoplePage } from './pages/People';
 import { PermissionsPage } from './pages/Permissions';
 import { TeamPage } from './pages/Team';
 import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
     element: <Shell />,
     children: [
       { path: '/', element: <DashboardPage /> },
+      { path: '/people', element: <PeoplePage /> },
       { path: '/settings', element: <WorkspaceSettingsPage /> },
       { path: '/api-keys', element: <ApiKeysPage /> },
       { path: '/workspace-activity', element: <WorkspaceActivityPage /> },

@@ -140,6 +140,7 @@ const nav = [
     section: 'Workspace',
     links: [
       { to: '/', label: 'Dashboard' },
+      { to: '/people', label: 'People' },
       { to: '/settings', label: 'General settings' },
       { to: '/api-keys', label: 'API keys' },
       { to: '/workspace-activity', label: 'Activity log' },

@@ -15,6 +15,8 @@ import { deliverEmail } from './features/mail/deliver.js';
 import { mailRoutes } from './features/mail/routes.js';
 import { DELIVER_JOB } from './features/mail/service.js';
 import { createTransport } from './features/mail/transport.js';
+import { IMPORT_JOB } from './features/people/import.js';
+import { importPeople } from './features/people/import-job.js';
 import { peopleRoutes, trackRoutes } from './features/people/routes.js';
 import { teamRoutes } from './features/team/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
@@ -71,6 +73,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   const handlers: Record<string, JobHandler> = {
     [PURGE_JOB]: purgeWorkspace(ctx),
     [REVALIDATE_JOB]: revalidateWorkspace(ctx),
+    [IMPORT_JOB]: importPeople(ctx),
   };
   if (config.mail.smtpUrl) handlers[DELIVER_JOB] = deliverEmail(ctx, createTransport(config.mail.smtpUrl));
   const worker = new Worker(jobs, handlers, app.log, config.workerIdleMs);

@@ -133,9 +133,14 @@ async function main(argv: string[]): Promise<number> {
     case 'set-plan':
       await setPlanCommand(config, rest);
       return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(usage);
+      return 0;
     default:
       console.error(usage);
-      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+      return 2;
   }
 }
 

@@ -123,6 +123,7 @@ export const jobs = pgTable('jobs', {
   createdAt: time('created_at').notNull(),
   updatedAt: time('updated_at').notNull(),
   finishedAt: time('finished_at'),
+  result: jsonb('result').$type<Record<string, unknown>>(),
 });
 
 export const invitations = pgTable('invitations', {
@@ -229,4 +230,18 @@ export const trackQueue = pgTable(
     receivedAt: time('received_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.seq] })],
+);
+
+export const importChunks = pgTable(
+  'import_chunks',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    jobId: text('job_id').notNull(),
+    seq: integer('seq').notNull(),
+    /** Each row: its line number in the file and its cells by column name. */
+    rows: jsonb('rows')
+      .$type<{ line: number; cells: Record<string, string>; problem?: string }[]>()
+      .notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.jobId, t.seq] })],
 );

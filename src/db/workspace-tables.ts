@@ -4,6 +4,7 @@
  * missing here, so a new feature cannot leave rows behind a deleted workspace.
  */
 export const workspaceTables = [
+  'import_chunks',
   'track_queue',
   'events',
   'people',

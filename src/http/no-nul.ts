@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { invalid } from '../shared/errors.js';
 
@@ -11,7 +12,8 @@ function findNul(value: unknown, path: string): string | null {
     }
     return null;
   }
-  if (value && typeof value === 'object') {
+  // A streamed body (a CSV upload) is checked where it is read, not walked here.
+  if (value && typeof value === 'object' && !(value instanceof Readable)) {
     for (const [key, item] of Object.entries(value)) {
       const found = findNul(key, `${path}/${key}`) ?? findNul(item, `${path}/${key}`);
       if (found) return found;

@@ -7,6 +7,8 @@ import { newId } from '../shared/ids.js';
 export type JobRow = typeof jobs.$inferSelect;
 
 export interface NewJob {
+  /** When the caller needed the id before the job exists (e.g. to store its input under it). */
+  id?: string;
   accountId: string;
   workspaceId?: string | null;
   kind: string;
@@ -38,7 +40,7 @@ export class JobQueue {
     const [row] = await tx
       .insert(jobs)
       .values({
-        id: newId('job'),
+        id: job.id ?? newId('job'),
         accountId: job.accountId,
         workspaceId: job.workspaceId ?? null,
         kind: job.kind,
@@ -161,6 +163,11 @@ export class JobQueue {
         updatedAt: now,
       })
       .where(this.#held(job));
+  }
+
+  /** Records what the job has to report so far, in the caller's transaction (with the work it reports). */
+  async saveResult(tx: Db, job: JobRow, result: Record<string, unknown>): Promise<void> {
+    await tx.update(jobs).set({ result, updatedAt: this.clock.now() }).where(this.#held(job));
   }
 
   /** Gives a job back unfinished (this process is stopping); the attempt does not count. */

@@ -12,6 +12,9 @@ export const Job = Type.Object({
   lastError: Type.Union([Type.String(), Type.Null()]),
   createdAt: Timestamp,
   finishedAt: NullableTimestamp,
+  result: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: 'What the job reports when done (an import: counts, and the rows refused by line)',
+  }),
 });
 export type Job = Static<typeof Job>;
 
@@ -27,5 +30,6 @@ export function toJob(row: JobRow): Job {
     lastError: row.lastError,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    result: row.result,
   };
 }

@@ -25,21 +25,25 @@ test.skipIf(!url)(
     const stop = await database.listen('atrium_listen_test', () => notices++);
     const admin = new pg.Client({ connectionString: dbUrl });
     await admin.connect();
-    const listening = async () =>
+    const listeners = async (): Promise<number[]> =>
       (
         await admin.query(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%' ORDER BY pid",
         )
-      ).rows[0].n;
+      ).rows.map((r: { pid: number }) => r.pid);
+    const listening = async () => (await listeners()).length;
     try {
       for (let kill = 0; kill < 3; kill++) {
-        await admin.query(
-          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
-        );
+        const [old] = await listeners();
+        await admin.query('SELECT pg_terminate_backend($1)', [old]);
         const lostAt = notices;
-        for (let i = 0; i < 200 && (await listening()) !== 1; i++)
-          await new Promise((r) => setTimeout(r, 50));
-        expect(await listening()).toBe(1);
+        // Terminating does not wait: until a new connection listens, the old one may still show.
+        const replaced = async () => {
+          const pids = await listeners();
+          return pids.length === 1 && pids[0] !== old;
+        };
+        for (let i = 0; i < 200 && !(await replaced()); i++) await new Promise((r) => setTimeout(r, 50));
+        expect(await replaced()).toBe(true);
         expect(notices).toBeGreaterThan(lostAt); // "something may have changed while away"
       }
       notices = 0;
@@ -48,7 +52,7 @@ test.skipIf(!url)(
       await new Promise((r) => setTimeout(r, 100));
       expect(notices).toBe(1);
       await stop();
-      await new Promise((r) => setTimeout(r, 200));
+      for (let i = 0; i < 100 && (await listening()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(await listening()).toBe(0);
     } finally {
       await admin.end();

@@ -54,7 +54,7 @@ export class Client {
     }
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    const parsed = text && type.includes('json') ? JSON.parse(text) : text;
+    const parsed = text && /^application\/(problem\+)?json/.test(type) ? JSON.parse(text) : text;
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 

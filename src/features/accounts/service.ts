@@ -130,10 +130,9 @@ export async function getAccount(ctx: AppContext, actor: Actor): Promise<Account
   return toAccount(ctx.db, account);
 }
 
-/** Renames the account or changes its plan; a plan whose limits the account already exceeds is refused. */
 /**
  * Moves an account to a plan, refusing one whose limits it already exceeds, inside the caller's
- * transaction (which holds the account lock). Choosing a plan ends the trial.
+ * transaction (which holds the account lock). Choosing another plan ends the trial.
  */
 async function movePlan(
   tx: Db,

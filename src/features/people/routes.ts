@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems, WorkspaceParams } from '../../http/schemas.js';
+import { invalid } from '../../shared/errors.js';
 import { actorOf } from '../auth/actor.js';
+import { startImport } from './import.js';
 import { EventBody, IdentifyBody, PeopleQuery, Person, PersonInput } from './schemas.js';
 import * as people from './service.js';
 import { trackCall } from './track.js';
@@ -99,6 +102,66 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
     },
   );
 
+  // A CSV upload reaches its handler as a stream, parsed as it arrives (see startImport).
+  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/api/workspaces/:workspaceId/people/import',
+    {
+      config: { access: 'data.import' },
+      schema: {
+        tags,
+        summary: 'Import people from a CSV file (Content-Type: text/csv); answers the job that applies it',
+        description:
+          'Header row: cio_id, id, email, and any attributes. mode=create adds people; mode=update changes them ' +
+          '(an email changes only on rows that name the cio_id). Progress and refused rows: GET …/jobs/{jobId}.',
+        params: WorkspaceParams,
+        querystring: Type.Object({ mode: Type.Enum(['create', 'update']) }, { additionalProperties: false }),
+        response: {
+          202: Type.Object({ jobId: Type.String(), rows: Type.Integer() }),
+          ...problems(400, 401, 403, 404, 415),
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!(req.body instanceof Readable))
+        throw invalid('/', 'send the CSV file as the body, with Content-Type: text/csv');
+      const started = await startImport(ctx, actorOf(req), req.params.workspaceId, req.query.mode, req.body);
+      return reply
+        .code(202)
+        .header('location', `/api/workspaces/${req.params.workspaceId}/jobs/${started.jobId}`)
+        .send(started);
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/people/export',
+    {
+      config: { access: 'data.export' },
+      schema: {
+        tags,
+        summary: 'Every person, streamed as CSV or NDJSON',
+        params: WorkspaceParams,
+        querystring: Type.Object(
+          { format: Type.Optional(Type.Enum(['csv', 'ndjson'])) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Unknown({ description: 'text/csv or application/x-ndjson, streamed' }),
+          ...problems(401, 403, 404),
+        },
+      },
+    },
+    async (req, reply) => {
+      const format = req.query.format ?? 'csv';
+      const stream = await people.exportPeopleOf(ctx, actorOf(req), req.params.workspaceId, format);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
+        .header('content-disposition', `attachment; filename="people.${format}"`)
+        .send(stream);
+    },
+  );
+
   app.get(
     '/api/workspaces/:workspaceId/data-index',
     {
@@ -140,13 +203,14 @@ export function trackRoutes(app: App, ctx: AppContext): void {
         summary: 'Identify: create or update the person named by cio_<cio_id>, an email or an id',
         params: IdentifierParams,
         body: IdentifyBody,
-        response: { 200: Person, 201: Person, 202: Queued, ...problems(400, 401, 404, 409) },
+        response: { 200: Person, 202: Queued, ...problems(400, 401, 404, 409) },
       },
     },
     async (req, reply) => {
       const result = await trackCall(ctx, req.trackKey!, 'identify', req.params.identifier, req.body);
       if ('queued' in result) return reply.code(202).send(result);
-      return reply.code(result.created ? 201 : 200).send(result.person);
+      // 200 whether the person was created or updated, as the Track API answers (api.md).
+      return reply.code(200).send(result.person);
     },
   );
 

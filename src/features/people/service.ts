@@ -4,6 +4,7 @@ import { DomainError, forbidden, invalid, missing } from '../../shared/errors.js
 import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { findWorkspace, type WorkspaceRow } from '../workspaces/store.js';
+import { type ExportFormat, exportPeople } from './export.js';
 import { type IdentifierRules, upsertPerson } from './identify.js';
 import type { PeopleQuery, Person, PersonInput } from './schemas.js';
 import type { PersonRow } from './store.js';
@@ -161,4 +162,24 @@ export async function dataIndex(ctx: AppContext, workspaceId: string) {
     attributes: await store.attributeIndex(ctx.db, workspaceId),
     events: await store.eventIndex(ctx.db, workspaceId),
   };
+}
+
+/** The export, logged: who took the workspace's people out, and when. */
+export async function exportPeopleOf(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  format: ExportFormat,
+) {
+  await ctx.db.transaction((tx) =>
+    recordActivity(tx, ctx.clock, {
+      accountId: actor.subject.accountId,
+      workspaceId,
+      author: actor,
+      action: 'people.exported',
+      target: { type: 'workspace', id: workspaceId },
+      after: { format },
+    }),
+  );
+  return exportPeople(ctx, workspaceId, format);
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { events, people, trackQueue } from '../../db/schema.js';
+import { events, importChunks, people, trackQueue } from '../../db/schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -183,4 +183,115 @@ export async function absorbPeople(tx: Db, workspaceId: string, survivor: string
     .set({ cioId: survivor })
     .where(and(eq(events.workspaceId, workspaceId), inArray(events.cioId, [...merged])));
   await tx.delete(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.cioId, [...merged])));
+}
+
+// ---- CSV import: chunks of parsed rows, and bulk writes -------------------------------------------
+
+/** A row of an uploaded file: its line number, its cells by column, and why it is unusable, if it is. */
+export type ImportRow = { line: number; cells: Record<string, string>; problem?: string };
+
+export async function insertImportChunk(tx: Db, chunk: typeof importChunks.$inferInsert): Promise<void> {
+  await tx.insert(importChunks).values(chunk);
+}
+
+export async function nextImportChunk(tx: Db, workspaceId: string, jobId: string) {
+  const [row] = await tx
+    .select()
+    .from(importChunks)
+    .where(and(eq(importChunks.workspaceId, workspaceId), eq(importChunks.jobId, jobId)))
+    .orderBy(asc(importChunks.seq))
+    .limit(1);
+  return row;
+}
+
+export async function deleteImportChunk(
+  tx: Db,
+  workspaceId: string,
+  jobId: string,
+  seq: number,
+): Promise<void> {
+  await tx
+    .delete(importChunks)
+    .where(
+      and(
+        eq(importChunks.workspaceId, workspaceId),
+        eq(importChunks.jobId, jobId),
+        eq(importChunks.seq, seq),
+      ),
+    );
+}
+
+export async function deleteImportChunks(tx: Db, workspaceId: string, jobId: string): Promise<void> {
+  await tx
+    .delete(importChunks)
+    .where(and(eq(importChunks.workspaceId, workspaceId), eq(importChunks.jobId, jobId)));
+}
+
+/** The people among these cio_ids, ids and emails (any case), in one query. */
+export async function findByAnyKey(
+  tx: Db,
+  workspaceId: string,
+  keys: { cioIds: string[]; ids: string[]; emails: string[] },
+): Promise<PersonRow[]> {
+  const or: SQL[] = [];
+  if (keys.cioIds.length) or.push(inArray(people.cioId, keys.cioIds));
+  if (keys.ids.length) or.push(inArray(people.externalId, keys.ids));
+  if (keys.emails.length)
+    or.push(
+      inArray(
+        sql`lower(${people.email})`,
+        keys.emails.map((e) => e.toLowerCase()),
+      ),
+    );
+  if (or.length === 0) return [];
+  return tx
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), sql`(${sql.join(or, sql` OR `)})`));
+}
+
+export interface PersonWrite {
+  cio_id: string;
+  external_id: string | null;
+  email: string | null;
+  attributes: Record<string, unknown>;
+}
+
+// Many rows in one statement: the rows travel as one JSON parameter, which both PostgreSQL and
+// PGlite take, rather than thousands of placeholders.
+export async function insertPeople(
+  tx: Db,
+  workspaceId: string,
+  rows: PersonWrite[],
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO people (workspace_id, cio_id, external_id, email, attributes, created_at, updated_at)
+    SELECT ${workspaceId}, r.cio_id, r.external_id, r.email, r.attributes, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(cio_id text, external_id text, email text, attributes jsonb)`);
+}
+
+export async function updatePeople(
+  tx: Db,
+  workspaceId: string,
+  rows: PersonWrite[],
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    UPDATE people AS p
+    SET external_id = r.external_id, email = r.email, attributes = r.attributes, updated_at = ${at.toISOString()}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(cio_id text, external_id text, email text, attributes jsonb)
+    WHERE p.workspace_id = ${workspaceId} AND p.cio_id = r.cio_id`);
+}
+
+/** People in cio_id order after `after`, a page at a time (exports). */
+export async function peoplePage(tx: Db, workspaceId: string, after: string | null, limit: number) {
+  return tx
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), after ? gt(people.cioId, after) : undefined))
+    .orderBy(asc(people.cioId))
+    .limit(limit);
 }

@@ -30,7 +30,7 @@ function changeOf(body: Record<string, unknown>): PersonChange {
 }
 
 export type TrackResult =
-  | { operation: 'identify'; person: Person; created: boolean }
+  | { operation: 'identify'; person: Person }
   | { operation: 'delete' }
   | { operation: 'event'; event: { id: string; name: string; cioId: string; createdAt: string } };
 
@@ -48,7 +48,7 @@ export async function applyTrackCall(
   if (operation === 'identify') {
     const result =
       (await upsertPerson(tx, clock, ws.id, key, changeOf(body), rules)) ?? missing(`Person ${identifier}`);
-    return { operation, person: toPerson(result.person), created: result.created };
+    return { operation, person: toPerson(result.person) };
   }
   const person = (await store.findPerson(tx, ws.id, key)) ?? missing(`Person ${identifier}`);
   if (operation === 'delete') {

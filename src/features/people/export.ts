@@ -1,0 +1,44 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import type { AppContext } from '../../context.js';
+import type { PersonRow } from './store.js';
+import * as store from './store.js';
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+const PAGE = 1000;
+
+/**
+ * Every person of the workspace as CSV (cio_id, id, email, then one column per attribute seen) or
+ * NDJSON, produced a page at a time as the client reads: memory stays flat whatever the size.
+ */
+export async function exportPeople(
+  ctx: AppContext,
+  workspaceId: string,
+  format: ExportFormat,
+): Promise<Readable> {
+  const attributes = (await store.attributeIndex(ctx.db, workspaceId)).map((a) => a.name);
+  const line = (p: PersonRow): string =>
+    format === 'ndjson'
+      ? `${JSON.stringify({ cioId: p.cioId, id: p.externalId, email: p.email, attributes: p.attributes, createdAt: p.createdAt.toISOString() })}\n`
+      : stringify([
+          [p.cioId, p.externalId ?? '', p.email ?? '', ...attributes.map((a) => cell(p.attributes[a]))],
+        ]);
+  async function* pages() {
+    if (format === 'csv') yield stringify([['cio_id', 'id', 'email', ...attributes]]);
+    let after: string | null = null;
+    for (;;) {
+      const rows = await store.peoplePage(ctx.db, workspaceId, after, PAGE);
+      if (rows.length === 0) return;
+      yield rows.map(line).join('');
+      after = rows.at(-1)!.cioId;
+    }
+  }
+  return Readable.from(pages());
+}
+
+/** A CSV cell: strings as they are, everything else as JSON. */
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

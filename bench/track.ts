@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:track`: Track API identify calls (PUT /api/v1/customers/{id}) per second on one
+ * service process, PGlite in a fresh data dir and, when DATABASE_URL is set, PostgreSQL; load from
+ * autocannon over loopback. Printed against a Fastify hello-world PUT measured in the same run, and
+ * as a multiple of Customer.io's published Track API fair-use limit (100 requests/s per workspace).
+ * BENCH_SECONDS sets the length of each run (default 5).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type autocannon from 'autocannon';
+import { load, perSecond, post, seconds, signUp, spawnServer, stop } from './http.js';
+
+const FAIR_USE_PER_SECOND = 100;
+const EXISTING = 1_000; // people that the "existing person" run updates, round-robin
+
+/** A request generator: PUT {prefix}/{id} with a body of Track API attributes. */
+function identifyRequests(prefix: string, id: (n: number) => string): autocannon.Request[] {
+  let n = 0;
+  return [
+    {
+      method: 'PUT',
+      setupRequest: (request) => {
+        const i = n++;
+        const body = {
+          email: `${id(i)}@example.com`,
+          first_name: 'Ada',
+          plan: i % 2 ? 'premium' : 'free',
+          logins: i,
+        };
+        return { ...request, path: `${prefix}/${id(i)}`, body: JSON.stringify(body) };
+      },
+    },
+  ];
+}
+
+async function benchOn(database: 'PGlite' | 'PostgreSQL', hello: { url: string }) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
+  const atrium = await spawnServer(
+    ['dist/cli.js', 'serve'],
+    database === 'PGlite' ? { DATA_DIR: dataDir, DATABASE_URL: undefined } : {},
+    '/healthz',
+  );
+  try {
+    const { workspace, session } = await signUp(atrium.url);
+    const created = await post(
+      `${atrium.url}/api/workspaces/${workspace.id}/api-keys`,
+      { kind: 'track' },
+      session,
+    );
+    const { siteId, apiKey } = (await created.json()) as { siteId: string; apiKey: string };
+    const headers = {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${siteId}:${apiKey}`).toString('base64')}`,
+    };
+    const track = `${atrium.url}/api/v1/customers`;
+    const run = Date.now().toString(36);
+    const existing = (i: number) => `${run}-old-${i % EXISTING}`;
+    // The people that the update run finds.
+    await load({
+      url: track,
+      headers,
+      amount: EXISTING,
+      requests: identifyRequests('/api/v1/customers', existing),
+    });
+
+    const baseline = await load({ url: hello.url, headers, requests: identifyRequests('/hello', existing) });
+    const creates = await load({
+      url: track,
+      headers,
+      requests: identifyRequests('/api/v1/customers', (i) => `${run}-new-${i}`),
+    });
+    const updates = await load({
+      url: track,
+      headers,
+      requests: identifyRequests('/api/v1/customers', existing),
+    });
+    const row = (label: string, rps: number) =>
+      console.log(
+        `  ${label.padEnd(36)} ${perSecond(rps)} req/s  ${((rps / baseline) * 100).toFixed(1).padStart(5)}% of hello-world  ${(rps / FAIR_USE_PER_SECOND).toFixed(0).padStart(4)}× fair use`,
+      );
+    console.log(`Track API identify on ${database} (${seconds} s each, 20 connections, one service process)`);
+    row('PUT hello-world (baseline)', baseline);
+    row('identify, new person', creates);
+    row('identify, existing person', updates);
+    const slower = Math.min(creates, updates);
+    console.log(
+      `${database}: ${perSecond(slower).trim()} identify calls/s at worst = ${(slower / FAIR_USE_PER_SECOND).toFixed(0)}× Customer.io's fair-use 100 requests/s per workspace`,
+    );
+  } finally {
+    await stop(atrium);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const hello = await spawnServer(['--import', 'tsx', 'bench/hello-world.ts'], {}, '/hello');
+try {
+  await benchOn('PGlite', hello);
+  if (process.env.DATABASE_URL) await benchOn('PostgreSQL', hello);
+  else console.log('PostgreSQL: skipped; set DATABASE_URL=postgres://… to measure it too');
+} finally {
+  await stop(hello);
+}

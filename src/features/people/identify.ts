@@ -77,20 +77,30 @@ function refuseIdentifierChange(
  * A person already holding this id, or this email while email is an identifier, answers 409,
  * naming the field. (With email not an identifier, people may share an address.) The check holds
  * an advisory lock on the address until the transaction ends, so two creates cannot both pass it.
+ * Only values that change are looked up: the identify hot path sends the same email again and
+ * again. An id is also guarded by a unique index, so a new person's id that `lockPerson` found
+ * free needs no second look.
  */
 async function refuseTaken(
   tx: Db,
   workspaceId: string,
-  cioId: string | null,
+  holder: PersonRow | null,
   change: PersonChange,
   rules: Pick<IdentifierRules, 'identifyByEmail'>,
+  key: PersonKey,
 ) {
-  const email = rules.identifyByEmail ? change.email : null;
+  const email =
+    rules.identifyByEmail && change.email && !(holder && sameEmail(change.email, holder.email))
+      ? change.email
+      : null;
+  const id =
+    change.id && change.id !== holder?.externalId && !(holder === null && key.by === 'id') ? change.id : null;
+  const cioId = holder?.cioId ?? null;
   if (email)
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${workspaceId}:${email.toLowerCase()}`}))`);
   for (const [field, key] of [
     ['email', email ? ({ by: 'email', value: email } as const) : null],
-    ['id', change.id ? ({ by: 'id', value: change.id } as const) : null],
+    ['id', id ? ({ by: 'id', value: id } as const) : null],
   ] as const) {
     if (!key) continue;
     const holder = await store.findPerson(tx, workspaceId, key);
@@ -139,7 +149,7 @@ export async function upsertPerson(
       if (key.by === 'cioId' || !create) return null;
       const email = key.by === 'email' ? key.value : (change.email ?? null);
       const id = key.by === 'id' ? key.value : (change.id ?? null);
-      await refuseTaken(tx, workspaceId, null, { email, id }, rules);
+      await refuseTaken(tx, workspaceId, null, { email, id }, rules, key);
       const created = await store.insertPerson(tx, {
         workspaceId,
         cioId: newPersonId(),
@@ -152,7 +162,7 @@ export async function upsertPerson(
       return { person: created, created: true, before: null };
     }
     refuseIdentifierChange(key, person, change, rules);
-    await refuseTaken(tx, workspaceId, person.cioId, change, rules);
+    await refuseTaken(tx, workspaceId, person, change, rules, key);
     const updated = await store.updatePerson(tx, workspaceId, person.cioId, {
       ...(change.email !== undefined && { email: change.email }),
       ...(change.id !== undefined && { externalId: change.id }),

@@ -7,7 +7,7 @@ import type { Clock } from '../../shared/clock.js';
 import { DomainError, invalid, missing } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { KeyHolder } from '../api-keys/service.js';
-import type { WorkspaceRow } from '../workspaces/store.js';
+import { enterWorkspaceGate, type WorkspaceRow } from '../workspaces/store.js';
 import { type PersonChange, parseIdentifier, upsertPerson } from './identify.js';
 import type { Person } from './schemas.js';
 import { rulesOf, toPerson } from './service.js';
@@ -71,9 +71,9 @@ export async function applyTrackCall(
 
 /**
  * A Track API call: applied at once, or — while the workspace revalidates its identifiers — queued
- * in arrival order and applied when revalidation ends ("no data is dropped"). The workspace row is
- * read with a share lock, so the revalidation cannot finish between this call's look and its
- * queueing.
+ * in arrival order and applied when revalidation ends ("no data is dropped"). The call holds the
+ * workspace's gate (shared), so the revalidation cannot finish, and the workspace cannot be
+ * deleted, between this call's look and its write.
  */
 export async function trackCall<O extends TrackOperation>(
   ctx: AppContext,
@@ -83,6 +83,7 @@ export async function trackCall<O extends TrackOperation>(
   body: Record<string, unknown>,
 ): Promise<Extract<TrackResult, { operation: O }> | { queued: true }> {
   return ctx.db.transaction(async (tx) => {
+    await enterWorkspaceGate(tx, key.workspaceId, 'shared');
     const [ws] = await tx
       .select()
       .from(workspaces)
@@ -92,8 +93,7 @@ export async function trackCall<O extends TrackOperation>(
           eq(workspaces.accountId, key.accountId),
           isNull(workspaces.deletedAt),
         ),
-      )
-      .for('share');
+      );
     if (!ws) missing('Workspace');
     if (ws.processingState === 'revalidating') {
       if (operation === 'identify') changeOf(body); // refuse malformed calls now, not later

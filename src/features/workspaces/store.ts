@@ -45,12 +45,31 @@ export async function findWorkspaceWithRecipient(tx: Db, accountId: string, work
   return row;
 }
 
-/** The same, with the row locked until the transaction ends (settings changes, deletion). */
+const WORKSPACE_GATE = 1;
+
+/**
+ * The workspace's gate, an advisory lock held until the transaction ends: shared by calls that
+ * write its data at a high rate (the Track API), exclusive for changes to the workspace itself
+ * (lockWorkspace). An advisory lock lives in memory, where a shared row lock on the workspace
+ * would write the row (a MultiXact) on every call.
+ */
+export async function enterWorkspaceGate(tx: Db, workspaceId: string, mode: 'shared' | 'exclusive') {
+  // The two-key form keeps these locks apart from the one-key locks used elsewhere.
+  await (mode === 'shared'
+    ? tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${WORKSPACE_GATE}, hashtext(${workspaceId}))`)
+    : tx.execute(sql`SELECT pg_advisory_xact_lock(${WORKSPACE_GATE}, hashtext(${workspaceId}))`));
+}
+
+/**
+ * The same, with the row locked until the transaction ends (settings changes, deletion), and the
+ * workspace's gate held exclusively, so no Track API call is half-way through meanwhile.
+ */
 export async function lockWorkspace(
   tx: Db,
   accountId: string,
   workspaceId: string,
 ): Promise<WorkspaceRow | undefined> {
+  await enterWorkspaceGate(tx, workspaceId, 'exclusive');
   const [row] = await tx
     .select()
     .from(workspaces)

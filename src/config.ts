@@ -26,6 +26,8 @@ export interface Config {
   webDir: string;
   /** How long the job worker sleeps when the queue is empty. 0 disables the worker (tests drive it). */
   workerIdleMs: number;
+  /** The largest asset an upload may carry, in bytes (ASSET_MAX_BYTES). */
+  assetMaxBytes: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -35,6 +37,7 @@ export const defaults = {
   sessionTtlMs: 14 * DAY,
   loginLimits: { perEmail: 10, perIp: 100, windowMs: 15 * 60 * 1000 },
   workerIdleMs: 1000,
+  assetMaxBytes: 5 * 1024 * 1024,
 } as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,8 +58,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: defaults.sessionTtlMs,
     loginLimits: { ...defaults.loginLimits },
     workerIdleMs: defaults.workerIdleMs,
+    assetMaxBytes: positiveInteger(env.ASSET_MAX_BYTES, 'ASSET_MAX_BYTES') ?? defaults.assetMaxBytes,
     // From src/config.ts (tests, tsx) and from dist/config.js alike: the repository's dist/web.
     webDir: env.WEB_DIR ? resolve(env.WEB_DIR) : fileURLToPath(new URL('../dist/web/', import.meta.url)),
     mail: { smtpUrl: env.SMTP_URL || undefined, from: env.MAIL_FROM ?? 'Atrium <no-reply@atrium.localhost>' },
   };
+}
+
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
 }

@@ -39,6 +39,7 @@ export type MatrixPermission = (typeof matrix)[number]['key'];
 /** Bit masks over the matrix columns (bit 0 Workspace Admin … bit 3 Viewer). */
 const EVERY_ROLE = 0b1111;
 const WORKSPACE_ADMIN = 0b0001;
+const AUTHOR = 0b0010;
 
 /** Workspace rules the matrix does not list, from product.md §2–§3. */
 const workspaceExtras = {
@@ -49,6 +50,11 @@ const workspaceExtras = {
   'workspace.settings.edit': { label: 'Change workspace settings', mask: WORKSPACE_ADMIN },
   // "Account Admins and Workspace Admins can select another team member to receive test emails".
   'workspace.test_recipient.choose': { label: 'Choose the test recipient', mask: WORKSPACE_ADMIN },
+  // "For Authors [hide attributes] … cannot … edit attribute conditions in broadcasts".
+  'broadcasts.conditions.edit': {
+    label: 'Edit attribute conditions in broadcasts',
+    mask: WORKSPACE_ADMIN | AUTHOR,
+  },
 } as const;
 
 export type WorkspacePermission = MatrixPermission | keyof typeof workspaceExtras;

@@ -2,9 +2,21 @@
  * Drizzle's view of the tables that the SQL migrations create (src/db/migrations). The migrations are
  * the truth; a test (schema.test.ts) checks that every column here exists there with the same type.
  */
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+// Both drivers read and write bytea as a Buffer / Uint8Array.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 import type { AccountRole, WorkspaceRole } from '../access/roles.js';
 
@@ -244,4 +256,73 @@ export const importChunks = pgTable(
       .notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.jobId, t.seq] })],
+);
+
+export const resources = pgTable(
+  'resources',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    id: text('id').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    createdByMemberId: text('created_by_member_id'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+export const relationships = pgTable(
+  'relationships',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    objectId: text('object_id').notNull(),
+    cioId: text('cio_id').notNull(),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.objectId, t.cioId] })],
+);
+
+export const segmentMembers = pgTable(
+  'segment_members',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    segmentId: text('segment_id').notNull(),
+    cioId: text('cio_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.segmentId, t.cioId] })],
+);
+
+export const assetBlobs = pgTable(
+  'asset_blobs',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    assetId: text('asset_id').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.assetId] })],
+);
+
+export type DeliveryState = 'draft' | 'queued' | 'sent' | 'failed' | 'suppressed' | 'captured';
+
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    id: text('id').notNull(),
+    messageId: text('message_id').notNull(),
+    sourceId: text('source_id').notNull(),
+    cioId: text('cio_id'),
+    recipient: text('recipient'),
+    subject: text('subject').notNull(),
+    state: text('state').$type<DeliveryState>().notNull(),
+    reason: text('reason'),
+    outboxId: text('outbox_id'),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );

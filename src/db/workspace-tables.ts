@@ -4,6 +4,11 @@
  * missing here, so a new feature cannot leave rows behind a deleted workspace.
  */
 export const workspaceTables = [
+  'relationships',
+  'segment_members',
+  'asset_blobs',
+  'deliveries',
+  'resources',
   'import_chunks',
   'track_queue',
   'events',

@@ -2,7 +2,39 @@ import { randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 
 /** Prefixes say what an id names, so a log line is readable on its own. */
-export type IdPrefix = 'acc' | 'mem' | 'ws' | 'ses' | 'act' | 'job' | 'inv' | 'pwr' | 'msg' | 'key' | 'evt';
+export type IdPrefix =
+  | 'acc'
+  | 'mem'
+  | 'ws'
+  | 'ses'
+  | 'act'
+  | 'job'
+  | 'inv'
+  | 'pwr'
+  | 'msg'
+  | 'key'
+  | 'evt'
+  | 'dlv'
+  | 'mg'
+  | ResourcePrefix;
+
+/** The prefixes of the workspace resources of src/features/content/kinds.ts. */
+export type ResourcePrefix =
+  | 'cmp'
+  | 'bc'
+  | 'tx'
+  | 'ot'
+  | 'obj'
+  | 'seg'
+  | 'aud'
+  | 'adp'
+  | 'ast'
+  | 'lay'
+  | 'snp'
+  | 'col'
+  | 'int'
+  | 'wh'
+  | 'pip';
 
 // ulid draws one byte from the system per random character; drawing them 4 KiB at a time keeps
 // id generation off the profile of the Track API's hot path.

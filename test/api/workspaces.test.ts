@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectProblem } from '../support/client.js';
 import { addMember } from '../support/members.js';
+import { make, PNG, setUpFixtures } from '../support/row-probes.js';
 import { startService, type TestService } from '../support/service.js';
 
 let service: TestService;
@@ -285,6 +286,22 @@ describe('delete', () => {
     ).body;
     await admin.patch(`/api/workspaces/${ws.id}/settings`, { identifiers: { email: true, id: false } });
     await admin.put('/api/me/current-workspace', { workspaceId: ws.id });
+    // An item of every kind, and what hangs off them: a relationship, an import, bytes, a delivery.
+    const f = await setUpFixtures(admin, ws.id);
+    const at = (rest: string) => `/api/workspaces/${ws.id}/${rest}`;
+    await make(f, 'relationships', { objectId: f.items.objects, cioId: f.personCioId });
+    await admin.post(at(`segments/${f.manualSegmentId}/import`), undefined, {
+      raw: `cio_id\n${f.personCioId}\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    await admin.post(at('assets?name=a.png'), undefined, {
+      raw: PNG,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect((await admin.post(at(`messages/${f.messageId}/send-test`), {})).status).toBe(202);
+    expect(Object.keys(await rowsOf(ws.id))).toEqual(
+      expect.arrayContaining(['relationships', 'segment_members', 'asset_blobs', 'deliveries', 'resources']),
+    );
 
     const reply = await admin.delete(`/api/workspaces/${ws.id}`, { confirmName: 'Doomed' });
     expect(reply.status).toBe(204);

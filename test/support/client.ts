@@ -11,7 +11,7 @@ export interface RequestOptions {
   csrf?: boolean;
   headers?: Record<string, string>;
   /** A raw body sent as is (with headers['content-type']). */
-  raw?: string;
+  raw?: string | Uint8Array;
 }
 
 let counter = 0;
@@ -35,7 +35,7 @@ export class Client {
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = this.cookies.get('csrf');
     if (csrf && options.csrf !== false && !['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = csrf;
-    let payload: string | undefined = options.raw;
+    let payload: string | Uint8Array | undefined = options.raw;
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
@@ -52,8 +52,13 @@ export class Client {
       if (!value || expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
+    // Files (assets) come back as bytes, everything else as text or parsed JSON.
+    if (/^(image\/|application\/pdf|application\/octet-stream)/.test(type)) {
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { status: response.status, headers: response.headers, body: bytes as T };
+    }
+    const text = await response.text();
     const parsed = text && /^application\/(problem\+)?json/.test(type) ? JSON.parse(text) : text;
     return { status: response.status, headers: response.headers, body: parsed as T };
   }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import type { AppContext } from '../../context.js';
-import { DomainError, invalid } from '../../shared/errors.js';
+import { csvRows } from '../../shared/csv.js';
+import { invalid } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Actor } from '../auth/actor.js';
 import type { ImportRow } from './store.js';
@@ -35,33 +35,12 @@ export async function startImport(
     chunk = [];
   };
   try {
-    const parser = body.pipe(
-      parse({
-        bom: true,
-        trim: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-        info: true,
-        columns: (header: string[]) => {
-          const columns = header.map((h) => h.trim());
-          if (!columns.some((c) => identifierColumns.includes(c))) {
-            throw invalid('/', 'the header row needs a cio_id, id or email column');
-          }
-          return columns;
-        },
-      }),
-    );
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number; invalid_field_length: number };
-    }>) {
+    for await (const row of csvRows(body, identifierColumns)) {
       rows++;
       chunk.push({
-        line: info.lines,
-        cells: record,
-        ...(info.invalid_field_length > 0 && {
-          problem: 'the row does not have as many cells as the header',
-        }),
+        line: row.line,
+        cells: row.cells,
+        ...(row.ragged && { problem: 'the row does not have as many cells as the header' }),
       });
       if (chunk.length >= CHUNK_ROWS) await flush();
     }
@@ -69,13 +48,6 @@ export async function startImport(
     if (rows === 0) throw invalid('/', 'the file has a header but no rows');
   } catch (error) {
     await store.deleteImportChunks(ctx.db, workspaceId, jobId);
-    if (error instanceof CsvError) {
-      throw new DomainError('invalid', `The file is not valid CSV: ${error.message}`, {
-        errors: [
-          { path: `/line/${(error as CsvError & { lines?: number }).lines ?? 0}`, message: error.message },
-        ],
-      });
-    }
     throw error;
   }
   await ctx.db.transaction(async (tx) => {

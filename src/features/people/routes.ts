@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
@@ -180,6 +181,30 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => people.dataIndex(ctx, req.params.workspaceId),
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/data-index/export',
+    {
+      config: { access: 'data_index.export' },
+      schema: {
+        tags,
+        summary: 'The data index as CSV: type (attribute or event), name, count',
+        params: WorkspaceParams,
+        response: { 200: Type.String({ description: 'text/csv' }), ...problems(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const index = await people.dataIndex(ctx, req.params.workspaceId);
+      const rows = [
+        ...index.attributes.map((a) => ['attribute', a.name, a.count]),
+        ...index.events.map((e) => ['event', e.name, e.count]),
+      ];
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="data-index.csv"')
+        .send(stringify(rows, { header: true, columns: ['type', 'name', 'count'] }));
+    },
   );
 }
 

@@ -1,6 +1,7 @@
 import { attributeQueryRefusal, maskRecord, masksAttributes } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import { DomainError, forbidden, invalid, missing } from '../../shared/errors.js';
+import { pageOf } from '../../shared/pagination.js';
 import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { findWorkspace, type WorkspaceRow } from '../workspaces/store.js';
@@ -62,9 +63,8 @@ export async function listPeople(ctx: AppContext, actor: Actor, workspaceId: str
     id,
     attributes,
   });
-  const view = seenBy(actor, workspaceId);
-  const items = rows.slice(0, limit).map(view);
-  return { items, nextCursor: rows.length > limit ? (rows[limit - 1]?.cioId ?? null) : null };
+  const page = pageOf(rows, limit, (r) => r.cioId);
+  return { items: page.rows.map(seenBy(actor, workspaceId)), nextCursor: page.nextCursor };
 }
 
 export async function getPerson(ctx: AppContext, actor: Actor, workspaceId: string, cioId: string) {

@@ -182,6 +182,22 @@ export async function absorbPeople(tx: Db, workspaceId: string, survivor: string
     .update(events)
     .set({ cioId: survivor })
     .where(and(eq(events.workspaceId, workspaceId), inArray(events.cioId, [...merged])));
+  // Relationships and segment memberships follow too (the survivor's own win a tie); the merged
+  // people's rows go with them by ON DELETE CASCADE.
+  const from = sql`(${sql.join(
+    merged.map((c) => sql`${c}`),
+    sql`, `,
+  )})`;
+  await tx.execute(sql`
+    INSERT INTO relationships (workspace_id, object_id, cio_id, attributes, created_at)
+    SELECT workspace_id, object_id, ${survivor}, attributes, created_at FROM relationships
+    WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}
+    ON CONFLICT DO NOTHING`);
+  await tx.execute(sql`
+    INSERT INTO segment_members (workspace_id, segment_id, cio_id)
+    SELECT workspace_id, segment_id, ${survivor} FROM segment_members
+    WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}
+    ON CONFLICT DO NOTHING`);
   await tx.delete(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.cioId, [...merged])));
 }
 

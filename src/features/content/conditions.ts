@@ -1,0 +1,94 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
+import { MASK } from '../../access/masking.js';
+import { people } from '../../db/schema.js';
+import { Id } from '../../http/schemas.js';
+
+/**
+ * Conditions over people: what a data segment and a broadcast's audience are made of. `email` and
+ * `id` name the identifiers; any other name an attribute.
+ */
+export const Condition = Type.Object(
+  {
+    attribute: Type.String({ minLength: 1, maxLength: 150 }),
+    operator: Type.Enum(['eq', 'neq', 'contains', 'exists', 'not_exists', 'gt', 'lt']),
+    // Numbers first: the validator coerces, and 100 must stay a number for gt and lt.
+    value: Type.Optional(Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 1000 })])),
+  },
+  { additionalProperties: false },
+);
+export type Condition = Static<typeof Condition>;
+
+export const Conditions = Type.Object(
+  {
+    match: Type.Enum(['all', 'any'], { default: 'all' }),
+    rules: Type.Array(Condition, { maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type Conditions = Static<typeof Conditions>;
+
+export const Audience = Type.Object(
+  {
+    segmentIds: Type.Array(Id('seg'), { maxItems: 50, default: [] }),
+    conditions: Type.Optional(Conditions),
+  },
+  { additionalProperties: false, description: 'People in any of the segments who also match the conditions' },
+);
+
+/** The value a rule compares with, or why the rule is incomplete. */
+export function conditionProblem(rule: Condition): string | null {
+  const needsValue = !['exists', 'not_exists'].includes(rule.operator);
+  if (needsValue && rule.value === undefined) return `the operator ${rule.operator} needs a value`;
+  if ((rule.operator === 'gt' || rule.operator === 'lt') && typeof rule.value !== 'number')
+    return `the operator ${rule.operator} compares numbers`;
+  return null;
+}
+
+/** The SQL test of one person against the conditions. */
+export function matchesConditions(conditions: Conditions): SQL {
+  if (conditions.rules.length === 0) return sql`true`;
+  const tests = conditions.rules.map(ruleSql);
+  return sql`(${sql.join(tests, conditions.match === 'all' ? sql` AND ` : sql` OR `)})`;
+}
+
+function ruleSql(rule: Condition): SQL {
+  const text =
+    rule.attribute === 'email'
+      ? sql`${people.email}`
+      : rule.attribute === 'id'
+        ? sql`${people.externalId}`
+        : sql`(${people.attributes} ->> ${rule.attribute})`;
+  const value = rule.value === undefined ? '' : String(rule.value);
+  switch (rule.operator) {
+    case 'eq':
+      return sql`${text} = ${value}`;
+    case 'neq':
+      return sql`${text} IS DISTINCT FROM ${value}`;
+    case 'contains':
+      return sql`strpos(lower(${text}), lower(${value})) > 0`;
+    case 'exists':
+      return sql`${text} IS NOT NULL`;
+    case 'not_exists':
+      return sql`${text} IS NULL`;
+    case 'gt':
+    case 'lt': {
+      // Only numbers compare; a text value never matches (and never fails the cast).
+      const number = sql`CASE WHEN jsonb_typeof(${people.attributes} -> ${rule.attribute}) = 'number'
+        THEN (${people.attributes} ->> ${rule.attribute})::numeric END`;
+      return rule.operator === 'gt'
+        ? sql`${number} > ${Number(rule.value)}`
+        : sql`${number} < ${Number(rule.value)}`;
+    }
+  }
+}
+
+/** Conditions as a member with hidden attributes sees them: which attributes, not which values. */
+export function maskConditions(conditions: Conditions | undefined): Conditions | undefined {
+  return (
+    conditions && {
+      ...conditions,
+      rules: conditions.rules.map((r) => (r.value === undefined ? r : { ...r, value: MASK })),
+    }
+  );
+}

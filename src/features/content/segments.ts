@@ -1,0 +1,175 @@
+import { Readable } from 'node:stream';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { people, segmentMembers } from '../../db/schema.js';
+import type { App } from '../../http/app.js';
+import { problems } from '../../http/schemas.js';
+import { csvRows } from '../../shared/csv.js';
+import { DomainError, invalid } from '../../shared/errors.js';
+import { recordActivity } from '../activity/record.js';
+import { type Actor, actorOf } from '../auth/actor.js';
+import { type Conditions, matchesConditions } from './conditions.js';
+import { kinds } from './kinds.js';
+import type { Decoration } from './routes.js';
+import { findItem } from './service.js';
+
+/** Segments: how many people each holds, live, and the people a CSV adds to a manual segment. */
+
+async function countMatching(
+  tx: Db,
+  workspaceId: string,
+  conditions: Conditions | undefined,
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), conditions ? matchesConditions(conditions) : undefined));
+  return row?.n ?? 0;
+}
+
+async function countMembers(tx: Db, workspaceId: string, segmentId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(segmentMembers)
+    .where(and(eq(segmentMembers.workspaceId, workspaceId), eq(segmentMembers.segmentId, segmentId)));
+  return row?.n ?? 0;
+}
+
+/** A segment's live count: the people matching its conditions, or those imported into it. */
+export const segmentDecoration: Decoration = {
+  properties: { count: Type.Integer({ description: 'How many people are in the segment now' }) },
+  decorate: async (tx, workspaceId, row) => ({
+    count:
+      row.body.type === 'manual'
+        ? await countMembers(tx, workspaceId, row.id)
+        : await countMatching(tx, workspaceId, row.body.conditions as Conditions | undefined),
+  }),
+};
+
+const BATCH = 1000;
+const identifierColumns = ['cio_id', 'id', 'email'] as const;
+type IdentifierColumn = (typeof identifierColumns)[number];
+
+export interface SegmentImportResult {
+  rows: number;
+  added: number;
+  /** Rows that named nobody in the workspace, by line (the first 100). */
+  unmatched: { line: number; value: string }[];
+  unmatchedCount: number;
+}
+
+/**
+ * Adds the people a CSV names (one column: cio_id, id or email) to a manual segment, in one
+ * transaction, reading the file as it streams in, a batch of 1,000 rows at a time.
+ */
+export async function importSegmentMembers(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  segmentId: string,
+  body: Readable,
+): Promise<SegmentImportResult> {
+  return ctx.db.transaction(async (tx) => {
+    const segment = await findItem(tx, workspaceId, kinds.segments, segmentId, true);
+    if (segment.body.type !== 'manual')
+      throw new DomainError(
+        'conflict',
+        `"${segment.name}" is a data segment: its conditions choose its people`,
+      );
+    const result: SegmentImportResult = { rows: 0, added: 0, unmatched: [], unmatchedCount: 0 };
+    let column: IdentifierColumn | undefined;
+    let batch: { line: number; value: string }[] = [];
+    const flush = async () => {
+      if (batch.length === 0 || !column) return;
+      const found = await resolvePeople(
+        tx,
+        workspaceId,
+        column,
+        batch.map((b) => b.value),
+      );
+      if (found.size > 0) {
+        const added = await tx
+          .insert(segmentMembers)
+          .values([...new Set(found.values())].map((cioId) => ({ workspaceId, segmentId, cioId })))
+          .onConflictDoNothing()
+          .returning({ cioId: segmentMembers.cioId });
+        result.added += added.length;
+      }
+      for (const row of batch) {
+        if (found.has(column === 'email' ? row.value.toLowerCase() : row.value)) continue;
+        result.unmatchedCount++;
+        if (result.unmatched.length < 100) result.unmatched.push(row);
+      }
+      batch = [];
+    };
+    for await (const row of csvRows(body, identifierColumns)) {
+      column ??= identifierColumns.find((c) => c in row.cells);
+      result.rows++;
+      batch.push({ line: row.line, value: row.cells[column!] ?? '' });
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    if (result.rows === 0) throw invalid('/', 'the file has a header but no rows');
+    await recordActivity(tx, ctx.clock, {
+      accountId: actor.subject.accountId,
+      workspaceId,
+      author: actor,
+      action: 'segment.imported',
+      target: { type: 'segment', id: segmentId, name: segment.name },
+      after: { rows: result.rows, added: result.added, unmatched: result.unmatchedCount },
+    });
+    return result;
+  });
+}
+
+/** The cio_id of each value that names a person, keyed by the value (emails lower-cased). */
+async function resolvePeople(
+  tx: Db,
+  workspaceId: string,
+  column: IdentifierColumn,
+  values: string[],
+): Promise<Map<string, string>> {
+  const field =
+    column === 'cio_id'
+      ? sql<string>`${people.cioId}`
+      : column === 'id'
+        ? sql<string>`${people.externalId}`
+        : sql<string>`lower(${people.email})`;
+  const wanted = column === 'email' ? values.map((v) => v.toLowerCase()) : values;
+  const rows = await tx
+    .select({ key: sql<string>`${field}`, cioId: people.cioId })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), inArray(field, wanted)));
+  return new Map(rows.map((r) => [r.key, r.cioId]));
+}
+
+export function segmentRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/workspaces/:workspaceId/segments/:id/import',
+    {
+      config: { access: 'segments.import' },
+      schema: {
+        tags: [kinds.segments.label],
+        summary:
+          'Add people to a manual segment from a CSV (Content-Type: text/csv) with a cio_id, id or email column',
+        params: Type.Object({ workspaceId: Type.String(), id: Type.String() }),
+        response: {
+          200: Type.Object({
+            rows: Type.Integer(),
+            added: Type.Integer(),
+            unmatched: Type.Array(Type.Object({ line: Type.Integer(), value: Type.String() })),
+            unmatchedCount: Type.Integer(),
+          }),
+          ...problems(400, 401, 403, 404, 409, 415),
+        },
+      },
+    },
+    async (req) => {
+      if (!(req.body instanceof Readable))
+        throw invalid('/', 'send the CSV file as the body, with Content-Type: text/csv');
+      return importSegmentMembers(ctx, actorOf(req), req.params.workspaceId, req.params.id, req.body);
+    },
+  );
+}

@@ -1,0 +1,51 @@
+import type { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { DomainError, invalid } from './errors.js';
+
+/** One row of an uploaded CSV: its line number, its cells by column, and whether it was ragged. */
+export interface CsvRow {
+  line: number;
+  cells: Record<string, string>;
+  /** It has not as many cells as the header. */
+  ragged: boolean;
+}
+
+/**
+ * Reads a CSV upload row by row as it streams in (memory stays flat whatever the file's size). The
+ * header row names the columns, and must name at least one of `identifiers`. A file that is not CSV
+ * is a 400 naming the line.
+ */
+export async function* csvRows(body: Readable, identifiers: readonly string[]): AsyncGenerator<CsvRow> {
+  const parser = body.pipe(
+    parse({
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      columns: (header: string[]) => {
+        const columns = header.map((h) => h.trim());
+        if (!columns.some((c) => identifiers.includes(c)))
+          throw invalid(
+            '/',
+            `the header row needs a ${identifiers.join(', ').replace(/, (\w+)$/, ' or $1')} column`,
+          );
+        return columns;
+      },
+    }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number; invalid_field_length: number };
+    }>) {
+      yield { line: info.lines, cells: record, ragged: info.invalid_field_length > 0 };
+    }
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines ?? 0;
+    throw new DomainError('invalid', `The file is not valid CSV: ${error.message}`, {
+      errors: [{ path: `/line/${line}`, message: error.message }],
+    });
+  }
+}

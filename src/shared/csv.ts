@@ -34,12 +34,16 @@ export async function* csvRows(body: Readable, identifiers: readonly string[]): 
       },
     }),
   );
+  // csv-parse counts ragged rows over the whole file: a row is ragged when the count moves.
+  let raggedSoFar = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
       info: { lines: number; invalid_field_length: number };
     }>) {
-      yield { line: info.lines, cells: record, ragged: info.invalid_field_length > 0 };
+      const ragged = info.invalid_field_length > raggedSoFar;
+      raggedSoFar = info.invalid_field_length;
+      yield { line: info.lines, cells: record, ragged };
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;

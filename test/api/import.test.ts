@@ -36,17 +36,25 @@ describe('CSV import', () => {
       ',,free,Nowhere', // line 5: names nobody
       'u3,three@example.com,free', // line 6: a cell short
       'u4,ONE@example.com,free,Oslo', // line 7: one@ taken (emails compare without case)
+      'u5,not-an-email,free,Lima', // line 8: not an email address
     ].join('\n');
     const job = await importCsv(admin, workspace.id, 'create', csv);
-    expect(job).toMatchObject({ state: 'succeeded', progress: { done: 6, total: 6 } });
-    expect(job.result).toMatchObject({ created: 2, updated: 0, failed: 4 });
-    expect(job.result.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 6, 7]);
+    expect(job).toMatchObject({ state: 'succeeded', progress: { done: 7, total: 7 } });
+    expect(job.result).toMatchObject({ created: 2, updated: 0, failed: 5 });
+    expect(job.result.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 6, 7, 8]);
+    expect(job.result.errors.map((e: { message: string }) => e.message)).toEqual([
+      'id u1 is also on line 2',
+      'a new person needs an id or (with email as an identifier) an email',
+      'the row does not have as many cells as the header',
+      'email one@example.com is also on line 2',
+      'email "not-an-email" is not an email address',
+    ]);
     expect(job.result.errors[0].message).toContain('also on line 2');
     const people = (await admin.get(`/api/workspaces/${workspace.id}/people`)).body.items;
     expect(people.map((p: { id: string }) => p.id)).toEqual(['u1', 'u2']);
     expect(people[1].attributes).toEqual({ plan: 'premium' }); // an empty cell sets nothing
     const log = await admin.get(`/api/workspaces/${workspace.id}/activity?action=people.imported`);
-    expect(log.body.items[0].after).toEqual({ mode: 'create', created: 2, updated: 0, failed: 4 });
+    expect(log.body.items[0].after).toEqual({ mode: 'create', created: 2, updated: 0, failed: 5 });
   });
 
   test('update: an email changes only on rows that name the cio_id', async () => {

@@ -51,6 +51,9 @@ async function applyChunk(
   const usable: ImportRow[] = [];
   for (const row of rows) {
     if (row.problem) fail(row, row.problem);
+    // The Track API's rule: an email is a string with an @.
+    else if (!empty(row.cells.email) && !row.cells.email!.includes('@'))
+      fail(row, `email "${row.cells.email}" is not an email address`);
     else usable.push(row);
   }
   const email = (r: ImportRow) =>

@@ -30,6 +30,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => service?.close());
 
+/** Rows of a table with this id, read from the database itself. */
+async function rowCount(table: string, id: string): Promise<number> {
+  const { queryRows } = await import('../../src/db/connection.js');
+  const { sql } = await import('drizzle-orm');
+  const [row] = await queryRows<{ n: number }>(
+    service.ctx.db,
+    sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE id = ${id}`,
+  );
+  return row?.n ?? 0;
+}
+
 const email = (extra: Record<string, unknown> = {}) => ({
   name: 'Welcome',
   channel: 'email',
@@ -128,6 +139,33 @@ describe('one generic mechanism for every kind', () => {
 
     expect((await admin.delete(at(`segments/${segment.id}`))).status).toBe(204);
     expectProblem(await admin.get(at(`segments/${segment.id}/ad-audiences`)), 404);
+    expect(await rowCount('resources', audience.id)).toBe(0);
+  });
+
+  test('an item whose reference was deleted can still be edited; a template reads no file', async () => {
+    const layout = await created(
+      await admin.post(at('layouts'), { name: unique('Gone'), html: '{{ content }}' }),
+    );
+    const campaign = await created(
+      await admin.post(at('campaigns'), {
+        name: unique('Orphan'),
+        messages: [email({ layoutId: layout.id })],
+      }),
+    );
+    expect((await admin.delete(at(`layouts/${layout.id}`))).status).toBe(204);
+    expect(
+      (await admin.patch(at(`campaigns/${campaign.id}`), { description: 'still editable' })).status,
+    ).toBe(200);
+
+    const sneaky = await created(
+      await author.post(at('transactional'), {
+        name: unique('Include'),
+        messages: [email({ body: "{% include 'package.json' %}" })],
+      }),
+    );
+    const preview = await author.post(at(`messages/${sneaky.messages[0].id}/preview`), {});
+    expectProblem(preview, 400, 'invalid');
+    expect(JSON.stringify(preview.body)).not.toContain('"dependencies"');
   });
 
   test('another workspace’s item answers 404, by id and by list', async () => {
@@ -200,6 +238,25 @@ describe('Authors with hidden attributes (product.md §2)', () => {
     expect(sneaky.body.permission).toBe('broadcasts.conditions.edit');
     const after = await author.get(at(`broadcasts/${byAuthor.id}`));
     expect(after.body.audience.conditions).toEqual(conditions);
+    // Nor carry the hidden values into another workspace by copying.
+    const copy = await hidden.post(at(`broadcasts/${byAuthor.id}/copy`), { targetWorkspaceId: ws });
+    expect(copy.status).toBeGreaterThanOrEqual(400);
+    const elsewhere = (await admin.post('/api/workspaces', { name: unique('Elsewhere') })).body.id;
+    const me = (await hidden.get('/api/me')).body.member.id;
+    await admin.patch(`/api/team-members/${me}`, {
+      workspaceAccess: {
+        mode: 'custom',
+        roles: [
+          { workspaceId: ws, role: 'author', hideAttributes: true },
+          { workspaceId: elsewhere, role: 'author' },
+        ],
+      },
+    });
+    const refusedCopy = await hidden.post(at(`broadcasts/${byAuthor.id}/copy`), {
+      targetWorkspaceId: elsewhere,
+    });
+    expectProblem(refusedCopy, 403, 'forbidden');
+    expect(refusedCopy.body.detail).toContain('hidden from you');
   });
 
   test('a preview renders masked values; objects and relationships show no attribute value', async () => {
@@ -252,6 +309,10 @@ describe('Authors with hidden attributes (product.md §2)', () => {
     expect((await author.get(at(`relationships?objectId=${object.id}`))).body.items[0].attributes).toEqual({
       role: 'cto',
     });
+    const log = await hiddenViewer.get(at('activity?limit=200'));
+    expect(JSON.stringify(log.body)).not.toContain('acme-corp');
+    expect(JSON.stringify(log.body)).not.toContain('"cto"');
+    expect(JSON.stringify((await author.get(at('activity?limit=200'))).body)).toContain('acme-corp');
     // Filtering objects by type is fine (a system value); a masked member filters on nothing else.
     expect((await hiddenViewer.get(at(`objects?typeId=${type.id}`))).body.items).toHaveLength(1);
 
@@ -423,9 +484,15 @@ describe('copy across workspaces', () => {
     const log = await admin.get(`${at('activity', target)}?action=broadcast.copied`);
     expect(log.body.items).toHaveLength(1);
 
-    // Copied again: the name is taken there, so the copy is renamed.
+    // Copied again: the name is taken there, so the copy is renamed, within the longest name.
     const again = await admin.post(at(`broadcasts/${source.id}/copy`), { targetWorkspaceId: target });
     expect(again.body.item.name).toBe(`${name} (copy)`);
+    const long = await created(
+      await admin.post(at('layouts'), { name: 'L'.repeat(200), html: '{{ content }}' }),
+    );
+    await admin.post(at(`layouts/${long.id}/copy`), { targetWorkspaceId: target });
+    const longCopy = await admin.post(at(`layouts/${long.id}/copy`), { targetWorkspaceId: target });
+    expect(longCopy.body.item.name).toBe(`${'L'.repeat(193)} (copy)`);
   });
 
   test('allowed only where the caller may create; a workspace they cannot enter answers 404', async () => {
@@ -504,6 +571,6 @@ describe('messages', () => {
 
     const list = await hiddenViewer.get(at('deliveries?state=suppressed'));
     expect(list.body.items.map((d: { id: string }) => d.id)).toEqual([suppressed.body.id]);
-    expect(list.body.items[0].recipient).toBe(MASK);
+    expect(list.body.items[0]).toMatchObject({ recipient: MASK, subject: MASK });
   });
 });

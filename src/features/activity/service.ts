@@ -1,11 +1,14 @@
 import type { Static } from 'typebox';
-import { maskRecord } from '../../access/masking.js';
+import { MASK, maskRecord } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import type { ActivityQuery } from './schemas.js';
 import { listActivity } from './store.js';
 
-// Entries whose before/after hold a person's data, which hide attributes masks in the log too.
-const personData = new Set(['person']);
+// Entries whose before/after may hold a person's data (attribute values, an object's own id,
+// values in conditions), which hide attributes masks in the log too.
+const personData = new Set(['person', 'object', 'relationship', 'segment', 'broadcast']);
+// Entries whose target's name is itself such data (an object is named by its own id).
+const namedByData = new Set(['person', 'object']);
 
 /**
  * One page of the activity log, newest first; `nextCursor` fetches the next. For a member with
@@ -33,7 +36,11 @@ export async function activityPage(
     workspaceId: r.workspaceId,
     actor: { memberId: r.actorMemberId, name: r.actorName },
     action: r.action,
-    target: { type: r.targetType, id: r.targetId, name: r.targetName },
+    target: {
+      type: r.targetType,
+      id: r.targetId,
+      name: masked && r.targetName && namedByData.has(r.targetType) ? MASK : r.targetName,
+    },
     before: masked && r.before && personData.has(r.targetType) ? maskRecord(r.before) : r.before,
     after: masked && r.after && personData.has(r.targetType) ? maskRecord(r.after) : r.after,
     createdAt: r.createdAt.toISOString(),

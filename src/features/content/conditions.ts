@@ -92,3 +92,15 @@ export function maskConditions(conditions: Conditions | undefined): Conditions |
     }
   );
 }
+
+/** Whether two sets of conditions say the same (none and no rules alike; key order aside). */
+export function sameConditions(a: Conditions | undefined, b: Conditions | undefined): boolean {
+  const canonical = (c: Conditions | undefined) =>
+    !c || c.rules.length === 0
+      ? '[]'
+      : JSON.stringify([
+          c.match,
+          c.rules.map((r) => [r.attribute, r.operator, r.value === undefined ? null : r.value]),
+        ]);
+  return canonical(a) === canonical(b);
+}

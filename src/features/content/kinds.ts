@@ -11,6 +11,7 @@ import {
   Conditions as ConditionsSchema,
   conditionProblem,
   maskConditions,
+  sameConditions,
 } from './conditions.js';
 import { Message, messageReferences } from './messages-schema.js';
 import { idsWhere, type ResourceRow } from './store.js';
@@ -182,8 +183,7 @@ const broadcasts: KindDefinition<typeof BroadcastBody> = {
       ? { ...body, audience: { ...body.audience, conditions: maskConditions(body.audience.conditions) } }
       : body,
   extraPermissions: (before, after) =>
-    JSON.stringify(before?.audience?.conditions?.rules ?? []) ===
-    JSON.stringify(after.audience?.conditions?.rules ?? [])
+    sameConditions(before?.audience?.conditions, after.audience?.conditions)
       ? []
       : ['broadcasts.conditions.edit'],
   validate: (body) => conditionsProblem(body.audience?.conditions, '/audience/conditions'),

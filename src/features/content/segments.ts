@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
@@ -10,6 +10,7 @@ import { csvRows } from '../../shared/csv.js';
 import { DomainError, invalid } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorOf } from '../auth/actor.js';
+import type { PersonRow } from '../people/store.js';
 import { type Conditions, matchesConditions } from './conditions.js';
 import { kinds } from './kinds.js';
 import type { Decoration } from './routes.js';
@@ -37,18 +38,59 @@ async function countMembers(tx: Db, workspaceId: string, segmentId: string): Pro
   return row?.n ?? 0;
 }
 
+/** The people of a segment, a page at a time in cio_id order (a broadcast's audience). */
+export async function segmentPeople(
+  tx: Db,
+  workspaceId: string,
+  segment: { id: string; body: Record<string, unknown> },
+  q: { after?: string; limit: number },
+): Promise<PersonRow[]> {
+  const after = q.after ? gt(people.cioId, q.after) : undefined;
+  if (segment.body.type === 'manual') {
+    const rows = await tx
+      .select({ person: people })
+      .from(segmentMembers)
+      .innerJoin(
+        people,
+        and(eq(people.workspaceId, segmentMembers.workspaceId), eq(people.cioId, segmentMembers.cioId)),
+      )
+      .where(
+        and(eq(segmentMembers.workspaceId, workspaceId), eq(segmentMembers.segmentId, segment.id), after),
+      )
+      .orderBy(asc(people.cioId))
+      .limit(q.limit);
+    return rows.map((r) => r.person);
+  }
+  const conditions = segment.body.conditions as Conditions | undefined;
+  return tx
+    .select()
+    .from(people)
+    .where(
+      and(eq(people.workspaceId, workspaceId), conditions ? matchesConditions(conditions) : undefined, after),
+    )
+    .orderBy(asc(people.cioId))
+    .limit(q.limit);
+}
+
+/** How many people a segment holds now. */
+export async function segmentSize(
+  tx: Db,
+  workspaceId: string,
+  segment: { id: string; body: Record<string, unknown> },
+) {
+  return segment.body.type === 'manual'
+    ? countMembers(tx, workspaceId, segment.id)
+    : countMatching(tx, workspaceId, segment.body.conditions as Conditions | undefined);
+}
+
 /** A segment's live count: the people matching its conditions, or those imported into it. */
 export const segmentDecoration: Decoration = {
   properties: { count: Type.Integer({ description: 'How many people are in the segment now' }) },
-  decorate: async (tx, workspaceId, row) => ({
-    count:
-      row.body.type === 'manual'
-        ? await countMembers(tx, workspaceId, row.id)
-        : await countMatching(tx, workspaceId, row.body.conditions as Conditions | undefined),
-  }),
+  decorate: async (tx, workspaceId, row) => ({ count: await segmentSize(tx, workspaceId, row) }),
 };
 
 const BATCH = 1000;
+const MAX_ROWS = 1_000_000;
 const identifierColumns = ['cio_id', 'id', 'email'] as const;
 type IdentifierColumn = (typeof identifierColumns)[number];
 
@@ -61,8 +103,8 @@ export interface SegmentImportResult {
 }
 
 /**
- * Adds the people a CSV names (one column: cio_id, id or email) to a manual segment, in one
- * transaction, reading the file as it streams in, a batch of 1,000 rows at a time.
+ * Adds the people a CSV names (one column: cio_id, id or email) to a manual segment, all or
+ * nothing, in one transaction, a batch of 1,000 rows at a time.
  */
 export async function importSegmentMembers(
   ctx: AppContext,
@@ -71,6 +113,17 @@ export async function importSegmentMembers(
   segmentId: string,
   body: Readable,
 ): Promise<SegmentImportResult> {
+  // The whole file is read before the transaction begins: a slow upload holds no lock or connection.
+  let column: IdentifierColumn | undefined;
+  const rows: { line: number; value: string }[] = [];
+  for await (const row of csvRows(body, identifierColumns)) {
+    column ??= identifierColumns.find((c) => c in row.cells);
+    if (rows.length === MAX_ROWS)
+      throw new DomainError('payload_too_large', `A segment import takes at most ${MAX_ROWS} rows`);
+    rows.push({ line: row.line, value: row.cells[column!] ?? '' });
+  }
+  if (rows.length === 0 || !column) throw invalid('/', 'the file has a header but no rows');
+  const by = column;
   return ctx.db.transaction(async (tx) => {
     const segment = await findItem(tx, workspaceId, kinds.segments, segmentId, true);
     if (segment.body.type !== 'manual')
@@ -78,15 +131,13 @@ export async function importSegmentMembers(
         'conflict',
         `"${segment.name}" is a data segment: its conditions choose its people`,
       );
-    const result: SegmentImportResult = { rows: 0, added: 0, unmatched: [], unmatchedCount: 0 };
-    let column: IdentifierColumn | undefined;
-    let batch: { line: number; value: string }[] = [];
-    const flush = async () => {
-      if (batch.length === 0 || !column) return;
+    const result: SegmentImportResult = { rows: rows.length, added: 0, unmatched: [], unmatchedCount: 0 };
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH);
       const found = await resolvePeople(
         tx,
         workspaceId,
-        column,
+        by,
         batch.map((b) => b.value),
       );
       if (found.size > 0) {
@@ -98,20 +149,11 @@ export async function importSegmentMembers(
         result.added += added.length;
       }
       for (const row of batch) {
-        if (found.has(column === 'email' ? row.value.toLowerCase() : row.value)) continue;
+        if (found.has(by === 'email' ? row.value.toLowerCase() : row.value)) continue;
         result.unmatchedCount++;
         if (result.unmatched.length < 100) result.unmatched.push(row);
       }
-      batch = [];
-    };
-    for await (const row of csvRows(body, identifierColumns)) {
-      column ??= identifierColumns.find((c) => c in row.cells);
-      result.rows++;
-      batch.push({ line: row.line, value: row.cells[column!] ?? '' });
-      if (batch.length >= BATCH) await flush();
     }
-    await flush();
-    if (result.rows === 0) throw invalid('/', 'the file has a header but no rows');
     await recordActivity(tx, ctx.clock, {
       accountId: actor.subject.accountId,
       workspaceId,

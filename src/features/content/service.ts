@@ -97,9 +97,19 @@ export function referencesOf(kind: KindDefinition, body: Body): Reference[] {
   return refs;
 }
 
-/** The body's id references must name items of this workspace (400 naming each that does not). */
-async function checkReferences(tx: Db, workspaceId: string, kind: KindDefinition, body: Body): Promise<void> {
-  const refs = referencesOf(kind, body).filter((r) => r.by === 'id');
+/**
+ * The body's id references must name items of this workspace (400 naming each that does not). On
+ * an edit, only those it adds: one to an item deleted since stays until it is changed.
+ */
+async function checkReferences(
+  tx: Db,
+  workspaceId: string,
+  kind: KindDefinition,
+  body: Body,
+  before: Body | null = null,
+): Promise<void> {
+  const kept = new Set(before ? referencesOf(kind, before).map((r) => `${r.kind}:${r.value}`) : []);
+  const refs = referencesOf(kind, body).filter((r) => r.by === 'id' && !kept.has(`${r.kind}:${r.value}`));
   const errors: FieldError[] = [];
   for (const name of new Set(refs.map((r) => r.kind))) {
     const target = kinds[name];
@@ -205,7 +215,7 @@ export async function updateItem(
     const before = await findItem(tx, workspaceId, kind, id, true);
     const body = withMessageIds({ ...before.body, ...changes }, before.body);
     requireExtra(actor, workspaceId, kind, before.body, body);
-    await checkReferences(tx, workspaceId, kind, body);
+    await checkReferences(tx, workspaceId, kind, body, before.body);
     const name = nameOf(kind, body);
     const row = await nameTaken(kind, name, () =>
       store.updateResource(tx, workspaceId, id, { name, body, updatedAt: ctx.clock.now() }),
@@ -269,6 +279,12 @@ export async function copyItem(
   targetWorkspaceId: string,
 ): Promise<{ row: ResourceRow; missingReferences: MissingReference[] }> {
   if (!actor.subject.workspaces.has(targetWorkspaceId)) throw notFound('Target workspace');
+  // A copy carries the values the caller may not see here into a workspace where they might.
+  if (kind.masked && masksAttributes(actor.subject.workspaces.get(workspaceId)))
+    throw forbidden(
+      kind.permissions.view,
+      `Attribute values of this ${kind.label.toLowerCase()} are hidden from you, so you cannot copy it`,
+    );
   const permission = kind.permissions.create;
   if (!can(actor.subject, permission, targetWorkspaceId))
     throw forbidden(permission, explain(actor.subject, permission, targetWorkspaceId).reason);
@@ -317,12 +333,16 @@ export async function copyItem(
   });
 }
 
+/** As long as a name may be (kinds.ts). */
+const MAX_NAME = 200;
+
 /** The name itself when free in the target, else "name (copy)", "name (copy 2)" … */
 async function freeName(tx: Db, workspaceId: string, kind: KindDefinition, name: string): Promise<string> {
   const taken = await store.namesLike(tx, workspaceId, kind.kind, name);
   if (!taken.has(name) || kind.renameOnCopy === false) return name;
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? `${name} (copy)` : `${name} (copy ${n})`;
+    const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`;
+    const candidate = name.slice(0, MAX_NAME - suffix.length) + suffix;
     if (!taken.has(candidate)) return candidate;
   }
 }

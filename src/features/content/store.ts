@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/connection.js';
-import { assetBlobs, type DeliveryState, deliveries, relationships, resources } from '../../db/schema.js';
+import { assetBlobs, relationships, resources } from '../../db/schema.js';
 
 /** The SQL of the workspace resources: one table for every kind (see kinds.ts). */
 
@@ -186,7 +186,7 @@ export async function findMessage(
   return row;
 }
 
-// ---- relationships, deliveries, asset bytes ----------------------------------------------------------
+// ---- relationships, asset bytes ----------------------------------------------------------
 
 export type RelationshipRow = typeof relationships.$inferSelect;
 
@@ -259,32 +259,6 @@ export async function deleteRelationship(tx: Db, workspaceId: string, objectId: 
     .where(pair(workspaceId, objectId, cioId))
     .returning();
   return row;
-}
-
-export type DeliveryRow = typeof deliveries.$inferSelect;
-
-export async function insertDelivery(tx: Db, row: DeliveryRow): Promise<DeliveryRow> {
-  const [inserted] = await tx.insert(deliveries).values(row).returning();
-  return inserted!;
-}
-
-export async function listDeliveries(
-  tx: Db,
-  workspaceId: string,
-  q: { state?: DeliveryState; after?: string; limit: number },
-): Promise<DeliveryRow[]> {
-  return tx
-    .select()
-    .from(deliveries)
-    .where(
-      and(
-        eq(deliveries.workspaceId, workspaceId),
-        q.state ? eq(deliveries.state, q.state) : undefined,
-        q.after ? gt(deliveries.id, q.after) : undefined,
-      ),
-    )
-    .orderBy(asc(deliveries.id))
-    .limit(q.limit);
 }
 
 export async function insertAssetBlob(tx: Db, workspaceId: string, assetId: string, data: Uint8Array) {

@@ -178,6 +178,7 @@ export async function findPeople(
 
 /** Moves events (and later, relationships) of merged people to the survivor, then deletes them. */
 export async function absorbPeople(tx: Db, workspaceId: string, survivor: string, merged: readonly string[]) {
+  if (merged.length === 0) return;
   await tx
     .update(events)
     .set({ cioId: survivor })

@@ -30,6 +30,8 @@ import { messageRoutes } from './features/content/messages.js';
 import { relationshipRoutes } from './features/content/relationships.js';
 import { contentRoutes } from './features/content/routes.js';
 import { segmentDecoration, segmentRoutes } from './features/content/segments.js';
+import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js';
+import { messagingRoutes } from './features/messaging/routes.js';
 import { serveConsole } from './http/console.js';
 import { refuseNulCharacters } from './http/no-nul.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -80,6 +82,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     [PURGE_JOB]: purgeWorkspace(ctx),
     [REVALIDATE_JOB]: revalidateWorkspace(ctx),
     [IMPORT_JOB]: importPeople(ctx),
+    [BROADCAST_JOB]: sendBroadcast(ctx),
   };
   if (config.mail.smtpUrl) handlers[DELIVER_JOB] = deliverEmail(ctx, createTransport(config.mail.smtpUrl));
   const worker = new Worker(jobs, handlers, app.log, config.workerIdleMs);
@@ -108,6 +111,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   assetRoutes(app, ctx);
   relationshipRoutes(app, ctx);
   messageRoutes(app, ctx);
+  messagingRoutes(app, ctx);
   trackRoutes(app, ctx);
   authzRoutes(app, ctx);
   mailRoutes(app, ctx);

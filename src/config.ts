@@ -19,8 +19,10 @@ export interface Config {
   mail: {
     /** Deliver over SMTP (smtp://user:pass@host:port); unset, emails stay in the outbox (GET /api/outbox). */
     smtpUrl?: string;
-    /** The From of every email the service sends. */
+    /** The From of every email the service sends, and of a workspace's messages unless it names its own. */
     from: string;
+    /** The From of messages a workspace sends in test mode (the product's test domain). */
+    testFrom: string;
   };
   /** The built console (dist/web), served at /. */
   webDir: string;
@@ -61,7 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     assetMaxBytes: positiveInteger(env.ASSET_MAX_BYTES, 'ASSET_MAX_BYTES') ?? defaults.assetMaxBytes,
     // From src/config.ts (tests, tsx) and from dist/config.js alike: the repository's dist/web.
     webDir: env.WEB_DIR ? resolve(env.WEB_DIR) : fileURLToPath(new URL('../dist/web/', import.meta.url)),
-    mail: { smtpUrl: env.SMTP_URL || undefined, from: env.MAIL_FROM ?? 'Atrium <no-reply@atrium.localhost>' },
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM ?? 'Atrium <no-reply@atrium.localhost>',
+      testFrom: env.MAIL_TEST_FROM ?? 'Atrium test <test@test.atrium.localhost>',
+    },
   };
 }
 

@@ -73,6 +73,7 @@ export const workspaces = pgTable('workspaces', {
   createdAt: time('created_at').notNull(),
   updatedAt: time('updated_at').notNull(),
   deletedAt: time('deleted_at'),
+  senderAddress: text('sender_address'),
 });
 
 export const workspaceRoles = pgTable(
@@ -323,6 +324,25 @@ export const deliveries = pgTable(
     outboxId: text('outbox_id'),
     createdAt: time('created_at').notNull(),
     updatedAt: time('updated_at').notNull(),
+    sendId: text('send_id'),
+    trackToken: text('track_token'),
+    metrics: boolean('metrics').notNull().default(true),
+    opens: integer('opens').notNull().default(0),
+    clicks: integer('clicks').notNull().default(0),
+    firstOpenedAt: time('first_opened_at'),
+    firstClickedAt: time('first_clicked_at'),
+    tracksOpens: boolean('tracks_opens').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+export const deliveryLinks = pgTable(
+  'delivery_links',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    deliveryId: text('delivery_id').notNull(),
+    position: integer('position').notNull(),
+    url: text('url').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.deliveryId, t.position] })],
 );

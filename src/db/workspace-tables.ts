@@ -7,6 +7,7 @@ export const workspaceTables = [
   'relationships',
   'segment_members',
   'asset_blobs',
+  'delivery_links',
   'deliveries',
   'resources',
   'import_chunks',

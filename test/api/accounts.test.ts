@@ -49,6 +49,7 @@ describe('POST /api/signup', () => {
       testRecipientMemberId: member.id,
       testRecipientEmail: email,
       openTracking: true,
+      senderAddress: null,
       identifiers: { email: true, id: true },
       allowEmailUpdateById: true,
       processingState: 'ready',

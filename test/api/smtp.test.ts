@@ -8,7 +8,13 @@ let service: TestService;
 beforeAll(async () => {
   smtp = await startSmtpServer();
   service = await startService({
-    config: { mail: { smtpUrl: smtp.url, from: 'Atrium <team@atrium.test>' } },
+    config: {
+      mail: {
+        smtpUrl: smtp.url,
+        from: 'Atrium <team@atrium.test>',
+        testFrom: 'Atrium test <test@test.atrium.test>',
+      },
+    },
   });
 });
 afterAll(async () => {

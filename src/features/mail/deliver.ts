@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { MAX_ATTEMPTS } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
+import { settleDeliveries } from '../messaging/store.js';
 import { findEmail, markSent, recordFailure } from './store.js';
 import type { Transport } from './transport.js';
 
@@ -24,9 +25,17 @@ export function deliverEmail(ctx: AppContext, transport: Transport): JobHandler 
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await recordFailure(ctx.db, email.id, job.attempts, message, job.attempts >= MAX_ATTEMPTS);
+      const final = job.attempts >= MAX_ATTEMPTS;
+      await ctx.db.transaction(async (tx) => {
+        await recordFailure(tx, email.id, job.attempts, message, final);
+        if (final && email.workspaceId)
+          await settleDeliveries(tx, email.workspaceId, email.id, 'failed', ctx.clock.now(), message);
+      });
       throw error;
     }
-    await markSent(ctx.db, email.id, ctx.clock.now(), job.attempts);
+    await ctx.db.transaction(async (tx) => {
+      await markSent(tx, email.id, ctx.clock.now(), job.attempts);
+      if (email.workspaceId) await settleDeliveries(tx, email.workspaceId, email.id, 'sent', ctx.clock.now());
+    });
   };
 }

@@ -14,6 +14,8 @@ export interface Email {
   subject: string;
   text: string;
   html?: string;
+  /** The From; the service's MAIL_FROM unless given. */
+  from?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function sendEmail(ctx: AppContext, tx: Db, email: Email): Promise<
     workspaceId: email.workspaceId ?? null,
     kind: email.kind,
     toAddress: email.to,
-    fromAddress: ctx.config.mail.from,
+    fromAddress: email.from ?? ctx.config.mail.from,
     subject: email.subject,
     textBody: email.text,
     htmlBody: email.html ?? null,

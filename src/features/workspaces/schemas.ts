@@ -16,11 +16,16 @@ export const Identifiers = Type.Object(
   { additionalProperties: false, description: 'At least one must be on; cio_id always works' },
 );
 
+const SenderAddress = Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()], {
+  description: 'The From of the workspace’s emails in normal mode; null: the service’s MAIL_FROM',
+});
+
 export const SettingsInput = Type.Object(
   {
     sendMode: Type.Optional(SendMode),
     testRecipientMemberId: Type.Optional(Type.String()),
     openTracking: Type.Optional(Type.Boolean()),
+    senderAddress: Type.Optional(SenderAddress),
     identifiers: Type.Optional(Identifiers),
     allowEmailUpdateById: Type.Optional(Type.Boolean()),
   },
@@ -35,6 +40,7 @@ export const Settings = Type.Object({
     description: 'Shown in the test-mode banner',
   }),
   openTracking: Type.Boolean(),
+  senderAddress: SenderAddress,
   identifiers: Identifiers,
   allowEmailUpdateById: Type.Boolean(),
   processingState: ProcessingState,

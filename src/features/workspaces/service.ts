@@ -67,6 +67,7 @@ export async function loadSettings(tx: Db, accountId: string, workspaceId: strin
     testRecipientMemberId: recipient?.id ?? null,
     testRecipientEmail: recipient?.email ?? null,
     openTracking: ws.openTracking,
+    senderAddress: ws.senderAddress,
     identifiers: { email: ws.identifyByEmail, id: ws.identifyById },
     allowEmailUpdateById: ws.allowEmailUpdateById,
     processingState: ws.processingState,
@@ -78,6 +79,7 @@ const settingsRecord = (ws: WorkspaceRow) => ({
   sendMode: ws.sendMode,
   testRecipientMemberId: ws.testRecipientMemberId,
   openTracking: ws.openTracking,
+  senderAddress: ws.senderAddress,
   identifiers: { email: ws.identifyByEmail, id: ws.identifyById },
   allowEmailUpdateById: ws.allowEmailUpdateById,
 });
@@ -200,6 +202,7 @@ async function settingsChanges(
     ...(input.sendMode !== undefined && { sendMode: input.sendMode }),
     ...(input.testRecipientMemberId !== undefined && { testRecipientMemberId: input.testRecipientMemberId }),
     ...(input.openTracking !== undefined && { openTracking: input.openTracking }),
+    ...(input.senderAddress !== undefined && { senderAddress: input.senderAddress }),
     ...(input.identifiers !== undefined && {
       identifyByEmail: input.identifiers.email,
       identifyById: input.identifiers.id,

@@ -1,0 +1,172 @@
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import type { JobHandler } from '../../jobs/worker.js';
+import { DomainError, invalid } from '../../shared/errors.js';
+import { recordActivity } from '../activity/record.js';
+import type { Actor } from '../auth/actor.js';
+import { kinds } from '../content/kinds.js';
+import type { Message } from '../content/messages-schema.js';
+import { customerOf, templateParts } from '../content/render.js';
+import { segmentPeople, segmentSize } from '../content/segments.js';
+import { findItem } from '../content/service.js';
+import * as content from '../content/store.js';
+import { findPeople, type PersonRow } from '../people/store.js';
+import { findWorkspaceWithRecipient } from '../workspaces/store.js';
+import { sendMessage } from './send.js';
+
+export const BROADCAST_JOB = 'broadcast.send';
+const PAGE = 200;
+
+/** Who a broadcast goes to: a segment's people, or people named by cio_id. */
+export interface Audience {
+  segmentId?: string;
+  people?: string[];
+}
+
+/** What a send did, kept on its job as it goes (with where it got to, to resume there). */
+interface SendReport {
+  cursor: string | null;
+  queued: number;
+  suppressed: number;
+  /** People without an email address. */
+  skipped: number;
+}
+
+const emailMessages = (body: Record<string, unknown>) =>
+  ((body.messages as Message[] | undefined) ?? []).filter(
+    (m): m is Message & { id: string } => m.channel === 'email' && m.id !== undefined,
+  );
+
+/** The audience a page at a time, in cio_id order. */
+async function audiencePage(tx: Db, workspaceId: string, audience: Audience, after: string | null) {
+  if (audience.people) {
+    const wanted = [...audience.people].sort().filter((c) => after === null || c > after);
+    const rows = await findPeople(tx, workspaceId, wanted.slice(0, PAGE));
+    return {
+      rows: rows.sort((a, b) => (a.cioId < b.cioId ? -1 : 1)),
+      last: wanted.slice(0, PAGE).at(-1) ?? null,
+    };
+  }
+  const segment = await content.findResource(tx, workspaceId, kinds.segments.kind, audience.segmentId!);
+  const rows: PersonRow[] = segment
+    ? await segmentPeople(tx, workspaceId, segment, { after: after ?? undefined, limit: PAGE })
+    : [];
+  return { rows, last: rows.at(-1)?.cioId ?? null };
+}
+
+/**
+ * Starts sending a broadcast's email messages to an audience: a job that works through it a page
+ * at a time (progress at GET …/jobs/{id}), under the send mode in force as each page goes out.
+ */
+export async function startBroadcast(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  broadcastId: string,
+  audience: Audience,
+): Promise<{ jobId: string; recipients: number }> {
+  if ((audience.segmentId === undefined) === (audience.people === undefined))
+    throw invalid('/', 'send to a segment (segmentId) or to people (people: cio_ids), one of the two');
+  const started = await ctx.db.transaction(async (tx) => {
+    const broadcast = await findItem(tx, workspaceId, kinds.broadcasts, broadcastId, true);
+    if (emailMessages(broadcast.body).length === 0)
+      throw new DomainError('conflict', `"${broadcast.name}" has no email message to send`);
+    let recipients: number;
+    if (audience.segmentId !== undefined) {
+      const segment = await content.findResource(tx, workspaceId, kinds.segments.kind, audience.segmentId);
+      if (!segment) throw invalid('/segmentId', `no segment ${audience.segmentId} in this workspace`);
+      recipients = await segmentSize(tx, workspaceId, segment);
+    } else {
+      const found = await findPeople(tx, workspaceId, audience.people!);
+      const unknown = audience.people!.filter((c) => !found.some((p) => p.cioId === c));
+      if (unknown.length > 0)
+        throw invalid('/people', `no person ${unknown.slice(0, 5).join(', ')} in this workspace`);
+      recipients = found.length;
+    }
+    const job = await ctx.jobs.enqueue(tx, {
+      accountId: actor.subject.accountId,
+      workspaceId,
+      kind: BROADCAST_JOB,
+      payload: { broadcastId, ...audience },
+      total: recipients,
+    });
+    await content.updateResource(tx, workspaceId, broadcastId, {
+      name: broadcast.name,
+      body: { ...broadcast.body, state: 'sent' },
+      updatedAt: ctx.clock.now(),
+    });
+    await recordActivity(tx, ctx.clock, {
+      accountId: actor.subject.accountId,
+      workspaceId,
+      author: actor,
+      action: 'broadcast.sent',
+      target: { type: 'broadcast', id: broadcastId, name: broadcast.name },
+      after: { ...audience, recipients, jobId: job.id },
+    });
+    return { jobId: job.id, recipients };
+  });
+  ctx.jobs.notify();
+  return started;
+}
+
+/** The job: each page of people in one transaction with its deliveries, its emails and the report. */
+export function sendBroadcast(ctx: AppContext): JobHandler {
+  return async (job, control) => {
+    const workspaceId = job.workspaceId;
+    if (!workspaceId) return;
+    const audience = job.payload as unknown as Audience & { broadcastId: string };
+    const broadcast = await content.findResource(
+      ctx.db,
+      workspaceId,
+      kinds.broadcasts.kind,
+      audience.broadcastId,
+    );
+    if (!broadcast) return; // deleted meanwhile: nothing left to send
+    const messages = emailMessages(broadcast.body);
+    const parts = await Promise.all(messages.map((m) => templateParts(ctx.db, workspaceId, m)));
+    const report: SendReport = (job.result as SendReport | null) ?? {
+      cursor: null,
+      queued: 0,
+      suppressed: 0,
+      skipped: 0,
+    };
+    let done = job.progressDone;
+    for (;;) {
+      if (control.signal.aborted) throw control.signal.reason;
+      const more = await ctx.db.transaction(async (tx) => {
+        const page = await audiencePage(tx, workspaceId, audience, report.cursor);
+        if (page.last === null) return null;
+        // The send mode and test recipient in force now, for this page.
+        const found = await findWorkspaceWithRecipient(tx, job.accountId, workspaceId);
+        if (!found) return null; // the workspace was deleted
+        for (const person of page.rows) {
+          if (!person.email) {
+            report.skipped++;
+            continue;
+          }
+          for (const [i, message] of messages.entries()) {
+            const delivery = await sendMessage(ctx, tx, {
+              ws: found.workspace,
+              testRecipient: found.recipient?.email ?? null,
+              sourceId: broadcast.id,
+              message,
+              cioId: person.cioId,
+              to: person.email,
+              render: { customer: customerOf(person, false), ...parts[i]! },
+              test: false,
+              sendId: job.id,
+            });
+            if (delivery?.state === 'suppressed') report.suppressed++;
+            else if (delivery) report.queued++;
+          }
+        }
+        report.cursor = page.last;
+        await ctx.jobs.saveResult(tx, job, { ...report });
+        return page.rows.length;
+      });
+      if (more === null) break;
+      done += more;
+      await control.progress(done);
+    }
+  };
+}

@@ -1,0 +1,283 @@
+import { Type } from 'typebox';
+import { MASK, masksAttributes } from '../../access/masking.js';
+import type { AppContext } from '../../context.js';
+import type { App } from '../../http/app.js';
+import { problems, Timestamp } from '../../http/schemas.js';
+import { DomainError, missing } from '../../shared/errors.js';
+import { pageOf } from '../../shared/pagination.js';
+import { type Actor, actorOf } from '../auth/actor.js';
+import { kinds } from '../content/kinds.js';
+import { MessageParams, messageOf, PreviewBody } from '../content/messages.js';
+import type { Message } from '../content/messages-schema.js';
+import { customerOf, templateParts } from '../content/render.js';
+import { findItem } from '../content/service.js';
+import { findPerson } from '../people/store.js';
+import { findWorkspaceWithRecipient } from '../workspaces/store.js';
+import { startBroadcast } from './broadcast.js';
+import { sendMessage } from './send.js';
+import * as store from './store.js';
+
+/** Sending (test sends, broadcasts), Deliveries & Drafts, metrics, and the tracking links. */
+
+const states = ['draft', 'queued', 'sent', 'failed', 'suppressed', 'captured'] as const;
+
+const Delivery = Type.Object({
+  id: Type.String(),
+  messageId: Type.String(),
+  sourceId: Type.String(),
+  cioId: Type.Union([Type.String(), Type.Null()]),
+  recipient: Type.Union([Type.String(), Type.Null()]),
+  subject: Type.String(),
+  state: Type.Enum(states),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  metrics: Type.Boolean({ description: 'False for test sends and test mode: no metrics recorded' }),
+  opens: Type.Integer(),
+  clicks: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+const Metrics = Type.Object({
+  deliveries: Type.Integer(),
+  test: Type.Integer({ description: 'Test sends and test-mode deliveries, which count in nothing else' }),
+  queued: Type.Integer(),
+  sent: Type.Integer(),
+  captured: Type.Integer({ description: 'Kept in the outbox (no SMTP_URL)' }),
+  failed: Type.Integer(),
+  suppressed: Type.Integer(),
+  opened: Type.Integer(),
+  clicked: Type.Integer(),
+});
+
+/** A delivery as the caller sees it: the recipient's address is personal data, masked when hidden. */
+function toDelivery(actor: Actor, workspaceId: string) {
+  const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
+  return (row: store.DeliveryRow) => ({
+    id: row.id,
+    messageId: row.messageId,
+    sourceId: row.sourceId,
+    cioId: row.cioId,
+    recipient: masked && row.recipient ? MASK : row.recipient,
+    // Rendered for the person, a subject may hold their attributes.
+    subject: masked ? MASK : row.subject,
+    state: row.state,
+    reason: row.reason,
+    metrics: row.metrics,
+    opens: row.opens,
+    clicks: row.clicks,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  });
+}
+
+// A transparent 1×1 GIF.
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+export function messagingRoutes(app: App, ctx: AppContext): void {
+  const tags = ['Messaging'];
+
+  app.post(
+    '/api/workspaces/:workspaceId/messages/:messageId/send-test',
+    {
+      config: { access: 'messages.send' },
+      schema: {
+        tags,
+        summary:
+          'Send an email message to yourself, rendered for one person, under the workspace’s send mode',
+        description:
+          'normal: to your own address; test: to the workspace’s test recipient; never: nothing leaves, and the delivery is recorded as suppressed. A test send records no metrics.',
+        params: MessageParams,
+        body: PreviewBody,
+        response: { 202: Delivery, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const { workspaceId, messageId } = req.params;
+      const actor = actorOf(req);
+      const found = await messageOf(ctx.db, workspaceId, messageId);
+      const message = found.message as unknown as Message & { id: string };
+      if (message.channel !== 'email')
+        throw new DomainError(
+          'invalid',
+          `Only email messages can be test-sent; this one is ${message.channel}`,
+        );
+      const delivery = await ctx.db.transaction(async (tx) => {
+        const ws =
+          (await findWorkspaceWithRecipient(tx, actor.subject.accountId, workspaceId)) ??
+          missing('Workspace');
+        const person = req.body.cioId
+          ? ((await findPerson(tx, workspaceId, { by: 'cioId', value: req.body.cioId })) ?? missing('Person'))
+          : null;
+        // The email goes to a team member: a member with hidden attributes gets masked values.
+        const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
+        return sendMessage(ctx, tx, {
+          ws: ws.workspace,
+          testRecipient: ws.recipient?.email ?? null,
+          sourceId: found.sourceId,
+          message,
+          cioId: person?.cioId ?? null,
+          to: actor.member.email,
+          render: {
+            customer: customerOf(person, masked),
+            ...(await templateParts(tx, workspaceId, message)),
+          },
+          test: true,
+        });
+      });
+      return reply.code(202).send(toDelivery(actor, workspaceId)(delivery!));
+    },
+  );
+
+  app.post(
+    '/api/workspaces/:workspaceId/broadcasts/:id/send',
+    {
+      config: { access: 'messages.send' },
+      schema: {
+        tags,
+        summary:
+          'Send a broadcast’s email messages to a segment or to people; answers the job that sends them',
+        description:
+          'Each person gets each email message, personalised; a person without an email is skipped and counted. The workspace’s send mode applies. Progress and counts: GET …/jobs/{jobId}.',
+        params: Type.Object({ workspaceId: Type.String(), id: Type.String() }),
+        body: Type.Object(
+          {
+            segmentId: Type.Optional(Type.String()),
+            people: Type.Optional(
+              Type.Array(Type.String(), { minItems: 1, maxItems: 1000, uniqueItems: true }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          202: Type.Object({ jobId: Type.String(), recipients: Type.Integer() }),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { workspaceId, id } = req.params;
+      const started = await startBroadcast(ctx, actorOf(req), workspaceId, id, req.body);
+      return reply
+        .code(202)
+        .header('location', `/api/workspaces/${workspaceId}/jobs/${started.jobId}`)
+        .send(started);
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/deliveries',
+    {
+      config: { access: 'deliveries.view' },
+      schema: {
+        tags: ['Deliveries & Drafts'],
+        summary: 'Deliveries and drafts, oldest first, a page at a time',
+        params: Type.Object({ workspaceId: Type.String() }),
+        querystring: Type.Object(
+          {
+            state: Type.Optional(Type.Enum(states)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+            cursor: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Delivery),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => {
+      const { workspaceId } = req.params;
+      const { state, limit = 50, cursor } = req.query;
+      const rows = await store.listDeliveries(ctx.db, workspaceId, {
+        state,
+        after: cursor,
+        limit: limit + 1,
+      });
+      const page = pageOf(rows, limit, (r) => r.id);
+      return { items: page.rows.map(toDelivery(actorOf(req), workspaceId)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/broadcasts/:id/metrics',
+    {
+      config: { access: 'broadcasts.view' },
+      schema: {
+        tags,
+        summary: 'What became of a broadcast’s deliveries: sent, failed, suppressed, opened, clicked',
+        params: Type.Object({ workspaceId: Type.String(), id: Type.String() }),
+        response: { 200: Metrics, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { workspaceId, id } = req.params;
+      await findItem(ctx.db, workspaceId, kinds.broadcasts, id);
+      return store.metricsOf(ctx.db, workspaceId, { sourceId: id });
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/messages/:messageId/metrics',
+    {
+      config: { access: 'message_library.view' },
+      schema: {
+        tags,
+        summary: 'What became of one message’s deliveries',
+        params: MessageParams,
+        response: { 200: Metrics, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const { workspaceId, messageId } = req.params;
+      await messageOf(ctx.db, workspaceId, messageId);
+      return store.metricsOf(ctx.db, workspaceId, { messageId });
+    },
+  );
+
+  // ---- tracking: reached from the emails, without a session ----
+
+  app.get(
+    '/t/o/:file',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Tracking'],
+        summary: 'The open pixel of an email: records the open and answers a 1×1 GIF',
+        params: Type.Object({ file: Type.String({ maxLength: 100 }) }),
+      },
+    },
+    async (req, reply) => {
+      const token = req.params.file.replace(/\.gif$/, '');
+      await ctx.db.transaction((tx) => store.recordOpen(tx, token, ctx.clock.now()));
+      return reply
+        .header('content-type', 'image/gif')
+        .header('cache-control', 'no-store, max-age=0')
+        .send(PIXEL);
+    },
+  );
+
+  app.get(
+    '/t/c/:link',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Tracking'],
+        summary: 'A tracked link of an email: records the click and redirects to the link’s target',
+        params: Type.Object({ link: Type.String({ pattern: '^[\\w-]+\\.\\d{1,5}$' }) }),
+        response: { ...problems(400, 404) },
+      },
+    },
+    async (req, reply) => {
+      const [token, position] = req.params.link.split('.') as [string, string];
+      const url = await ctx.db.transaction((tx) =>
+        store.recordClick(tx, token, Number(position), ctx.clock.now()),
+      );
+      if (!url) missing('Link');
+      return reply.redirect(url, 302);
+    },
+  );
+}

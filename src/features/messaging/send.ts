@@ -1,0 +1,90 @@
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { newId } from '../../shared/ids.js';
+import { randomToken } from '../../shared/secrets.js';
+import type { Message } from '../content/messages-schema.js';
+import { type RenderInput, renderMessage } from '../content/render.js';
+import { sendEmail } from '../mail/service.js';
+import type { WorkspaceRow } from '../workspaces/store.js';
+import * as store from './store.js';
+import { textOf, trackEmail } from './tracking.js';
+
+/**
+ * One email message to one person, under the workspace's send mode (product.md §3):
+ * - normal: to the person's own address, from the workspace's sender;
+ * - test: to the workspace's test recipient instead, from the product's test sender, and no
+ *   delivered, opened or clicked metrics;
+ * - never: nothing leaves; the delivery is recorded as suppressed, with the reason.
+ * The email goes through the outbox in the caller's transaction, with its delivery record.
+ */
+export interface Sending {
+  ws: WorkspaceRow;
+  /** The test recipient's address, read with the workspace. */
+  testRecipient: string | null;
+  sourceId: string;
+  message: Message & { id: string };
+  cioId: string | null;
+  /** The person's address, or for a test send the sender's own. */
+  to: string;
+  render: RenderInput;
+  /** A test send, which records no metrics in any mode. */
+  test: boolean;
+  /** The broadcast send it belongs to: one delivery per person and message in it. */
+  sendId?: string;
+}
+
+export async function sendMessage(
+  ctx: AppContext,
+  tx: Db,
+  s: Sending,
+): Promise<store.DeliveryRow | undefined> {
+  const { ws } = s;
+  const rendered = await renderMessage(s.message, s.render);
+  const testMode = ws.sendMode === 'test';
+  const suppressed =
+    ws.sendMode === 'never'
+      ? 'The workspace sends no messages (send mode: never)'
+      : testMode && !s.testRecipient
+        ? 'The workspace is in test mode and has no test recipient'
+        : null;
+  const to = testMode ? s.testRecipient : s.to;
+  const now = ctx.clock.now();
+  const tracksOpens = s.message.openTracking && ws.openTracking;
+  const delivery = await store.insertDelivery(tx, {
+    workspaceId: ws.id,
+    id: newId('dlv'),
+    messageId: s.message.id,
+    sourceId: s.sourceId,
+    cioId: s.cioId,
+    recipient: to,
+    subject: rendered.subject,
+    state: 'suppressed',
+    reason: suppressed,
+    sendId: s.sendId ?? null,
+    trackToken: randomToken(),
+    metrics: !s.test && !testMode,
+    tracksOpens: tracksOpens && !suppressed,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!delivery || suppressed || !to) return delivery;
+  const tracked = trackEmail(rendered.body, {
+    baseUrl: ctx.config.publicUrl,
+    token: delivery.trackToken!,
+    pixel: tracksOpens,
+  });
+  await store.insertLinks(tx, ws.id, delivery.id, tracked.links);
+  const email = await sendEmail(ctx, tx, {
+    accountId: ws.accountId,
+    workspaceId: ws.id,
+    kind: s.test ? 'test_message' : 'message',
+    to,
+    from: testMode ? ctx.config.mail.testFrom : (ws.senderAddress ?? ctx.config.mail.from),
+    subject: rendered.subject,
+    text: textOf(tracked.html),
+    html: tracked.html,
+  });
+  const state = email.state === 'captured' ? 'captured' : 'queued';
+  await store.setOutbox(tx, ws.id, delivery.id, email.id, state);
+  return { ...delivery, outboxId: email.id, state };
+}

@@ -1,0 +1,160 @@
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { type DeliveryState, deliveries, deliveryLinks } from '../../db/schema.js';
+
+/** The SQL of deliveries, their tracked links, opens, clicks and metrics. */
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type NewDelivery = typeof deliveries.$inferInsert;
+
+/** Inserts a delivery; within a send, a person's second delivery of a message is not written (undefined). */
+export async function insertDelivery(tx: Db, row: NewDelivery): Promise<DeliveryRow | undefined> {
+  const [inserted] = await tx.insert(deliveries).values(row).onConflictDoNothing().returning();
+  return inserted;
+}
+
+export async function setOutbox(
+  tx: Db,
+  workspaceId: string,
+  id: string,
+  outboxId: string,
+  state: DeliveryState,
+) {
+  await tx
+    .update(deliveries)
+    .set({ outboxId, state })
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)));
+}
+
+export async function insertLinks(tx: Db, workspaceId: string, deliveryId: string, urls: readonly string[]) {
+  if (urls.length === 0) return;
+  await tx
+    .insert(deliveryLinks)
+    .values(urls.map((url, position) => ({ workspaceId, deliveryId, position, url })));
+}
+
+export async function listDeliveries(
+  tx: Db,
+  workspaceId: string,
+  q: { state?: DeliveryState; after?: string; limit: number },
+): Promise<DeliveryRow[]> {
+  return tx
+    .select()
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.workspaceId, workspaceId),
+        q.state ? eq(deliveries.state, q.state) : undefined,
+        q.after ? gt(deliveries.id, q.after) : undefined,
+      ),
+    )
+    .orderBy(asc(deliveries.id))
+    .limit(q.limit);
+}
+
+/** What became of an outbox email becomes the state of the deliveries that sent it. */
+export async function settleDeliveries(
+  tx: Db,
+  workspaceId: string,
+  outboxId: string,
+  state: 'sent' | 'failed',
+  at: Date,
+  reason: string | null = null,
+) {
+  await tx
+    .update(deliveries)
+    .set({ state, reason, updatedAt: at })
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.outboxId, outboxId)));
+}
+
+/** Counts an open of a delivery that carried a pixel and records metrics; false when there is none. */
+export async function recordOpen(tx: Db, token: string, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(deliveries)
+    .set({
+      opens: sql`${deliveries.opens} + 1`,
+      firstOpenedAt: sql`coalesce(${deliveries.firstOpenedAt}, ${at})`,
+    })
+    .where(
+      and(eq(deliveries.trackToken, token), eq(deliveries.metrics, true), eq(deliveries.tracksOpens, true)),
+    )
+    .returning({ id: deliveries.id });
+  return rows.length > 0;
+}
+
+/** Counts a click on a delivery's link and answers where it leads, or undefined for an unknown link. */
+export async function recordClick(
+  tx: Db,
+  token: string,
+  position: number,
+  at: Date,
+): Promise<string | undefined> {
+  const [delivery] = await tx
+    .select({ workspaceId: deliveries.workspaceId, id: deliveries.id, metrics: deliveries.metrics })
+    .from(deliveries)
+    .where(eq(deliveries.trackToken, token));
+  if (!delivery) return undefined;
+  const [link] = await tx
+    .select({ url: deliveryLinks.url })
+    .from(deliveryLinks)
+    .where(
+      and(
+        eq(deliveryLinks.workspaceId, delivery.workspaceId),
+        eq(deliveryLinks.deliveryId, delivery.id),
+        eq(deliveryLinks.position, position),
+      ),
+    );
+  if (!link) return undefined;
+  if (delivery.metrics)
+    await tx
+      .update(deliveries)
+      .set({
+        clicks: sql`${deliveries.clicks} + 1`,
+        firstClickedAt: sql`coalesce(${deliveries.firstClickedAt}, ${at})`,
+      })
+      .where(and(eq(deliveries.workspaceId, delivery.workspaceId), eq(deliveries.id, delivery.id)));
+  return link.url;
+}
+
+export interface Metrics {
+  deliveries: number;
+  /** Deliveries of test sends and of test mode, which record no metrics. */
+  test: number;
+  queued: number;
+  sent: number;
+  captured: number;
+  failed: number;
+  suppressed: number;
+  opened: number;
+  clicked: number;
+}
+
+/** The metrics of a broadcast, campaign or transactional message (by source) or of one message. */
+export async function metricsOf(
+  tx: Db,
+  workspaceId: string,
+  of: { sourceId: string } | { messageId: string },
+): Promise<Metrics> {
+  const counted = eq(deliveries.metrics, true);
+  const stateIs = (state: DeliveryState) => sql`${deliveries.state} = ${state} AND ${counted}`;
+  const [row] = await tx
+    .select({
+      deliveries: count(),
+      test: sql<number>`count(*) FILTER (WHERE NOT ${deliveries.metrics})::int`,
+      queued: sql<number>`count(*) FILTER (WHERE ${stateIs('queued')})::int`,
+      sent: sql<number>`count(*) FILTER (WHERE ${stateIs('sent')})::int`,
+      captured: sql<number>`count(*) FILTER (WHERE ${stateIs('captured')})::int`,
+      failed: sql<number>`count(*) FILTER (WHERE ${stateIs('failed')})::int`,
+      suppressed: sql<number>`count(*) FILTER (WHERE ${deliveries.state} = 'suppressed')::int`,
+      opened: sql<number>`count(*) FILTER (WHERE ${deliveries.opens} > 0 AND ${deliveries.tracksOpens} AND ${counted})::int`,
+      clicked: sql<number>`count(*) FILTER (WHERE ${deliveries.clicks} > 0 AND ${counted})::int`,
+    })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.workspaceId, workspaceId),
+        'sourceId' in of ? eq(deliveries.sourceId, of.sourceId) : eq(deliveries.messageId, of.messageId),
+      ),
+    );
+  return row!;
+}

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type Client, expectProblem, uniqueEmail } from '../support/client.js';
+import { unique } from '../support/row-probes.js';
+import { startService, type TestService } from '../support/service.js';
+import { startSmtpServer } from '../support/smtp.js';
+
+/**
+ * Messaging against a real SMTP server (smtp-server on 127.0.0.1): the send modes change what
+ * really leaves, tracking records opens and clicks, a refused attempt is retried once, and two
+ * service processes deliver each email once.
+ */
+const PUBLIC = 'https://atrium.test';
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let service: TestService;
+let admin: Client;
+let ws: string;
+let adminEmail: string;
+const at = (rest: string) => `/api/workspaces/${ws}/${rest}`;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  service = await startService({
+    config: {
+      publicUrl: PUBLIC,
+      mail: {
+        smtpUrl: smtp.url,
+        from: 'Atrium <team@atrium.test>',
+        testFrom: 'Atrium test <test@test.atrium.test>',
+      },
+    },
+  });
+  admin = service.client();
+  const signup = await admin.signup();
+  ws = signup.workspace.id;
+  adminEmail = signup.email;
+}, 30_000);
+afterAll(async () => {
+  await service?.close();
+  await smtp?.close();
+});
+beforeEach(async () => {
+  await admin.patch(at('settings'), {
+    sendMode: 'normal',
+    openTracking: true,
+    senderAddress: 'news@acme.test',
+  });
+});
+
+/** People: some with an email, one without; answers their cio_ids and addresses. */
+async function people(n: number, withoutEmail = 0) {
+  const made: { cioId: string; email: string | null }[] = [];
+  for (let i = 0; i < n + withoutEmail; i++) {
+    const email = i < n ? uniqueEmail('reader') : null;
+    const reply = await admin.post(at('people'), {
+      ...(email ? { email } : { id: unique('noemail') }),
+      attributes: { first_name: `<b>Reader ${i}</b>` },
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    made.push({ cioId: reply.body.cioId, email });
+  }
+  return made;
+}
+
+async function broadcast(messageExtra: Record<string, unknown> = {}) {
+  const reply = await admin.post(at('broadcasts'), {
+    name: unique('Newsletter'),
+    messages: [
+      {
+        name: 'Issue 1',
+        channel: 'email',
+        subject: 'News for {{ customer.first_name }}',
+        body: '<html><body><p>Hi {{ customer.first_name }}</p><a href="https://example.com/offer?a=1&amp;b=2">Offer</a></body></html>',
+        ...messageExtra,
+      },
+    ],
+  });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return reply.body as { id: string; messages: { id: string }[] };
+}
+
+/** Sends, lets the workers deliver, and answers the send's job. */
+async function send(broadcastId: string, audience: Record<string, unknown>) {
+  const started = await admin.post(at(`broadcasts/${broadcastId}/send`), audience);
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  await service.worker.runUntilIdle();
+  const job = await admin.get(started.headers.get('location')!);
+  expect(job.body.state).toBe('succeeded');
+  return job.body;
+}
+
+const to = (address: string) => smtp.received.filter((m) => m.to.includes(address));
+const local = (url: string) => url.replace(PUBLIC, service.url);
+const linksIn = (html: string) =>
+  [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+const pixelIn = (html: string) => html.match(/src="([^"]*\/t\/o\/[^"]+)"/)?.[1];
+
+describe('send modes', () => {
+  test('normal: each person at their own address, from the workspace’s sender; values escaped; no email → skipped', async () => {
+    const readers = await people(2, 1);
+    const b = await broadcast();
+    const job = await send(b.id, { people: readers.map((r) => r.cioId) });
+    expect(job.result).toMatchObject({ queued: 2, suppressed: 0, skipped: 1 });
+    expect(job.progress).toEqual({ done: 3, total: 3 });
+    for (const [i, r] of readers.slice(0, 2).entries()) {
+      const [mail] = to(r.email!);
+      expect(mail, r.email!).toBeDefined();
+      expect(mail!.from).toBe('news@acme.test');
+      expect(mail!.subject).toBe(`News for <b>Reader ${i}</b>`); // a subject is text
+      expect(mail!.html).toContain(`<p>Hi &lt;b&gt;Reader ${i}&lt;/b&gt;</p>`);
+      expect(to(r.email!)).toHaveLength(1);
+    }
+    const deliveries = await admin.get(at('deliveries?state=sent'));
+    expect(deliveries.body.items.filter((d: { sourceId: string }) => d.sourceId === b.id)).toHaveLength(2);
+    expect((await admin.get(at(`broadcasts/${b.id}`))).body.state).toBe('sent');
+  });
+
+  test('test: every email to the test recipient, from the test sender, and no metrics', async () => {
+    await admin.patch(at('settings'), { sendMode: 'test' });
+    const readers = await people(2);
+    const before = to(adminEmail).length;
+    const b = await broadcast();
+    const job = await send(b.id, { people: readers.map((r) => r.cioId) });
+    expect(job.result).toMatchObject({ queued: 2 });
+    for (const r of readers) expect(to(r.email!)).toHaveLength(0);
+    const received = to(adminEmail).slice(before);
+    expect(received).toHaveLength(2);
+    expect(received.every((m) => m.from === 'test@test.atrium.test')).toBe(true);
+    // Opening and clicking the test emails records nothing.
+    await fetch(local(pixelIn(received[0]!.html)!));
+    const click = await fetch(local(linksIn(received[0]!.html)[0]!), { redirect: 'manual' });
+    expect(click.status).toBe(302);
+    expect(await (await admin.get(at(`broadcasts/${b.id}/metrics`))).body).toMatchObject({
+      deliveries: 2,
+      test: 2,
+      sent: 0,
+      opened: 0,
+      clicked: 0,
+    });
+  });
+
+  test('never: nothing leaves; each delivery is suppressed with the reason', async () => {
+    await admin.patch(at('settings'), { sendMode: 'never' });
+    const readers = await people(2);
+    const b = await broadcast();
+    const received = smtp.received.length;
+    const job = await send(b.id, { people: readers.map((r) => r.cioId) });
+    expect(job.result).toMatchObject({ queued: 0, suppressed: 2 });
+    expect(smtp.received.length).toBe(received);
+    const suppressed = (await admin.get(at('deliveries?state=suppressed&limit=500'))).body.items.filter(
+      (d: { sourceId: string }) => d.sourceId === b.id,
+    );
+    expect(suppressed).toHaveLength(2);
+    expect(suppressed[0].reason).toContain('send mode: never');
+    const test = await admin.post(at(`messages/${b.messages[0]!.id}/send-test`), {});
+    expect(test.body).toMatchObject({ state: 'suppressed' });
+    expect(smtp.received.length).toBe(received);
+  });
+});
+
+describe('tracking', () => {
+  test('an open pixel and tracked links; opens and clicks are counted per broadcast and per message', async () => {
+    const [reader] = await people(1);
+    const b = await broadcast();
+    await send(b.id, { people: [reader!.cioId] });
+    const [mail] = to(reader!.email!);
+    const pixel = pixelIn(mail!.html);
+    expect(pixel).toMatch(new RegExp(`^${PUBLIC}/t/o/[\\w-]+\\.gif$`));
+    const [link] = linksIn(mail!.html).filter((l) => l.includes('/t/c/'));
+    expect(link).toBeDefined();
+    expect(mail!.html).not.toContain('example.com/offer');
+
+    const gif = await fetch(local(pixel!));
+    expect(gif.headers.get('content-type')).toBe('image/gif');
+    await fetch(local(pixel!));
+    const click = await fetch(local(link!), { redirect: 'manual' });
+    expect(click.status).toBe(302);
+    expect(click.headers.get('location')).toBe('https://example.com/offer?a=1&b=2');
+    expectProblem(await service.client().get('/t/c/nosuchtoken.0'), 404);
+
+    const metrics = { deliveries: 1, test: 0, sent: 1, opened: 1, clicked: 1, failed: 0, suppressed: 0 };
+    expect((await admin.get(at(`broadcasts/${b.id}/metrics`))).body).toMatchObject(metrics);
+    expect((await admin.get(at(`messages/${b.messages[0]!.id}/metrics`))).body).toMatchObject(metrics);
+    const [delivery] = (await admin.get(at('deliveries?state=sent&limit=500'))).body.items.filter(
+      (d: { sourceId: string }) => d.sourceId === b.id,
+    );
+    expect(delivery).toMatchObject({ opens: 2, clicks: 1 });
+  });
+
+  test('open tracking off in the workspace, or in the message: no pixel, and opens read zero', async () => {
+    const [a, c] = await people(2);
+    await admin.patch(at('settings'), { openTracking: false });
+    const off = await broadcast();
+    await send(off.id, { people: [a!.cioId] });
+    const optedOut = await broadcast({ openTracking: false });
+    await admin.patch(at('settings'), { openTracking: true });
+    await send(optedOut.id, { people: [c!.cioId] });
+    for (const mail of [...to(a!.email!), ...to(c!.email!)]) {
+      expect(mail.html).not.toContain('/t/o/');
+      expect(linksIn(mail.html).some((l) => l.includes('/t/c/'))).toBe(true);
+    }
+    for (const id of [off.id, optedOut.id]) {
+      expect((await admin.get(at(`broadcasts/${id}/metrics`))).body).toMatchObject({ sent: 1, opened: 0 });
+    }
+  });
+});
+
+describe('delivery', () => {
+  test('to a segment: its people now; a server that refuses the first attempt gets the email once', async () => {
+    const tag = unique('cohort');
+    const readers = await people(2);
+    for (const r of readers) await admin.patch(at(`people/${r.cioId}`), { attributes: { cohort: tag } });
+    const segment = await admin.post(at('segments'), {
+      name: unique('Cohort'),
+      conditions: { match: 'all', rules: [{ attribute: 'cohort', operator: 'eq', value: tag }] },
+    });
+    const b = await broadcast();
+    smtp.refuseNext(1);
+    const started = await admin.post(at(`broadcasts/${b.id}/send`), { segmentId: segment.body.id });
+    expect(started.body.recipients).toBe(2);
+    await service.worker.runUntilIdle();
+    service.clock.advance(5_000);
+    await service.worker.runUntilIdle();
+    service.clock.advance(60_000);
+    await service.worker.runUntilIdle();
+    for (const r of readers) expect(to(r.email!), r.email!).toHaveLength(1);
+    expect((await admin.get(at(`broadcasts/${b.id}/metrics`))).body).toMatchObject({ sent: 2, queued: 0 });
+  });
+
+  test('two service processes sharing the database deliver each email once', async () => {
+    const sibling = await service.sibling();
+    try {
+      const readers = await people(6);
+      const b = await broadcast();
+      const started = await admin.post(at(`broadcasts/${b.id}/send`), {
+        people: readers.map((r) => r.cioId),
+      });
+      expect(started.status).toBe(202);
+      await Promise.all([service.worker.runUntilIdle(), sibling.worker.runUntilIdle()]);
+      await Promise.all([service.worker.runUntilIdle(), sibling.worker.runUntilIdle()]);
+      for (const r of readers) expect(to(r.email!), r.email!).toHaveLength(1);
+    } finally {
+      await sibling.app.close();
+    }
+  });
+
+  test('bad sends are 4xx: no audience, both, an unknown segment or person, nothing to send', async () => {
+    const b = await broadcast();
+    expectProblem(await admin.post(at(`broadcasts/${b.id}/send`), {}), 400);
+    expectProblem(await admin.post(at(`broadcasts/${b.id}/send`), { segmentId: 'x', people: ['y'] }), 400);
+    expectProblem(await admin.post(at(`broadcasts/${b.id}/send`), { segmentId: 'seg_nope' }), 400);
+    expectProblem(await admin.post(at(`broadcasts/${b.id}/send`), { people: ['nobody'] }), 400);
+    const empty = await admin.post(at('broadcasts'), { name: unique('Empty') });
+    expectProblem(await admin.post(at(`broadcasts/${empty.body.id}/send`), { people: ['x'] }), 409);
+    expectProblem(
+      await admin.post(at('broadcasts/bc_01jd00000000000000000000zz/send'), { people: ['x'] }),
+      404,
+    );
+    // Who may send (messages.send) is checked cell by cell in conformance-routes.test.ts.
+  });
+});

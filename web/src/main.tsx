@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Shell } from './components/Shell';
 import { Problem } from './lib/api';
+import { resourceKinds, resourceRoute } from './lib/resources';
 import { AccountActivityPage, WorkspaceActivityPage } from './pages/Activity';
 import { ApiKeysPage } from './pages/ApiKeys';
 import {
@@ -20,6 +21,7 @@ import { EditMemberPage, InviteMemberPage } from './pages/InviteMember';
 import { OutboxPage } from './pages/Outbox';
 import { PeoplePage } from './pages/People';
 import { PermissionsPage } from './pages/Permissions';
+import { ResourcePage } from './pages/Resources';
 import { TeamPage } from './pages/Team';
 import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
 import { WorkspacesPage } from './pages/Workspaces';
@@ -53,6 +55,11 @@ const router = createBrowserRouter([
       { path: '/settings', element: <WorkspaceSettingsPage /> },
       { path: '/api-keys', element: <ApiKeysPage /> },
       { path: '/workspace-activity', element: <WorkspaceActivityPage /> },
+      // Journeys, Data and Content: one generic page per kind of lib/resources.ts.
+      ...resourceKinds.map((kind) => ({
+        path: resourceRoute(kind),
+        element: <ResourcePage key={kind.path} kind={kind} />,
+      })),
       { path: '/workspaces', element: <WorkspacesPage /> },
       { path: '/team', element: <TeamPage /> },
       { path: '/team/invite', element: <InviteMemberPage /> },

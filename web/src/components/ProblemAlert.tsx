@@ -11,8 +11,10 @@ export function ProblemAlert({ error, fields = [] }: { error: unknown; fields?: 
     if (error.errors.length > 0 && unplaced.length === 0) return null;
     return (
       <Alert color="red" title={error.detail} data-testid="problem">
-        {unplaced.map((e) => (
-          <div key={e.path}>
+        {unplaced.map((e, i) => (
+          // A path may fail more than one rule (each branch of a union): keys by position.
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole for each answer
+          <div key={`${i}:${e.path}`}>
             {e.path}: {e.message}
           </div>
         ))}

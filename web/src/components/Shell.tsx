@@ -14,7 +14,8 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { del, get, put } from '../lib/api';
-import { useMe, useRefreshAll } from '../lib/hooks';
+import { useMe, usePermissions, useRefreshAll } from '../lib/hooks';
+import { resourceGroups, resourceKinds, resourceRoute } from '../lib/resources';
 import { roleLabels, type Settings } from '../lib/types';
 
 function Dot({ color }: { color: string }) {
@@ -135,28 +136,72 @@ function MemberMenu() {
   );
 }
 
-const nav = [
-  {
-    section: 'Workspace',
-    links: [
-      { to: '/', label: 'Dashboard' },
-      { to: '/people', label: 'People' },
-      { to: '/settings', label: 'General settings' },
-      { to: '/api-keys', label: 'API keys' },
-      { to: '/workspace-activity', label: 'Activity log' },
-    ],
-  },
-  {
-    section: 'Account settings',
-    links: [
-      { to: '/workspaces', label: 'Workspaces' },
-      { to: '/team', label: 'Team members' },
-      { to: '/permissions', label: 'Permissions' },
-      { to: '/activity', label: 'Account activity' },
-      { to: '/outbox', label: 'Outbox' },
-    ],
-  },
-];
+interface NavSection {
+  section: string;
+  links: { to: string; label: string }[];
+}
+
+const workspaceNav: NavSection = {
+  section: 'Workspace',
+  links: [
+    { to: '/', label: 'Dashboard' },
+    { to: '/people', label: 'People' },
+    { to: '/settings', label: 'General settings' },
+    { to: '/api-keys', label: 'API keys' },
+    { to: '/workspace-activity', label: 'Activity log' },
+  ],
+};
+
+const accountNav: NavSection = {
+  section: 'Account settings',
+  links: [
+    { to: '/workspaces', label: 'Workspaces' },
+    { to: '/team', label: 'Team members' },
+    { to: '/permissions', label: 'Permissions' },
+    { to: '/activity', label: 'Account activity' },
+    { to: '/outbox', label: 'Outbox' },
+  ],
+};
+
+/** The navigation: the workspace resources the member may view in the current workspace, by group. */
+function useNav(): NavSection[] {
+  const { id } = useCurrentWorkspace();
+  const { can } = usePermissions(id);
+  const resources = resourceGroups
+    .map((group) => ({
+      section: group,
+      links: resourceKinds
+        .filter((k) => k.group === group && id && can(k.permissions.view))
+        .map((k) => ({ to: resourceRoute(k), label: k.label })),
+    }))
+    .filter((s) => s.links.length > 0);
+  return [workspaceNav, ...resources, accountNav];
+}
+
+function Navigation() {
+  const location = useLocation();
+  const nav = useNav();
+  return (
+    <AppShell.Section grow component={ScrollArea}>
+      {nav.map((group) => (
+        <Box key={group.section} mb="md" component="nav" aria-label={group.section}>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+            {group.section}
+          </Text>
+          {group.links.map((l) => (
+            <NavLink
+              key={l.to}
+              component={Link}
+              to={l.to}
+              label={l.label}
+              active={location.pathname === l.to}
+            />
+          ))}
+        </Box>
+      ))}
+    </AppShell.Section>
+  );
+}
 
 /** Every signed-in page: top bar (switcher, test-mode banner, member menu) and navigation. */
 export function Shell() {
@@ -179,24 +224,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <ScrollArea>
-          {nav.map((group) => (
-            <Box key={group.section} mb="md">
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
-                {group.section}
-              </Text>
-              {group.links.map((l) => (
-                <NavLink
-                  key={l.to}
-                  component={Link}
-                  to={l.to}
-                  label={l.label}
-                  active={location.pathname === l.to}
-                />
-              ))}
-            </Box>
-          ))}
-        </ScrollArea>
+        <Navigation />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         {me.data.workspaces.length === 0 && (

@@ -30,17 +30,17 @@ function csrfToken(): string | undefined {
     ?.slice('csrf='.length);
 }
 
-export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body: BodyInit | undefined,
+  contentType: string | undefined,
+): Promise<T> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (contentType) headers['content-type'] = contentType;
   const csrf = csrfToken();
   if (csrf && method !== 'GET') headers['x-csrf-token'] = decodeURIComponent(csrf);
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body });
   const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
@@ -55,6 +55,16 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   }
   return data as T;
 }
+
+export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  return body === undefined
+    ? request<T>(method, path, undefined, undefined)
+    : request<T>(method, path, JSON.stringify(body), 'application/json');
+}
+
+/** A file sent as the body itself, with its own Content-Type (an asset upload). */
+export const upload = <T>(path: string, file: File) =>
+  request<T>('POST', path, file, file.type || 'application/octet-stream');
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body);

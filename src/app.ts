@@ -32,6 +32,7 @@ import { contentRoutes } from './features/content/routes.js';
 import { segmentDecoration, segmentRoutes } from './features/content/segments.js';
 import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js';
 import { messagingRoutes } from './features/messaging/routes.js';
+import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { serveConsole } from './http/console.js';
 import { refuseNulCharacters } from './http/no-nul.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -83,6 +84,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     [REVALIDATE_JOB]: revalidateWorkspace(ctx),
     [IMPORT_JOB]: importPeople(ctx),
     [BROADCAST_JOB]: sendBroadcast(ctx),
+    [WEBHOOK_JOB]: deliverWebhook(ctx),
   };
   if (config.mail.smtpUrl) handlers[DELIVER_JOB] = deliverEmail(ctx, createTransport(config.mail.smtpUrl));
   const worker = new Worker(jobs, handlers, app.log, config.workerIdleMs);

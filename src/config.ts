@@ -30,6 +30,11 @@ export interface Config {
   workerIdleMs: number;
   /** The largest asset an upload may carry, in bytes (ASSET_MAX_BYTES). */
   assetMaxBytes: number;
+  /**
+   * Let webhook messages post to loopback and private addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS).
+   * Off, a workspace cannot make the service call into its own network.
+   */
+  webhookAllowPrivateNetworks: boolean;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -61,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLimits: { ...defaults.loginLimits },
     workerIdleMs: defaults.workerIdleMs,
     assetMaxBytes: positiveInteger(env.ASSET_MAX_BYTES, 'ASSET_MAX_BYTES') ?? defaults.assetMaxBytes,
+    webhookAllowPrivateNetworks: ['true', '1'].includes(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? ''),
     // From src/config.ts (tests, tsx) and from dist/config.js alike: the repository's dist/web.
     webDir: env.WEB_DIR ? resolve(env.WEB_DIR) : fileURLToPath(new URL('../dist/web/', import.meta.url)),
     mail: {

@@ -332,6 +332,9 @@ export const deliveries = pgTable(
     firstOpenedAt: time('first_opened_at'),
     firstClickedAt: time('first_clicked_at'),
     tracksOpens: boolean('tracks_opens').notNull().default(false),
+    channel: text('channel').notNull().default('email'),
+    targetUrl: text('target_url'),
+    payload: text('payload'),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type Client, expectProblem, uniqueEmail } from '../support/client.js';
 import { unique } from '../support/row-probes.js';
@@ -11,14 +13,43 @@ import { startSmtpServer } from '../support/smtp.js';
  */
 const PUBLIC = 'https://atrium.test';
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let hooks: Awaited<ReturnType<typeof startHookServer>>;
 let service: TestService;
 let admin: Client;
 let ws: string;
 let adminEmail: string;
 const at = (rest: string) => `/api/workspaces/${ws}/${rest}`;
 
+/** An HTTP endpoint on 127.0.0.1 that keeps the webhook calls it receives; `failNext` refuses the next N. */
+async function startHookServer() {
+  const received: { path: string; body: string; delivery: string }[] = [];
+  let fail = 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      if (fail > 0) {
+        fail--;
+        res.writeHead(503).end();
+        return;
+      }
+      received.push({ path: req.url ?? '', body, delivery: String(req.headers['x-atrium-delivery']) });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const failNext = (n: number) => {
+    fail = n;
+  };
+  return { server, received, url: `http://127.0.0.1:${port}`, failNext };
+}
+
 beforeAll(async () => {
   smtp = await startSmtpServer();
+  hooks = await startHookServer();
   service = await startService({
     config: {
       publicUrl: PUBLIC,
@@ -27,6 +58,7 @@ beforeAll(async () => {
         from: 'Atrium <team@atrium.test>',
         testFrom: 'Atrium test <test@test.atrium.test>',
       },
+      webhookAllowPrivateNetworks: true,
     },
   });
   admin = service.client();
@@ -37,6 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.close();
   await smtp?.close();
+  hooks?.server.close();
 });
 beforeEach(async () => {
   await admin.patch(at('settings'), {
@@ -256,5 +289,97 @@ describe('delivery', () => {
       404,
     );
     // Who may send (messages.send) is checked cell by cell in conformance-routes.test.ts.
+  });
+});
+
+describe('webhook actions', () => {
+  const withHook = async (path: string) => {
+    const b = await broadcast();
+    const full = (await admin.get(at(`broadcasts/${b.id}`))).body;
+    const reply = await admin.patch(at(`broadcasts/${b.id}`), {
+      messages: [
+        ...full.messages,
+        {
+          name: 'Notify CRM',
+          channel: 'webhook',
+          url: `${hooks.url}${path}`,
+          body: '{"name": {{ customer.first_name | json }}, "cio_id": "{{ customer.cio_id }}"}',
+        },
+      ],
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return b;
+  };
+  const calls = (path: string) => hooks.received.filter((c) => c.path === path);
+
+  test('test mode: emails go to the test recipient, webhooks still go to their URL', async () => {
+    await admin.patch(at('settings'), { sendMode: 'test' });
+    const [reader] = await people(1);
+    const b = await withHook('/test-mode');
+    const job = await send(b.id, { people: [reader!.cioId] });
+    expect(job.result).toMatchObject({ queued: 2 });
+    await service.worker.runUntilIdle();
+    expect(to(reader!.email!)).toHaveLength(0);
+    expect(calls('/test-mode')).toHaveLength(1);
+    expect(JSON.parse(calls('/test-mode')[0]!.body)).toEqual({
+      name: '<b>Reader 0</b>',
+      cio_id: reader!.cioId,
+    });
+    const hook = (await admin.get(at('deliveries?limit=500'))).body.items.find(
+      (d: { id: string }) => d.id === calls('/test-mode')[0]!.delivery,
+    );
+    expect(hook).toMatchObject({ channel: 'webhook', state: 'sent' });
+  });
+
+  test('never: no webhook is called either; a refusing endpoint is retried until it accepts', async () => {
+    await admin.patch(at('settings'), { sendMode: 'never' });
+    const [reader] = await people(1);
+    const quiet = await withHook('/never');
+    const job = await send(quiet.id, { people: [reader!.cioId] });
+    expect(job.result).toMatchObject({ queued: 0, suppressed: 2 });
+    expect(calls('/never')).toHaveLength(0);
+
+    await admin.patch(at('settings'), { sendMode: 'normal' });
+    const retried = await withHook('/retry');
+    hooks.failNext(1);
+    await send(retried.id, { people: [reader!.cioId] });
+    expect(calls('/retry')).toHaveLength(0);
+    service.clock.advance(5_000);
+    await service.worker.runUntilIdle();
+    service.clock.advance(60_000);
+    await service.worker.runUntilIdle();
+    expect(calls('/retry')).toHaveLength(1);
+  });
+
+  test('a webhook message needs its URL; by default the service posts to no private address', async () => {
+    const bad = await admin.post(at('broadcasts'), {
+      name: unique('NoUrl'),
+      messages: [{ name: 'Hook', channel: 'webhook', body: '{}' }],
+    });
+    expectProblem(bad, 400, 'invalid');
+    expect(bad.body.errors[0].path).toBe('/messages/0/url');
+
+    const strict = await startService();
+    try {
+      const owner = strict.client();
+      const { workspace } = await owner.signup();
+      const base = `/api/workspaces/${workspace.id}`;
+      await owner.patch(`${base}/settings`, { sendMode: 'normal' });
+      const person = await owner.post(`${base}/people`, { id: 'p1' });
+      const b = await owner.post(`${base}/broadcasts`, {
+        name: 'Inside',
+        messages: [{ name: 'Hook', channel: 'webhook', url: `${hooks.url}/private`, body: '{}' }],
+      });
+      const started = await owner.post(`${base}/broadcasts/${b.body.id}/send`, {
+        people: [person.body.cioId],
+      });
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      await strict.worker.runUntilIdle();
+      expect(calls('/private')).toHaveLength(0);
+      const [delivery] = (await owner.get(`${base}/deliveries`)).body.items;
+      expect(delivery).toMatchObject({ state: 'failed', reason: expect.stringContaining('loopback') });
+    } finally {
+      await strict.close();
+    }
   });
 });

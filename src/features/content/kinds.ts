@@ -13,7 +13,7 @@ import {
   maskConditions,
   sameConditions,
 } from './conditions.js';
-import { Message, messageReferences } from './messages-schema.js';
+import { Message, messageReferences, messagesProblem } from './messages-schema.js';
 import { idsWhere, type ResourceRow } from './store.js';
 
 /**
@@ -130,6 +130,7 @@ const campaigns: KindDefinition<typeof CampaignBody> = {
     delete: 'campaigns.delete',
   },
   copyable: true,
+  validate: messagesProblem,
   references: (body, resolve) => {
     const mapped = withMessages(body, resolve);
     const t = body.trigger;
@@ -186,7 +187,8 @@ const broadcasts: KindDefinition<typeof BroadcastBody> = {
     sameConditions(before?.audience?.conditions, after.audience?.conditions)
       ? []
       : ['broadcasts.conditions.edit'],
-  validate: (body) => conditionsProblem(body.audience?.conditions, '/audience/conditions'),
+  validate: (body) =>
+    messagesProblem(body) ?? conditionsProblem(body.audience?.conditions, '/audience/conditions'),
 };
 
 const TransactionalBody = Type.Object(
@@ -211,6 +213,7 @@ const transactional: KindDefinition<typeof TransactionalBody> = {
     delete: 'transactional.delete',
   },
   copyable: true,
+  validate: messagesProblem,
   references: withMessages,
 };
 

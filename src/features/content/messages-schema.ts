@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Id } from '../../http/schemas.js';
-import { invalid } from '../../shared/errors.js';
+import { type FieldError, invalid } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Reference } from './kinds.js';
 
@@ -16,6 +16,14 @@ export const Message = Type.Object(
       description: 'Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped',
     }),
     layoutId: Type.Optional(Type.Union([Id('lay'), Type.Null()])),
+    url: Type.Optional(
+      Type.String({
+        format: 'uri',
+        pattern: '^https?://',
+        maxLength: 2000,
+        description: 'Webhook channel: where the rendered body is POSTed',
+      }),
+    ),
     openTracking: Type.Boolean({ default: true, description: 'The workspace’s setting wins when it is off' }),
   },
   { additionalProperties: false },
@@ -66,4 +74,12 @@ export function withMessageIds<B extends Record<string, unknown>>(
     return m;
   });
   return { ...body, messages };
+}
+
+/** What the schema cannot say about a body's messages: a webhook needs its URL. */
+export function messagesProblem(body: { messages: Message[] }): FieldError | null {
+  const i = body.messages.findIndex((m) => m.channel === 'webhook' && !m.url);
+  return i === -1
+    ? null
+    : { path: `/messages/${i}/url`, message: 'a webhook message needs the url it posts to' };
 }

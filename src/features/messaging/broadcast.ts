@@ -12,7 +12,7 @@ import { findItem } from '../content/service.js';
 import * as content from '../content/store.js';
 import { findPeople, type PersonRow } from '../people/store.js';
 import { findWorkspaceWithRecipient } from '../workspaces/store.js';
-import { sendMessage } from './send.js';
+import { sendMessage, sendWebhook } from './send.js';
 
 export const BROADCAST_JOB = 'broadcast.send';
 const PAGE = 200;
@@ -32,9 +32,11 @@ interface SendReport {
   skipped: number;
 }
 
-const emailMessages = (body: Record<string, unknown>) =>
+/** The messages a send delivers: emails, and webhook actions. */
+const sendable = (body: Record<string, unknown>) =>
   ((body.messages as Message[] | undefined) ?? []).filter(
-    (m): m is Message & { id: string } => m.channel === 'email' && m.id !== undefined,
+    (m): m is Message & { id: string } =>
+      (m.channel === 'email' || m.channel === 'webhook') && m.id !== undefined,
   );
 
 /** The audience a page at a time, in cio_id order. */
@@ -69,8 +71,8 @@ export async function startBroadcast(
     throw invalid('/', 'send to a segment (segmentId) or to people (people: cio_ids), one of the two');
   const started = await ctx.db.transaction(async (tx) => {
     const broadcast = await findItem(tx, workspaceId, kinds.broadcasts, broadcastId, true);
-    if (emailMessages(broadcast.body).length === 0)
-      throw new DomainError('conflict', `"${broadcast.name}" has no email message to send`);
+    if (sendable(broadcast.body).length === 0)
+      throw new DomainError('conflict', `"${broadcast.name}" has no email or webhook message to send`);
     let recipients: number;
     if (audience.segmentId !== undefined) {
       const segment = await content.findResource(tx, workspaceId, kinds.segments.kind, audience.segmentId);
@@ -122,7 +124,7 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
       audience.broadcastId,
     );
     if (!broadcast) return; // deleted meanwhile: nothing left to send
-    const messages = emailMessages(broadcast.body);
+    const messages = sendable(broadcast.body);
     const parts = await Promise.all(messages.map((m) => templateParts(ctx.db, workspaceId, m)));
     const report: SendReport = (job.result as SendReport | null) ?? {
       cursor: null,
@@ -140,22 +142,27 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
         const found = await findWorkspaceWithRecipient(tx, job.accountId, workspaceId);
         if (!found) return null; // the workspace was deleted
         for (const person of page.rows) {
-          if (!person.email) {
-            report.skipped++;
-            continue;
-          }
+          const email = person.email;
+          if (!email && messages.some((m) => m.channel === 'email')) report.skipped++;
           for (const [i, message] of messages.entries()) {
-            const delivery = await sendMessage(ctx, tx, {
+            const sending = {
               ws: found.workspace,
-              testRecipient: found.recipient?.email ?? null,
               sourceId: broadcast.id,
               message,
               cioId: person.cioId,
-              to: person.email,
               render: { customer: customerOf(person, false), ...parts[i]! },
-              test: false,
               sendId: job.id,
-            });
+            };
+            let delivery: Awaited<ReturnType<typeof sendWebhook>>;
+            if (message.channel === 'webhook') delivery = await sendWebhook(ctx, tx, sending);
+            else if (email)
+              delivery = await sendMessage(ctx, tx, {
+                ...sending,
+                testRecipient: found.recipient?.email ?? null,
+                to: email,
+                test: false,
+              });
+            else continue;
             if (delivery?.state === 'suppressed') report.suppressed++;
             else if (delivery) report.queued++;
           }

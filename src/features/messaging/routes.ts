@@ -23,6 +23,7 @@ const states = ['draft', 'queued', 'sent', 'failed', 'suppressed', 'captured'] a
 
 const Delivery = Type.Object({
   id: Type.String(),
+  channel: Type.Enum(['email', 'webhook']),
   messageId: Type.String(),
   sourceId: Type.String(),
   cioId: Type.Union([Type.String(), Type.Null()]),
@@ -54,6 +55,7 @@ function toDelivery(actor: Actor, workspaceId: string) {
   const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
   return (row: store.DeliveryRow) => ({
     id: row.id,
+    channel: row.channel as 'email' | 'webhook',
     messageId: row.messageId,
     sourceId: row.sourceId,
     cioId: row.cioId,

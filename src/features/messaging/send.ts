@@ -8,6 +8,7 @@ import { sendEmail } from '../mail/service.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import * as store from './store.js';
 import { textOf, trackEmail } from './tracking.js';
+import { WEBHOOK_JOB } from './webhook.js';
 
 /**
  * One email message to one person, under the workspace's send mode (product.md §3):
@@ -87,4 +88,45 @@ export async function sendMessage(
   const state = email.state === 'captured' ? 'captured' : 'queued';
   await store.setOutbox(tx, ws.id, delivery.id, email.id, state);
   return { ...delivery, outboxId: email.id, state };
+}
+
+/**
+ * One webhook action for one person: its body rendered (use `| json` for values in JSON) and
+ * posted to its URL by a job. Other channels than email ignore test mode and send normally;
+ * in `never` mode nothing leaves.
+ */
+export async function sendWebhook(
+  ctx: AppContext,
+  tx: Db,
+  s: Omit<Sending, 'to' | 'testRecipient' | 'test'>,
+): Promise<store.DeliveryRow | undefined> {
+  const { ws } = s;
+  const rendered = await renderMessage(s.message, s.render);
+  const never = ws.sendMode === 'never';
+  const now = ctx.clock.now();
+  const delivery = await store.insertDelivery(tx, {
+    workspaceId: ws.id,
+    id: newId('dlv'),
+    messageId: s.message.id,
+    sourceId: s.sourceId,
+    cioId: s.cioId,
+    recipient: s.message.url ?? null,
+    subject: s.message.name,
+    state: never ? 'suppressed' : 'queued',
+    reason: never ? 'The workspace sends no messages (send mode: never)' : null,
+    sendId: s.sendId ?? null,
+    channel: 'webhook',
+    targetUrl: s.message.url ?? null,
+    payload: rendered.body,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (delivery && !never)
+    await ctx.jobs.enqueue(tx, {
+      accountId: ws.accountId,
+      workspaceId: ws.id,
+      kind: WEBHOOK_JOB,
+      payload: { workspaceId: ws.id, deliveryId: delivery.id },
+    });
+  return delivery;
 }

@@ -158,3 +158,29 @@ export async function metricsOf(
     );
   return row!;
 }
+
+export async function findDelivery(
+  tx: Db,
+  workspaceId: string,
+  id: string,
+): Promise<DeliveryRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)));
+  return row;
+}
+
+export async function setDeliveryState(
+  tx: Db,
+  workspaceId: string,
+  id: string,
+  state: DeliveryState,
+  at: Date,
+  reason: string | null = null,
+) {
+  await tx
+    .update(deliveries)
+    .set({ state, reason, updatedAt: at })
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)));
+}

@@ -15,6 +15,7 @@ import { deliverEmail } from './features/mail/deliver.js';
 import { mailRoutes } from './features/mail/routes.js';
 import { DELIVER_JOB } from './features/mail/service.js';
 import { createTransport } from './features/mail/transport.js';
+import { EXPORT_JOB, writeExport } from './features/people/export-job.js';
 import { IMPORT_JOB } from './features/people/import.js';
 import { importPeople } from './features/people/import-job.js';
 import { peopleRoutes, trackRoutes } from './features/people/routes.js';
@@ -84,6 +85,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     [REVALIDATE_JOB]: revalidateWorkspace(ctx),
     [IMPORT_JOB]: importPeople(ctx),
     [BROADCAST_JOB]: sendBroadcast(ctx),
+    [EXPORT_JOB]: writeExport(ctx),
     [WEBHOOK_JOB]: deliverWebhook(ctx),
   };
   if (config.mail.smtpUrl) handlers[DELIVER_JOB] = deliverEmail(ctx, createTransport(config.mail.smtpUrl));

@@ -349,3 +349,14 @@ export const deliveryLinks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.deliveryId, t.position] })],
 );
+
+export const exportChunks = pgTable(
+  'export_chunks',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    jobId: text('job_id').notNull(),
+    seq: integer('seq').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.jobId, t.seq] })],
+);

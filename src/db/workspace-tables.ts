@@ -11,6 +11,7 @@ export const workspaceTables = [
   'deliveries',
   'resources',
   'import_chunks',
+  'export_chunks',
   'track_queue',
   'events',
   'people',

@@ -184,4 +184,40 @@ describe('export', () => {
     });
     expectProblem(await author.client.get(`/api/workspaces/${workspace.id}/people/export`), 403, 'forbidden');
   });
+
+  test('an export job: progress while it runs, then the same file as the stream', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const at = (rest: string) => `/api/workspaces/${workspace.id}/${rest}`;
+    const rows = Array.from({ length: 2500 }, (_, i) => `p${i},p${i}@example.com,${i % 7}`);
+    await importCsv(admin, workspace.id, 'create', ['id,email,score', ...rows].join('\n'));
+
+    const started = await admin.post(at('people/exports'), { format: 'csv' });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    expect(started.body.people).toBe(2500);
+    expectProblem(await admin.get(at(`people/exports/${started.body.jobId}`)), 409, 'conflict');
+    await service.worker.runUntilIdle();
+    const job = await admin.get(started.headers.get('location')!);
+    expect(job.body).toMatchObject({ state: 'succeeded', progress: { done: 2500, total: 2500 } });
+    const file = await admin.get(at(`people/exports/${started.body.jobId}`));
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/csv');
+    expect(file.body).toBe((await admin.get(at('people/export'))).body);
+    expect(String(file.body).trim().split('\n')).toHaveLength(2501);
+
+    const ndjson = await admin.post(at('people/exports'), { format: 'ndjson' });
+    await service.worker.runUntilIdle();
+    const lines = String((await admin.get(at(`people/exports/${ndjson.body.jobId}`))).body)
+      .trim()
+      .split('\n');
+    expect(lines).toHaveLength(2500);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ id: 'p0', email: 'p0@example.com' });
+
+    const author = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'author' }],
+    });
+    expectProblem(await author.client.post(at('people/exports'), {}), 403, 'forbidden');
+    expectProblem(await author.client.get(at(`people/exports/${started.body.jobId}`)), 403, 'forbidden');
+    expectProblem(await admin.get(at('people/exports/job_01jd00000000000000000000zz')), 404);
+  });
 });

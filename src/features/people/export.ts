@@ -17,6 +17,15 @@ export async function exportPeople(
   workspaceId: string,
   format: ExportFormat,
 ): Promise<Readable> {
+  return Readable.from(await exportPages(ctx, workspaceId, format));
+}
+
+/** The export as pieces of text: the CSV header, then one piece per page of 1,000 people. */
+export async function exportPages(
+  ctx: AppContext,
+  workspaceId: string,
+  format: ExportFormat,
+): Promise<AsyncGenerator<string>> {
   const attributes = (await store.attributeIndex(ctx.db, workspaceId)).map((a) => a.name);
   const line = (p: PersonRow): string =>
     format === 'ndjson'
@@ -34,7 +43,7 @@ export async function exportPeople(
       after = rows.at(-1)!.cioId;
     }
   }
-  return Readable.from(pages());
+  return pages();
 }
 
 /** A CSV cell: strings as they are, everything else as JSON. */

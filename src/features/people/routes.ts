@@ -1,11 +1,14 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems, WorkspaceParams } from '../../http/schemas.js';
 import { invalid } from '../../shared/errors.js';
 import { actorOf } from '../auth/actor.js';
+import type { ExportFormat } from './export.js';
+import { downloadExport, startExport } from './export-job.js';
 import { startImport } from './import.js';
 import { EventBody, IdentifyBody, PeopleQuery, Person, PersonInput } from './schemas.js';
 import * as people from './service.js';
@@ -13,6 +16,13 @@ import { trackCall } from './track.js';
 
 const PersonParams = Type.Object({ workspaceId: Type.String(), cioId: Type.String() });
 const IdentifierParams = Type.Object({ identifier: Type.String({ minLength: 1, maxLength: 300 }) });
+
+function sendExport(reply: FastifyReply, format: ExportFormat, stream: Readable) {
+  return reply
+    .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
+    .header('content-disposition', `attachment; filename="people.${format}"`)
+    .send(stream);
+}
 
 /** The console's people API, under a workspace, each route guarded by the matrix. */
 export function peopleRoutes(app: App, ctx: AppContext): void {
@@ -156,10 +166,56 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => {
       const format = req.query.format ?? 'csv';
       const stream = await people.exportPeopleOf(ctx, actorOf(req), req.params.workspaceId, format);
+      return sendExport(reply, format, stream);
+    },
+  );
+
+  app.post(
+    '/api/workspaces/:workspaceId/people/exports',
+    {
+      config: { access: 'data.export' },
+      schema: {
+        tags,
+        summary:
+          'Export every person as a job with progress; the file is at …/people/exports/{jobId} when done',
+        params: WorkspaceParams,
+        body: Type.Object(
+          { format: Type.Optional(Type.Enum(['csv', 'ndjson'], { default: 'csv' })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          202: Type.Object({ jobId: Type.String(), people: Type.Integer() }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { workspaceId } = req.params;
+      const started = await startExport(ctx, actorOf(req), workspaceId, req.body.format ?? 'csv');
       return reply
-        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
-        .header('content-disposition', `attachment; filename="people.${format}"`)
-        .send(stream);
+        .code(202)
+        .header('location', `/api/workspaces/${workspaceId}/jobs/${started.jobId}`)
+        .send(started);
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:workspaceId/people/exports/:jobId',
+    {
+      config: { access: 'data.export' },
+      schema: {
+        tags,
+        summary: 'The file of a finished export job (409 while it runs)',
+        params: Type.Object({ workspaceId: Type.String(), jobId: Type.String() }),
+        response: {
+          200: Type.Unknown({ description: 'text/csv or application/x-ndjson, streamed' }),
+          ...problems(401, 403, 404, 409),
+        },
+      },
+    },
+    async (req, reply) => {
+      const file = await downloadExport(ctx, actorOf(req), req.params.workspaceId, req.params.jobId);
+      return sendExport(reply, file.format, file.stream);
     },
   );
 

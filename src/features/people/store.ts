@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { events, importChunks, people, trackQueue } from '../../db/schema.js';
+import { events, exportChunks, importChunks, people, trackQueue } from '../../db/schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -310,5 +310,43 @@ export async function peoplePage(tx: Db, workspaceId: string, after: string | nu
     .from(people)
     .where(and(eq(people.workspaceId, workspaceId), after ? gt(people.cioId, after) : undefined))
     .orderBy(asc(people.cioId))
+    .limit(limit);
+}
+
+export async function countPeople(tx: Db, workspaceId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(people).where(eq(people.workspaceId, workspaceId));
+  return row?.n ?? 0;
+}
+
+// ---- exports written by a job, downloaded from their chunks --------------------------------------
+
+export async function deleteExportChunks(tx: Db, workspaceId: string, jobId: string): Promise<void> {
+  await tx
+    .delete(exportChunks)
+    .where(and(eq(exportChunks.workspaceId, workspaceId), eq(exportChunks.jobId, jobId)));
+}
+
+export async function insertExportChunk(tx: Db, chunk: typeof exportChunks.$inferInsert): Promise<void> {
+  await tx.insert(exportChunks).values(chunk);
+}
+
+export async function exportChunksAfter(
+  tx: Db,
+  workspaceId: string,
+  jobId: string,
+  after: number,
+  limit: number,
+) {
+  return tx
+    .select({ seq: exportChunks.seq, data: exportChunks.data })
+    .from(exportChunks)
+    .where(
+      and(
+        eq(exportChunks.workspaceId, workspaceId),
+        eq(exportChunks.jobId, jobId),
+        gt(exportChunks.seq, after),
+      ),
+    )
+    .orderBy(asc(exportChunks.seq))
     .limit(limit);
 }

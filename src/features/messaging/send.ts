@@ -34,6 +34,23 @@ export interface Sending {
   sendId?: string;
 }
 
+const NEVER = 'The workspace sends no messages (send mode: never)';
+
+/** What every delivery of a sending records: where, what, for whom, in which send, when. */
+function deliveryOf(ctx: AppContext, s: Pick<Sending, 'ws' | 'message' | 'sourceId' | 'cioId' | 'sendId'>) {
+  const now = ctx.clock.now();
+  return {
+    workspaceId: s.ws.id,
+    id: newId('dlv'),
+    messageId: s.message.id,
+    sourceId: s.sourceId,
+    cioId: s.cioId,
+    sendId: s.sendId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export async function sendMessage(
   ctx: AppContext,
   tx: Db,
@@ -44,29 +61,21 @@ export async function sendMessage(
   const testMode = ws.sendMode === 'test';
   const suppressed =
     ws.sendMode === 'never'
-      ? 'The workspace sends no messages (send mode: never)'
+      ? NEVER
       : testMode && !s.testRecipient
         ? 'The workspace is in test mode and has no test recipient'
         : null;
   const to = testMode ? s.testRecipient : s.to;
-  const now = ctx.clock.now();
   const tracksOpens = s.message.openTracking && ws.openTracking;
   const delivery = await store.insertDelivery(tx, {
-    workspaceId: ws.id,
-    id: newId('dlv'),
-    messageId: s.message.id,
-    sourceId: s.sourceId,
-    cioId: s.cioId,
+    ...deliveryOf(ctx, s),
     recipient: to,
     subject: rendered.subject,
     state: 'suppressed',
     reason: suppressed,
-    sendId: s.sendId ?? null,
     trackToken: randomToken(),
     metrics: !s.test && !testMode,
     tracksOpens: tracksOpens && !suppressed,
-    createdAt: now,
-    updatedAt: now,
   });
   if (!delivery || suppressed || !to) return delivery;
   const tracked = trackEmail(rendered.body, {
@@ -103,23 +112,15 @@ export async function sendWebhook(
   const { ws } = s;
   const rendered = await renderMessage(s.message, s.render);
   const never = ws.sendMode === 'never';
-  const now = ctx.clock.now();
   const delivery = await store.insertDelivery(tx, {
-    workspaceId: ws.id,
-    id: newId('dlv'),
-    messageId: s.message.id,
-    sourceId: s.sourceId,
-    cioId: s.cioId,
+    ...deliveryOf(ctx, s),
     recipient: s.message.url ?? null,
     subject: s.message.name,
     state: never ? 'suppressed' : 'queued',
-    reason: never ? 'The workspace sends no messages (send mode: never)' : null,
-    sendId: s.sendId ?? null,
+    reason: never ? NEVER : null,
     channel: 'webhook',
     targetUrl: s.message.url ?? null,
     payload: rendered.body,
-    createdAt: now,
-    updatedAt: now,
   });
   if (delivery && !never)
     await ctx.jobs.enqueue(tx, {

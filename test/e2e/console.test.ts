@@ -153,8 +153,6 @@ describe.skipIf(!haveChromium)('the console', () => {
     await admin.getByRole('option', { name: /Grace Hopper/ }).click();
     await admin.getByPlaceholder('Workspace').click();
     await admin.getByRole('option', { name: 'Acme Staging' }).click();
-    await admin.waitForTimeout(1500);
-    await admin.screenshot({ path: '/tmp/explain-debug.png', fullPage: true });
     await eventually(async () =>
       expect(await admin.getByTestId('explain').textContent()).toContain('Author with hide attributes'),
     );

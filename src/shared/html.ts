@@ -13,9 +13,12 @@ export function escapeHtml(text: string): string {
 
 const decoded: Record<string, string> = Object.fromEntries(Object.entries(entities).map(([c, e]) => [e, c]));
 
-/** The text of an attribute value escaped by escapeHtml (and the common &#x27; / &#34; forms). */
+/** The text of an attribute value escaped by escapeHtml, or with numeric character references. */
 export function unescapeHtml(text: string): string {
   return text
-    .replace(/&#x27;|&#34;/g, (e) => (e === '&#x27;' ? "'" : '"'))
-    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => decoded[e]!);
+    .replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (whole, n: string) => {
+      const code = n[0] === 'x' || n[0] === 'X' ? Number.parseInt(n.slice(1), 16) : Number(n);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .replace(/&(amp|lt|gt|quot);/g, (e) => decoded[e]!);
 }

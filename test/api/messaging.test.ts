@@ -124,7 +124,7 @@ async function send(broadcastId: string, audience: Record<string, unknown>) {
 const to = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 const local = (url: string) => url.replace(PUBLIC, service.url);
 const linksIn = (html: string) =>
-  [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  [...html.matchAll(/\shref="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 const pixelIn = (html: string) => html.match(/src="([^"]*\/t\/o\/[^"]+)"/)?.[1];
 
 describe('send modes', () => {
@@ -234,6 +234,37 @@ describe('tracking', () => {
     for (const id of [off.id, optedOut.id]) {
       expect((await admin.get(at(`broadcasts/${id}/metrics`))).body).toMatchObject({ sent: 1, opened: 0 });
     }
+
+    // Sent with a pixel, then open tracking turned off: opens read zero and are not counted.
+    const [d] = await people(1);
+    const tracked = await broadcast();
+    await send(tracked.id, { people: [d!.cioId] });
+    const pixel = local(pixelIn(to(d!.email!)[0]!.html)!);
+    await fetch(pixel);
+    const opened = async () => (await admin.get(at(`broadcasts/${tracked.id}/metrics`))).body.opened;
+    expect(await opened()).toBe(1);
+    await admin.patch(at('settings'), { openTracking: false });
+    expect(await opened()).toBe(0);
+    await fetch(pixel);
+    await admin.patch(at('settings'), { openTracking: true });
+    const [delivery] = (await admin.get(at('deliveries?state=sent&limit=500'))).body.items.filter(
+      (x: { sourceId: string }) => x.sourceId === tracked.id,
+    );
+    expect(delivery.opens).toBe(1);
+  });
+
+  test('links are stored as valid URLs (é, character references); data-href is not a link', async () => {
+    const [reader] = await people(1);
+    const b = await broadcast({
+      body: '<p><a data-href="https://a.test/x" href="https://example.com/€?x=1&#38;y=2">Go</a></p>',
+    });
+    await send(b.id, { people: [reader!.cioId] });
+    const [mail] = to(reader!.email!);
+    expect(mail!.html).toContain('data-href="https://a.test/x"');
+    const [link] = linksIn(mail!.html);
+    const click = await fetch(local(link!), { redirect: 'manual' });
+    expect(click.status).toBe(302);
+    expect(click.headers.get('location')).toBe('https://example.com/%E2%82%AC?x=1&y=2');
   });
 });
 
@@ -274,6 +305,50 @@ describe('delivery', () => {
     } finally {
       await sibling.app.close();
     }
+  });
+
+  test('a newsletter goes out once, an API-triggered broadcast each time; a template that does not parse is a 400', async () => {
+    const [reader] = await people(1);
+    const newsletter = await broadcast();
+    await send(newsletter.id, { people: [reader!.cioId] });
+    expectProblem(await admin.post(at(`broadcasts/${newsletter.id}/send`), { people: [reader!.cioId] }), 409);
+    await admin.patch(at(`broadcasts/${newsletter.id}`), { type: 'api_triggered' });
+    await send(newsletter.id, { people: [reader!.cioId] });
+    expect(to(reader!.email!)).toHaveLength(2);
+
+    const broken = await broadcast({ body: '<p>Hi {{ customer.first_name </p>' });
+    const refused = await admin.post(at(`broadcasts/${broken.id}/send`), { people: [reader!.cioId] });
+    expectProblem(refused, 400, 'invalid');
+    expect(refused.body.errors[0].path).toBe('/messages/0/body');
+    expect((await admin.get(at(`broadcasts/${broken.id}`))).body.state).toBe('draft');
+  });
+
+  test('in test mode a test recipient with hidden attributes gets the emails masked', async () => {
+    const email = uniqueEmail('tester');
+    const invited = await admin.post('/api/team-members', {
+      firstName: 'Tess',
+      lastName: 'Tester',
+      email,
+      workspaceAccess: { mode: 'custom', roles: [{ workspaceId: ws, role: 'viewer', hideAttributes: true }] },
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    await service.worker.runUntilIdle();
+    const token = to(email)[0]!.text.match(/invitations\/([\w-]+)/)![1];
+    const accepted = await service.client().post(`/api/invitations/${token}/accept`, {
+      firstName: 'Tess',
+      lastName: 'Tester',
+      password: 'tester password 123',
+      marketingOptIn: false,
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    await admin.patch(at('settings'), { sendMode: 'test', testRecipientMemberId: invited.body.id });
+    const [reader] = await people(1);
+    const b = await broadcast();
+    await send(b.id, { people: [reader!.cioId] });
+    const [mail] = to(email).filter((m) => m.subject.startsWith('News for'));
+    expect(mail!.subject).toBe('News for ••••••');
+    expect(mail!.html).not.toContain('Reader 0');
+    await admin.patch(at('settings'), { testRecipientMemberId: (await admin.get('/api/me')).body.member.id });
   });
 
   test('bad sends are 4xx: no audience, both, an unknown segment or person, nothing to send', async () => {
@@ -366,9 +441,14 @@ describe('webhook actions', () => {
       const base = `/api/workspaces/${workspace.id}`;
       await owner.patch(`${base}/settings`, { sendMode: 'normal' });
       const person = await owner.post(`${base}/people`, { id: 'p1' });
+      // By address, and by a name that resolves inside (checked on the connection's own lookup).
+      const byName = hooks.url.replace('127.0.0.1', 'localhost');
       const b = await owner.post(`${base}/broadcasts`, {
         name: 'Inside',
-        messages: [{ name: 'Hook', channel: 'webhook', url: `${hooks.url}/private`, body: '{}' }],
+        messages: [
+          { name: 'Hook', channel: 'webhook', url: `${hooks.url}/private`, body: '{}' },
+          { name: 'Named', channel: 'webhook', url: `${byName}/private-name`, body: '{}' },
+        ],
       });
       const started = await owner.post(`${base}/broadcasts/${b.body.id}/send`, {
         people: [person.body.cioId],
@@ -376,8 +456,11 @@ describe('webhook actions', () => {
       expect(started.status, JSON.stringify(started.body)).toBe(202);
       await strict.worker.runUntilIdle();
       expect(calls('/private')).toHaveLength(0);
-      const [delivery] = (await owner.get(`${base}/deliveries`)).body.items;
-      expect(delivery).toMatchObject({ state: 'failed', reason: expect.stringContaining('loopback') });
+      expect(calls('/private-name')).toHaveLength(0);
+      const deliveries = (await owner.get(`${base}/deliveries`)).body.items;
+      expect(deliveries).toHaveLength(2);
+      for (const d of deliveries)
+        expect(d).toMatchObject({ state: 'failed', reason: expect.stringContaining('loopback') });
     } finally {
       await strict.close();
     }

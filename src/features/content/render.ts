@@ -32,6 +32,18 @@ export interface Rendered {
   body: string;
 }
 
+/** Refuses (400, naming the field) a message whose subject or body is not valid Liquid. */
+export function checkTemplates(message: Message, path: string): void {
+  for (const field of ['subject', 'body'] as const) {
+    try {
+      (field === 'body' && message.channel === 'email' ? htmlEngine : textEngine).parse(message[field]);
+    } catch (error) {
+      const detail = `${path}/${field}: not a valid template: ${(error as Error).message}`;
+      throw new DomainError('invalid', detail, { errors: [{ path: `${path}/${field}`, message: detail }] });
+    }
+  }
+}
+
 export async function renderMessage(message: Message, input: RenderInput): Promise<Rendered> {
   const paste = (text: string) => text.replace(SNIPPET, (_, name: string) => input.snippets.get(name) ?? '');
   const isEmail = message.channel === 'email';

@@ -6,12 +6,13 @@ import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { kinds } from '../content/kinds.js';
 import type { Message } from '../content/messages-schema.js';
-import { customerOf, templateParts } from '../content/render.js';
+import { checkTemplates, customerOf, templateParts } from '../content/render.js';
 import { segmentPeople, segmentSize } from '../content/segments.js';
 import { findItem } from '../content/service.js';
 import * as content from '../content/store.js';
 import { findPeople, type PersonRow } from '../people/store.js';
 import { findWorkspaceWithRecipient } from '../workspaces/store.js';
+import { recipientMasks } from './recipients.js';
 import { sendMessage, sendWebhook } from './send.js';
 
 export const BROADCAST_JOB = 'broadcast.send';
@@ -71,8 +72,13 @@ export async function startBroadcast(
     throw invalid('/', 'send to a segment (segmentId) or to people (people: cio_ids), one of the two');
   const started = await ctx.db.transaction(async (tx) => {
     const broadcast = await findItem(tx, workspaceId, kinds.broadcasts, broadcastId, true);
-    if (sendable(broadcast.body).length === 0)
+    const messages = sendable(broadcast.body);
+    if (messages.length === 0)
       throw new DomainError('conflict', `"${broadcast.name}" has no email or webhook message to send`);
+    // A newsletter goes out once; an API-triggered broadcast each time it is triggered.
+    if (broadcast.body.type !== 'api_triggered' && broadcast.body.state === 'sent')
+      throw new DomainError('conflict', `"${broadcast.name}" is a newsletter and has been sent already`);
+    for (const [i, message] of messages.entries()) checkTemplates(message, `/messages/${i}`);
     let recipients: number;
     if (audience.segmentId !== undefined) {
       const segment = await content.findResource(tx, workspaceId, kinds.segments.kind, audience.segmentId);
@@ -141,6 +147,10 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
         // The send mode and test recipient in force now, for this page.
         const found = await findWorkspaceWithRecipient(tx, job.accountId, workspaceId);
         if (!found) return null; // the workspace was deleted
+        // In test mode the emails reach a team member, who sees values as their role lets them.
+        const masked =
+          found.workspace.sendMode === 'test' &&
+          (!found.recipient || (await recipientMasks(tx, job.accountId, workspaceId, found.recipient.id)));
         for (const person of page.rows) {
           const email = person.email;
           if (!email && messages.some((m) => m.channel === 'email')) report.skipped++;
@@ -150,7 +160,7 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
               sourceId: broadcast.id,
               message,
               cioId: person.cioId,
-              render: { customer: customerOf(person, false), ...parts[i]! },
+              render: { customer: customerOf(person, masked && message.channel === 'email'), ...parts[i]! },
               sendId: job.id,
             };
             let delivery: Awaited<ReturnType<typeof sendWebhook>>;

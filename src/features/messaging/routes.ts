@@ -14,6 +14,7 @@ import { findItem } from '../content/service.js';
 import { findPerson } from '../people/store.js';
 import { findWorkspaceWithRecipient } from '../workspaces/store.js';
 import { startBroadcast } from './broadcast.js';
+import { recipientMasks } from './recipients.js';
 import { sendMessage } from './send.js';
 import * as store from './store.js';
 
@@ -110,8 +111,13 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
         const person = req.body.cioId
           ? ((await findPerson(tx, workspaceId, { by: 'cioId', value: req.body.cioId })) ?? missing('Person'))
           : null;
-        // The email goes to a team member: a member with hidden attributes gets masked values.
-        const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
+        // The email goes to a team member, who sees values as their role lets them: the sender,
+        // or in test mode the test recipient.
+        const masked =
+          masksAttributes(actor.subject.workspaces.get(workspaceId)) ||
+          (ws.workspace.sendMode === 'test' &&
+            (!ws.recipient ||
+              (await recipientMasks(tx, actor.subject.accountId, workspaceId, ws.recipient.id))));
         return sendMessage(ctx, tx, {
           ws: ws.workspace,
           testRecipient: ws.recipient?.email ?? null,

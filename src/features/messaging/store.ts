@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { type DeliveryState, deliveries, deliveryLinks } from '../../db/schema.js';
+import { type DeliveryState, deliveries, deliveryLinks, workspaces } from '../../db/schema.js';
 
 /** The SQL of deliveries, their tracked links, opens, clicks and metrics. */
 
@@ -67,7 +67,14 @@ export async function settleDeliveries(
     .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.outboxId, outboxId)));
 }
 
-/** Counts an open of a delivery that carried a pixel and records metrics; false when there is none. */
+/** The workspace of the delivery still tracks opens (turning it off stops counting at once). */
+const workspaceTracksOpens = sql`EXISTS (SELECT 1 FROM ${workspaces} w
+  WHERE w.id = ${deliveries.workspaceId} AND w.open_tracking)`;
+
+/**
+ * Counts an open of a delivery that carried a pixel, records metrics, and whose workspace still
+ * tracks opens; false when there is none.
+ */
 export async function recordOpen(tx: Db, token: string, at: Date): Promise<boolean> {
   const rows = await tx
     .update(deliveries)
@@ -76,7 +83,12 @@ export async function recordOpen(tx: Db, token: string, at: Date): Promise<boole
       firstOpenedAt: sql`coalesce(${deliveries.firstOpenedAt}, ${at})`,
     })
     .where(
-      and(eq(deliveries.trackToken, token), eq(deliveries.metrics, true), eq(deliveries.tracksOpens, true)),
+      and(
+        eq(deliveries.trackToken, token),
+        eq(deliveries.metrics, true),
+        eq(deliveries.tracksOpens, true),
+        workspaceTracksOpens,
+      ),
     )
     .returning({ id: deliveries.id });
   return rows.length > 0;
@@ -145,8 +157,9 @@ export async function metricsOf(
       sent: sql<number>`count(*) FILTER (WHERE ${stateIs('sent')})::int`,
       captured: sql<number>`count(*) FILTER (WHERE ${stateIs('captured')})::int`,
       failed: sql<number>`count(*) FILTER (WHERE ${stateIs('failed')})::int`,
-      suppressed: sql<number>`count(*) FILTER (WHERE ${deliveries.state} = 'suppressed')::int`,
-      opened: sql<number>`count(*) FILTER (WHERE ${deliveries.opens} > 0 AND ${deliveries.tracksOpens} AND ${counted})::int`,
+      suppressed: sql<number>`count(*) FILTER (WHERE ${stateIs('suppressed')})::int`,
+      // "Open metrics then always read zero" while the workspace tracks no opens.
+      opened: sql<number>`count(*) FILTER (WHERE ${deliveries.opens} > 0 AND ${deliveries.tracksOpens} AND ${counted} AND ${workspaceTracksOpens})::int`,
       clicked: sql<number>`count(*) FILTER (WHERE ${deliveries.clicks} > 0 AND ${counted})::int`,
     })
     .from(deliveries)

@@ -6,7 +6,8 @@ import { unescapeHtml } from '../../shared/html.js';
  * `/t/o/<token>.gif` is added when the message and the workspace both allow it.
  */
 
-const LINK = /(<a\b[^>]*?\bhref\s*=\s*)(["'])(https?:\/\/[^"']+)\2/gi;
+// An <a>'s own href (not data-href), quoted, to an http(s) address.
+const LINK = /(<a\b[^>]*?\shref\s*=\s*)(["'])(https?:\/\/[^"']+)\2/gi;
 
 export interface TrackedEmail {
   html: string;
@@ -19,8 +20,11 @@ export function trackEmail(
   options: { baseUrl: string; token: string; pixel: boolean },
 ): TrackedEmail {
   const links: string[] = [];
-  let tracked = html.replace(LINK, (_, start: string, quote: string, url: string) => {
-    links.push(unescapeHtml(url));
+  let tracked = html.replace(LINK, (whole, start: string, quote: string, url: string) => {
+    // Stored as a parsed URL (é, spaces and the like percent-encoded): the redirect is then valid.
+    const target = URL.canParse(unescapeHtml(url).trim()) ? new URL(unescapeHtml(url).trim()).href : null;
+    if (!target) return whole;
+    links.push(target);
     return `${start}${quote}${options.baseUrl}/t/c/${options.token}.${links.length - 1}${quote}`;
   });
   if (options.pixel) {

@@ -1,5 +1,7 @@
-import { lookup } from 'node:dns/promises';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { Agent, fetch } from 'undici';
 import type { AppContext } from '../../context.js';
 import { MAX_ATTEMPTS } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
@@ -8,16 +10,29 @@ import * as store from './store.js';
 export const WEBHOOK_JOB = 'webhook.deliver';
 const TIMEOUT_MS = 10_000;
 
-/** Why the service will not post to this URL, or null: no calls into its own network (SSRF). */
-async function refusal(url: string, allowPrivate: boolean): Promise<string | null> {
-  if (allowPrivate) return null;
-  const { hostname } = new URL(url);
-  const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  const inside = addresses.find((a) => ipaddr.process(a).range() !== 'unicast');
-  return inside
-    ? `${hostname} is a ${ipaddr.process(inside).range()} address; webhooks go to public ones`
-    : null;
+/** Why the service will not connect to this address, or null: no calls into its own network (SSRF). */
+function refusal(address: string): string | null {
+  const range = ipaddr.process(address).range();
+  return range === 'unicast' ? null : `${address} is a ${range} address; webhooks go to public ones`;
+}
+
+/**
+ * The connection pool of webhook calls. Addresses are checked where the connection is made — on
+ * the very answer the DNS gave for it — so a name cannot resolve to a public address for a check
+ * and to a private one for the call (DNS rebinding).
+ */
+function webhookAgent(allowPrivate: boolean): Agent {
+  if (allowPrivate) return new Agent();
+  const lookup: LookupFunction = (hostname, options, callback) =>
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 0);
+      const list = addresses as LookupAddress[];
+      const refused = list.map((a) => refusal(a.address)).find((r) => r !== null);
+      if (refused) return callback(Object.assign(new Error(refused), { code: 'ATRIUM_REFUSED' }), '', 0);
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      callback(null, list[0]!.address, list[0]!.family);
+    });
+  return new Agent({ connect: { lookup } });
 }
 
 /**
@@ -31,15 +46,13 @@ export function deliverWebhook(ctx: AppContext): JobHandler {
     if (delivery?.state !== 'queued' || !delivery.targetUrl) return;
     const settle = (state: 'sent' | 'failed', reason: string | null = null) =>
       store.setDeliveryState(ctx.db, workspaceId, delivery.id, state, ctx.clock.now(), reason);
-    let refused: string | null;
-    try {
-      refused = await refusal(delivery.targetUrl, ctx.config.webhookAllowPrivateNetworks);
-    } catch (error) {
-      refused = `cannot resolve the host: ${(error as Error).message}`;
-    }
-    if (refused) return settle('failed', refused);
+    // An address given as an IP is checked here; a name, when it is resolved for the connection.
+    const host = new URL(delivery.targetUrl).hostname.replace(/^\[|\]$/g, '');
+    const literal = ipaddr.isValid(host) && !ctx.config.webhookAllowPrivateNetworks ? refusal(host) : null;
+    if (literal) return settle('failed', literal);
     try {
       const response = await fetch(delivery.targetUrl, {
+        dispatcher: agentFor(ctx.config.webhookAllowPrivateNetworks),
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -52,9 +65,26 @@ export function deliverWebhook(ctx: AppContext): JobHandler {
       });
       if (!response.ok) throw new Error(`the endpoint answered HTTP ${response.status}`);
     } catch (error) {
+      const refused = causeOf(error);
+      // A refused address stays refused: no retry.
+      if (refused?.code === 'ATRIUM_REFUSED') return settle('failed', refused.message);
       if (job.attempts >= MAX_ATTEMPTS) await settle('failed', (error as Error).message);
       throw error;
     }
     await settle('sent');
   };
+}
+
+const agents = new Map<boolean, Agent>();
+function agentFor(allowPrivate: boolean): Agent {
+  let agent = agents.get(allowPrivate);
+  if (!agent) agents.set(allowPrivate, (agent = webhookAgent(allowPrivate)));
+  return agent;
+}
+
+/** The error under fetch's "fetch failed", where the connection's own error is. */
+function causeOf(error: unknown): (Error & { code?: string }) | undefined {
+  let e = error as (Error & { cause?: unknown; code?: string }) | undefined;
+  while (e && e.code !== 'ATRIUM_REFUSED' && e.cause) e = e.cause as typeof e;
+  return e?.code === 'ATRIUM_REFUSED' ? e : undefined;
 }

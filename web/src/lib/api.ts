@@ -62,9 +62,12 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
     : request<T>(method, path, JSON.stringify(body), 'application/json');
 }
 
-/** A file sent as the body itself, with its own Content-Type (an asset upload). */
-export const upload = <T>(path: string, file: File) =>
-  request<T>('POST', path, file, file.type || 'application/octet-stream');
+/**
+ * A file sent as the body itself, with its own Content-Type (an asset upload), or with the one the
+ * route expects when the browser's guess varies (a CSV file is text/csv whatever the system says).
+ */
+export const upload = <T>(path: string, file: File, contentType?: string) =>
+  request<T>('POST', path, file, contentType ?? (file.type || 'application/octet-stream'));
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body);

@@ -51,8 +51,11 @@ export interface ResourceKind {
   /** One of them, lower case, for buttons and messages ("Create campaign"). */
   singular: string;
   group: Group;
-  /** Matrix keys (src/access/matrix.generated.ts); an action without its key does not apply. */
-  permissions: { view: string; create?: string; edit?: string; delete?: string };
+  /**
+   * Matrix keys (src/access/matrix.generated.ts); an action without its key does not apply.
+   * `send` guards sending the item's messages (see `send`).
+   */
+  permissions: { view: string; create?: string; edit?: string; delete?: string; send?: string };
   /** The first column: the item's name by default. */
   title?: { label: string; value: (item: ResourceItem) => string };
   /** The kind-specific columns between the title and the audit columns. */
@@ -69,6 +72,12 @@ export interface ResourceKind {
   upload?: { accept: readonly string[] };
   /** Messages that POST messages/{id}/preview renders. */
   preview?: boolean;
+  /**
+   * Sending, guarded by `permissions.send`: `segment`, the item is sent to a segment by
+   * POST …/{id}/send as a job (broadcasts); `test`, each email message of its `messages` is
+   * test-sent by POST messages/{messageId}/send-test.
+   */
+  send?: { segment?: boolean; test?: boolean };
   /** Answers everything at once (no ?limit&cursor). */
   unpaged?: boolean;
   /** A query parameter the list may be narrowed by. */
@@ -118,6 +127,21 @@ const sampleMessage = {
   body: '<p>Thanks for joining us.</p>',
 };
 
+/** An email message of an item's `messages`, as a test send names it. */
+export interface EmailMessage {
+  id: string;
+  name: string;
+  subject: string;
+}
+
+/** The saved email messages of an item (campaigns, broadcasts, transactional messages). */
+export function emailMessages(item: ResourceItem): EmailMessage[] {
+  const messages = Array.isArray(item.messages) ? item.messages.map(record) : [];
+  return messages
+    .filter((m) => m.channel === 'email' && typeof m.id === 'string')
+    .map((m) => ({ id: String(m.id), name: text(m.name), subject: text(m.subject) }));
+}
+
 const messageColumns: Column[] = [
   { label: 'Channel', value: field('channel'), badge: true },
   { label: 'Subject', value: field('subject') },
@@ -143,6 +167,7 @@ export const resourceKinds: readonly ResourceKind[] = [
       create: 'campaigns.create',
       edit: 'campaigns.edit',
       delete: 'campaigns.delete',
+      send: 'messages.send',
     },
     columns: [
       { label: 'State', value: field('state'), badge: true },
@@ -158,6 +183,7 @@ export const resourceKinds: readonly ResourceKind[] = [
       messages: [sampleMessage],
     },
     copy: true,
+    send: { test: true },
   },
   {
     path: 'broadcasts',
@@ -169,6 +195,7 @@ export const resourceKinds: readonly ResourceKind[] = [
       create: 'broadcasts.create',
       edit: 'broadcasts.edit',
       delete: 'broadcasts.delete',
+      send: 'messages.send',
     },
     columns: [
       { label: 'Type', value: field('type'), badge: true },
@@ -183,6 +210,7 @@ export const resourceKinds: readonly ResourceKind[] = [
       messages: [{ ...sampleMessage, subject: 'What is new this month' }],
     },
     copy: true,
+    send: { segment: true, test: true },
   },
   {
     path: 'transactional',
@@ -194,6 +222,7 @@ export const resourceKinds: readonly ResourceKind[] = [
       create: 'transactional.create',
       edit: 'transactional.edit',
       delete: 'transactional.delete',
+      send: 'messages.send',
     },
     columns: [
       { label: 'Channels', value: channels },
@@ -205,6 +234,7 @@ export const resourceKinds: readonly ResourceKind[] = [
       messages: [{ ...sampleMessage, name: 'Reset link', subject: 'Reset your password' }],
     },
     copy: true,
+    send: { test: true },
   },
   {
     path: 'segments',

@@ -16,17 +16,21 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Guarded } from '../components/Guarded';
+import { JobCounts, JobProgress } from '../components/JobProgress';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { PageTitle, useCurrentWorkspace } from '../components/Shell';
 import { del, get, patch, post, upload } from '../lib/api';
 import { formatDateTime, useMe, usePermissions } from '../lib/hooks';
+import { type SendResult, useJob } from '../lib/jobs';
 import {
   type CopyResult,
   changedFields,
+  type EmailMessage,
   editableBody,
+  emailMessages,
   type Page,
   type ResourceItem,
   type ResourceKind,
@@ -357,13 +361,208 @@ function PreviewForm({ workspaceId, item }: { workspaceId: string; item: Resourc
   );
 }
 
+/** Sends a broadcast to a segment (chosen among the workspace's, with their counts), as a job. */
+function SendForm({
+  kind,
+  workspaceId,
+  item,
+  onStarted,
+}: {
+  kind: ResourceKind;
+  workspaceId: string;
+  item: ResourceItem;
+  onStarted: () => void;
+}) {
+  const segments = useQuery({
+    queryKey: ['segment-options', workspaceId],
+    queryFn: () => get<Page>(`/api/workspaces/${workspaceId}/segments?limit=500`),
+  });
+  const audience = item.audience as { segmentIds?: unknown } | undefined;
+  const [segmentId, setSegmentId] = useState<string | null>(
+    Array.isArray(audience?.segmentIds) && typeof audience.segmentIds[0] === 'string'
+      ? audience.segmentIds[0]
+      : null,
+  );
+  const send = useMutation({
+    mutationFn: (id: string) =>
+      post<{ jobId: string; recipients: number }>(`${base(workspaceId, kind)}/${item.id}/send`, {
+        segmentId: id,
+      }),
+    onSuccess: onStarted,
+  });
+  const job = useJob<SendResult>(workspaceId, send.data?.jobId ?? null);
+  if (send.data) {
+    const { recipients } = send.data;
+    return (
+      <Stack>
+        <Text size="sm">
+          Sending <b>{titleOf(kind, item)}</b> to {recipients.toLocaleString()}{' '}
+          {recipients === 1 ? 'person' : 'people'}.
+        </Text>
+        <JobProgress label="Sending" unit="people" query={job}>
+          {(done) => {
+            const r = done.result;
+            return (
+              <JobCounts
+                testId="send-counts"
+                counts={[
+                  ['Queued', r?.queued ?? 0],
+                  ['Suppressed', r?.suppressed ?? 0],
+                  ['Skipped', r?.skipped ?? 0],
+                ]}
+              />
+            );
+          }}
+        </JobProgress>
+        <Text size="xs" c="dimmed">
+          Suppressed: held back by the workspace’s send mode. Skipped: people without an email address.
+        </Text>
+      </Stack>
+    );
+  }
+  const options = (segments.data?.items ?? []).map((s) => {
+    const count = typeof s.count === 'number' ? s.count : null;
+    return {
+      value: s.id,
+      label: `${text(s.name)} (${count === null ? '?' : count.toLocaleString()} ${count === 1 ? 'person' : 'people'})`,
+    };
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (segmentId) send.mutate(segmentId);
+      }}
+    >
+      <Stack>
+        <Text size="sm">
+          Each email message of <b>{titleOf(kind, item)}</b> goes to each person of the segment, under the
+          workspace’s send mode.
+        </Text>
+        <Select
+          label="Segment"
+          placeholder={segments.isPending ? 'Loading segments…' : 'Choose a segment'}
+          data={options}
+          value={segmentId}
+          onChange={setSegmentId}
+          allowDeselect={false}
+          searchable
+          nothingFoundMessage="No segment of that name"
+        />
+        {segments.isSuccess && options.length === 0 && (
+          <Text size="sm" c="dimmed">
+            This workspace has no segment yet.
+          </Text>
+        )}
+        <ProblemAlert error={segments.error} />
+        <ProblemAlert error={send.error} />
+        <Group justify="flex-end">
+          <Button type="submit" disabled={!segmentId} loading={send.isPending}>
+            Send
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+interface Delivery {
+  state: string;
+  recipient: string | null;
+  reason: string | null;
+}
+
+/** What became of a send: where it went, or why it did not leave. */
+const deliverySummary = (d: Delivery) =>
+  d.state === 'suppressed' || d.state === 'failed'
+    ? `${d.state}: ${d.reason ?? 'no reason given'}`
+    : `${d.state} → ${d.recipient ?? '—'}`;
+
+/** One email message, test-sent to yourself (or the workspace's test recipient) on demand. */
+function TestSendRow({
+  workspaceId,
+  message,
+  cioId,
+}: {
+  workspaceId: string;
+  message: EmailMessage;
+  cioId: string;
+}) {
+  const send = useMutation({
+    mutationFn: () =>
+      post<Delivery>(
+        `/api/workspaces/${workspaceId}/messages/${message.id}/send-test`,
+        cioId ? { cioId } : {},
+      ),
+  });
+  return (
+    <Table.Tr data-testid={`message-${message.name}`}>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {message.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {message.subject}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {send.data && (
+          <Badge
+            variant="light"
+            tt="none"
+            color={send.data.state === 'suppressed' || send.data.state === 'failed' ? 'yellow' : 'teal'}
+            data-testid="test-delivery"
+          >
+            {deliverySummary(send.data)}
+          </Badge>
+        )}
+        <ProblemAlert error={send.error} />
+      </Table.Td>
+      <Table.Td>
+        <Button size="xs" variant="light" loading={send.isPending} onClick={() => send.mutate()}>
+          Send test
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The item's email messages, each test-sent on its own, optionally rendered for one person. */
+function SendTestForm({ workspaceId, item }: { workspaceId: string; item: ResourceItem }) {
+  const [cioId, setCioId] = useState('');
+  const messages = emailMessages(item);
+  return (
+    <Stack>
+      <Text size="sm">
+        A test goes to you, to the workspace’s test recipient in test mode, and nowhere in “never” mode
+        (recorded as suppressed). It records no metrics.
+      </Text>
+      <TextInput
+        label="Render for (cio_id)"
+        description="Leave empty to render without a person"
+        value={cioId}
+        onChange={(e) => setCioId(e.currentTarget.value)}
+      />
+      <Table withTableBorder>
+        <Table.Tbody>
+          {messages.map((m) => (
+            <TestSendRow key={m.id} workspaceId={workspaceId} message={m} cioId={cioId.trim()} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
 type Dialog =
   | { type: 'create'; initial: Body }
   | { type: 'edit'; item: ResourceItem }
   | { type: 'delete'; item: ResourceItem }
   | { type: 'copy'; item: ResourceItem }
   | { type: 'upload' }
-  | { type: 'preview'; item: ResourceItem };
+  | { type: 'preview'; item: ResourceItem }
+  | { type: 'send'; item: ResourceItem }
+  | { type: 'send-test'; item: ResourceItem };
 
 function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: string }) {
   const { workspace } = useCurrentWorkspace();
@@ -403,8 +602,25 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
   const otherWorkspaces = me.workspaces.filter((w) => w.id !== workspaceId);
   const audit = kind.audit ?? { createdBy: true, updatedAt: true };
   const hasActions = Boolean(
-    kind.permissions.edit || kind.permissions.delete || kind.copy || kind.upload || kind.preview,
+    kind.permissions.edit || kind.permissions.delete || kind.copy || kind.upload || kind.preview || kind.send,
   );
+  /** A row action the member may lack: disabled, with the missing permission (or `unless`) as the reason. */
+  const guardedAction = (
+    permission: string | undefined,
+    label: string,
+    onClick: () => void,
+    options: { color?: string; unless?: string | null } = {},
+  ) =>
+    permission && (
+      <Guarded
+        allowed={allowed(permission) && !options.unless}
+        why={allowed(permission) ? (options.unless ?? '') : why(permission)}
+      >
+        <Button size="xs" variant="subtle" color={options.color} onClick={onClick}>
+          {label}
+        </Button>
+      </Guarded>
+    );
 
   const openCreate = async () => {
     if (!kind.sample) return;
@@ -434,6 +650,10 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
         return `Upload ${kind.singular}`;
       case 'preview':
         return `Preview ${titleOf(kind, dialog.item)}`;
+      case 'send':
+        return `Send ${kind.singular} ${titleOf(kind, dialog.item)}`;
+      case 'send-test':
+        return `Send a test of ${titleOf(kind, dialog.item)}`;
     }
   })();
 
@@ -514,6 +734,18 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
     );
   } else if (dialog?.type === 'preview') {
     body = <PreviewForm workspaceId={workspaceId} item={dialog.item} />;
+  } else if (dialog?.type === 'send') {
+    body = (
+      <SendForm
+        key={dialog.item.id}
+        kind={kind}
+        workspaceId={workspaceId}
+        item={dialog.item}
+        onStarted={refresh}
+      />
+    );
+  } else if (dialog?.type === 'send-test') {
+    body = <SendTestForm key={dialog.item.id} workspaceId={workspaceId} item={dialog.item} />;
   }
 
   return (
@@ -619,6 +851,20 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
                             Preview
                           </Button>
                         )}
+                        {kind.send?.segment &&
+                          guardedAction(kind.permissions.send, 'Send', () =>
+                            setDialog({ type: 'send', item }),
+                          )}
+                        {kind.send?.test &&
+                          guardedAction(
+                            kind.permissions.send,
+                            'Send test',
+                            () => setDialog({ type: 'send-test', item }),
+                            {
+                              unless:
+                                emailMessages(item).length === 0 ? 'It has no email message to test.' : null,
+                            },
+                          )}
                         {kind.upload && (
                           <Button
                             size="xs"
@@ -630,16 +876,8 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
                             Download
                           </Button>
                         )}
-                        {kind.permissions.edit && (
-                          <Guarded allowed={allowed(kind.permissions.edit)} why={why(kind.permissions.edit)}>
-                            <Button
-                              size="xs"
-                              variant="subtle"
-                              onClick={() => setDialog({ type: 'edit', item })}
-                            >
-                              Edit
-                            </Button>
-                          </Guarded>
+                        {guardedAction(kind.permissions.edit, 'Edit', () =>
+                          setDialog({ type: 'edit', item }),
                         )}
                         {kind.copy && (
                           <Guarded
@@ -655,20 +893,13 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
                             </Button>
                           </Guarded>
                         )}
-                        {kind.permissions.delete && (
-                          <Guarded
-                            allowed={allowed(kind.permissions.delete)}
-                            why={why(kind.permissions.delete)}
-                          >
-                            <Button
-                              size="xs"
-                              variant="subtle"
-                              color="red"
-                              onClick={() => setDialog({ type: 'delete', item })}
-                            >
-                              Delete
-                            </Button>
-                          </Guarded>
+                        {guardedAction(
+                          kind.permissions.delete,
+                          'Delete',
+                          () => setDialog({ type: 'delete', item }),
+                          {
+                            color: 'red',
+                          },
                         )}
                       </Group>
                     </Table.Td>

@@ -1,0 +1,219 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Client } from '../support/client.js';
+import { addMember } from '../support/members.js';
+import { startService, type TestService } from '../support/service.js';
+import { buildConsoleIfStale, eventually, haveChromium, launch } from './browser.js';
+
+/**
+ * Long work in the console (a CSV import, an export, a broadcast send), each a job whose progress
+ * the page polls, in a real Chromium against the real service. The test service runs jobs only when
+ * told (worker.runUntilIdle), so each step is seen waiting first, then finished.
+ */
+let service: TestService;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  await buildConsoleIfStale();
+  service = await startService();
+  browser = await launch();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: service.url, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(8000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+async function signUp(page: Page, accountName: string): Promise<string> {
+  const email = `progress.${Date.now()}@example.com`;
+  await page.goto('/signup');
+  await page.getByLabel('Account name').fill(accountName);
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByLabel('Last name').fill('Lovelace');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByTestId('setup-guide').waitFor();
+  return email;
+}
+
+/** An API client signed in as the page's member (its cookies, and so its CSRF token). */
+async function clientOf(page: Page): Promise<Client> {
+  const client = service.client();
+  for (const cookie of await page.context().cookies())
+    client.cookies.set(cookie.name, decodeURIComponent(cookie.value));
+  return client;
+}
+
+const navLink = (page: Page, section: string, label: string) =>
+  page.getByRole('navigation', { name: section }).getByRole('link', { name: label, exact: true });
+
+/** The job shown in `scope` has reached `state`, with this "done of total" line. */
+async function expectJob(scope: Locator, state: string, count: string): Promise<void> {
+  const progress = scope.getByTestId('job-progress');
+  await eventually(async () => expect(await progress.getAttribute('data-state')).toBe(state));
+  expect(await progress.getByTestId('job-count').textContent()).toBe(count);
+}
+
+/** Runs the queued jobs, then waits for the page's polling to see the job in `scope` finished. */
+async function runJobs(scope: Locator, count: string): Promise<void> {
+  expect(await service.worker.runUntilIdle()).toBeGreaterThan(0);
+  await expectJob(scope, 'succeeded', count);
+  expect(await scope.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+}
+
+const csv = [
+  'id,email,plan',
+  'p1,ada@example.com,premium',
+  'p2,not-an-email,free', // line 3: refused
+  'p3,grace@example.com,premium',
+  'p4,,premium', // no email: skipped by the broadcast
+].join('\n');
+
+describe.skipIf(!haveChromium)('the console’s long work, with progress', () => {
+  test('an Account Admin imports and exports people, and sends a broadcast to a segment', {
+    timeout: 90_000,
+  }, async () => {
+    const page = await newPage();
+    const email = await signUp(page, 'Progress Co');
+    const api = await clientOf(page);
+    const workspaceId = (await api.get('/api/me')).body.currentWorkspaceId as string;
+
+    // Import: the job waits (queued, 0 of 4), then runs to completion with its report.
+    await navLink(page, 'Workspace', 'People').click();
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expectJob(dialog, 'queued', '0 of 4 rows');
+    await runJobs(dialog, '4 of 4 rows');
+    expect(await dialog.getByTestId('count-created').textContent()).toBe('Created3');
+    expect(await dialog.getByTestId('count-updated').textContent()).toBe('Updated0');
+    expect(await dialog.getByTestId('count-refused').textContent()).toBe('Refused1');
+    const refused = dialog.getByTestId('import-errors').getByRole('row');
+    expect(await refused.count()).toBe(2); // the header, and line 3
+    expect(await refused.nth(1).textContent()).toBe('3email "not-an-email" is not an email address');
+
+    // The list behind the dialog was refreshed when the import finished.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    const people = page.getByTestId('people');
+    await eventually(async () => expect(await people.getByRole('row').count()).toBe(4));
+    expect(await people.textContent()).toContain('grace@example.com');
+
+    // Export: progress, then a link to the file, which the browser downloads.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expectJob(dialog, 'queued', '0 of 3 people');
+    await runJobs(dialog, '3 of 3 people');
+    const link = dialog.getByTestId('export-download');
+    expect(await link.getAttribute('href')).toMatch(
+      new RegExp(`^/api/workspaces/${workspaceId}/people/exports/\\w+$`),
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('people.csv');
+    const file = await readFile(await download.path(), 'utf8');
+    expect(file.trim().split('\n')).toHaveLength(4);
+    expect(file).toContain('ada@example.com');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // A segment of the three premium people, and a broadcast (set up through the API).
+    const segment = await api.post(`/api/workspaces/${workspaceId}/segments`, {
+      name: 'Premium',
+      type: 'data',
+      conditions: { match: 'all', rules: [{ attribute: 'plan', operator: 'eq', value: 'premium' }] },
+    });
+    expect(segment.status, JSON.stringify(segment.body)).toBe(201);
+    const broadcast = await api.post(`/api/workspaces/${workspaceId}/broadcasts`, {
+      name: 'Launch',
+      messages: [
+        { name: 'Announcement', channel: 'email', subject: 'Hello {{ customer.plan }}', body: '<p>News</p>' },
+      ],
+    });
+    expect(broadcast.status, JSON.stringify(broadcast.body)).toBe(201);
+
+    // A test send of its email message: where it went (the workspace is in test mode: to Ada).
+    await navLink(page, 'Journeys', 'Broadcasts').click();
+    const row = page.getByTestId('row-Launch');
+    await row.getByRole('button', { name: 'Send test' }).click();
+    await dialog.getByTestId('message-Announcement').getByRole('button', { name: 'Send test' }).click();
+    await eventually(async () =>
+      expect(await dialog.getByTestId('test-delivery').textContent()).toMatch(
+        new RegExp(`^(queued|captured|sent) → ${email.replace(/\./g, '\\.')}$`),
+      ),
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Send it to the segment, chosen with its count: progress, then what became of each person.
+    await row.getByRole('button', { name: 'Send', exact: true }).click();
+    await dialog.getByLabel('Segment').click();
+    await page.getByRole('option', { name: 'Premium (3 people)' }).click();
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expectJob(dialog, 'queued', '0 of 3 people');
+    expect(await dialog.textContent()).toContain('Sending Launch to 3 people');
+    await runJobs(dialog, '3 of 3 people');
+    expect(await dialog.getByTestId('count-queued').textContent()).toBe('Queued2');
+    expect(await dialog.getByTestId('count-suppressed').textContent()).toBe('Suppressed0');
+    expect(await dialog.getByTestId('count-skipped').textContent()).toBe('Skipped1');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await eventually(async () => expect(await row.textContent()).toContain('sent'));
+  });
+
+  test('a Viewer sees the import, export and send actions disabled, each naming its permission', {
+    timeout: 60_000,
+  }, async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const created = await admin.post(`/api/workspaces/${workspace.id}/broadcasts`, {
+      name: 'Digest',
+      messages: [{ name: 'Weekly', channel: 'email', subject: 'This week', body: '<p>News</p>' }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const viewer = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'viewer' }],
+    });
+
+    const page = await newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(viewer.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(viewer.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('setup-guide').waitFor();
+
+    /** The button is disabled, and hovering it names the permission it needs. */
+    async function expectGuarded(button: Locator, permission: string): Promise<void> {
+      await eventually(async () => expect(await button.isDisabled()).toBe(true));
+      await button.locator('..').hover();
+      await eventually(async () =>
+        expect(await page.getByRole('tooltip').textContent()).toContain(`Needs ${permission}`),
+      );
+      await page.mouse.move(0, 0);
+      await page.getByRole('tooltip').waitFor({ state: 'detached' });
+    }
+
+    await navLink(page, 'Workspace', 'People').click();
+    await expectGuarded(page.getByRole('button', { name: 'Import CSV' }), 'data.import');
+    await expectGuarded(page.getByRole('button', { name: 'Export', exact: true }), 'data.export');
+
+    await navLink(page, 'Journeys', 'Broadcasts').click();
+    const row = page.getByTestId('row-Digest');
+    await expectGuarded(row.getByRole('button', { name: 'Send', exact: true }), 'messages.send');
+    await expectGuarded(row.getByRole('button', { name: 'Send test' }), 'messages.send');
+  });
+});

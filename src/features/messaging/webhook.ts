@@ -77,8 +77,8 @@ export function deliverWebhook(ctx: AppContext): JobHandler {
 
 const agents = new Map<boolean, Agent>();
 function agentFor(allowPrivate: boolean): Agent {
-  let agent = agents.get(allowPrivate);
-  if (!agent) agents.set(allowPrivate, (agent = webhookAgent(allowPrivate)));
+  const agent = agents.get(allowPrivate) ?? webhookAgent(allowPrivate);
+  agents.set(allowPrivate, agent);
   return agent;
 }
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addMember } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
-import { buildConsoleIfStale, eventually, haveChromium, launch } from './browser.js';
+import { buildConsoleIfStale, eventually, haveChromium, launch, screenshot } from './browser.js';
 
 /**
  * The console's Journeys, Data and Content areas (one generic page per kind of
@@ -140,6 +140,8 @@ describe.skipIf(!haveChromium)('the console’s workspace resources', () => {
     expect(await notice.textContent()).toContain('1 reference not found there');
     expect(await notice.textContent()).toContain('snippet "footer"');
     expect(await notice.textContent()).toContain('/messages/0/body');
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
+    await screenshot(admin, 'content');
 
     // Switch: the copy is in Content Staging's list, and can be deleted there.
     await admin.getByTestId('workspace-switcher').click();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
-import { buildConsoleIfStale, eventually, haveChromium, launch } from './browser.js';
+import { buildConsoleIfStale, eventually, haveChromium, launch, screenshot } from './browser.js';
 
 /**
  * Long work in the console (a CSV import, an export, a broadcast send), each a job whose progress
@@ -106,6 +106,7 @@ describe.skipIf(!haveChromium)('the console’s long work, with progress', () =>
     const refused = dialog.getByTestId('import-errors').getByRole('row');
     expect(await refused.count()).toBe(2); // the header, and line 3
     expect(await refused.nth(1).textContent()).toBe('3email "not-an-email" is not an email address');
+    await screenshot(page, 'people-import');
 
     // The list behind the dialog was refreshed when the import finished.
     await page.keyboard.press('Escape');
@@ -170,6 +171,7 @@ describe.skipIf(!haveChromium)('the console’s long work, with progress', () =>
     expect(await dialog.getByTestId('count-queued').textContent()).toBe('Queued2');
     expect(await dialog.getByTestId('count-suppressed').textContent()).toBe('Suppressed0');
     expect(await dialog.getByTestId('count-skipped').textContent()).toBe('Skipped1');
+    await screenshot(page, 'broadcast-send');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await eventually(async () => expect(await row.textContent()).toContain('sent'));

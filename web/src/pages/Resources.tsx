@@ -810,9 +810,18 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
                   {kind.columns.map((c) => {
                     const v = c.value(item);
                     return (
-                      <Table.Td key={c.label}>
+                      <Table.Td key={c.label} style={c.badge ? { whiteSpace: 'nowrap' } : undefined}>
                         {c.badge && v !== '—' ? (
-                          <Badge variant="light" size="sm" tt="none">
+                          <Badge
+                            variant="light"
+                            size="sm"
+                            tt="none"
+                            // A state is a word or two: shown whole, never cut to "pa…".
+                            styles={{
+                              root: { overflow: 'visible' },
+                              label: { overflow: 'visible', textOverflow: 'clip' },
+                            }}
+                          >
                             {v}
                           </Badge>
                         ) : (

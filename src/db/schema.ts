@@ -163,7 +163,7 @@ export const passwordResets = pgTable('password_resets', {
   revokedAt: time('revoked_at'),
 });
 
-export type OutboxState = 'captured' | 'queued' | 'sent' | 'failed';
+export type OutboxState = 'captured' | 'queued' | 'sent' | 'failed' | 'suppressed';
 
 export const outbox = pgTable('outbox', {
   id: text('id').primaryKey(),

@@ -290,6 +290,24 @@ describe('delivery', () => {
     expect((await admin.get(at(`broadcasts/${b.id}/metrics`))).body).toMatchObject({ sent: 2, queued: 0 });
   });
 
+  test('the send mode is checked again at delivery: what still waits does not leave once it is never', async () => {
+    const [reader] = await people(1);
+    const b = await broadcast();
+    smtp.refuseNext(1); // the first attempt fails, so the email is still waiting …
+    await send(b.id, { people: [reader!.cioId] });
+    expect(to(reader!.email!)).toHaveLength(0);
+    await admin.patch(at('settings'), { sendMode: 'never' }); // … when sending stops
+    service.clock.advance(60_000);
+    await service.worker.runUntilIdle();
+    service.clock.advance(600_000);
+    await service.worker.runUntilIdle();
+    expect(to(reader!.email!)).toHaveLength(0);
+    const [delivery] = (await admin.get(at('deliveries?state=suppressed&limit=500'))).body.items.filter(
+      (d: { sourceId: string }) => d.sourceId === b.id,
+    );
+    expect(delivery.reason).toContain('stopped sending');
+  });
+
   test('two service processes sharing the database deliver each email once', async () => {
     const sibling = await service.sibling();
     try {

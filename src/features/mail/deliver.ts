@@ -1,8 +1,9 @@
 import type { AppContext } from '../../context.js';
 import { MAX_ATTEMPTS } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
-import { settleDeliveries } from '../messaging/store.js';
-import { findEmail, markSent, recordFailure } from './store.js';
+import { deliveriesOfOutbox, settleDeliveries } from '../messaging/store.js';
+import { findLiveWorkspaceById } from '../workspaces/store.js';
+import { findEmail, markSent, markSuppressed, type OutboxRow, recordFailure } from './store.js';
 import type { Transport } from './transport.js';
 
 /**
@@ -14,6 +15,15 @@ export function deliverEmail(ctx: AppContext, transport: Transport): JobHandler 
   return async (job) => {
     const email = await findEmail(ctx.db, String(job.payload.emailId));
     if (email?.state !== 'queued') return; // already sent, or gone with its account
+    const held = await heldBack(ctx, email);
+    if (held && email.workspaceId) {
+      const workspaceId = email.workspaceId;
+      await ctx.db.transaction(async (tx) => {
+        await markSuppressed(tx, email.id, held);
+        await settleDeliveries(tx, workspaceId, email.id, 'suppressed', ctx.clock.now(), held);
+      });
+      return;
+    }
     try {
       await transport.sendMail({
         messageId: `<${email.id}@atrium>`,
@@ -38,4 +48,21 @@ export function deliverEmail(ctx: AppContext, transport: Transport): JobHandler 
       if (email.workspaceId) await settleDeliveries(tx, email.workspaceId, email.id, 'sent', ctx.clock.now());
     });
   };
+}
+
+/**
+ * Why a workspace's message must not leave now, though it was queued to: the send mode is checked
+ * again at delivery, so "never" stops what is still waiting, and test mode stops an email to a
+ * real address. The service's own emails (invitations, resets) always go.
+ */
+async function heldBack(ctx: AppContext, email: OutboxRow): Promise<string | null> {
+  if (!email.workspaceId || (email.kind !== 'message' && email.kind !== 'test_message')) return null;
+  const ws = await findLiveWorkspaceById(ctx.db, email.workspaceId);
+  if (!ws) return 'The workspace was deleted before the email left';
+  if (ws.sendMode === 'never')
+    return 'The workspace stopped sending (send mode: never) before the email left';
+  if (ws.sendMode !== 'test' || email.kind !== 'message') return null;
+  const [delivery] = await deliveriesOfOutbox(ctx.db, email.workspaceId, email.id);
+  // A delivery that records metrics was addressed in normal mode, to the person themselves.
+  return delivery?.metrics ? 'The workspace went into test mode before the email left' : null;
 }

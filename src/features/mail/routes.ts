@@ -14,7 +14,7 @@ const OutboxEmail = Type.Object({
   subject: Type.String(),
   text: Type.String(),
   html: Type.Union([Type.String(), Type.Null()]),
-  state: Type.Enum(['captured', 'queued', 'sent', 'failed']),
+  state: Type.Enum(['captured', 'queued', 'sent', 'failed', 'suppressed']),
   sentAt: NullableTimestamp,
   createdAt: Timestamp,
 });

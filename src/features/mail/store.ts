@@ -45,3 +45,11 @@ export async function recordFailure(
     .set({ attempts, lastError: error, ...(final && { state: 'failed' as const }) })
     .where(eq(outbox.id, id));
 }
+
+/** Holds back a queued email for good, saying why. */
+export async function markSuppressed(tx: Db, id: string, reason: string): Promise<void> {
+  await tx
+    .update(outbox)
+    .set({ state: 'suppressed', lastError: reason })
+    .where(and(eq(outbox.id, id), eq(outbox.state, 'queued')));
+}

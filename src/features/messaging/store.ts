@@ -57,7 +57,7 @@ export async function settleDeliveries(
   tx: Db,
   workspaceId: string,
   outboxId: string,
-  state: 'sent' | 'failed',
+  state: 'sent' | 'failed' | 'suppressed',
   at: Date,
   reason: string | null = null,
 ) {
@@ -196,4 +196,16 @@ export async function setDeliveryState(
     .update(deliveries)
     .set({ state, reason, updatedAt: at })
     .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)));
+}
+
+/** The deliveries an outbox email carries (one, or none for the service's own emails). */
+export async function deliveriesOfOutbox(
+  tx: Db,
+  workspaceId: string,
+  outboxId: string,
+): Promise<DeliveryRow[]> {
+  return tx
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.outboxId, outboxId)));
 }

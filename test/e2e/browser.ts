@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startService, type TestService } from '../support/service.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const haveChromium = existsSync(chromiumPath);
@@ -69,4 +70,54 @@ export async function eventually(assertion: () => Promise<void> | void, timeoutM
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/**
+ * What every console test file needs: the console built, a real service on a fresh database and a
+ * Chromium, started before its tests and closed after; `newPage` opens a page on the service that
+ * fails the test on any uncaught page error.
+ */
+export function consoleSuite(viewport = { width: 1280, height: 900 }) {
+  let service: TestService | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!haveChromium) return;
+    await buildConsoleIfStale();
+    service = await startService();
+    browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+  return {
+    get service(): TestService {
+      return service!;
+    },
+    async newPage(): Promise<Page> {
+      const context = await browser!.newContext({ baseURL: service!.url, viewport });
+      context.setDefaultTimeout(8000);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      return page;
+    },
+  };
+}
+
+export const consolePassword = 'correct horse battery';
+
+/** Signs up through the console's form and waits for the dashboard; answers the email used. */
+export async function signUp(page: Page, accountName: string): Promise<string> {
+  const email = `${accountName.toLowerCase().replace(/\W/g, '')}.${Date.now()}@example.com`;
+  await page.goto('/signup');
+  await page.getByLabel('Account name').fill(accountName);
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByLabel('Last name').fill('Lovelace');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(consolePassword);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByTestId('setup-guide').waitFor();
+  return email;
 }

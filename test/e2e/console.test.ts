@@ -1,50 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startService, type TestService } from '../support/service.js';
-import { buildConsoleIfStale, eventually, haveChromium, launch, screenshot } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
 
 /**
  * The console in a real Chromium (Debian's, driven by playwright-core), against the real service.
  * Without Chromium on this machine the suite is skipped; .ci/run installs it.
  */
-let service: TestService;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  await buildConsoleIfStale();
-  service = await startService();
-  browser = await launch();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
-
-const password = 'correct horse battery';
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: service.url, viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(8000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function signUp(page: Page, accountName: string): Promise<string> {
-  const email = `${accountName.toLowerCase().replace(/\W/g, '')}.${Date.now()}@example.com`;
-  await page.goto('/signup');
-  await page.getByLabel('Account name').fill(accountName);
-  await page.getByLabel('First name').fill('Ada');
-  await page.getByLabel('Last name').fill('Lovelace');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByTestId('setup-guide').waitFor();
-  return email;
-}
+const suite = consoleSuite({ width: 1280, height: 800 });
+const newPage = () => suite.newPage();
 
 describe.skipIf(!haveChromium)('the console', () => {
   test('an admin sets up a workspace and invites an Author who sees only it, until deleted', {

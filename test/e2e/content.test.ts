@@ -1,47 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { addMember } from '../support/members.js';
-import { startService, type TestService } from '../support/service.js';
-import { buildConsoleIfStale, eventually, haveChromium, launch, screenshot } from './browser.js';
+import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
 
 /**
  * The console's Journeys, Data and Content areas (one generic page per kind of
  * web/src/lib/resources.ts) in a real Chromium, against the real service.
  */
-let service: TestService;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  await buildConsoleIfStale();
-  service = await startService();
-  browser = await launch();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: service.url, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(8000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function signUp(page: Page, accountName: string): Promise<void> {
-  await page.goto('/signup');
-  await page.getByLabel('Account name').fill(accountName);
-  await page.getByLabel('First name').fill('Ada');
-  await page.getByLabel('Last name').fill('Lovelace');
-  await page.getByLabel('Email').fill(`content.${Date.now()}@example.com`);
-  await page.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByTestId('setup-guide').waitFor();
-}
+const suite = consoleSuite({ width: 1280, height: 900 });
+const newPage = () => suite.newPage();
 
 /** A link of the navigation's section (Journeys, Data, Content). */
 const navLink = (page: Page, section: string, label: string) =>
@@ -165,13 +132,13 @@ describe.skipIf(!haveChromium)('the console’s workspace resources', () => {
   test('an Author with hidden attributes may not create object types: the button says why', {
     timeout: 60_000,
   }, async () => {
-    const adminClient = service.client();
+    const adminClient = suite.service.client();
     const { workspace } = await adminClient.signup();
     const created = await adminClient.post(`/api/workspaces/${workspace.id}/object-types`, {
       name: 'Company',
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const member = await addMember(service, adminClient, {
+    const member = await addMember(suite.service, adminClient, {
       roles: [{ workspaceId: workspace.id, role: 'author', hideAttributes: true }],
     });
 

@@ -1,56 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
-import { startService, type TestService } from '../support/service.js';
-import { buildConsoleIfStale, eventually, haveChromium, launch, screenshot } from './browser.js';
+import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
 
 /**
  * Long work in the console (a CSV import, an export, a broadcast send), each a job whose progress
  * the page polls, in a real Chromium against the real service. The test service runs jobs only when
  * told (worker.runUntilIdle), so each step is seen waiting first, then finished.
  */
-let service: TestService;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!haveChromium) return;
-  await buildConsoleIfStale();
-  service = await startService();
-  browser = await launch();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: service.url, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(8000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function signUp(page: Page, accountName: string): Promise<string> {
-  const email = `progress.${Date.now()}@example.com`;
-  await page.goto('/signup');
-  await page.getByLabel('Account name').fill(accountName);
-  await page.getByLabel('First name').fill('Ada');
-  await page.getByLabel('Last name').fill('Lovelace');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByTestId('setup-guide').waitFor();
-  return email;
-}
+const suite = consoleSuite({ width: 1280, height: 900 });
+const newPage = () => suite.newPage();
 
 /** An API client signed in as the page's member (its cookies, and so its CSRF token). */
 async function clientOf(page: Page): Promise<Client> {
-  const client = service.client();
+  const client = suite.service.client();
   for (const cookie of await page.context().cookies())
     client.cookies.set(cookie.name, decodeURIComponent(cookie.value));
   return client;
@@ -68,7 +33,7 @@ async function expectJob(scope: Locator, state: string, count: string): Promise<
 
 /** Runs the queued jobs, then waits for the page's polling to see the job in `scope` finished. */
 async function runJobs(scope: Locator, count: string): Promise<void> {
-  expect(await service.worker.runUntilIdle()).toBeGreaterThan(0);
+  expect(await suite.service.worker.runUntilIdle()).toBeGreaterThan(0);
   await expectJob(scope, 'succeeded', count);
   expect(await scope.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
 }
@@ -180,14 +145,14 @@ describe.skipIf(!haveChromium)('the console’s long work, with progress', () =>
   test('a Viewer sees the import, export and send actions disabled, each naming its permission', {
     timeout: 60_000,
   }, async () => {
-    const admin = service.client();
+    const admin = suite.service.client();
     const { workspace } = await admin.signup();
     const created = await admin.post(`/api/workspaces/${workspace.id}/broadcasts`, {
       name: 'Digest',
       messages: [{ name: 'Weekly', channel: 'email', subject: 'This week', body: '<p>News</p>' }],
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const viewer = await addMember(service, admin, {
+    const viewer = await addMember(suite.service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'viewer' }],
     });
 

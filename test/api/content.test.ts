@@ -552,6 +552,20 @@ describe('messages', () => {
     expect(library).not.toContain(banner.id);
     expect(inApp).toEqual(expect.arrayContaining([banner.id]));
     expect(inApp).not.toContain(mail.id);
+    // A page at a time, in order, nothing twice.
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await admin.get(
+        at(`message-library?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+      );
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      all.push(...page.body.items.map((m) => m.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(all).toEqual(library);
+    expect(new Set(all).size).toBe(all.length);
+    expectProblem(await admin.get(at('message-library?cursor=nonsense')), 400);
 
     const me = (await author.get('/api/me')).body.member;
     const recipient = (await admin.get('/api/me')).body.member.email;

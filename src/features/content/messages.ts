@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
 import { problems, Timestamp } from '../../http/schemas.js';
 import { missing } from '../../shared/errors.js';
+import { pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
 import { findPerson } from '../people/store.js';
 import type { Message } from './messages-schema.js';
@@ -72,13 +73,34 @@ export function messageRoutes(app: App, ctx: AppContext): void {
             ? 'In-app Message Library: the in-app messages of every campaign and broadcast'
             : 'Message Library: every message of the campaigns, broadcasts and transactional messages',
           params: Type.Object({ workspaceId: Type.String() }),
-          response: { 200: Type.Object({ items: Type.Array(LibraryEntry) }), ...problems(401, 403, 404) },
+          querystring: Type.Object(
+            {
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
+              cursor: Type.Optional(Type.String({ pattern: '^[a-z]+_[0-9a-z]{26}\\.\\d{1,4}$' })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              items: Type.Array(LibraryEntry),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+            }),
+            ...problems(400, 401, 403, 404),
+          },
         },
       },
       async (req) => {
-        const rows = await store.listMessages(ctx.db, req.params.workspaceId, { inApp, limit: 1000 });
+        const { limit = 500, cursor } = req.query;
+        const [sourceId, position] = cursor ? cursor.split('.') : [];
+        const rows = await store.listMessages(ctx.db, req.params.workspaceId, {
+          inApp,
+          limit: limit + 1,
+          after: sourceId ? { sourceId, position: Number(position) } : undefined,
+        });
+        const page = pageOf(rows, limit, (r) => `${r.sourceId}.${r.position}`);
         return {
-          items: rows.map((r) => ({
+          nextCursor: page.nextCursor,
+          items: page.rows.map((r) => ({
             id: r.message.id,
             name: String(r.message.name),
             channel: r.message.channel,

@@ -154,15 +154,19 @@ export interface MessageRow {
 export async function listMessages(
   tx: Db,
   workspaceId: string,
-  q: { inApp: boolean; limit: number },
-): Promise<MessageRow[]> {
-  return queryRows<MessageRow>(
+  /** `after`: the source id and position of the last message of the previous page. */
+  q: { inApp: boolean; limit: number; after?: { sourceId: string; position: number } },
+): Promise<(MessageRow & { position: number })[]> {
+  const after = q.after
+    ? sql`AND (r.id, m.ordinality) > (${q.after.sourceId}, ${q.after.position}::bigint)`
+    : sql``;
+  return queryRows<MessageRow & { position: number }>(
     tx,
     sql`SELECT r.id AS "sourceId", r.kind AS "sourceKind", r.name AS "sourceName", m.value AS message,
-               r.updated_at AS "updatedAt"
+               r.updated_at AS "updatedAt", m.ordinality::int AS position
         FROM ${resources} r CROSS JOIN LATERAL jsonb_array_elements(r.body -> 'messages') WITH ORDINALITY m
         WHERE r.workspace_id = ${workspaceId} AND r.kind IN (${sourceKinds})
-          AND (m.value ->> 'channel' = 'in_app') = ${q.inApp}
+          AND (m.value ->> 'channel' = 'in_app') = ${q.inApp} ${after}
         ORDER BY r.id, m.ordinality
         LIMIT ${q.limit}`,
   );

@@ -78,8 +78,6 @@ export interface ResourceKind {
    * test-sent by POST messages/{messageId}/send-test.
    */
   send?: { segment?: boolean; test?: boolean };
-  /** Answers everything at once (no ?limit&cursor). */
-  unpaged?: boolean;
   /** A query parameter the list may be narrowed by. */
   filter?: { param: string; label: string; values: readonly string[] };
 }
@@ -458,7 +456,6 @@ export const resourceKinds: readonly ResourceKind[] = [
     permissions: { view: 'message_library.view' },
     columns: messageColumns,
     audit: { createdBy: false, updatedAt: true },
-    unpaged: true,
     preview: true,
   },
   {
@@ -469,7 +466,6 @@ export const resourceKinds: readonly ResourceKind[] = [
     permissions: { view: 'in_app_messages.view' },
     columns: messageColumns,
     audit: { createdBy: false, updatedAt: true },
-    unpaged: true,
   },
 ];
 

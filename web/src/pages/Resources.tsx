@@ -586,7 +586,7 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
     initialPageParam: '',
     queryFn: ({ pageParam }) => {
       const query = new URLSearchParams();
-      if (!kind.unpaged) query.set('limit', '50');
+      query.set('limit', '50');
       if (pageParam) query.set('cursor', pageParam);
       if (kind.filter && filter) query.set(kind.filter.param, filter);
       const qs = query.toString();

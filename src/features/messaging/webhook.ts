@@ -63,6 +63,8 @@ export function deliverWebhook(ctx: AppContext): JobHandler {
         redirect: 'manual',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
+      // The answer's body is not wanted; reading none of it frees the connection for the next call.
+      await response.body?.cancel();
       if (!response.ok) throw new Error(`the endpoint answered HTTP ${response.status}`);
     } catch (error) {
       const refused = causeOf(error);

@@ -31,6 +31,20 @@ test('a worker whose lease passed to another changes nothing; the new holder fin
   expect(await jobState(job.id)).toMatchObject({ state: 'succeeded' });
 });
 
+test('a report saved by a worker that lost its lease fails its transaction, so the work is not kept', async () => {
+  const queue = new JobQueue(service.ctx.db, service.clock);
+  await enqueue('test.report');
+  const first = (await queue.claim())!;
+  service.clock.advance(LEASE);
+  const second = (await queue.claim())!;
+  await expect(service.ctx.db.transaction((tx) => queue.saveResult(tx, first, { pages: 1 }))).rejects.toThrow(
+    /no longer this worker's/,
+  );
+  await service.ctx.db.transaction((tx) => queue.saveResult(tx, second, { pages: 1 }));
+  expect((await jobState(second.id)).result).toEqual({ pages: 1 });
+  await queue.succeed(second);
+});
+
 test(`a job whose worker dies ${MAX_ATTEMPTS} times is given up on`, async () => {
   const queue = new JobQueue(service.ctx.db, service.clock);
   const job = await enqueue('test.doomed');

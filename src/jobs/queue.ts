@@ -165,9 +165,18 @@ export class JobQueue {
       .where(this.#held(job));
   }
 
-  /** Records what the job has to report so far, in the caller's transaction (with the work it reports). */
+  /**
+   * Records what the job has to report so far, in the caller's transaction (with the work it
+   * reports). Throws when the job is no longer this worker's (its lease ran out and another took
+   * it): the transaction then rolls back, and the new holder does that work, counted once.
+   */
   async saveResult(tx: Db, job: JobRow, result: Record<string, unknown>): Promise<void> {
-    await tx.update(jobs).set({ result, updatedAt: this.clock.now() }).where(this.#held(job));
+    const saved = await tx
+      .update(jobs)
+      .set({ result, updatedAt: this.clock.now() })
+      .where(this.#held(job))
+      .returning({ id: jobs.id });
+    if (saved.length === 0) throw new Error(`job ${job.id} is no longer this worker's`);
   }
 
   /** Gives a job back unfinished (this process is stopping); the attempt does not count. */

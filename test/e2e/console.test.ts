@@ -156,4 +156,28 @@ describe.skipIf(!haveChromium)('the console', () => {
     await confirm.click();
     await eventually(async () => expect(await row.count()).toBe(0));
   });
+
+  test('a member who opens the console signed out, then logs in, lands on the dashboard', {
+    timeout: 30_000,
+  }, async () => {
+    const { email, password } = await suite.service.client().signup();
+    const page = await newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('setup-guide').waitFor();
+    // And out again, and back in: the same.
+    await page
+      .getByRole('button', { name: /Ada|Admin/ })
+      .first()
+      .click();
+    await page.getByRole('menuitem', { name: /Log out/ }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('setup-guide').waitFor();
+  });
 });

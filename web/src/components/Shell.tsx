@@ -14,7 +14,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { del, get, put } from '../lib/api';
-import { useMe, usePermissions, useRefreshAll } from '../lib/hooks';
+import { useMe, usePermissions, useRefreshAll, useSessionChanged } from '../lib/hooks';
 import { resourceGroups, resourceKinds, resourceRoute } from '../lib/resources';
 import { roleLabels, type Settings } from '../lib/types';
 
@@ -96,12 +96,12 @@ function TestModeBanner() {
 
 function MemberMenu() {
   const me = useMe().data!;
-  const refresh = useRefreshAll();
+  const sessionChanged = useSessionChanged();
   const navigate = useNavigate();
   const logout = useMutation({
     mutationFn: () => del('/api/session'),
     onSettled: async () => {
-      await refresh();
+      await sessionChanged();
       navigate('/login');
     },
   });

@@ -18,10 +18,20 @@ export function useMe() {
   });
 }
 
-/** Drops every cached answer: after sign-in, sign-out, a switch of workspace. */
+/** Refetches every answer on screen: after a switch of workspace, a change to one's own access. */
 export function useRefreshAll() {
   const client = useQueryClient();
   return () => client.invalidateQueries();
+}
+
+/**
+ * Forgets every cached answer, for a new session or none: after sign-in, sign-up, accepting an
+ * invitation and sign-out. (Invalidating is not enough: on the login page nothing watches "me",
+ * so the next page would read the old, signed-out answer and send the member back to log in.)
+ */
+export function useSessionChanged() {
+  const client = useQueryClient();
+  return () => client.resetQueries();
 }
 
 /**

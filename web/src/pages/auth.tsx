@@ -16,18 +16,18 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { AuthCard } from '../components/AuthCard';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { get, post } from '../lib/api';
-import { useRefreshAll } from '../lib/hooks';
+import { useSessionChanged } from '../lib/hooks';
 import { roleLabels, type WorkspaceRole } from '../lib/types';
 
 const value = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 export function SignUpPage() {
   const navigate = useNavigate();
-  const refresh = useRefreshAll();
+  const sessionChanged = useSessionChanged();
   const signup = useMutation({
     mutationFn: (body: Record<string, string>) => post('/api/signup', body),
     onSuccess: async () => {
-      await refresh();
+      await sessionChanged();
       navigate('/');
     },
   });
@@ -82,11 +82,11 @@ export function SignUpPage() {
 
 export function LogInPage() {
   const navigate = useNavigate();
-  const refresh = useRefreshAll();
+  const sessionChanged = useSessionChanged();
   const login = useMutation({
     mutationFn: (body: Record<string, string>) => post('/api/session', body),
     onSuccess: async () => {
-      await refresh();
+      await sessionChanged();
       navigate('/');
     },
   });
@@ -214,7 +214,7 @@ interface Invitation {
 export function AcceptInvitationPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
-  const refresh = useRefreshAll();
+  const sessionChanged = useSessionChanged();
   const invitation = useQuery({
     queryKey: ['invitation', token],
     queryFn: () => get<Invitation>(`/api/invitations/${token}`),
@@ -223,7 +223,7 @@ export function AcceptInvitationPage() {
   const accept = useMutation({
     mutationFn: (body: Record<string, unknown>) => post(`/api/invitations/${token}/accept`, body),
     onSuccess: async () => {
-      await refresh();
+      await sessionChanged();
       navigate('/');
     },
   });

@@ -142,20 +142,20 @@ describe('one generic mechanism for every kind', () => {
     expect(await rowCount('resources', audience.id)).toBe(0);
   });
 
-  test('an item whose reference was deleted can still be edited; a template reads no file', async () => {
+  test('an item in use is not deleted (409 naming its users); a template reads no file', async () => {
     const layout = await created(
-      await admin.post(at('layouts'), { name: unique('Gone'), html: '{{ content }}' }),
+      await admin.post(at('layouts'), { name: unique('Used'), html: '{{ content }}' }),
     );
     const campaign = await created(
-      await admin.post(at('campaigns'), {
-        name: unique('Orphan'),
-        messages: [email({ layoutId: layout.id })],
-      }),
+      await admin.post(at('campaigns'), { name: unique('User'), messages: [email({ layoutId: layout.id })] }),
     );
+    const refused = await admin.delete(at(`layouts/${layout.id}`));
+    expectProblem(refused, 409, 'conflict');
+    expect(refused.body.detail).toContain(`campaign "${campaign.name}"`);
+    expect(refused.body.usedBy).toEqual([{ kind: 'campaign', id: campaign.id, name: campaign.name }]);
+    const [message] = campaign.messages;
+    await admin.patch(at(`campaigns/${campaign.id}`), { messages: [{ ...message, layoutId: null }] });
     expect((await admin.delete(at(`layouts/${layout.id}`))).status).toBe(204);
-    expect(
-      (await admin.patch(at(`campaigns/${campaign.id}`), { description: 'still editable' })).status,
-    ).toBe(200);
 
     const sneaky = await created(
       await author.post(at('transactional'), {
@@ -468,10 +468,13 @@ describe('copy across workspaces', () => {
         messages: [email({ layoutId: layout.id, body: '{{ snippets.only_here }}' })],
       }),
     );
+    // A sent broadcast's copy starts as a draft.
+    await admin.patch(at(`broadcasts/${source.id}`), { state: 'sent' });
     const copied = await admin.post(at(`broadcasts/${source.id}/copy`), { targetWorkspaceId: target });
     expect(copied.status, JSON.stringify(copied.body)).toBe(201);
     const { item, missingReferences } = copied.body;
     expect(item.name).toBe(name);
+    expect(item.state).toBe('draft');
     expect(item.id).not.toBe(source.id);
     expect(item.messages[0].layoutId).toBe(twin.id);
     expect(item.messages[0].id).not.toBe(source.messages[0].id);

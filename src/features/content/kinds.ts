@@ -66,6 +66,8 @@ export interface KindDefinition<B extends TObject = TObject> {
   routes?: 'all' | 'read-delete' | 'none';
   /** A copy whose name is taken in the target is renamed "… (copy)"; false refuses it instead. */
   renameOnCopy?: boolean;
+  /** What a copy starts as (a sent broadcast's copy is a draft). */
+  copied?: (body: Static<B>) => Static<B>;
   /** Body fields a list may be filtered on (system values, never attributes). */
   filters?: readonly string[];
   /** Permissions beyond the route's that this change needs (product.md §2's extra rules). */
@@ -130,6 +132,7 @@ const campaigns: KindDefinition<typeof CampaignBody> = {
     delete: 'campaigns.delete',
   },
   copyable: true,
+  copied: (body) => ({ ...body, state: 'draft' }),
   validate: messagesProblem,
   references: (body, resolve) => {
     const mapped = withMessages(body, resolve);
@@ -171,6 +174,7 @@ const broadcasts: KindDefinition<typeof BroadcastBody> = {
     delete: 'broadcasts.delete',
   },
   copyable: true,
+  copied: (body) => ({ ...body, state: 'draft' }),
   references: (body, resolve) => {
     const mapped = withMessages(body, resolve);
     if (!body.audience) return mapped;

@@ -8,7 +8,7 @@ import { newId } from '../../shared/ids.js';
 import { pageOf } from '../../shared/pagination.js';
 import { changedFields, recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
-import { type KindDefinition, kinds, type Reference } from './kinds.js';
+import { type KindDefinition, kindByStoredName, kinds, type Reference } from './kinds.js';
 import { withMessageIds, withoutMessageIds } from './messages-schema.js';
 import type { ResourceRow } from './store.js';
 import * as store from './store.js';
@@ -246,6 +246,7 @@ export async function deleteItem(
     const row = await findItem(tx, workspaceId, kind, id, true);
     // What hangs off the item goes with it (a segment's Ad Audiences); what must not, refuses.
     const dependants = (await kind.beforeDelete?.(tx, workspaceId, row)) ?? [];
+    await refuseIfUsed(tx, workspaceId, kind, row, new Set(dependants));
     await store.deleteResources(tx, workspaceId, [...dependants, id]);
     await recordActivity(tx, ctx.clock, {
       accountId: actor.subject.accountId,
@@ -256,6 +257,33 @@ export async function deleteItem(
       before: summary(row.body),
     });
   });
+}
+
+/** An item that others name by id (a layout, a segment, a webhook) stays while they do: 409 naming them. */
+async function refuseIfUsed(
+  tx: Db,
+  workspaceId: string,
+  kind: KindDefinition,
+  row: ResourceRow,
+  going: Set<string>,
+) {
+  const users = (await store.mentioning(tx, workspaceId, row.id, 50)).filter((other) => {
+    const otherKind = kindByStoredName.get(other.kind);
+    return (
+      !going.has(other.id) &&
+      otherKind !== undefined &&
+      referencesOf(otherKind, other.body).some((r) => r.by === 'id' && r.value === row.id)
+    );
+  });
+  if (users.length === 0) return;
+  const named = users
+    .slice(0, 3)
+    .map((u) => `${kindByStoredName.get(u.kind)!.label.toLowerCase()} "${u.name}"`);
+  throw new DomainError(
+    'conflict',
+    `The ${kind.label.toLowerCase()} "${row.name}" is used by ${named.join(', ')}${users.length > 3 ? ' and others' : ''}; change them first`,
+    { usedBy: users.map((u) => ({ kind: u.kind, id: u.id, name: u.name })) },
+  );
 }
 
 // ---- copy to another workspace ---------------------------------------------------------------------
@@ -321,12 +349,13 @@ export async function copyItem(
         }) as Body)
       : source.body;
     const name = await freeName(tx, targetWorkspaceId, kind, nameOf(kind, body));
+    const fresh = kind.copied ? (kind.copied(body as never) as Body) : body;
     const row = await createItem(
       ctx,
       actor,
       targetWorkspaceId,
       kind,
-      { ...withoutMessageIds(body), name },
+      { ...withoutMessageIds(fresh), name },
       { tx, copy: { from: { workspaceId, id }, missingReferences } },
     );
     return { row, missingReferences };

@@ -280,3 +280,23 @@ export async function findAssetBlob(
     .where(and(eq(assetBlobs.workspaceId, workspaceId), eq(assetBlobs.assetId, assetId)));
   return row?.data;
 }
+
+/** Items whose body mentions this id: the candidates for "still used by". */
+export async function mentioning(
+  tx: Db,
+  workspaceId: string,
+  id: string,
+  limit: number,
+): Promise<ResourceRow[]> {
+  return tx
+    .select()
+    .from(resources)
+    .where(
+      and(
+        eq(resources.workspaceId, workspaceId),
+        sql`${resources.id} <> ${id}`,
+        sql`strpos(${resources.body}::text, ${`"${id}"`}) > 0`,
+      ),
+    )
+    .limit(limit);
+}

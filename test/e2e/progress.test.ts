@@ -140,6 +140,15 @@ describe.skipIf(!haveChromium)('the console’s long work, with progress', () =>
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await eventually(async () => expect(await row.textContent()).toContain('sent'));
+
+    // A newsletter goes out once: its Send is now disabled, and says why.
+    const again = row.getByRole('button', { name: 'Send', exact: true });
+    await eventually(async () => expect(await again.isDisabled()).toBe(true));
+    await again.locator('..').hover();
+    await eventually(async () =>
+      expect(await page.getByRole('tooltip').textContent()).toBe('A newsletter is sent once'),
+    );
+    await page.mouse.move(0, 0);
   });
 
   test('a Viewer sees the import, export and send actions disabled, each naming its permission', {
@@ -182,5 +191,10 @@ describe.skipIf(!haveChromium)('the console’s long work, with progress', () =>
     const row = page.getByTestId('row-Digest');
     await expectGuarded(row.getByRole('button', { name: 'Send', exact: true }), 'messages.send');
     await expectGuarded(row.getByRole('button', { name: 'Send test' }), 'messages.send');
+
+    // Pages she may not open are not in her navigation (the Journeys links show her permissions loaded).
+    for (const label of ['General settings', 'Account activity', 'Outbox']) {
+      expect(await page.getByRole('link', { name: label, exact: true }).count()).toBe(0);
+    }
   });
 });

@@ -136,9 +136,16 @@ function MemberMenu() {
   );
 }
 
+interface NavLinkEntry {
+  to: string;
+  label: string;
+  /** The permission its page needs (the server's key); without it the link is not shown. */
+  permission?: string;
+}
+
 interface NavSection {
   section: string;
-  links: { to: string; label: string }[];
+  links: NavLinkEntry[];
 }
 
 const workspaceNav: NavSection = {
@@ -146,7 +153,7 @@ const workspaceNav: NavSection = {
   links: [
     { to: '/', label: 'Dashboard' },
     { to: '/people', label: 'People' },
-    { to: '/settings', label: 'General settings' },
+    { to: '/settings', label: 'General settings', permission: 'workspace.settings.view' },
     { to: '/api-keys', label: 'API keys' },
     { to: '/workspace-activity', label: 'Activity log' },
   ],
@@ -158,15 +165,23 @@ const accountNav: NavSection = {
     { to: '/workspaces', label: 'Workspaces' },
     { to: '/team', label: 'Team members' },
     { to: '/permissions', label: 'Permissions' },
-    { to: '/activity', label: 'Account activity' },
-    { to: '/outbox', label: 'Outbox' },
+    { to: '/activity', label: 'Account activity', permission: 'account.activity.view' },
+    { to: '/outbox', label: 'Outbox', permission: 'mail.outbox.view' },
   ],
 };
 
-/** The navigation: the workspace resources the member may view in the current workspace, by group. */
+/**
+ * The navigation: the pages the member may open (as the server's permissions say), with the
+ * workspace resources they may view in the current workspace, by group.
+ */
 function useNav(): NavSection[] {
   const { id } = useCurrentWorkspace();
+  // With a workspace, its permissions and the account's; without, the account's.
   const { can } = usePermissions(id);
+  const permitted = (section: NavSection): NavSection => ({
+    ...section,
+    links: section.links.filter((l) => l.permission === undefined || can(l.permission)),
+  });
   const resources = resourceGroups
     .map((group) => ({
       section: group,
@@ -175,7 +190,7 @@ function useNav(): NavSection[] {
         .map((k) => ({ to: resourceRoute(k), label: k.label })),
     }))
     .filter((s) => s.links.length > 0);
-  return [workspaceNav, ...resources, accountNav];
+  return [permitted(workspaceNav), ...resources, permitted(accountNav)];
 }
 
 function Navigation() {

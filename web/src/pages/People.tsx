@@ -1,5 +1,5 @@
 import { Button, Code, FileInput, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Guarded } from '../components/Guarded';
 import { JobCounts, JobProgress } from '../components/JobProgress';
@@ -233,15 +233,21 @@ export function PeoplePage() {
     client.invalidateQueries({ queryKey: ['people', id] }),
   );
   const exporting = useJob(id ?? '', exportJob?.jobId ?? null);
-  const people = useQuery({
+  // A page at a time (the API answers `{ items, nextCursor }`); "Load more" reads the next.
+  const people = useInfiniteQuery({
     queryKey: ['people', id, filter],
-    queryFn: () =>
-      get<{ items: Person[]; nextCursor: string | null }>(
-        `/api/workspaces/${id}/people?limit=100${filter ? `&email=${encodeURIComponent(filter)}` : ''}`,
-      ),
+    initialPageParam: '',
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ limit: '100' });
+      if (pageParam) query.set('cursor', pageParam);
+      if (filter) query.set('email', filter);
+      return get<{ items: Person[]; nextCursor: string | null }>(`/api/workspaces/${id}/people?${query}`);
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: Boolean(id),
     retry: false,
   });
+  const items = people.data?.pages.flatMap((p) => p.items) ?? [];
   if (!id) return <PageTitle title="People" />;
   return (
     <Stack>
@@ -283,7 +289,7 @@ export function PeoplePage() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {(people.data?.items ?? []).map((p) => (
+          {items.map((p) => (
             <Table.Tr key={p.cioId}>
               <Table.Td>
                 <Text size="xs" ff="monospace">
@@ -306,8 +312,20 @@ export function PeoplePage() {
           ))}
         </Table.Tbody>
       </Table>
-      {people.data?.items.length === 0 && (
+      {people.isSuccess && items.length === 0 && (
         <Text c="dimmed">No people yet. Add some, or send them with the Track API.</Text>
+      )}
+      {people.hasNextPage && (
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => people.fetchNextPage()}
+            loading={people.isFetchingNextPage}
+            data-testid="people-load-more"
+          >
+            Load more
+          </Button>
+        </Group>
       )}
       <Modal opened={dialog === 'import'} onClose={() => setDialog(null)} title="Import people" size="lg">
         {importJobId ? (

@@ -278,6 +278,8 @@ function UploadForm({
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
+  // Whether the name is the member's own; otherwise it follows the chosen file.
+  const [named, setNamed] = useState(false);
   const send = useMutation({
     mutationFn: (f: File) =>
       upload<ResourceItem>(`${base(workspaceId, kind)}?name=${encodeURIComponent(name.trim() || f.name)}`, f),
@@ -299,11 +301,21 @@ function UploadForm({
           value={file}
           onChange={(f) => {
             setFile(f);
-            if (f && !name) setName(f.name);
+            send.reset();
+            if (!named) setName(f?.name ?? '');
           }}
           clearable
         />
-        <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput
+          label="Name"
+          value={name}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            setName(value);
+            // Emptied, the name follows the file again.
+            setNamed(value.trim() !== '');
+          }}
+        />
         <ProblemAlert error={send.error} />
         <Group justify="flex-end">
           <Button type="submit" disabled={!file} loading={send.isPending}>
@@ -420,6 +432,11 @@ function SendForm({
       </Stack>
     );
   }
+  // A segment deleted since (or never in this workspace) is no choice: the select starts empty.
+  const chosen =
+    segmentId !== null && segments.isSuccess && !segments.data.items.some((s) => s.id === segmentId)
+      ? null
+      : segmentId;
   const options = (segments.data?.items ?? []).map((s) => {
     const count = typeof s.count === 'number' ? s.count : null;
     return {
@@ -431,7 +448,7 @@ function SendForm({
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (segmentId) send.mutate(segmentId);
+        if (chosen) send.mutate(chosen);
       }}
     >
       <Stack>
@@ -443,7 +460,7 @@ function SendForm({
           label="Segment"
           placeholder={segments.isPending ? 'Loading segments…' : 'Choose a segment'}
           data={options}
-          value={segmentId}
+          value={chosen}
           onChange={setSegmentId}
           allowDeselect={false}
           searchable
@@ -457,7 +474,7 @@ function SendForm({
         <ProblemAlert error={segments.error} />
         <ProblemAlert error={send.error} />
         <Group justify="flex-end">
-          <Button type="submit" disabled={!segmentId} loading={send.isPending}>
+          <Button type="submit" disabled={!chosen} loading={send.isPending}>
             Send
           </Button>
         </Group>
@@ -782,142 +799,157 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
       )}
       <ProblemAlert error={list.error} />
       {mayView && (
-        <Table withTableBorder highlightOnHover bg="white" data-testid="resources">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{kind.title?.label ?? 'Name'}</Table.Th>
-              {kind.columns.map((c) => (
-                <Table.Th key={c.label}>{c.label}</Table.Th>
-              ))}
-              {audit.createdBy && <Table.Th>Created by</Table.Th>}
-              {audit.updatedAt && <Table.Th>Updated</Table.Th>}
-              {hasActions && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => {
-              const name = titleOf(kind, item);
-              return (
-                <Table.Tr key={item.id} data-testid={`row-${name}`}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {name}
-                    </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {item.id}
-                    </Text>
-                  </Table.Td>
-                  {kind.columns.map((c) => {
-                    const v = c.value(item);
-                    return (
-                      <Table.Td key={c.label} style={c.badge ? { whiteSpace: 'nowrap' } : undefined}>
-                        {c.badge && v !== '—' ? (
-                          <Badge
-                            variant="light"
-                            size="sm"
-                            tt="none"
-                            // A state is a word or two: shown whole, never cut to "pa…".
-                            styles={{
-                              root: { overflow: 'visible' },
-                              label: { overflow: 'visible', textOverflow: 'clip' },
-                            }}
-                          >
-                            {v}
-                          </Badge>
-                        ) : (
-                          <Text
-                            size="sm"
-                            ff={c.mono ? 'monospace' : undefined}
-                            style={{ wordBreak: 'break-all' }}
-                          >
-                            {v}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    );
-                  })}
-                  {audit.createdBy && (
+        // Narrower than the columns and row actions need (a 1024 px window), it scrolls sideways.
+        <Table.ScrollContainer minWidth={800} type="native">
+          <Table withTableBorder highlightOnHover bg="white" data-testid="resources">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{kind.title?.label ?? 'Name'}</Table.Th>
+                {kind.columns.map((c) => (
+                  <Table.Th key={c.label}>{c.label}</Table.Th>
+                ))}
+                {audit.createdBy && <Table.Th>Created by</Table.Th>}
+                {audit.updatedAt && <Table.Th>Updated</Table.Th>}
+                {hasActions && <Table.Th />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => {
+                const name = titleOf(kind, item);
+                return (
+                  <Table.Tr key={item.id} data-testid={`row-${name}`}>
                     <Table.Td>
-                      <Text size="sm">{text(item.createdBy)}</Text>
-                    </Table.Td>
-                  )}
-                  {audit.updatedAt && (
-                    <Table.Td>
-                      <Text size="sm">
-                        {formatDateTime(typeof item.updatedAt === 'string' ? item.updatedAt : null)}
+                      <Text size="sm" fw={500}>
+                        {name}
+                      </Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {item.id}
                       </Text>
                     </Table.Td>
-                  )}
-                  {hasActions && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap" justify="flex-end">
-                        {kind.preview && (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() => setDialog({ type: 'preview', item })}
-                          >
-                            Preview
-                          </Button>
-                        )}
-                        {kind.send?.segment &&
-                          guardedAction(kind.permissions.send, 'Send', () =>
-                            setDialog({ type: 'send', item }),
+                    {kind.columns.map((c) => {
+                      const v = c.value(item);
+                      return (
+                        <Table.Td key={c.label} style={c.badge ? { whiteSpace: 'nowrap' } : undefined}>
+                          {c.badge && v !== '—' ? (
+                            <Badge
+                              variant="light"
+                              size="sm"
+                              tt="none"
+                              // A state is a word or two: shown whole, never cut to "pa…".
+                              styles={{
+                                root: { overflow: 'visible' },
+                                label: { overflow: 'visible', textOverflow: 'clip' },
+                              }}
+                            >
+                              {v}
+                            </Badge>
+                          ) : (
+                            <Text
+                              size="sm"
+                              ff={c.mono ? 'monospace' : undefined}
+                              // Ids and URLs may break anywhere; words ("event signed_up") only between them.
+                              style={c.mono ? { wordBreak: 'break-all' } : { overflowWrap: 'break-word' }}
+                            >
+                              {v}
+                            </Text>
                           )}
-                        {kind.send?.test &&
-                          guardedAction(
-                            kind.permissions.send,
-                            'Send test',
-                            () => setDialog({ type: 'send-test', item }),
-                            {
-                              unless:
-                                emailMessages(item).length === 0 ? 'It has no email message to test.' : null,
-                            },
-                          )}
-                        {kind.upload && (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            component="a"
-                            href={`${base(workspaceId, kind)}/${item.id}/content`}
-                            download={name}
-                          >
-                            Download
-                          </Button>
-                        )}
-                        {guardedAction(kind.permissions.edit, 'Edit', () =>
-                          setDialog({ type: 'edit', item }),
-                        )}
-                        {kind.copy && (
-                          <Guarded
-                            allowed={otherWorkspaces.length > 0}
-                            why="There is no other workspace of yours to copy it to."
-                          >
+                        </Table.Td>
+                      );
+                    })}
+                    {audit.createdBy && (
+                      <Table.Td>
+                        <Text size="sm">{text(item.createdBy)}</Text>
+                      </Table.Td>
+                    )}
+                    {audit.updatedAt && (
+                      <Table.Td>
+                        <Text size="sm">
+                          {formatDateTime(typeof item.updatedAt === 'string' ? item.updatedAt : null)}
+                        </Text>
+                      </Table.Td>
+                    )}
+                    {hasActions && (
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap" justify="flex-end">
+                          {kind.preview && (
                             <Button
                               size="xs"
                               variant="subtle"
-                              onClick={() => setDialog({ type: 'copy', item })}
+                              onClick={() => setDialog({ type: 'preview', item })}
                             >
-                              Copy
+                              Preview
                             </Button>
-                          </Guarded>
-                        )}
-                        {guardedAction(
-                          kind.permissions.delete,
-                          'Delete',
-                          () => setDialog({ type: 'delete', item }),
-                          {
-                            color: 'red',
-                          },
-                        )}
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                          )}
+                          {kind.send?.segment &&
+                            guardedAction(
+                              kind.permissions.send,
+                              'Send',
+                              () => setDialog({ type: 'send', item }),
+                              {
+                                // The API refuses a second send of a newsletter (an API-triggered one sends each time).
+                                unless:
+                                  item.type === 'newsletter' && item.state === 'sent'
+                                    ? 'A newsletter is sent once'
+                                    : null,
+                              },
+                            )}
+                          {kind.send?.test &&
+                            guardedAction(
+                              kind.permissions.send,
+                              'Send test',
+                              () => setDialog({ type: 'send-test', item }),
+                              {
+                                unless:
+                                  emailMessages(item).length === 0
+                                    ? 'It has no email message to test.'
+                                    : null,
+                              },
+                            )}
+                          {kind.upload && (
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              component="a"
+                              href={`${base(workspaceId, kind)}/${item.id}/content`}
+                              download={name}
+                            >
+                              Download
+                            </Button>
+                          )}
+                          {guardedAction(kind.permissions.edit, 'Edit', () =>
+                            setDialog({ type: 'edit', item }),
+                          )}
+                          {kind.copy && (
+                            <Guarded
+                              allowed={otherWorkspaces.length > 0}
+                              why="There is no other workspace of yours to copy it to."
+                            >
+                              <Button
+                                size="xs"
+                                variant="subtle"
+                                onClick={() => setDialog({ type: 'copy', item })}
+                              >
+                                Copy
+                              </Button>
+                            </Guarded>
+                          )}
+                          {guardedAction(
+                            kind.permissions.delete,
+                            'Delete',
+                            () => setDialog({ type: 'delete', item }),
+                            {
+                              color: 'red',
+                            },
+                          )}
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {list.isSuccess && items.length === 0 && (
         <Text c="dimmed" data-testid="empty">

@@ -220,4 +220,15 @@ describe('export', () => {
     expectProblem(await author.client.get(at(`people/exports/${started.body.jobId}`)), 403, 'forbidden');
     expectProblem(await admin.get(at('people/exports/job_01jd00000000000000000000zz')), 404);
   });
+
+  test('an export job counts people, not lines: a value may hold a line break', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const at = (rest: string) => `/api/workspaces/${workspace.id}/${rest}`;
+    await importCsv(admin, workspace.id, 'create', 'id,note\na,"two\nlines"\nb,one\nc,"three\nmore\nlines"');
+    const started = await admin.post(at('people/exports'), { format: 'csv' });
+    await service.worker.runUntilIdle();
+    const job = await admin.get(started.headers.get('location')!);
+    expect(job.body).toMatchObject({ state: 'succeeded', progress: { done: 3, total: 3 } });
+  });
 });

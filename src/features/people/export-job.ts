@@ -48,9 +48,8 @@ export function writeExport(ctx: AppContext): JobHandler {
     let done = 0;
     for await (const piece of await exportPages(ctx, workspaceId, format)) {
       if (control.signal.aborted) throw control.signal.reason;
-      await store.insertExportChunk(ctx.db, { workspaceId, jobId: job.id, seq: seq++, data: piece });
-      // The CSV header is a piece of its own; every other piece is a page of people.
-      done += piece.split('\n').length - 1 - (seq === 1 && format === 'csv' ? 1 : 0);
+      await store.insertExportChunk(ctx.db, { workspaceId, jobId: job.id, seq: seq++, data: piece.text });
+      done += piece.people;
       await control.progress(done, Math.max(done, job.progressTotal ?? 0));
     }
   };

@@ -17,15 +17,24 @@ export async function exportPeople(
   workspaceId: string,
   format: ExportFormat,
 ): Promise<Readable> {
-  return Readable.from(await exportPages(ctx, workspaceId, format));
+  async function* texts() {
+    for await (const piece of await exportPages(ctx, workspaceId, format)) yield piece.text;
+  }
+  return Readable.from(texts());
 }
 
-/** The export as pieces of text: the CSV header, then one piece per page of 1,000 people. */
+/** A piece of the export: its text, and how many people it holds (none in the CSV header). */
+export interface ExportPiece {
+  text: string;
+  people: number;
+}
+
+/** The export as pieces: the CSV header, then one piece per page of 1,000 people. */
 export async function exportPages(
   ctx: AppContext,
   workspaceId: string,
   format: ExportFormat,
-): Promise<AsyncGenerator<string>> {
+): Promise<AsyncGenerator<ExportPiece>> {
   const attributes = (await store.attributeIndex(ctx.db, workspaceId)).map((a) => a.name);
   const line = (p: PersonRow): string =>
     format === 'ndjson'
@@ -34,12 +43,12 @@ export async function exportPages(
           [p.cioId, p.externalId ?? '', p.email ?? '', ...attributes.map((a) => cell(p.attributes[a]))],
         ]);
   async function* pages() {
-    if (format === 'csv') yield stringify([['cio_id', 'id', 'email', ...attributes]]);
+    if (format === 'csv') yield { text: stringify([['cio_id', 'id', 'email', ...attributes]]), people: 0 };
     let after: string | null = null;
     for (;;) {
       const rows = await store.peoplePage(ctx.db, workspaceId, after, PAGE);
       if (rows.length === 0) return;
-      yield rows.map(line).join('');
+      yield { text: rows.map(line).join(''), people: rows.length };
       after = rows.at(-1)!.cioId;
     }
   }

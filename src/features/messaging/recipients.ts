@@ -1,7 +1,6 @@
 import { masksAttributes } from '../../access/masking.js';
-import { workspaceGrant } from '../../access/subject.js';
 import type { Db } from '../../db/connection.js';
-import { findMembers, rolesOf } from '../team/store.js';
+import { loadMemberSubject } from '../team/service.js';
 
 /**
  * Whether a team member who receives messages of a workspace (the test recipient, or whoever
@@ -9,12 +8,6 @@ import { findMembers, rolesOf } from '../team/store.js';
  * attributes. Someone with no role there sees nothing of its people either.
  */
 export async function recipientMasks(tx: Db, accountId: string, workspaceId: string, memberId: string) {
-  const [member] = await findMembers(tx, accountId, [memberId]);
-  if (!member) return true;
-  const explicit = (await rolesOf(tx, accountId, [memberId])).find((r) => r.workspaceId === workspaceId);
-  const all = member.allWorkspacesRole
-    ? { role: member.allWorkspacesRole, hideAttributes: member.allWorkspacesHideAttributes }
-    : null;
-  const grant = workspaceGrant(member.accountRole, explicit, all);
+  const grant = (await loadMemberSubject(tx, accountId, memberId))?.subject.workspaces.get(workspaceId);
   return !grant || masksAttributes(grant);
 }

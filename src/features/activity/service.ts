@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import { MASK, maskRecord } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
+import { pageOf } from '../../shared/pagination.js';
 import type { ActivityQuery } from './schemas.js';
 import { listActivity } from './store.js';
 
@@ -31,7 +32,8 @@ export async function activityPage(
     before: q.cursor,
     limit: limit + 1,
   });
-  const items = rows.slice(0, limit).map((r) => ({
+  const page = pageOf(rows, limit, (r) => r.id);
+  const items = page.rows.map((r) => ({
     id: r.id,
     workspaceId: r.workspaceId,
     actor: { memberId: r.actorMemberId, name: r.actorName },
@@ -45,5 +47,5 @@ export async function activityPage(
     after: masked && r.after && personData.has(r.targetType) ? maskRecord(r.after) : r.after,
     createdAt: r.createdAt.toISOString(),
   }));
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextCursor: page.nextCursor };
 }

@@ -91,6 +91,13 @@ const field =
   (name: string): Column['value'] =>
   (item) =>
     text(item[name]);
+/** The four matrix rows of a resource: `<resource>.view`, `.create`, `.edit`, `.delete`. */
+const crud = (resource: string) => ({
+  view: `${resource}.view`,
+  create: `${resource}.create`,
+  edit: `${resource}.edit`,
+  delete: `${resource}.delete`,
+});
 const enabled: Column = { label: 'Enabled', value: (i) => (i.enabled === false ? 'off' : 'on'), badge: true };
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -160,13 +167,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Campaigns',
     singular: 'campaign',
     group: 'Journeys',
-    permissions: {
-      view: 'campaigns.view',
-      create: 'campaigns.create',
-      edit: 'campaigns.edit',
-      delete: 'campaigns.delete',
-      send: 'messages.send',
-    },
+    permissions: { ...crud('campaigns'), send: 'messages.send' },
     columns: [
       { label: 'State', value: field('state'), badge: true },
       { label: 'Trigger', value: trigger },
@@ -188,13 +189,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Broadcasts',
     singular: 'broadcast',
     group: 'Journeys',
-    permissions: {
-      view: 'broadcasts.view',
-      create: 'broadcasts.create',
-      edit: 'broadcasts.edit',
-      delete: 'broadcasts.delete',
-      send: 'messages.send',
-    },
+    permissions: { ...crud('broadcasts'), send: 'messages.send' },
     columns: [
       { label: 'Type', value: field('type'), badge: true },
       { label: 'State', value: field('state'), badge: true },
@@ -215,13 +210,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Transactional',
     singular: 'transactional message',
     group: 'Journeys',
-    permissions: {
-      view: 'transactional.view',
-      create: 'transactional.create',
-      edit: 'transactional.edit',
-      delete: 'transactional.delete',
-      send: 'messages.send',
-    },
+    permissions: { ...crud('transactional'), send: 'messages.send' },
     columns: [
       { label: 'Channels', value: channels },
       { label: 'Messages', value: (i) => count(i.messages) },
@@ -239,12 +228,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Segments',
     singular: 'segment',
     group: 'Journeys',
-    permissions: {
-      view: 'segments.view',
-      create: 'segments.create',
-      edit: 'segments.edit',
-      delete: 'segments.delete',
-    },
+    permissions: crud('segments'),
     columns: [
       { label: 'Type', value: field('type'), badge: true },
       { label: 'People', value: field('count') },
@@ -281,12 +265,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Object types',
     singular: 'object type',
     group: 'Data',
-    permissions: {
-      view: 'object_types.view',
-      create: 'object_types.create',
-      edit: 'object_types.edit',
-      delete: 'object_types.delete',
-    },
+    permissions: crud('object_types'),
     columns: [{ label: 'Description', value: field('description') }],
     fields: ['name', 'description'],
     sample: { name: 'Company', description: 'Accounts our people belong to' },
@@ -296,12 +275,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Objects',
     singular: 'object',
     group: 'Data',
-    permissions: {
-      view: 'objects.view',
-      create: 'objects.create',
-      edit: 'objects.edit',
-      delete: 'objects.delete',
-    },
+    permissions: crud('objects'),
     title: { label: 'Object id', value: field('objectId') },
     columns: [
       { label: 'Type', value: field('typeId'), mono: true },
@@ -323,12 +297,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Integrations',
     singular: 'integration',
     group: 'Data',
-    permissions: {
-      view: 'integrations.view',
-      create: 'integrations.create',
-      edit: 'integrations.edit',
-      delete: 'integrations.delete',
-    },
+    permissions: crud('integrations'),
     columns: [{ label: 'Type', value: field('type'), badge: true }, enabled],
     fields: ['name', 'type', 'settings', 'enabled'],
     sample: { name: 'Slack alerts', type: 'slack', settings: { channel: '#alerts' }, enabled: true },
@@ -339,12 +308,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     singular: 'webhook',
     group: 'Data',
     // Webhooks are integrations: the matrix's Integrations rows guard them.
-    permissions: {
-      view: 'integrations.view',
-      create: 'integrations.create',
-      edit: 'integrations.edit',
-      delete: 'integrations.delete',
-    },
+    permissions: crud('integrations'),
     columns: [{ label: 'URL', value: field('url'), mono: true }, enabled],
     fields: ['name', 'url', 'events', 'enabled'],
     sample: {
@@ -359,12 +323,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Pipelines',
     singular: 'source or destination',
     group: 'Data',
-    permissions: {
-      view: 'pipelines.view',
-      create: 'pipelines.create',
-      edit: 'pipelines.edit',
-      delete: 'pipelines.delete',
-    },
+    permissions: crud('pipelines'),
     columns: [
       { label: 'Direction', value: field('direction'), badge: true },
       { label: 'Type', value: field('type') },
@@ -378,12 +337,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Layouts',
     singular: 'layout',
     group: 'Content',
-    permissions: {
-      view: 'layouts.view',
-      create: 'layouts.create',
-      edit: 'layouts.edit',
-      delete: 'layouts.delete',
-    },
+    permissions: crud('layouts'),
     columns: [{ label: 'HTML', value: (i) => size(typeof i.html === 'string' ? i.html.length : null) }],
     fields: ['name', 'html'],
     sample: { name: 'Brand', html: '<html><body><main>{{ content }}</main></body></html>' },
@@ -394,12 +348,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Snippets',
     singular: 'snippet',
     group: 'Content',
-    permissions: {
-      view: 'snippets.view',
-      create: 'snippets.create',
-      edit: 'snippets.edit',
-      delete: 'snippets.delete',
-    },
+    permissions: crud('snippets'),
     columns: [
       { label: 'Use as', value: (i) => `{{ snippets.${text(i.name)} }}`, mono: true },
       {
@@ -419,12 +368,7 @@ export const resourceKinds: readonly ResourceKind[] = [
     label: 'Collections',
     singular: 'collection',
     group: 'Content',
-    permissions: {
-      view: 'collections.view',
-      create: 'collections.create',
-      edit: 'collections.edit',
-      delete: 'collections.delete',
-    },
+    permissions: crud('collections'),
     columns: [{ label: 'Rows', value: (i) => count(i.data) }],
     fields: ['name', 'data'],
     sample: {

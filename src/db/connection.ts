@@ -4,6 +4,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { startAutovacuum } from './pglite-autovacuum.js';
 import * as schema from './schema.js';
 
 /** The query layer, the same type on both drivers; a transaction is one of these too. */
@@ -43,10 +44,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const client = await PGlite.create({ dataDir: target.dataDir, loadDataDir: target.loadDataDir });
+  const stopAutovacuum = startAutovacuum(client);
   return {
     db: drizzlePglite({ client, schema }),
     kind: 'pglite',
-    close: () => client.close(),
+    close: () => {
+      stopAutovacuum();
+      return client.close();
+    },
     listen: async (channel, onNotice) => {
       const stop = await client.listen(channel, () => onNotice());
       return () => stop();

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MASK } from '../../src/access/masking.js';
+import { type PersonChange, type Upsert, upsertPeople } from '../../src/features/people/identify.js';
+import * as store from '../../src/features/people/store.js';
+import { DomainError } from '../../src/shared/errors.js';
 import { type Client, expectProblem } from '../support/client.js';
 import { addMember } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
@@ -69,6 +72,87 @@ describe('Track API', () => {
     expect((await track.identify('one@example.com', { seen: 1 })).body.cioId).toBe(created.body.cioId);
     expect((await track.identify(`cio_${created.body.cioId}`, { seen: 2 })).body.attributes.seen).toBe(2);
     expectProblem(await track.identify('cio_nobody', {}), 404, 'not_found');
+  });
+
+  test('concurrent identify calls (batched together) each answer for themselves', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const track = await workspaceWithTrack(admin, workspace.id);
+    const a = (await track.identify('a', { email: 'a@example.com' })).body;
+    const answers = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => track.identify(`n-${i}`, { email: `n${i}@example.com`, i })),
+      track.identify('twice', { first: true }),
+      track.identify('twice', { second: true }),
+      track.identify('b', { email: 'A@example.com' }), // a's email
+      track.identify('cio_nobody', {}),
+      track.identify('a', { plan: 'premium' }),
+    ]);
+    expect(answers.slice(0, 20).map((r) => [r.status, r.body.attributes.i])).toEqual(
+      Array.from({ length: 20 }, (_, i) => [200, i]),
+    );
+    const [first, second, taken, nobody, updated] = answers.slice(20);
+    expect([first!.status, second!.status]).toEqual([200, 200]);
+    expect(first!.body.cioId).toBe(second!.body.cioId); // created once, then updated
+    expectProblem(taken!, 409, 'identifier_taken');
+    expectProblem(nobody!, 404, 'not_found');
+    expect(updated!.body).toMatchObject({
+      cioId: a.cioId,
+      email: 'a@example.com',
+      attributes: { plan: 'premium' },
+    });
+    expect((await track.identify('twice', {})).body.attributes).toEqual({ first: true, second: true });
+    const people = (await admin.get(`/api/workspaces/${workspace.id}/people?limit=100`)).body.items;
+    expect(people).toHaveLength(22); // a, n-0…n-19, twice; b was refused whole
+  });
+
+  test('a batch of identify calls applies them in order, each seeing the ones before it', async () => {
+    const { workspace } = await service.client().signup();
+    const rules = { identifyByEmail: true, identifyById: true, allowEmailUpdateById: true };
+    const call = (by: 'id' | 'email', value: string, change: PersonChange) => ({
+      key: { by, value },
+      change,
+    });
+    const outcomes = await service.ctx.db.transaction((tx) =>
+      upsertPeople(
+        tx,
+        service.clock,
+        workspace.id,
+        [
+          call('id', 'x', { email: 'x@example.com', attributes: { n: 1 } }), // creates x
+          call('email', 'X@example.com', { attributes: { n: 2 } }), // finds x by the email just given
+          call('id', 'y', { email: 'x@example.com' }), // x's email: refused
+          call('id', 'x', { email: 'x2@example.com' }), // x moves to another address
+          call('id', 'y', { email: 'x@example.com' }), // now free: y is created with it
+        ],
+        rules,
+      ),
+    );
+    const [created, found, refused, moved, second] = outcomes as [
+      Upsert,
+      Upsert,
+      DomainError,
+      Upsert,
+      Upsert,
+    ];
+    expect(created).toMatchObject({ created: true, person: { externalId: 'x', attributes: { n: 1 } } });
+    expect(found).toMatchObject({
+      created: false,
+      person: { cioId: created.person.cioId, attributes: { n: 2 } },
+    });
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused.code).toBe('identifier_taken');
+    expect(moved.person).toMatchObject({ cioId: created.person.cioId, email: 'x2@example.com' });
+    expect(second).toMatchObject({ created: true, person: { externalId: 'y', email: 'x@example.com' } });
+    // Written as the last call left each person.
+    const rows = await store.lockPeople(service.ctx.db, workspace.id, {
+      cioIds: [],
+      ids: ['x', 'y'],
+      emails: [],
+    });
+    expect(rows.map((r) => [r.externalId, r.email, r.attributes]).sort()).toEqual([
+      ['x', 'x2@example.com', { n: 2 }],
+      ['y', 'x@example.com', {}],
+    ]);
   });
 
   test('the seed’s two requests: with updates by ID off, a cio_id may change the email and an id may not', async () => {

@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newPersonId } from './ids.js';
-import type { PersonKey, PersonRow } from './store.js';
+import type { PersonKey, PersonRow, PersonWrite } from './store.js';
 import * as store from './store.js';
 
 /** What a request asks to set on a person. `null` removes; absent leaves as is. */
@@ -73,53 +72,88 @@ function refuseIdentifierChange(
   }
 }
 
-/**
- * A person already holding this id, or this email while email is an identifier, answers 409,
- * naming the field. (With email not an identifier, people may share an address.) The check holds
- * an advisory lock on the address until the transaction ends, so two creates cannot both pass it.
- * Only values that change are looked up: the identify hot path sends the same email again and
- * again. An id is also guarded by a unique index, so a new person's id that `lockPerson` found
- * free needs no second look.
- */
-async function refuseTaken(
-  tx: Db,
-  workspaceId: string,
-  holder: PersonRow | null,
-  change: PersonChange,
-  rules: Pick<IdentifierRules, 'identifyByEmail'>,
-  key: PersonKey,
-) {
-  const email =
-    rules.identifyByEmail && change.email && !(holder && sameEmail(change.email, holder.email))
-      ? change.email
-      : null;
-  const id =
-    change.id && change.id !== holder?.externalId && !(holder === null && key.by === 'id') ? change.id : null;
-  const cioId = holder?.cioId ?? null;
-  if (email)
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${workspaceId}:${email.toLowerCase()}`}))`);
-  for (const [field, key] of [
-    ['email', email ? ({ by: 'email', value: email } as const) : null],
-    ['id', id ? ({ by: 'id', value: id } as const) : null],
-  ] as const) {
-    if (!key) continue;
-    const holder = await store.findPerson(tx, workspaceId, key);
-    if (holder && holder.cioId !== cioId) {
-      throw new DomainError(
-        'identifier_taken',
-        `Another person in this workspace has ${field} ${key.value}.`,
-        {
-          errors: [{ path: `/${field}`, message: 'already belongs to another person' }],
-        },
-      );
-    }
-  }
-}
+/** Refused: another person holds a value this call would give. */
+const taken = (field: 'email' | 'id', value: string) =>
+  new DomainError('identifier_taken', `Another person in this workspace has ${field} ${value}.`, {
+    errors: [{ path: `/${field}`, message: 'already belongs to another person' }],
+  });
 
 function mergeAttributes(current: Record<string, unknown>, changes: Record<string, unknown> = {}) {
   const merged = { ...current, ...changes };
   for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
   return merged;
+}
+
+/** The people a batch of calls touches, as the calls leave them, found by cio_id, id or email. */
+class PeopleState {
+  private readonly byCio = new Map<string, PersonRow>();
+  private readonly byId = new Map<string, string>();
+  private readonly byEmail = new Map<string, string>();
+  private readonly created = new Set<string>();
+  private readonly changed = new Set<string>();
+
+  constructor(rows: PersonRow[]) {
+    for (const row of rows) this.index(row);
+  }
+
+  find(key: PersonKey): PersonRow | undefined {
+    const cioId =
+      key.by === 'cioId'
+        ? key.value
+        : key.by === 'id'
+          ? this.byId.get(key.value)
+          : this.byEmail.get(key.value.toLowerCase());
+    return cioId === undefined ? undefined : this.byCio.get(cioId);
+  }
+
+  /** Records a call's result; later calls of the batch see it. */
+  put(before: PersonRow | null, after: PersonRow) {
+    if (before) {
+      if (before.externalId !== null && this.byId.get(before.externalId) === before.cioId)
+        this.byId.delete(before.externalId);
+      const email = before.email?.toLowerCase();
+      if (email !== undefined && this.byEmail.get(email) === before.cioId) this.byEmail.delete(email);
+      if (!this.created.has(after.cioId)) this.changed.add(after.cioId);
+    } else this.created.add(after.cioId);
+    this.index(after);
+  }
+
+  /** The rows to insert and to update: each person once, as the last call left them. */
+  writes(): { inserts: PersonWrite[]; updates: PersonWrite[] } {
+    const write = (cioId: string): PersonWrite => {
+      const p = this.byCio.get(cioId)!;
+      return { cio_id: p.cioId, external_id: p.externalId, email: p.email, attributes: p.attributes };
+    };
+    return { inserts: [...this.created].map(write), updates: [...this.changed].map(write) };
+  }
+
+  private index(row: PersonRow) {
+    this.byCio.set(row.cioId, row);
+    if (row.externalId !== null) this.byId.set(row.externalId, row.cioId);
+    if (row.email !== null) this.byEmail.set(row.email.toLowerCase(), row.cioId);
+  }
+}
+
+/**
+ * A person already holding this id, or this email while email is an identifier, refuses the call
+ * (409), naming the field. (With email not an identifier, people may share an address.) Only
+ * values that change are looked at: the identify hot path sends the same email again and again.
+ */
+function refuseTaken(
+  state: PeopleState,
+  person: PersonRow | null,
+  change: { email?: string | null; id?: string | null },
+  rules: IdentifierRules,
+) {
+  const cioId = person?.cioId ?? null;
+  if (rules.identifyByEmail && change.email && !(person && sameEmail(change.email, person.email))) {
+    const holder = state.find({ by: 'email', value: change.email });
+    if (holder && holder.cioId !== cioId) throw taken('email', change.email);
+  }
+  if (change.id && change.id !== person?.externalId) {
+    const holder = state.find({ by: 'id', value: change.id });
+    if (holder && holder.cioId !== cioId) throw taken('id', change.id);
+  }
 }
 
 export interface Upsert {
@@ -128,29 +162,77 @@ export interface Upsert {
   before: PersonRow | null;
 }
 
+export interface IdentifyCall {
+  key: PersonKey;
+  change: PersonChange;
+}
+
+/** One call's outcome: the upsert; null when its key names nobody and it creates no one; or its refusal. */
+export type IdentifyOutcome = Upsert | null | DomainError;
+
+/** The email addresses calls name (a key or a new value), lowercased: the ones to lock before looking. */
+export function emailsNamed(calls: readonly { identifier?: string; email?: unknown }[]): string[] {
+  const emails = new Set<string>();
+  for (const { identifier, email } of calls) {
+    if (identifier?.includes('@')) emails.add(identifier.toLowerCase());
+    if (typeof email === 'string') emails.add(email.toLowerCase());
+  }
+  return [...emails];
+}
+
+/** Everyone a batch may touch: the people its keys name, and the holders of the emails and ids it gives. */
+function peopleNamed(calls: readonly IdentifyCall[], rules: IdentifierRules) {
+  const cioIds = new Set<string>();
+  const ids = new Set<string>();
+  const emails = new Set<string>();
+  for (const { key, change } of calls) {
+    if (key.by === 'cioId') cioIds.add(key.value);
+    else if (key.by === 'id') ids.add(key.value);
+    else emails.add(key.value);
+    if (change.id) ids.add(change.id);
+    if (change.email && rules.identifyByEmail) emails.add(change.email);
+  }
+  return { cioIds: [...cioIds], ids: [...ids], emails: [...emails] };
+}
+
 /**
- * Creates or updates the person a key names, in the caller's transaction. A cio_id that names
- * nobody is a 404 (cio_ids are the system's to give); an email or id that names nobody creates
- * the person with it.
+ * Applies a batch of calls, in order, to the people of a workspace, in the caller's transaction and
+ * with a handful of queries whatever the batch's size: the email addresses the calls name are
+ * locked (an advisory lock each, so two transactions cannot both find one free; `emailsLocked`
+ * when the caller took them already, see emailsNamed), then everyone the calls name or would
+ * collide with is read and locked (in cio_id order, so two batches cannot deadlock), the calls are
+ * applied in memory — each sees the ones before it — and the results are written with one insert
+ * and one update. A refused call leaves no trace and does not stop the others.
+ *
+ * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names
+ * nobody creates the person with it, unless `create` is false.
  */
-export async function upsertPerson(
+export async function upsertPeople(
   tx: Db,
   clock: Clock,
   workspaceId: string,
-  key: PersonKey,
-  change: PersonChange,
+  calls: readonly IdentifyCall[],
   rules: IdentifierRules,
-  { create = true }: { create?: boolean } = {},
-): Promise<Upsert | null> {
+  { create = true, emailsLocked = false }: { create?: boolean; emailsLocked?: boolean } = {},
+): Promise<IdentifyOutcome[]> {
   const now = clock.now();
-  const person = await store.lockPerson(tx, workspaceId, key);
-  try {
+  if (!emailsLocked) {
+    await store.lockEmails(
+      tx,
+      workspaceId,
+      emailsNamed(calls.map(({ key, change }) => ({ identifier: key.value, email: change.email }))),
+    );
+  }
+  const state = new PeopleState(await store.lockPeople(tx, workspaceId, peopleNamed(calls, rules)));
+
+  const apply = ({ key, change }: IdentifyCall): Upsert | null => {
+    const person = state.find(key);
     if (!person) {
       if (key.by === 'cioId' || !create) return null;
       const email = key.by === 'email' ? key.value : (change.email ?? null);
       const id = key.by === 'id' ? key.value : (change.id ?? null);
-      await refuseTaken(tx, workspaceId, null, { email, id }, rules, key);
-      const created = await store.insertPerson(tx, {
+      refuseTaken(state, null, { email, id }, rules);
+      const created: PersonRow = {
         workspaceId,
         cioId: newPersonId(),
         email,
@@ -158,18 +240,48 @@ export async function upsertPerson(
         attributes: mergeAttributes({}, change.attributes),
         createdAt: now,
         updatedAt: now,
-      });
+      };
+      state.put(null, created);
       return { person: created, created: true, before: null };
     }
     refuseIdentifierChange(key, person, change, rules);
-    await refuseTaken(tx, workspaceId, person, change, rules, key);
-    const updated = await store.updatePerson(tx, workspaceId, person.cioId, {
+    refuseTaken(state, person, change, rules);
+    const updated: PersonRow = {
+      ...person,
       ...(change.email !== undefined && { email: change.email }),
       ...(change.id !== undefined && { externalId: change.id }),
       attributes: mergeAttributes(person.attributes, change.attributes),
       updatedAt: now,
-    });
+    };
+    state.put(person, updated);
     return { person: updated, created: false, before: person };
+  };
+  const outcomes = calls.map((call): IdentifyOutcome => {
+    try {
+      return apply(call);
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+  });
+  await store.writePeople(tx, workspaceId, state.writes(), now);
+  return outcomes;
+}
+
+/** One call of `upsertPeople`: its result, or its refusal thrown. */
+export async function upsertPerson(
+  tx: Db,
+  clock: Clock,
+  workspaceId: string,
+  key: PersonKey,
+  change: PersonChange,
+  rules: IdentifierRules,
+  options: { create?: boolean } = {},
+): Promise<Upsert | null> {
+  try {
+    const [outcome] = await upsertPeople(tx, clock, workspaceId, [{ key, change }], rules, options);
+    if (outcome instanceof DomainError) throw outcome;
+    return outcome ?? null;
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new DomainError('identifier_taken', 'Another person in this workspace has this email or id.');

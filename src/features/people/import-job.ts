@@ -58,10 +58,14 @@ async function applyChunk(
   }
   const email = (r: ImportRow) =>
     ws.identifyByEmail && !empty(r.cells.email) ? r.cells.email!.toLowerCase() : undefined;
-  const existing = await store.findByAnyKey(tx, ws.id, {
+  // The same locks as the Track API's (upsertPeople), in the same order: the emails the rows give,
+  // then everyone they name; so an identify call cannot slip in between this chunk's look and write.
+  const emails = usable.flatMap((r) => email(r) ?? []);
+  await store.lockEmails(tx, ws.id, emails);
+  const existing = await store.lockPeople(tx, ws.id, {
     cioIds: usable.flatMap((r) => (empty(r.cells.cio_id) ? [] : [r.cells.cio_id!])),
     ids: usable.flatMap((r) => (empty(r.cells.id) ? [] : [r.cells.id!])),
-    emails: usable.flatMap((r) => email(r) ?? []),
+    emails,
   });
   const byCio = new Map(existing.map((p) => [p.cioId, p]));
   const byId = new Map(existing.filter((p) => p.externalId).map((p) => [p.externalId!, p]));
@@ -175,9 +179,13 @@ async function applyChunk(
     if (newId) byId.set(newId, after);
     if (newEmail) byEmail.set(newEmail.toLowerCase(), after);
   }
-  await store.insertPeople(tx, ws.id, inserts, at);
   // One write per person: a person named on several rows gets the last one's result.
-  await store.updatePeople(tx, ws.id, [...new Map(updates.map((u) => [u.cio_id, u])).values()], at);
+  await store.writePeople(
+    tx,
+    ws.id,
+    { inserts, updates: [...new Map(updates.map((u) => [u.cio_id, u])).values()] },
+    at,
+  );
   outcome.created = inserts.length;
   outcome.updated = updates.length;
   outcome.errors.sort((a, b) => a.line - b.line);

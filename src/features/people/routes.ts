@@ -12,7 +12,7 @@ import { downloadExport, startExport } from './export-job.js';
 import { startImport } from './import.js';
 import { EventBody, IdentifyBody, PeopleQuery, Person, PersonInput } from './schemas.js';
 import * as people from './service.js';
-import { trackCall } from './track.js';
+import { identifyCalls, trackCall } from './track.js';
 
 const PersonParams = Type.Object({ workspaceId: Type.String(), cioId: Type.String() });
 const IdentifierParams = Type.Object({ identifier: Type.String({ minLength: 1, maxLength: 300 }) });
@@ -267,6 +267,7 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
 /** Customer.io's Track API, per workspace, with a Track API key (HTTP Basic site_id:api_key). */
 export function trackRoutes(app: App, ctx: AppContext): void {
   const tags = ['Track API'];
+  const identify = identifyCalls(ctx);
   const Queued = Type.Object(
     { queued: Type.Literal(true) },
     {
@@ -288,10 +289,10 @@ export function trackRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const result = await trackCall(ctx, req.trackKey!, 'identify', req.params.identifier, req.body);
+      const result = await identify(req.trackKey!, { identifier: req.params.identifier, body: req.body });
       if ('queued' in result) return reply.code(202).send(result);
       // 200 whether the person was created or updated, as the Track API answers (api.md).
-      return reply.code(200).send(result.person);
+      return reply.code(200).send(result);
     },
   );
 

@@ -1,6 +1,19 @@
-import { and, asc, count, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
-import { events, exportChunks, importChunks, people, trackQueue } from '../../db/schema.js';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  gt,
+  type InferSelectModel,
+  inArray,
+  type SQL,
+  sql,
+  type Table,
+} from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/connection.js';
+import { events, exportChunks, importChunks, people, trackQueue, workspaces } from '../../db/schema.js';
+import { WORKSPACE_GATE, type WorkspaceRow } from '../workspaces/store.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -28,25 +41,6 @@ export async function findPerson(
     .from(people)
     .where(and(eq(people.workspaceId, workspaceId), matches(key)));
   return row;
-}
-
-/** The same, locked until the transaction ends: concurrent updates of one person apply one after the other. */
-export async function lockPerson(
-  tx: Db,
-  workspaceId: string,
-  key: PersonKey,
-): Promise<PersonRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(people)
-    .where(and(eq(people.workspaceId, workspaceId), matches(key)))
-    .for('no key update');
-  return row;
-}
-
-export async function insertPerson(tx: Db, person: typeof people.$inferInsert): Promise<PersonRow> {
-  const [row] = await tx.insert(people).values(person).returning();
-  return row!;
 }
 
 export async function updatePerson(
@@ -244,27 +238,59 @@ export async function deleteImportChunks(tx: Db, workspaceId: string, jobId: str
     .where(and(eq(importChunks.workspaceId, workspaceId), eq(importChunks.jobId, jobId)));
 }
 
-/** The people among these cio_ids, ids and emails (any case), in one query. */
-export async function findByAnyKey(
+/**
+ * The people these cio_ids, ids and emails (any case) name, locked until the transaction ends, in
+ * cio_id order; looked up by index whatever the planner's statistics say (migration 0014).
+ */
+export async function lockPeople(
   tx: Db,
   workspaceId: string,
   keys: { cioIds: string[]; ids: string[]; emails: string[] },
 ): Promise<PersonRow[]> {
-  const or: SQL[] = [];
-  if (keys.cioIds.length) or.push(inArray(people.cioId, keys.cioIds));
-  if (keys.ids.length) or.push(inArray(people.externalId, keys.ids));
-  if (keys.emails.length)
-    or.push(
-      inArray(
-        sql`lower(${people.email})`,
-        keys.emails.map((e) => e.toLowerCase()),
-      ),
-    );
-  if (or.length === 0) return [];
-  return tx
-    .select()
-    .from(people)
-    .where(and(eq(people.workspaceId, workspaceId), sql`(${sql.join(or, sql` OR `)})`));
+  if (keys.cioIds.length + keys.ids.length + keys.emails.length === 0) return [];
+  const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
+  const rows = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`SELECT * FROM lock_people(${workspaceId}, ${json(keys.cioIds)}, ${json(keys.ids)}, ${json(keys.emails)})`,
+  );
+  return rows.map((raw) => rowOf(people, raw));
+}
+
+/**
+ * Locks these email addresses of the workspace until the transaction ends, whether or not anyone
+ * holds them yet, so two transactions cannot both find one free (migration 0014).
+ */
+export async function lockEmails(tx: Db, workspaceId: string, emails: string[]): Promise<void> {
+  if (emails.length === 0) return;
+  await tx.execute(sql`SELECT lock_person_emails(${workspaceId}, ${JSON.stringify(emails)}::jsonb)`);
+}
+
+/**
+ * A Track API transaction's first step, in one round trip: the workspace's gate (shared), the
+ * locks of these email addresses (as lockEmails), then the live workspace, read after the locks
+ * (migration 0014).
+ */
+export async function enterWorkspaceForTrack(
+  tx: Db,
+  accountId: string,
+  workspaceId: string,
+  emails: string[],
+): Promise<WorkspaceRow | undefined> {
+  const [raw] = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`SELECT * FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${JSON.stringify(emails)}::jsonb)`,
+  );
+  return raw && rowOf(workspaces, raw);
+}
+
+/** A row read by hand (from a function, which Drizzle cannot select from) decoded as the table's own columns do. */
+function rowOf<T extends Table>(table: T, raw: Record<string, unknown>): InferSelectModel<T> {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as InferSelectModel<T>;
 }
 
 export interface PersonWrite {
@@ -274,33 +300,17 @@ export interface PersonWrite {
   attributes: Record<string, unknown>;
 }
 
-// Many rows in one statement: the rows travel as one JSON parameter, which both PostgreSQL and
-// PGlite take, rather than thousands of placeholders.
-export async function insertPeople(
+/** Inserts these people and writes the new state of those, in one round trip (migration 0014). */
+export async function writePeople(
   tx: Db,
   workspaceId: string,
-  rows: PersonWrite[],
+  { inserts, updates }: { inserts: PersonWrite[]; updates: PersonWrite[] },
   at: Date,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.execute(sql`
-    INSERT INTO people (workspace_id, cio_id, external_id, email, attributes, created_at, updated_at)
-    SELECT ${workspaceId}, r.cio_id, r.external_id, r.email, r.attributes, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(cio_id text, external_id text, email text, attributes jsonb)`);
-}
-
-export async function updatePeople(
-  tx: Db,
-  workspaceId: string,
-  rows: PersonWrite[],
-  at: Date,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.execute(sql`
-    UPDATE people AS p
-    SET external_id = r.external_id, email = r.email, attributes = r.attributes, updated_at = ${at.toISOString()}::timestamptz
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(cio_id text, external_id text, email text, attributes jsonb)
-    WHERE p.workspace_id = ${workspaceId} AND p.cio_id = r.cio_id`);
+  if (inserts.length + updates.length === 0) return;
+  await tx.execute(
+    sql`SELECT write_people(${workspaceId}, ${JSON.stringify(inserts)}::jsonb, ${JSON.stringify(updates)}::jsonb, ${at.toISOString()}::timestamptz)`,
+  );
 }
 
 /** People in cio_id order after `after`, a page at a time (exports). */

@@ -45,20 +45,14 @@ export async function findWorkspaceWithRecipient(tx: Db, accountId: string, work
   return row;
 }
 
-const WORKSPACE_GATE = 1;
-
 /**
- * The workspace's gate, an advisory lock held until the transaction ends: shared by calls that
- * write its data at a high rate (the Track API), exclusive for changes to the workspace itself
- * (lockWorkspace). An advisory lock lives in memory, where a shared row lock on the workspace
- * would write the row (a MultiXact) on every call.
+ * The workspace's gate, an advisory lock (the two-key form, apart from the one-key locks used
+ * elsewhere) held until the transaction ends: shared by the Track API, which writes the workspace's
+ * people at a high rate (people/store.ts enterWorkspaceForTrack), exclusive for changes to the
+ * workspace itself (lockWorkspace). An advisory lock lives in memory, where a shared row lock on
+ * the workspace would write the row (a MultiXact) on every call.
  */
-export async function enterWorkspaceGate(tx: Db, workspaceId: string, mode: 'shared' | 'exclusive') {
-  // The two-key form keeps these locks apart from the one-key locks used elsewhere.
-  await (mode === 'shared'
-    ? tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${WORKSPACE_GATE}, hashtext(${workspaceId}))`)
-    : tx.execute(sql`SELECT pg_advisory_xact_lock(${WORKSPACE_GATE}, hashtext(${workspaceId}))`));
-}
+export const WORKSPACE_GATE = 1;
 
 /**
  * The same, with the row locked until the transaction ends (settings changes, deletion), and the
@@ -69,7 +63,7 @@ export async function lockWorkspace(
   accountId: string,
   workspaceId: string,
 ): Promise<WorkspaceRow | undefined> {
-  await enterWorkspaceGate(tx, workspaceId, 'exclusive');
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${WORKSPACE_GATE}, hashtext(${workspaceId}))`);
   const [row] = await tx
     .select()
     .from(workspaces)

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MASK } from '../../src/access/masking.js';
+import { queryRows } from '../../src/db/connection.js';
 import { type PersonChange, type Upsert, upsertPeople } from '../../src/features/people/identify.js';
 import * as store from '../../src/features/people/store.js';
 import { DomainError } from '../../src/shared/errors.js';
@@ -144,7 +146,7 @@ describe('Track API', () => {
     expect(moved.person).toMatchObject({ cioId: created.person.cioId, email: 'x2@example.com' });
     expect(second).toMatchObject({ created: true, person: { externalId: 'y', email: 'x@example.com' } });
     // Written as the last call left each person.
-    const rows = await store.lockPeople(service.ctx.db, workspace.id, {
+    const { rows } = await store.lockPeople(service.ctx.db, workspace.id, {
       cioIds: [],
       ids: ['x', 'y'],
       emails: [],
@@ -153,6 +155,56 @@ describe('Track API', () => {
       ['x', 'x2@example.com', { n: 2 }],
       ['y', 'x@example.com', {}],
     ]);
+  });
+
+  test('two batches giving the same new ids in opposite orders neither deadlock nor fail', async () => {
+    const { workspace } = await service.client().signup();
+    const rules = { identifyByEmail: true, identifyById: true, allowEmailUpdateById: true };
+    const batch = (ids: string[]) =>
+      service.ctx.db
+        .transaction((tx) =>
+          upsertPeople(
+            tx,
+            service.clock,
+            workspace.id,
+            ids.map((value) => ({ key: { by: 'id' as const, value }, change: {} })),
+            rules,
+          ),
+        )
+        .then(
+          (outcomes) => outcomes.filter((o) => o instanceof DomainError).length,
+          (error: Error) => error,
+        );
+    for (let round = 0; round < 10; round++) {
+      const ids = Array.from({ length: 100 }, (_, i) => `r${round}-${i}`);
+      // Before ids were locked, PostgreSQL found a deadlock in the unique index in 4 rounds of 20.
+      expect(await Promise.all([batch(ids), batch([...ids].reverse())])).toEqual([0, 0]);
+    }
+  });
+
+  test('emails match as the database folds their case, in one batch and across calls', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const track = await workspaceWithTrack(admin, workspace.id);
+    // JavaScript lowercases İ to i̇, PostgreSQL's lower() (per code point) to i; the database decides.
+    const [{ same }] = (await queryRows<{ same: boolean }>(
+      service.ctx.db,
+      sql`SELECT lower('İ@example.com') = lower('i@example.com') AS same`,
+    )) as [{ same: boolean }];
+    const first = (await track.identify('i@example.com', { n: 1 })).body;
+    const second = (await track.identify('İ@example.com', { n: 2 })).body;
+    expect(second.cioId === first.cioId).toBe(same);
+    const together = await Promise.all([
+      track.identify('ς@example.com', { n: 3 }),
+      track.identify('Σ@example.com', { n: 4 }),
+    ]);
+    const [{ sigma }] = (await queryRows<{ sigma: boolean }>(
+      service.ctx.db,
+      sql`SELECT lower('ς@example.com') = lower('Σ@example.com') AS sigma`,
+    )) as [{ sigma: boolean }];
+    expect(together[0]!.body.cioId === together[1]!.body.cioId).toBe(sigma);
+    const people = (await admin.get(`/api/workspaces/${workspace.id}/people?limit=100`)).body.items;
+    expect(people).toHaveLength((same ? 1 : 2) + (sigma ? 1 : 2));
   });
 
   test('the seed’s two requests: with updates by ID off, a cio_id may change the email and an id may not', async () => {

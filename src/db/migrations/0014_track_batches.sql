@@ -1,28 +1,33 @@
--- Locks these email addresses of a workspace until the transaction ends, whether or not anyone holds
--- them yet: a transaction about to give an address first takes its lock, then looks for its
--- holder, so two cannot both find it free. Taken in hash order, so two transactions cannot
--- deadlock. (PERFORM runs the whole query; a SQL function would stop at its first row.)
-CREATE FUNCTION lock_person_emails(workspace text, emails jsonb) RETURNS void
+-- Locks these email addresses and ids of a workspace until the transaction ends, whether or not
+-- anyone holds them yet: a transaction about to give one first takes its lock, then looks for its
+-- holder, so two cannot both find it free, nor insert the same id and wait on each other in the
+-- unique index. Taken in hash order, so two transactions cannot deadlock. An email is locked as
+-- lower() folds it. (PERFORM runs the whole query; a SQL function would stop at its first row.)
+CREATE FUNCTION lock_person_keys(workspace text, emails jsonb, ids jsonb) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(h)
   FROM (
-    SELECT DISTINCT hashtext(workspace || ':' || lower(e)) AS h
-    FROM jsonb_array_elements_text(emails) AS e
+    SELECT DISTINCT hashtext(k) AS h
+    FROM (
+      SELECT workspace || ':email:' || lower(e) FROM jsonb_array_elements_text(emails) AS e
+      UNION ALL
+      SELECT workspace || ':id:' || i FROM jsonb_array_elements_text(ids) AS i
+    ) AS keys(k)
     ORDER BY h OFFSET 0
   ) AS locks;
 END $$;
 
 -- A Track API transaction enters its workspace in one round trip: the workspace's gate (shared;
--- revalidation and deletion hold it exclusively), the locks of the email addresses its calls name,
+-- revalidation and deletion hold it exclusively), the locks of the emails and ids its calls name,
 -- then the workspace row. In PL/pgSQL each statement reads with a snapshot of its own, so the row
 -- read after the locks shows what the last holder of the gate committed.
-CREATE FUNCTION enter_workspace_for_track(gate integer, workspace text, account text, emails jsonb)
+CREATE FUNCTION enter_workspace_for_track(gate integer, workspace text, account text, emails jsonb, ids jsonb)
 RETURNS SETOF workspaces
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock_shared(gate, hashtext(workspace));
-  PERFORM lock_person_emails(workspace, emails);
+  PERFORM lock_person_keys(workspace, emails, ids);
   RETURN QUERY SELECT * FROM workspaces
     WHERE id = workspace AND account_id = account AND deleted_at IS NULL;
 END $$;

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newPersonId } from './ids.js';
-import type { PersonKey, PersonRow, PersonWrite } from './store.js';
+import type { FoldEmail, PersonKey, PersonKeys, PersonRow, PersonWrite } from './store.js';
 import * as store from './store.js';
 
 /** What a request asks to set on a person. `null` removes; absent leaves as is. */
@@ -35,21 +35,19 @@ export function parseIdentifier(raw: string, rules: IdentifierRules): PersonKey 
   );
 }
 
-const sameEmail = (a: string | null | undefined, b: string | null | undefined) =>
-  (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
-
 /**
  * The seed's rules for changing an identifier once it is set: an email changes in a request that
  * names the person by cio_id — or by id, while "allow updates to email using ID" is on; an id
  * changes only by cio_id. Setting one for the first time is always allowed.
  */
 function refuseIdentifierChange(
+  state: PeopleState,
   key: PersonKey,
   person: PersonRow,
   change: PersonChange,
   rules: IdentifierRules,
 ) {
-  if (change.email !== undefined && person.email !== null && !sameEmail(change.email, person.email)) {
+  if (change.email !== undefined && person.email !== null && !state.sameEmail(change.email, person.email)) {
     const allowed = key.by === 'cioId' || (key.by === 'id' && rules.allowEmailUpdateById);
     if (!allowed) {
       const how = rules.allowEmailUpdateById
@@ -84,7 +82,10 @@ function mergeAttributes(current: Record<string, unknown>, changes: Record<strin
   return merged;
 }
 
-/** The people a batch of calls touches, as the calls leave them, found by cio_id, id or email. */
+/**
+ * The people a batch of calls touches, as the calls leave them, found by cio_id, id or email
+ * (emails compared as the database folds their case).
+ */
 class PeopleState {
   private readonly byCio = new Map<string, PersonRow>();
   private readonly byId = new Map<string, string>();
@@ -92,8 +93,15 @@ class PeopleState {
   private readonly created = new Set<string>();
   private readonly changed = new Set<string>();
 
-  constructor(rows: PersonRow[]) {
+  constructor(
+    rows: PersonRow[],
+    private readonly fold: FoldEmail,
+  ) {
     for (const row of rows) this.index(row);
+  }
+
+  sameEmail(a: string | null, b: string | null): boolean {
+    return a === null || b === null ? a === b : this.fold(a) === this.fold(b);
   }
 
   find(key: PersonKey): PersonRow | undefined {
@@ -102,7 +110,7 @@ class PeopleState {
         ? key.value
         : key.by === 'id'
           ? this.byId.get(key.value)
-          : this.byEmail.get(key.value.toLowerCase());
+          : this.byEmail.get(this.fold(key.value));
     return cioId === undefined ? undefined : this.byCio.get(cioId);
   }
 
@@ -111,7 +119,7 @@ class PeopleState {
     if (before) {
       if (before.externalId !== null && this.byId.get(before.externalId) === before.cioId)
         this.byId.delete(before.externalId);
-      const email = before.email?.toLowerCase();
+      const email = before.email === null ? undefined : this.fold(before.email);
       if (email !== undefined && this.byEmail.get(email) === before.cioId) this.byEmail.delete(email);
       if (!this.created.has(after.cioId)) this.changed.add(after.cioId);
     } else this.created.add(after.cioId);
@@ -130,7 +138,7 @@ class PeopleState {
   private index(row: PersonRow) {
     this.byCio.set(row.cioId, row);
     if (row.externalId !== null) this.byId.set(row.externalId, row.cioId);
-    if (row.email !== null) this.byEmail.set(row.email.toLowerCase(), row.cioId);
+    if (row.email !== null) this.byEmail.set(this.fold(row.email), row.cioId);
   }
 }
 
@@ -146,7 +154,7 @@ function refuseTaken(
   rules: IdentifierRules,
 ) {
   const cioId = person?.cioId ?? null;
-  if (rules.identifyByEmail && change.email && !(person && sameEmail(change.email, person.email))) {
+  if (rules.identifyByEmail && change.email && !(person && state.sameEmail(change.email, person.email))) {
     const holder = state.find({ by: 'email', value: change.email });
     if (holder && holder.cioId !== cioId) throw taken('email', change.email);
   }
@@ -170,15 +178,32 @@ export interface IdentifyCall {
 /** One call's outcome: the upsert; null when its key names nobody and it creates no one; or its refusal. */
 export type IdentifyOutcome = Upsert | null | DomainError;
 
-/** The email addresses calls name (a key or a new value), lowercased: the ones to lock before looking. */
-export function emailsNamed(calls: readonly { identifier?: string; email?: unknown }[]): string[] {
+/**
+ * The emails and ids Track API calls name — as a key, or as a new value — to lock before looking
+ * (store.lockKeys): an identifier is an id unless it names a cio_id, and an email too if it has
+ * an @, whatever the workspace's rules (the calls are not parsed yet; a lock too many costs
+ * nothing).
+ */
+export function keysNamed(
+  calls: readonly { identifier: string; email?: unknown; id?: unknown }[],
+): PersonKeys {
   const emails = new Set<string>();
-  for (const { identifier, email } of calls) {
-    if (identifier?.includes('@')) emails.add(identifier.toLowerCase());
-    if (typeof email === 'string') emails.add(email.toLowerCase());
+  const ids = new Set<string>();
+  for (const { identifier, email, id } of calls) {
+    if (!identifier.startsWith(CIO_PREFIX)) ids.add(identifier);
+    if (identifier.includes('@')) emails.add(identifier);
+    if (typeof email === 'string') emails.add(email);
+    if (typeof id === 'string' || typeof id === 'number') ids.add(String(id));
   }
-  return [...emails];
+  return { emails: [...emails], ids: [...ids] };
 }
+
+/** Every email the calls name, as keys or values: the ones the batch compares. */
+const emailsIn = (calls: readonly IdentifyCall[]) =>
+  calls.flatMap(({ key, change }) => [
+    ...(key.by === 'email' ? [key.value] : []),
+    ...(typeof change.email === 'string' ? [change.email] : []),
+  ]);
 
 /** Everyone a batch may touch: the people its keys name, and the holders of the emails and ids it gives. */
 function peopleNamed(calls: readonly IdentifyCall[], rules: IdentifierRules) {
@@ -197,12 +222,12 @@ function peopleNamed(calls: readonly IdentifyCall[], rules: IdentifierRules) {
 
 /**
  * Applies a batch of calls, in order, to the people of a workspace, in the caller's transaction and
- * with a handful of queries whatever the batch's size: the email addresses the calls name are
- * locked (an advisory lock each, so two transactions cannot both find one free; `emailsLocked`
- * when the caller took them already, see emailsNamed), then everyone the calls name or would
- * collide with is read and locked (in cio_id order, so two batches cannot deadlock), the calls are
- * applied in memory — each sees the ones before it — and the results are written with one insert
- * and one update. A refused call leaves no trace and does not stop the others.
+ * with three queries whatever the batch's size: the emails and ids the calls name are locked (an
+ * advisory lock each, so two transactions cannot both find one free; `keysLocked` when the caller
+ * took them already, see keysNamed), then everyone the calls name or would collide with is read
+ * and locked (in cio_id order, so two batches cannot deadlock), the calls are applied in memory —
+ * each sees the ones before it — and the results are written at once. A refused call leaves no
+ * trace and does not stop the others.
  *
  * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names
  * nobody creates the person with it, unless `create` is false.
@@ -213,17 +238,19 @@ export async function upsertPeople(
   workspaceId: string,
   calls: readonly IdentifyCall[],
   rules: IdentifierRules,
-  { create = true, emailsLocked = false }: { create?: boolean; emailsLocked?: boolean } = {},
+  { create = true, keysLocked = false }: { create?: boolean; keysLocked?: boolean } = {},
 ): Promise<IdentifyOutcome[]> {
   const now = clock.now();
-  if (!emailsLocked) {
-    await store.lockEmails(
-      tx,
-      workspaceId,
-      emailsNamed(calls.map(({ key, change }) => ({ identifier: key.value, email: change.email }))),
-    );
+  if (!keysLocked) {
+    const emails = emailsIn(calls);
+    const ids = calls.flatMap(({ key, change }) => [
+      ...(key.by === 'id' ? [key.value] : []),
+      ...(change.id ? [change.id] : []),
+    ]);
+    await store.lockKeys(tx, workspaceId, { emails, ids });
   }
-  const state = new PeopleState(await store.lockPeople(tx, workspaceId, peopleNamed(calls, rules)));
+  const found = await store.lockPeople(tx, workspaceId, peopleNamed(calls, rules), { fold: emailsIn(calls) });
+  const state = new PeopleState(found.rows, found.fold);
 
   const apply = ({ key, change }: IdentifyCall): Upsert | null => {
     const person = state.find(key);
@@ -244,7 +271,7 @@ export async function upsertPeople(
       state.put(null, created);
       return { person: created, created: true, before: null };
     }
-    refuseIdentifierChange(key, person, change, rules);
+    refuseIdentifierChange(state, key, person, change, rules);
     refuseTaken(state, person, change, rules);
     const updated: PersonRow = {
       ...person,

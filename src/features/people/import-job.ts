@@ -56,20 +56,28 @@ async function applyChunk(
       fail(row, `email "${row.cells.email}" is not an email address`);
     else usable.push(row);
   }
+  // The same locks as the Track API's (upsertPeople), in the same order: the emails and ids the rows
+  // give, then everyone they name; so an identify call cannot slip in between this chunk's look
+  // and write. Emails are compared as the database folds their case.
+  const emails = usable.flatMap((r) => (empty(r.cells.email) ? [] : [r.cells.email!]));
+  const ids = usable.flatMap((r) => (empty(r.cells.id) ? [] : [r.cells.id!]));
+  await store.lockKeys(tx, ws.id, { emails, ids });
+  const found = await store.lockPeople(
+    tx,
+    ws.id,
+    {
+      cioIds: usable.flatMap((r) => (empty(r.cells.cio_id) ? [] : [r.cells.cio_id!])),
+      ids,
+      emails: ws.identifyByEmail ? emails : [],
+    },
+    { fold: emails },
+  );
+  const { fold, rows: existing } = found;
   const email = (r: ImportRow) =>
-    ws.identifyByEmail && !empty(r.cells.email) ? r.cells.email!.toLowerCase() : undefined;
-  // The same locks as the Track API's (upsertPeople), in the same order: the emails the rows give,
-  // then everyone they name; so an identify call cannot slip in between this chunk's look and write.
-  const emails = usable.flatMap((r) => email(r) ?? []);
-  await store.lockEmails(tx, ws.id, emails);
-  const existing = await store.lockPeople(tx, ws.id, {
-    cioIds: usable.flatMap((r) => (empty(r.cells.cio_id) ? [] : [r.cells.cio_id!])),
-    ids: usable.flatMap((r) => (empty(r.cells.id) ? [] : [r.cells.id!])),
-    emails,
-  });
+    ws.identifyByEmail && !empty(r.cells.email) ? fold(r.cells.email!) : undefined;
   const byCio = new Map(existing.map((p) => [p.cioId, p]));
   const byId = new Map(existing.filter((p) => p.externalId).map((p) => [p.externalId!, p]));
-  const byEmail = new Map(existing.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), p]));
+  const byEmail = new Map(existing.filter((p) => p.email).map((p) => [fold(p.email!), p]));
   // Identifiers claimed by earlier rows of this chunk, to refuse a second claim.
   const claimedIds = new Map<string, number>();
   const claimedEmails = new Map<string, number>();
@@ -152,7 +160,7 @@ async function applyChunk(
     const newId = id ?? person.externalId;
     if (
       !byCioId &&
-      (newEmail ?? '').toLowerCase() !== (person.email ?? '').toLowerCase() &&
+      (newEmail === null ? '' : fold(newEmail)) !== (person.email === null ? '' : fold(person.email)) &&
       person.email !== null
     ) {
       fail(row, "an import changes a person's email only in update mode on rows that name the cio_id");
@@ -167,7 +175,7 @@ async function applyChunk(
         row,
         person.cioId,
         newId === person.externalId ? null : newId,
-        ws.identifyByEmail && newEmail !== person.email ? newEmail?.toLowerCase() : null,
+        ws.identifyByEmail && newEmail !== person.email && newEmail !== null ? fold(newEmail) : null,
       )
     )
       continue;
@@ -177,7 +185,7 @@ async function applyChunk(
     const after = { ...person, externalId: newId, email: newEmail, attributes: merged };
     byCio.set(person.cioId, after);
     if (newId) byId.set(newId, after);
-    if (newEmail) byEmail.set(newEmail.toLowerCase(), after);
+    if (newEmail) byEmail.set(fold(newEmail), after);
   }
   // One write per person: a person named on several rows gets the last one's result.
   await store.writePeople(

@@ -238,47 +238,76 @@ export async function deleteImportChunks(tx: Db, workspaceId: string, jobId: str
     .where(and(eq(importChunks.workspaceId, workspaceId), eq(importChunks.jobId, jobId)));
 }
 
+/** Emails as the database folds their case (`lower()`, which JavaScript's toLowerCase does not always match). */
+export type FoldEmail = (email: string) => string;
+
 /**
  * The people these cio_ids, ids and emails (any case) name, locked until the transaction ends, in
- * cio_id order; looked up by index whatever the planner's statistics say (migration 0014).
+ * cio_id order; looked up by index whatever the planner's statistics say (migration 0014). With
+ * them, `fold`: the case folding of their emails and of the emails in `fold` (give every email the
+ * caller will compare), as the database does it.
  */
 export async function lockPeople(
   tx: Db,
   workspaceId: string,
   keys: { cioIds: string[]; ids: string[]; emails: string[] },
-): Promise<PersonRow[]> {
-  if (keys.cioIds.length + keys.ids.length + keys.emails.length === 0) return [];
+  { fold = [] }: { fold?: string[] } = {},
+): Promise<{ rows: PersonRow[]; fold: FoldEmail }> {
   const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
-  const rows = await queryRows<Record<string, unknown>>(
+  const raws = await queryRows<
+    Record<string, unknown> & { folded: Record<string, string>; email_key: string | null }
+  >(
     tx,
-    sql`SELECT * FROM lock_people(${workspaceId}, ${json(keys.cioIds)}, ${json(keys.ids)}, ${json(keys.emails)})`,
+    sql`SELECT f.folded, p.*, lower(p.email) AS email_key
+      FROM (SELECT coalesce(jsonb_object_agg(e, lower(e)), '{}') AS folded
+            FROM jsonb_array_elements_text(${json([...fold, ...keys.emails])}) AS e) AS f
+      LEFT JOIN LATERAL lock_people(${workspaceId}, ${json(keys.cioIds)}, ${json(keys.ids)}, ${json(keys.emails)}) AS p ON true`,
   );
-  return rows.map((raw) => rowOf(people, raw));
+  const folded = new Map(Object.entries(raws[0]?.folded ?? {}));
+  const rows: PersonRow[] = [];
+  for (const raw of raws) {
+    if (raw.cio_id === null) continue; // nobody found: the one row carries `folded` only
+    const row = rowOf(people, raw);
+    if (row.email !== null && raw.email_key !== null) folded.set(row.email, raw.email_key);
+    rows.push(row);
+  }
+  return {
+    rows,
+    fold: (email) => {
+      const key = folded.get(email);
+      if (key === undefined) throw new Error(`lockPeople was not asked to fold ${email}`);
+      return key;
+    },
+  };
 }
 
-/**
- * Locks these email addresses of the workspace until the transaction ends, whether or not anyone
- * holds them yet, so two transactions cannot both find one free (migration 0014).
- */
-export async function lockEmails(tx: Db, workspaceId: string, emails: string[]): Promise<void> {
-  if (emails.length === 0) return;
-  await tx.execute(sql`SELECT lock_person_emails(${workspaceId}, ${JSON.stringify(emails)}::jsonb)`);
+/** The emails and ids a transaction is about to give: locked until it ends (migration 0014). */
+export interface PersonKeys {
+  emails: string[];
+  ids: string[];
+}
+
+export async function lockKeys(tx: Db, workspaceId: string, { emails, ids }: PersonKeys): Promise<void> {
+  if (emails.length + ids.length === 0) return;
+  await tx.execute(
+    sql`SELECT lock_person_keys(${workspaceId}, ${JSON.stringify(emails)}::jsonb, ${JSON.stringify(ids)}::jsonb)`,
+  );
 }
 
 /**
  * A Track API transaction's first step, in one round trip: the workspace's gate (shared), the
- * locks of these email addresses (as lockEmails), then the live workspace, read after the locks
+ * locks of these emails and ids (as lockKeys), then the live workspace, read after the locks
  * (migration 0014).
  */
 export async function enterWorkspaceForTrack(
   tx: Db,
   accountId: string,
   workspaceId: string,
-  emails: string[],
+  { emails, ids }: PersonKeys,
 ): Promise<WorkspaceRow | undefined> {
   const [raw] = await queryRows<Record<string, unknown>>(
     tx,
-    sql`SELECT * FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${JSON.stringify(emails)}::jsonb)`,
+    sql`SELECT * FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${JSON.stringify(emails)}::jsonb, ${JSON.stringify(ids)}::jsonb)`,
   );
   return raw && rowOf(workspaces, raw);
 }

@@ -9,8 +9,8 @@ import { newId } from '../../shared/ids.js';
 import type { KeyHolder } from '../api-keys/service.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import {
-  emailsNamed,
   type IdentifyCall,
+  keysNamed,
   type PersonChange,
   parseIdentifier,
   upsertPeople,
@@ -81,9 +81,13 @@ export async function applyTrackCall(
  * cannot finish, and the workspace cannot be deleted, between the calls' look and their write;
  * with the email addresses the calls name locked (see upsertPeople).
  */
-async function enterWorkspace(tx: Db, key: KeyHolder, emails: string[] = []): Promise<WorkspaceRow> {
+async function enterWorkspace(
+  tx: Db,
+  key: KeyHolder,
+  keys: store.PersonKeys = { emails: [], ids: [] },
+): Promise<WorkspaceRow> {
   return (
-    (await store.enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, emails)) ?? missing('Workspace')
+    (await store.enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, keys)) ?? missing('Workspace')
   );
 }
 
@@ -145,7 +149,7 @@ function identifyInOneTransaction(
     const ws = await enterWorkspace(
       tx,
       key,
-      emailsNamed(requests.map(({ identifier, body }) => ({ identifier, email: body.email }))),
+      keysNamed(requests.map(({ identifier, body }) => ({ identifier, email: body.email, id: body.id }))),
     );
     const rules = rulesOf(ws);
     const results: Array<Person | Queued | DomainError> = [];
@@ -162,7 +166,7 @@ function identifyInOneTransaction(
         results[at] = error;
       }
     }
-    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, { emailsLocked: true });
+    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, { keysLocked: true });
     for (const [i, outcome] of outcomes.entries()) {
       const { at } = calls[i]!;
       results[at] =

@@ -179,23 +179,25 @@ export interface IdentifyCall {
 export type IdentifyOutcome = Upsert | null | DomainError;
 
 /**
- * The emails and ids Track API calls name — as a key, or as a new value — to lock before looking
- * (store.lockKeys): an identifier is an id unless it names a cio_id, and an email too if it has
- * an @, whatever the workspace's rules (the calls are not parsed yet; a lock too many costs
- * nothing).
+ * The emails, ids and cio_ids Track API calls name — as a key, or as a new value — before they are
+ * parsed: the keys to lock (store.lockKeys) and the people to lock (store.lockPeople) whatever the
+ * workspace's rules say. An identifier is a cio_id, or else an id, and an email too if it has an
+ * @ (a lock or a lookup too many costs nothing).
  */
-export function keysNamed(
+export function namedIn(
   calls: readonly { identifier: string; email?: unknown; id?: unknown }[],
-): PersonKeys {
+): PersonKeys & { cioIds: string[] } {
   const emails = new Set<string>();
   const ids = new Set<string>();
+  const cioIds = new Set<string>();
   for (const { identifier, email, id } of calls) {
-    if (!identifier.startsWith(CIO_PREFIX)) ids.add(identifier);
+    if (identifier.startsWith(CIO_PREFIX)) cioIds.add(identifier.slice(CIO_PREFIX.length));
+    else ids.add(identifier);
     if (identifier.includes('@')) emails.add(identifier);
     if (typeof email === 'string') emails.add(email);
     if (typeof id === 'string' || typeof id === 'number') ids.add(String(id));
   }
-  return { emails: [...emails], ids: [...ids] };
+  return { emails: [...emails], ids: [...ids], cioIds: [...cioIds] };
 }
 
 /** Every email the calls name, as keys or values: the ones the batch compares. */
@@ -220,12 +222,27 @@ function peopleNamed(calls: readonly IdentifyCall[], rules: IdentifierRules) {
   return { cioIds: [...cioIds], ids: [...ids], emails: [...emails] };
 }
 
+/** The emails and ids the calls give, then everyone the calls name or would collide with: locked. */
+async function lockNamed(
+  tx: Db,
+  workspaceId: string,
+  calls: readonly IdentifyCall[],
+  rules: IdentifierRules,
+): Promise<store.LockedPeople> {
+  const ids = calls.flatMap(({ key, change }) => [
+    ...(key.by === 'id' ? [key.value] : []),
+    ...(change.id ? [change.id] : []),
+  ]);
+  await store.lockKeys(tx, workspaceId, { emails: emailsIn(calls), ids });
+  return store.lockPeople(tx, workspaceId, peopleNamed(calls, rules), { fold: emailsIn(calls) });
+}
+
 /**
  * Applies a batch of calls, in order, to the people of a workspace, in the caller's transaction and
  * with three queries whatever the batch's size: the emails and ids the calls name are locked (an
- * advisory lock each, so two transactions cannot both find one free; `keysLocked` when the caller
- * took them already, see keysNamed), then everyone the calls name or would collide with is read
- * and locked (in cio_id order, so two batches cannot deadlock), the calls are applied in memory —
+ * advisory lock each, so two transactions cannot both find one free), then everyone the calls
+ * name or would collide with is read and locked (in cio_id order, so two batches cannot deadlock;
+ * `locked` when the caller did both already, see namedIn), the calls are applied in memory —
  * each sees the ones before it — and the results are written at once. A refused call leaves no
  * trace and does not stop the others.
  *
@@ -238,18 +255,10 @@ export async function upsertPeople(
   workspaceId: string,
   calls: readonly IdentifyCall[],
   rules: IdentifierRules,
-  { create = true, keysLocked = false }: { create?: boolean; keysLocked?: boolean } = {},
+  { create = true, locked }: { create?: boolean; locked?: store.LockedPeople } = {},
 ): Promise<IdentifyOutcome[]> {
   const now = clock.now();
-  if (!keysLocked) {
-    const emails = emailsIn(calls);
-    const ids = calls.flatMap(({ key, change }) => [
-      ...(key.by === 'id' ? [key.value] : []),
-      ...(change.id ? [change.id] : []),
-    ]);
-    await store.lockKeys(tx, workspaceId, { emails, ids });
-  }
-  const found = await store.lockPeople(tx, workspaceId, peopleNamed(calls, rules), { fold: emailsIn(calls) });
+  const found = locked ?? (await lockNamed(tx, workspaceId, calls, rules));
   const state = new PeopleState(found.rows, found.fold);
 
   const apply = ({ key, change }: IdentifyCall): Upsert | null => {

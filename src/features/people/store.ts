@@ -241,28 +241,34 @@ export async function deleteImportChunks(tx: Db, workspaceId: string, jobId: str
 /** Emails as the database folds their case (`lower()`, which JavaScript's toLowerCase does not always match). */
 export type FoldEmail = (email: string) => string;
 
+/** The people a transaction holds locked, and `fold`: the case folding of the emails it compares. */
+export interface LockedPeople {
+  rows: PersonRow[];
+  fold: FoldEmail;
+}
+
+/** Whom to lock: the people these cio_ids, ids and emails (any case) name. */
+export interface PeopleNamed {
+  cioIds: string[];
+  ids: string[];
+  emails: string[];
+}
+
+const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
+
 /**
- * The people these cio_ids, ids and emails (any case) name, locked until the transaction ends, in
- * cio_id order; looked up by index whatever the planner's statistics say (migration 0014). With
- * them, `fold`: the case folding of their emails and of the emails in `fold` (give every email the
- * caller will compare), as the database does it.
+ * The FROM items that lock the people named (lock_people, migration 0014) and fold the emails
+ * (`lower()` of each, as a JSON object), after a first FROM item that gives `workspace`.
  */
-export async function lockPeople(
-  tx: Db,
-  workspaceId: string,
-  keys: { cioIds: string[]; ids: string[]; emails: string[] },
-  { fold = [] }: { fold?: string[] } = {},
-): Promise<{ rows: PersonRow[]; fold: FoldEmail }> {
-  const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
-  const raws = await queryRows<
-    Record<string, unknown> & { folded: Record<string, string>; email_key: string | null }
-  >(
-    tx,
-    sql`SELECT f.folded, p.*, lower(p.email) AS email_key
-      FROM (SELECT coalesce(jsonb_object_agg(e, lower(e)), '{}') AS folded
-            FROM jsonb_array_elements_text(${json([...fold, ...keys.emails])}) AS e) AS f
-      LEFT JOIN LATERAL lock_people(${workspaceId}, ${json(keys.cioIds)}, ${json(keys.ids)}, ${json(keys.emails)}) AS p ON true`,
-  );
+const lockedPeopleFrom = (workspace: SQL, named: PeopleNamed, fold: string[]) => sql`
+  CROSS JOIN LATERAL (SELECT coalesce(jsonb_object_agg(e, lower(e)), '{}') AS folded
+                      FROM jsonb_array_elements_text(${json([...fold, ...named.emails])}) AS e) AS f
+  LEFT JOIN LATERAL lock_people(${workspace}, ${json(named.cioIds)}, ${json(named.ids)}, ${json(named.emails)}) AS p ON true`;
+const lockedPeopleColumns = sql`f.folded, p.*, lower(p.email) AS email_key`;
+
+type LockedRaw = Record<string, unknown> & { folded: Record<string, string>; email_key: string | null };
+
+function lockedPeopleOf(raws: LockedRaw[]): LockedPeople {
   const folded = new Map(Object.entries(raws[0]?.folded ?? {}));
   const rows: PersonRow[] = [];
   for (const raw of raws) {
@@ -275,10 +281,30 @@ export async function lockPeople(
     rows,
     fold: (email) => {
       const key = folded.get(email);
-      if (key === undefined) throw new Error(`lockPeople was not asked to fold ${email}`);
+      if (key === undefined) throw new Error(`${email} was not among the emails to fold`);
       return key;
     },
   };
+}
+
+/**
+ * The people named, locked until the transaction ends, in cio_id order; looked up by index
+ * whatever the planner's statistics say (migration 0014). With them, the case folding of their
+ * emails and of the emails in `fold` (give every email the caller will compare), as the database
+ * does it.
+ */
+export async function lockPeople(
+  tx: Db,
+  workspaceId: string,
+  named: PeopleNamed,
+  { fold = [] }: { fold?: string[] } = {},
+): Promise<LockedPeople> {
+  return lockedPeopleOf(
+    await queryRows<LockedRaw>(
+      tx,
+      sql`SELECT ${lockedPeopleColumns} FROM (SELECT 1) AS one ${lockedPeopleFrom(sql`${workspaceId}`, named, fold)}`,
+    ),
+  );
 }
 
 /** The emails and ids a transaction is about to give: locked until it ends (migration 0014). */
@@ -296,20 +322,24 @@ export async function lockKeys(tx: Db, workspaceId: string, { emails, ids }: Per
 
 /**
  * A Track API transaction's first step, in one round trip: the workspace's gate (shared), the
- * locks of these emails and ids (as lockKeys), then the live workspace, read after the locks
- * (migration 0014).
+ * locks of these emails and ids (as lockKeys), the live workspace, read after the locks — and
+ * then the people named, locked (as lockPeople; as a LATERAL of the workspace, it runs after the
+ * locks, and PL/pgSQL reads with a snapshot of its own). Undefined when the workspace is gone.
  */
 export async function enterWorkspaceForTrack(
   tx: Db,
   accountId: string,
   workspaceId: string,
-  { emails, ids }: PersonKeys,
-): Promise<WorkspaceRow | undefined> {
-  const [raw] = await queryRows<Record<string, unknown>>(
+  { emails, ids, cioIds }: PersonKeys & { cioIds: string[] },
+): Promise<{ ws: WorkspaceRow; people: LockedPeople } | undefined> {
+  const raws = await queryRows<LockedRaw & { workspace: Record<string, unknown> }>(
     tx,
-    sql`SELECT * FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${JSON.stringify(emails)}::jsonb, ${JSON.stringify(ids)}::jsonb)`,
+    sql`SELECT to_jsonb(w) AS workspace, ${lockedPeopleColumns}
+      FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${json(emails)}, ${json(ids)}) AS w
+      ${lockedPeopleFrom(sql`w.id`, { cioIds, ids, emails }, [])}`,
   );
-  return raw && rowOf(workspaces, raw);
+  if (raws.length === 0) return undefined;
+  return { ws: rowOf(workspaces, raws[0]!.workspace), people: lockedPeopleOf(raws) };
 }
 
 /** A row read by hand (from a function, which Drizzle cannot select from) decoded as the table's own columns do. */

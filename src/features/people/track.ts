@@ -10,7 +10,7 @@ import type { KeyHolder } from '../api-keys/service.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import {
   type IdentifyCall,
-  keysNamed,
+  namedIn,
   type PersonChange,
   parseIdentifier,
   upsertPeople,
@@ -79,15 +79,15 @@ export async function applyTrackCall(
 /**
  * The workspace a Track API key writes to, entered through its gate (shared), so revalidation
  * cannot finish, and the workspace cannot be deleted, between the calls' look and their write;
- * with the email addresses the calls name locked (see upsertPeople).
+ * with the emails and ids the calls name locked, and the people they name (see upsertPeople).
  */
 async function enterWorkspace(
   tx: Db,
   key: KeyHolder,
-  keys: store.PersonKeys = { emails: [], ids: [] },
-): Promise<WorkspaceRow> {
+  named: store.PersonKeys & { cioIds: string[] } = { emails: [], ids: [], cioIds: [] },
+): Promise<{ ws: WorkspaceRow; people: store.LockedPeople }> {
   return (
-    (await store.enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, keys)) ?? missing('Workspace')
+    (await store.enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, named)) ?? missing('Workspace')
   );
 }
 
@@ -122,7 +122,7 @@ export async function trackCall<O extends 'delete' | 'event'>(
   body: Record<string, unknown>,
 ): Promise<Extract<TrackResult, { operation: O }> | Queued> {
   return ctx.db.transaction(async (tx) => {
-    const ws = await enterWorkspace(tx, key);
+    const { ws } = await enterWorkspace(tx, key);
     if (ws.processingState === 'revalidating') {
       await enqueue(tx, ctx.clock, ws, operation, identifier, body);
       return { queued: true as const };
@@ -146,10 +146,10 @@ function identifyInOneTransaction(
   requests: readonly IdentifyRequest[],
 ): Promise<Array<Person | Queued | DomainError>> {
   return ctx.db.transaction(async (tx) => {
-    const ws = await enterWorkspace(
+    const { ws, people } = await enterWorkspace(
       tx,
       key,
-      keysNamed(requests.map(({ identifier, body }) => ({ identifier, email: body.email, id: body.id }))),
+      namedIn(requests.map(({ identifier, body }) => ({ identifier, email: body.email, id: body.id }))),
     );
     const rules = rulesOf(ws);
     const results: Array<Person | Queued | DomainError> = [];
@@ -166,7 +166,7 @@ function identifyInOneTransaction(
         results[at] = error;
       }
     }
-    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, { keysLocked: true });
+    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, { locked: people });
     for (const [i, outcome] of outcomes.entries()) {
       const { at } = calls[i]!;
       results[at] =

@@ -428,6 +428,30 @@ describe('isolation', () => {
 });
 
 describe('changing identifiers', () => {
+  // PGlite has one connection: a transaction held by the test would stop every other query there.
+  test.skipIf(!process.env.DATABASE_URL)(
+    'while a workspace revalidates, identify calls queue without waiting on people the merge holds locked',
+    async () => {
+      const admin = service.client();
+      const { workspace } = await admin.signup();
+      const track = await workspaceWithTrack(admin, workspace.id);
+      const person = (await track.identify('held', { email: 'held@example.com' })).body;
+      const changed = await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+        identifiers: { email: false, id: true },
+      });
+      expect(changed.status).toBe(202);
+      // Had the call locked the person it names, it would wait for this transaction, which waits
+      // for the call: the test would time out (the merge and a batch deadlocked this way).
+      await service.ctx.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`SELECT 1 FROM people WHERE workspace_id = ${workspace.id} AND cio_id = ${person.cioId} FOR UPDATE`,
+        );
+        expect((await track.identify('held', { n: 1 })).status).toBe(202);
+      });
+      await service.worker.runUntilIdle();
+    },
+  );
+
   test('Track API calls during revalidation answer 202, and all 1,000 are applied afterwards, in order', async () => {
     const admin = service.client();
     const { workspace } = await admin.signup();

@@ -258,12 +258,16 @@ const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
 
 /**
  * The FROM items that lock the people named (lock_people, migration 0014) and fold the emails
- * (`lower()` of each, as a JSON object), after a first FROM item that gives `workspace`.
+ * (`lower()` of each, as a JSON object), after a first FROM item that gives `workspace`. Only
+ * `when` it holds: a condition on the first item alone gates the call (a one-time filter; OFFSET 0
+ * keeps the planner from turning it into a join filter applied after the call), so lock_people
+ * does not run at all otherwise.
  */
-const lockedPeopleFrom = (workspace: SQL, named: PeopleNamed, fold: string[]) => sql`
+const lockedPeopleFrom = (workspace: SQL, named: PeopleNamed, fold: string[], when = sql`true`) => sql`
   CROSS JOIN LATERAL (SELECT coalesce(jsonb_object_agg(e, lower(e)), '{}') AS folded
                       FROM jsonb_array_elements_text(${json([...fold, ...named.emails])}) AS e) AS f
-  LEFT JOIN LATERAL lock_people(${workspace}, ${json(named.cioIds)}, ${json(named.ids)}, ${json(named.emails)}) AS p ON true`;
+  LEFT JOIN LATERAL (SELECT * FROM lock_people(${workspace}, ${json(named.cioIds)}, ${json(named.ids)}, ${json(named.emails)})
+                     WHERE ${when} OFFSET 0) AS p ON true`;
 const lockedPeopleColumns = sql`f.folded, p.*, lower(p.email) AS email_key`;
 
 type LockedRaw = Record<string, unknown> & { folded: Record<string, string>; email_key: string | null };
@@ -325,6 +329,8 @@ export async function lockKeys(tx: Db, workspaceId: string, { emails, ids }: Per
  * locks of these emails and ids (as lockKeys), the live workspace, read after the locks — and
  * then the people named, locked (as lockPeople; as a LATERAL of the workspace, it runs after the
  * locks, and PL/pgSQL reads with a snapshot of its own). Undefined when the workspace is gone.
+ * While it revalidates, the calls are only queued: no person is locked, as the merge of people
+ * who share an email (which deletes, then updates, in its own order) must not wait on them.
  */
 export async function enterWorkspaceForTrack(
   tx: Db,
@@ -336,7 +342,7 @@ export async function enterWorkspaceForTrack(
     tx,
     sql`SELECT to_jsonb(w) AS workspace, ${lockedPeopleColumns}
       FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${json(emails)}, ${json(ids)}) AS w
-      ${lockedPeopleFrom(sql`w.id`, { cioIds, ids, emails }, [])}`,
+      ${lockedPeopleFrom(sql`w.id`, { cioIds, ids, emails }, [], sql`w.processing_state <> 'revalidating'`)}`,
   );
   if (raws.length === 0) return undefined;
   return { ws: rowOf(workspaces, raws[0]!.workspace), people: lockedPeopleOf(raws) };

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newPersonId } from './ids.js';
-import type { FoldEmail, PersonKey, PersonKeys, PersonRow, PersonWrite } from './store.js';
+import type { FoldEmail, PeopleNamed, PersonKey, PersonRow, PersonWrite } from './store.js';
 import * as store from './store.js';
 
 /** What a request asks to set on a person. `null` removes; absent leaves as is. */
@@ -180,13 +180,13 @@ export type IdentifyOutcome = Upsert | null | DomainError;
 
 /**
  * The emails, ids and cio_ids Track API calls name — as a key, or as a new value — before they are
- * parsed: the keys to lock (store.lockKeys) and the people to lock (store.lockPeople) whatever the
- * workspace's rules say. An identifier is a cio_id, or else an id, and an email too if it has an
- * @ (a lock or a lookup too many costs nothing).
+ * parsed: what store.lockToWrite locks, whatever the workspace's rules say. An identifier is a
+ * cio_id, or else an id, and an email too if it has an @ (a lock or a lookup too many costs
+ * nothing).
  */
 export function namedIn(
   calls: readonly { identifier: string; email?: unknown; id?: unknown }[],
-): PersonKeys & { cioIds: string[] } {
+): PeopleNamed {
   const emails = new Set<string>();
   const ids = new Set<string>();
   const cioIds = new Set<string>();
@@ -200,41 +200,15 @@ export function namedIn(
   return { emails: [...emails], ids: [...ids], cioIds: [...cioIds] };
 }
 
-/** Every email the calls name, as keys or values: the ones the batch compares. */
-const emailsIn = (calls: readonly IdentifyCall[]) =>
-  calls.flatMap(({ key, change }) => [
-    ...(key.by === 'email' ? [key.value] : []),
-    ...(typeof change.email === 'string' ? [change.email] : []),
-  ]);
-
-/** Everyone a batch may touch: the people its keys name, and the holders of the emails and ids it gives. */
-function peopleNamed(calls: readonly IdentifyCall[], rules: IdentifierRules) {
-  const cioIds = new Set<string>();
-  const ids = new Set<string>();
-  const emails = new Set<string>();
+/** The same, of parsed calls: the people their keys name, and the emails and ids they give. */
+function namedBy(calls: readonly IdentifyCall[]): PeopleNamed {
+  const named: Record<PersonKey['by'], Set<string>> = { cioId: new Set(), id: new Set(), email: new Set() };
   for (const { key, change } of calls) {
-    if (key.by === 'cioId') cioIds.add(key.value);
-    else if (key.by === 'id') ids.add(key.value);
-    else emails.add(key.value);
-    if (change.id) ids.add(change.id);
-    if (change.email && rules.identifyByEmail) emails.add(change.email);
+    named[key.by].add(key.value);
+    if (change.id) named.id.add(change.id);
+    if (change.email) named.email.add(change.email);
   }
-  return { cioIds: [...cioIds], ids: [...ids], emails: [...emails] };
-}
-
-/** The emails and ids the calls give, then everyone the calls name or would collide with: locked. */
-async function lockNamed(
-  tx: Db,
-  workspaceId: string,
-  calls: readonly IdentifyCall[],
-  rules: IdentifierRules,
-): Promise<store.LockedPeople> {
-  const ids = calls.flatMap(({ key, change }) => [
-    ...(key.by === 'id' ? [key.value] : []),
-    ...(change.id ? [change.id] : []),
-  ]);
-  await store.lockKeys(tx, workspaceId, { emails: emailsIn(calls), ids });
-  return store.lockPeople(tx, workspaceId, peopleNamed(calls, rules), { fold: emailsIn(calls) });
+  return { cioIds: [...named.cioId], ids: [...named.id], emails: [...named.email] };
 }
 
 /**
@@ -242,7 +216,7 @@ async function lockNamed(
  * with three queries whatever the batch's size: the emails and ids the calls name are locked (an
  * advisory lock each, so two transactions cannot both find one free), then everyone the calls
  * name or would collide with is read and locked (in cio_id order, so two batches cannot deadlock;
- * `locked` when the caller did both already, see namedIn), the calls are applied in memory —
+ * store.lockToWrite, or `locked` when the caller did it already, see namedIn), the calls are applied in memory —
  * each sees the ones before it — and the results are written at once. A refused call leaves no
  * trace and does not stop the others.
  *
@@ -258,7 +232,7 @@ export async function upsertPeople(
   { create = true, locked }: { create?: boolean; locked?: store.LockedPeople } = {},
 ): Promise<IdentifyOutcome[]> {
   const now = clock.now();
-  const found = locked ?? (await lockNamed(tx, workspaceId, calls, rules));
+  const found = locked ?? (await store.lockToWrite(tx, workspaceId, namedBy(calls)));
   const state = new PeopleState(found.rows, found.fold);
 
   const apply = ({ key, change }: IdentifyCall): Upsert | null => {

@@ -56,23 +56,15 @@ async function applyChunk(
       fail(row, `email "${row.cells.email}" is not an email address`);
     else usable.push(row);
   }
-  // The same locks as the Track API's (upsertPeople), in the same order: the emails and ids the rows
-  // give, then everyone they name; so an identify call cannot slip in between this chunk's look
-  // and write. Emails are compared as the database folds their case.
+  // Locked as every writer of people locks (so an identify call cannot slip in between this
+  // chunk's look and write); emails compared as the database folds their case.
   const emails = usable.flatMap((r) => (empty(r.cells.email) ? [] : [r.cells.email!]));
   const ids = usable.flatMap((r) => (empty(r.cells.id) ? [] : [r.cells.id!]));
-  await store.lockKeys(tx, ws.id, { emails, ids });
-  const found = await store.lockPeople(
-    tx,
-    ws.id,
-    {
-      cioIds: usable.flatMap((r) => (empty(r.cells.cio_id) ? [] : [r.cells.cio_id!])),
-      ids,
-      emails: ws.identifyByEmail ? emails : [],
-    },
-    { fold: emails },
-  );
-  const { fold, rows: existing } = found;
+  const { fold, rows: existing } = await store.lockToWrite(tx, ws.id, {
+    cioIds: usable.flatMap((r) => (empty(r.cells.cio_id) ? [] : [r.cells.cio_id!])),
+    ids,
+    emails,
+  });
   const email = (r: ImportRow) =>
     ws.identifyByEmail && !empty(r.cells.email) ? fold(r.cells.email!) : undefined;
   const byCio = new Map(existing.map((p) => [p.cioId, p]));

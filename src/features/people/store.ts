@@ -258,14 +258,14 @@ const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
 
 /**
  * The FROM items that lock the people named (lock_people, migration 0014) and fold the emails
- * (`lower()` of each, as a JSON object), after a first FROM item that gives `workspace`. Only
+ * named (`lower()` of each, as a JSON object), after a first FROM item that gives `workspace`. Only
  * `when` it holds: a condition on the first item alone gates the call (a one-time filter; OFFSET 0
  * keeps the planner from turning it into a join filter applied after the call), so lock_people
  * does not run at all otherwise.
  */
-const lockedPeopleFrom = (workspace: SQL, named: PeopleNamed, fold: string[], when = sql`true`) => sql`
+const lockedPeopleFrom = (workspace: SQL, named: PeopleNamed, when = sql`true`) => sql`
   CROSS JOIN LATERAL (SELECT coalesce(jsonb_object_agg(e, lower(e)), '{}') AS folded
-                      FROM jsonb_array_elements_text(${json([...fold, ...named.emails])}) AS e) AS f
+                      FROM jsonb_array_elements_text(${json(named.emails)}) AS e) AS f
   LEFT JOIN LATERAL (SELECT * FROM lock_people(${workspace}, ${json(named.cioIds)}, ${json(named.ids)}, ${json(named.emails)})
                      WHERE ${when} OFFSET 0) AS p ON true`;
 const lockedPeopleColumns = sql`f.folded, p.*, lower(p.email) AS email_key`;
@@ -293,41 +293,39 @@ function lockedPeopleOf(raws: LockedRaw[]): LockedPeople {
 
 /**
  * The people named, locked until the transaction ends, in cio_id order; looked up by index
- * whatever the planner's statistics say (migration 0014). With them, the case folding of their
- * emails and of the emails in `fold` (give every email the caller will compare), as the database
- * does it.
+ * whatever the planner's statistics say (migration 0014). With them, the case folding of the
+ * emails named and of theirs, as the database does it.
  */
-export async function lockPeople(
-  tx: Db,
-  workspaceId: string,
-  named: PeopleNamed,
-  { fold = [] }: { fold?: string[] } = {},
-): Promise<LockedPeople> {
+export async function lockPeople(tx: Db, workspaceId: string, named: PeopleNamed): Promise<LockedPeople> {
   return lockedPeopleOf(
     await queryRows<LockedRaw>(
       tx,
-      sql`SELECT ${lockedPeopleColumns} FROM (SELECT 1) AS one ${lockedPeopleFrom(sql`${workspaceId}`, named, fold)}`,
+      sql`SELECT ${lockedPeopleColumns} FROM (SELECT 1) AS one ${lockedPeopleFrom(sql`${workspaceId}`, named)}`,
     ),
   );
 }
 
-/** The emails and ids a transaction is about to give: locked until it ends (migration 0014). */
-export interface PersonKeys {
-  emails: string[];
-  ids: string[];
-}
-
-export async function lockKeys(tx: Db, workspaceId: string, { emails, ids }: PersonKeys): Promise<void> {
+/** The emails and ids named, as values about to be given: locked until the transaction ends (migration 0014). */
+async function lockKeys(tx: Db, workspaceId: string, { emails, ids }: PeopleNamed): Promise<void> {
   if (emails.length + ids.length === 0) return;
-  await tx.execute(
-    sql`SELECT lock_person_keys(${workspaceId}, ${JSON.stringify(emails)}::jsonb, ${JSON.stringify(ids)}::jsonb)`,
-  );
+  await tx.execute(sql`SELECT lock_person_keys(${workspaceId}, ${json(emails)}, ${json(ids)})`);
 }
 
 /**
- * A Track API transaction's first step, in one round trip: the workspace's gate (shared), the
- * locks of these emails and ids (as lockKeys), the live workspace, read after the locks — and
- * then the people named, locked (as lockPeople; as a LATERAL of the workspace, it runs after the
+ * How every writer of people begins (the Track API does both in enterWorkspaceForTrack): the
+ * emails and ids named are locked, as values about to be given; then the people named, or
+ * holding those values, are locked and read (lockPeople). Always in this order, so writers cannot
+ * deadlock; and a look for a value's holder comes after its lock, so two cannot both find it free.
+ */
+export async function lockToWrite(tx: Db, workspaceId: string, named: PeopleNamed): Promise<LockedPeople> {
+  await lockKeys(tx, workspaceId, named);
+  return lockPeople(tx, workspaceId, named);
+}
+
+/**
+ * A Track API transaction's first step, in one round trip: the workspace's gate (shared), then
+ * what lockToWrite does — the emails and ids named locked, then the people named — with the live
+ * workspace read between the two (as a LATERAL of the workspace, lock_people runs after the
  * locks, and PL/pgSQL reads with a snapshot of its own). Undefined when the workspace is gone.
  * While it revalidates, the calls are only queued: no person is locked, as the merge of people
  * who share an email (which deletes, then updates, in its own order) must not wait on them.
@@ -336,13 +334,13 @@ export async function enterWorkspaceForTrack(
   tx: Db,
   accountId: string,
   workspaceId: string,
-  { emails, ids, cioIds }: PersonKeys & { cioIds: string[] },
+  named: PeopleNamed,
 ): Promise<{ ws: WorkspaceRow; people: LockedPeople } | undefined> {
   const raws = await queryRows<LockedRaw & { workspace: Record<string, unknown> }>(
     tx,
     sql`SELECT to_jsonb(w) AS workspace, ${lockedPeopleColumns}
-      FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${json(emails)}, ${json(ids)}) AS w
-      ${lockedPeopleFrom(sql`w.id`, { cioIds, ids, emails }, [], sql`w.processing_state <> 'revalidating'`)}`,
+      FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${json(named.emails)}, ${json(named.ids)}) AS w
+      ${lockedPeopleFrom(sql`w.id`, named, sql`w.processing_state <> 'revalidating'`)}`,
   );
   if (raws.length === 0) return undefined;
   return { ws: rowOf(workspaces, raws[0]!.workspace), people: lockedPeopleOf(raws) };

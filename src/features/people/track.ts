@@ -84,7 +84,7 @@ export async function applyTrackCall(
 async function enterWorkspace(
   tx: Db,
   key: KeyHolder,
-  named: store.PersonKeys & { cioIds: string[] } = { emails: [], ids: [], cioIds: [] },
+  named: store.PeopleNamed = { emails: [], ids: [], cioIds: [] },
 ): Promise<{ ws: WorkspaceRow; people: store.LockedPeople }> {
   return (
     (await store.enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, named)) ?? missing('Workspace')

@@ -278,6 +278,13 @@ export async function upsertPeople(
   return outcomes;
 }
 
+/**
+ * The refusal when the unique index, not our checks, caught a taken email or id: a concurrent
+ * writer gave it between our look and our write (the whole transaction is then lost).
+ */
+export const takenMeanwhile = () =>
+  new DomainError('identifier_taken', 'Another person in this workspace has this email or id.');
+
 /** One call of `upsertPeople`: its result, or its refusal thrown. */
 export async function upsertPerson(
   tx: Db,
@@ -293,9 +300,6 @@ export async function upsertPerson(
     if (outcome instanceof DomainError) throw outcome;
     return outcome ?? null;
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new DomainError('identifier_taken', 'Another person in this workspace has this email or id.');
-    }
-    throw error;
+    throw isUniqueViolation(error) ? takenMeanwhile() : error;
   }
 }

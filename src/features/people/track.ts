@@ -13,6 +13,7 @@ import {
   namedIn,
   type PersonChange,
   parseIdentifier,
+  takenMeanwhile,
   upsertPeople,
   upsertPerson,
 } from './identify.js';
@@ -194,10 +195,7 @@ async function identifyAll(
     return await identifyInOneTransaction(ctx, key, requests);
   } catch (error) {
     if (requests.length === 1) {
-      if (isUniqueViolation(error))
-        return [
-          new DomainError('identifier_taken', 'Another person in this workspace has this email or id.'),
-        ];
+      if (isUniqueViolation(error)) return [takenMeanwhile()];
       throw error;
     }
     const results: Array<Person | Queued | Error> = [];

@@ -210,8 +210,8 @@ async function identifyAll(
 }
 
 // One batch in flight per workspace: the calls that arrive meanwhile make the next one. (Two in
-// flight measured slower: their round trips compete for the same CPU.) A batch waits at most 2 ms
-// for as many calls as the last one held.
+// flight measured no faster, and hold two connections.) A batch waits at most 2 ms for as many
+// calls as the last one held.
 const BATCH = { maxBatch: 200, maxInFlight: 1, lingerMs: 2 };
 
 /**

@@ -182,6 +182,36 @@ describe('Track API', () => {
     }
   });
 
+  test('people are found by email through the email index, in a workspace new since the last ANALYZE', async () => {
+    const { workspace: older } = await service.client().signup();
+    const { workspace } = await service.client().signup();
+    const db = service.ctx.db;
+    // Long emails make the email index taller than the primary key, as millions of people do.
+    const insertPeople = (workspaceId: string, tag: string) =>
+      db.execute(sql`INSERT INTO people (workspace_id, cio_id, email, attributes, created_at, updated_at)
+        SELECT ${workspaceId}, ${tag} || g, ${tag} || g || repeat('x', 1000) || '@example.com', '{}', now(), now()
+        FROM generate_series(1, 3000) AS g`);
+    await insertPeople(older.id, 'older');
+    await db.execute(sql`ANALYZE people`);
+    await insertPeople(workspace.id, 'newer'); // the statistics know nothing of this workspace
+    const scans = async () => {
+      await db.execute(sql`SELECT pg_stat_force_next_flush()`);
+      await db.execute(sql`SELECT pg_stat_clear_snapshot()`);
+      const rows = await queryRows<{ name: string; n: number }>(
+        db,
+        sql`SELECT indexrelname AS name, idx_scan::int AS n FROM pg_stat_user_indexes WHERE relname = 'people'`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.name, r.n]));
+    };
+    const before = await scans();
+    const emails = Array.from({ length: 20 }, (_, i) => `nobody${i}@example.com`);
+    await db.transaction((tx) => store.lockPeople(tx, workspace.id, { cioIds: [], ids: [], emails }));
+    const after = await scans();
+    // The planner's own choice (a custom plan) walked the primary key and read all 3,000 people per email.
+    expect(after.people_email_idx! - before.people_email_idx!).toBe(20);
+    expect(after.people_pkey! - before.people_pkey!).toBe(0);
+  });
+
   test('emails match as the database folds their case, in one batch and across calls', async () => {
     const admin = service.client();
     const { workspace } = await admin.signup();

@@ -293,7 +293,7 @@ function lockedPeopleOf(raws: LockedRaw[]): LockedPeople {
 
 /**
  * The people named, locked until the transaction ends, in cio_id order; looked up by index
- * whatever the planner's statistics say (migration 0014). With them, the case folding of the
+ * whatever the planner's statistics say (migrations 0014 and 0015). With them, the case folding of the
  * emails named and of theirs, as the database does it.
  */
 export async function lockPeople(tx: Db, workspaceId: string, named: PeopleNamed): Promise<LockedPeople> {

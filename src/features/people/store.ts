@@ -11,7 +11,7 @@ import {
   sql,
   type Table,
 } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/connection.js';
+import { type Db, queryPreparedRows, queryRows } from '../../db/connection.js';
 import { events, exportChunks, importChunks, people, trackQueue, workspaces } from '../../db/schema.js';
 import { WORKSPACE_GATE, type WorkspaceRow } from '../workspaces/store.js';
 
@@ -336,8 +336,9 @@ export async function enterWorkspaceForTrack(
   workspaceId: string,
   named: PeopleNamed,
 ): Promise<{ ws: WorkspaceRow; people: LockedPeople } | undefined> {
-  const raws = await queryRows<LockedRaw & { workspace: Record<string, unknown> }>(
+  const raws = await queryPreparedRows<LockedRaw & { workspace: Record<string, unknown> }>(
     tx,
+    'enter_workspace_for_track',
     sql`SELECT to_jsonb(w) AS workspace, ${lockedPeopleColumns}
       FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${json(named.emails)}, ${json(named.ids)}) AS w
       ${lockedPeopleFrom(sql`w.id`, named, sql`w.processing_state <> 'revalidating'`)}`,
@@ -371,7 +372,9 @@ export async function writePeople(
   at: Date,
 ): Promise<void> {
   if (inserts.length + updates.length === 0) return;
-  await tx.execute(
+  await queryPreparedRows(
+    tx,
+    'write_people',
     sql`SELECT write_people(${workspaceId}, ${JSON.stringify(inserts)}::jsonb, ${JSON.stringify(updates)}::jsonb, ${at.toISOString()}::timestamptz)`,
   );
 }

@@ -24,23 +24,29 @@ export type PersonKey =
   | { by: 'email'; value: string }
   | { by: 'id'; value: string };
 
-const matches = (key: PersonKey): SQL =>
-  key.by === 'cioId'
-    ? eq(people.cioId, key.value)
-    : key.by === 'email'
-      ? sql`lower(${people.email}) = lower(${key.value})`
-      : eq(people.externalId, key.value);
+const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
 
+/**
+ * The person a key names. An email or id is looked up through its own index whatever the
+ * planner's statistics say (find_people, migration 0015).
+ */
 export async function findPerson(
   tx: Db,
   workspaceId: string,
   key: PersonKey,
 ): Promise<PersonRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(people)
-    .where(and(eq(people.workspaceId, workspaceId), matches(key)));
-  return row;
+  if (key.by === 'cioId') {
+    const [row] = await tx
+      .select()
+      .from(people)
+      .where(and(eq(people.workspaceId, workspaceId), eq(people.cioId, key.value)));
+    return row;
+  }
+  const [raw] = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`SELECT * FROM find_people(${workspaceId}, ${json(key.by === 'id' ? [key.value] : [])}, ${json(key.by === 'email' ? [key.value] : [])})`,
+  );
+  return raw && rowOf(people, raw);
 }
 
 export async function updatePerson(
@@ -253,8 +259,6 @@ export interface PeopleNamed {
   ids: string[];
   emails: string[];
 }
-
-const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
 
 /**
  * The FROM items that lock the people named (lock_people, migration 0014) and fold the emails

@@ -195,26 +195,45 @@ describe('Track API', () => {
     await insertPeople(older.id, 'older');
     await db.execute(sql`ANALYZE people`);
     await insertPeople(workspace.id, 'newer'); // the statistics know nothing of this workspace
-    const indexReads = async () => {
-      await db.execute(sql`SELECT pg_stat_force_next_flush()`);
-      await db.execute(sql`SELECT pg_stat_clear_snapshot()`);
+    const emails = Array.from({ length: 20 }, (_, i) => `nobody${i}@example.com`);
+    // In one transaction, so that its own counters (pg_stat_get_xact_*) tell what each index did.
+    const { found, reads } = await db.transaction(async (tx) => {
+      await store.lockPeople(tx, workspace.id, { cioIds: [], ids: [], emails });
+      const found = await store.findPerson(tx, workspace.id, { by: 'email', value: email('NEWER', 7) });
       const rows = await queryRows<{ name: string; scans: number; entries: number }>(
-        db,
-        sql`SELECT indexrelname AS name, idx_scan::int AS scans, idx_tup_read::int AS entries
+        tx,
+        sql`SELECT indexrelname AS name, pg_stat_get_xact_numscans(indexrelid)::int AS scans,
+                   pg_stat_get_xact_tuples_returned(indexrelid)::int AS entries
             FROM pg_stat_user_indexes WHERE relname = 'people'`,
       );
-      return Object.fromEntries(rows.map((r) => [r.name, r]));
-    };
-    const before = await indexReads();
-    const emails = Array.from({ length: 20 }, (_, i) => `nobody${i}@example.com`);
-    await db.transaction((tx) => store.lockPeople(tx, workspace.id, { cioIds: [], ids: [], emails }));
-    const found = await store.findPerson(db, workspace.id, { by: 'email', value: email('NEWER', 7) });
-    const after = await indexReads();
+      return { found, reads: Object.fromEntries(rows.map((r) => [r.name, r])) };
+    });
     expect(found?.cioId).toBe('newer7');
     // The planner's own choice (a custom plan) walked the primary key: 3,000 people read per email.
-    expect(after.people_email_idx!.scans - before.people_email_idx!.scans).toBe(21);
-    expect(after.people_pkey!.entries - before.people_pkey!.entries).toBeLessThanOrEqual(1);
+    expect(reads.people_email_idx!.scans).toBe(21);
+    expect(reads.people_pkey!.entries).toBeLessThanOrEqual(1);
   });
+
+  test.skipIf(!process.env.DATABASE_URL)(
+    'identify calls go on when another process adds a column to people (prepared statements)',
+    async () => {
+      const admin = service.client();
+      const { workspace } = await admin.signup();
+      const track = await workspaceWithTrack(admin, workspace.id);
+      const burst = (tag: string) =>
+        Promise.all(Array.from({ length: 12 }, (_, i) => track.identify(`${tag}${i}`, { n: i })));
+      for (const answer of await burst('before')) expect(answer.status).toBe(200);
+      // As a newer release's migration would, with this one still serving: people's row type
+      // changes, and lock_people is altered (as 0015 replaced it), so plans using it are redone.
+      await service.ctx.db.execute(sql`ALTER TABLE people ADD COLUMN added_later text`);
+      await service.ctx.db.execute(sql`ALTER FUNCTION lock_people(text, jsonb, jsonb, jsonb) COST 100`);
+      try {
+        for (const answer of await burst('after')) expect(answer.status).toBe(200);
+      } finally {
+        await service.ctx.db.execute(sql`ALTER TABLE people DROP COLUMN added_later`);
+      }
+    },
+  );
 
   test('the lookups of people by email or id are never compiled by JIT, which cost 6–7 ms a call', async () => {
     const rows = await queryRows<{ name: string; config: string[] }>(

@@ -261,7 +261,7 @@ export interface PeopleNamed {
 }
 
 /**
- * The FROM items that lock the people named (lock_people, migration 0014) and fold the emails
+ * The FROM items that lock the people named (lock_people, migrations 0014 and 0015) and fold the emails
  * named (`lower()` of each, as a JSON object), after a first FROM item that gives `workspace`. Only
  * `when` it holds: a condition on the first item alone gates the call (a one-time filter; OFFSET 0
  * keeps the planner from turning it into a join filter applied after the call), so lock_people
@@ -272,7 +272,13 @@ const lockedPeopleFrom = (workspace: SQL, named: PeopleNamed, when = sql`true`) 
                       FROM jsonb_array_elements_text(${json(named.emails)}) AS e) AS f
   LEFT JOIN LATERAL (SELECT * FROM lock_people(${workspace}, ${json(named.cioIds)}, ${json(named.ids)}, ${json(named.emails)})
                      WHERE ${when} OFFSET 0) AS p ON true`;
-const lockedPeopleColumns = sql`f.folded, p.*, lower(p.email) AS email_key`;
+// The people's columns by name, not p.*: a prepared statement whose result type changes (a column
+// added to people by another process's migration) fails at every later call on its connection.
+const lockedPeopleColumns = sql`f.folded, ${sql.raw(
+  Object.values(getTableColumns(people))
+    .map((column) => `p."${column.name}"`)
+    .join(', '),
+)}, lower(p.email) AS email_key`;
 
 type LockedRaw = Record<string, unknown> & { folded: Record<string, string>; email_key: string | null };
 

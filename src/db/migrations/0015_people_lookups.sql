@@ -30,7 +30,9 @@ BEGIN
              WHERE people.workspace_id = workspace AND lower(people.email) = lower(k.v) OFFSET 0) AS x;
 END $$;
 
--- The people of a workspace holding these ids, or these emails (in any case).
+-- The people of a workspace holding these ids, or these emails (in any case). A person holding
+-- several of them comes once for each; several people may share an email where email is not an
+-- identifier.
 CREATE FUNCTION find_people(workspace text, ids jsonb, emails jsonb)
 RETURNS SETOF people
 LANGUAGE plpgsql STABLE ROWS 10

@@ -325,7 +325,8 @@ export const deliveries = pgTable(
     createdAt: time('created_at').notNull(),
     updatedAt: time('updated_at').notNull(),
     sendId: text('send_id'),
-    trackToken: text('track_token'),
+    /** hashToken of the token in the email's tracked links and pixel. */
+    trackTokenHash: text('track_token_hash'),
     metrics: boolean('metrics').notNull().default(true),
     opens: integer('opens').notNull().default(0),
     clicks: integer('clicks').notNull().default(0),

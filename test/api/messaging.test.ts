@@ -1,6 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { queryRows } from '../../src/db/connection.js';
+import { hashToken } from '../../src/shared/secrets.js';
 import { type Client, expectProblem, uniqueEmail } from '../support/client.js';
 import { unique } from '../support/row-probes.js';
 import { startService, type TestService } from '../support/service.js';
@@ -209,6 +212,13 @@ describe('tracking', () => {
     expect(click.status).toBe(302);
     expect(click.headers.get('location')).toBe('https://example.com/offer?a=1&b=2');
     expectProblem(await service.client().get('/t/c/nosuchtoken.0'), 404);
+    // The token is a secret of the email: the database holds only its hash.
+    const token = pixel!.slice(pixel!.lastIndexOf('/') + 1, -'.gif'.length);
+    const stored = await queryRows<{ hash: string | null }>(
+      service.ctx.db,
+      sql`SELECT track_token_hash AS hash FROM deliveries WHERE source_id = ${b.id}`,
+    );
+    expect(stored).toEqual([{ hash: hashToken(token) }]);
 
     const metrics = { deliveries: 1, test: 0, sent: 1, opened: 1, clicked: 1, failed: 0, suppressed: 0 };
     expect((await admin.get(at(`broadcasts/${b.id}/metrics`))).body).toMatchObject(metrics);

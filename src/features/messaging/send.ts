@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { newId } from '../../shared/ids.js';
-import { randomToken } from '../../shared/secrets.js';
+import { hashToken, randomToken } from '../../shared/secrets.js';
 import type { Message } from '../content/messages-schema.js';
 import { type RenderInput, renderMessage } from '../content/render.js';
 import { sendEmail } from '../mail/service.js';
@@ -67,20 +67,21 @@ export async function sendMessage(
         : null;
   const to = testMode ? s.testRecipient : s.to;
   const tracksOpens = s.message.openTracking && ws.openTracking;
+  const trackToken = randomToken();
   const delivery = await store.insertDelivery(tx, {
     ...deliveryOf(ctx, s),
     recipient: to,
     subject: rendered.subject,
     state: 'suppressed',
     reason: suppressed,
-    trackToken: randomToken(),
+    trackTokenHash: hashToken(trackToken),
     metrics: !s.test && !testMode,
     tracksOpens: tracksOpens && !suppressed,
   });
   if (!delivery || suppressed || !to) return delivery;
   const tracked = trackEmail(rendered.body, {
     baseUrl: ctx.config.publicUrl,
-    token: delivery.trackToken!,
+    token: trackToken,
     pixel: tracksOpens,
   });
   await store.insertLinks(tx, ws.id, delivery.id, tracked.links);

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { type DeliveryState, deliveries, deliveryLinks, workspaces } from '../../db/schema.js';
+import { hashToken } from '../../shared/secrets.js';
 
 /** The SQL of deliveries, their tracked links, opens, clicks and metrics. */
 
@@ -84,7 +85,7 @@ export async function recordOpen(tx: Db, token: string, at: Date): Promise<boole
     })
     .where(
       and(
-        eq(deliveries.trackToken, token),
+        eq(deliveries.trackTokenHash, hashToken(token)),
         eq(deliveries.metrics, true),
         eq(deliveries.tracksOpens, true),
         workspaceTracksOpens,
@@ -104,7 +105,7 @@ export async function recordClick(
   const [delivery] = await tx
     .select({ workspaceId: deliveries.workspaceId, id: deliveries.id, metrics: deliveries.metrics })
     .from(deliveries)
-    .where(eq(deliveries.trackToken, token));
+    .where(eq(deliveries.trackTokenHash, hashToken(token)));
   if (!delivery) return undefined;
   const [link] = await tx
     .select({ url: deliveryLinks.url })

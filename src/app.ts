@@ -72,7 +72,6 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   const ctx: AppContext = {
     config,
     db: database.db,
-    readThenWrite: (read, decide) => database.readThenWrite(read, decide),
     clock,
     jobs,
     accessCache,

@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import type { Database, Db } from './db/connection.js';
+import type { Db } from './db/connection.js';
 import type { AccessCache } from './features/authz/cache.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { Clock } from './shared/clock.js';
@@ -8,8 +8,6 @@ import type { Clock } from './shared/clock.js';
 export interface AppContext {
   readonly config: Config;
   readonly db: Db;
-  /** A transaction of one read, then the writes it decides: two round trips on PostgreSQL (Database.readThenWrite). */
-  readonly readThenWrite: Database['readThenWrite'];
   readonly clock: Clock;
   readonly jobs: JobQueue;
   readonly accessCache: AccessCache;

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { newPersonId } from './ids.js';
-import type { FoldEmail, PeopleNamed, PeopleWrites, PersonKey, PersonRow, PersonWrite } from './store.js';
+import type { FoldEmail, PeopleNamed, PersonKey, PersonRow, PersonWrite } from './store.js';
 import * as store from './store.js';
 
 /** What a request asks to set on a person. `null` removes; absent leaves as is. */
@@ -127,7 +127,7 @@ class PeopleState {
   }
 
   /** The rows to insert and to update: each person once, as the last call left them. */
-  writes(): PeopleWrites {
+  writes(): { inserts: PersonWrite[]; updates: PersonWrite[] } {
     const write = (cioId: string): PersonWrite => {
       const p = this.byCio.get(cioId)!;
       return { cio_id: p.cioId, external_id: p.externalId, email: p.email, attributes: p.attributes };
@@ -216,8 +216,12 @@ function namedBy(calls: readonly IdentifyCall[]): PeopleNamed {
  * with three queries whatever the batch's size: the emails and ids the calls name are locked (an
  * advisory lock each, so two transactions cannot both find one free), then everyone the calls
  * name or would collide with is read and locked (in cio_id order, so two batches cannot deadlock;
- * store.lockToWrite), the calls are applied in memory (planUpserts) and the results are written at
- * once.
+ * store.lockToWrite, or `locked` when the caller did it already, see namedIn), the calls are applied in memory —
+ * each sees the ones before it — and the results are written at once. A refused call leaves no
+ * trace and does not stop the others.
+ *
+ * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names
+ * nobody creates the person with it, unless `create` is false.
  */
 export async function upsertPeople(
   tx: Db,
@@ -225,33 +229,11 @@ export async function upsertPeople(
   workspaceId: string,
   calls: readonly IdentifyCall[],
   rules: IdentifierRules,
-  options: { create?: boolean } = {},
+  { create = true, locked }: { create?: boolean; locked?: store.LockedPeople } = {},
 ): Promise<IdentifyOutcome[]> {
   const now = clock.now();
-  const locked = await store.lockToWrite(tx, workspaceId, namedBy(calls));
-  const { outcomes, writes } = planUpserts(now, workspaceId, calls, rules, locked, options);
-  await store.writePeople(tx, workspaceId, writes, now);
-  return outcomes;
-}
-
-/**
- * The calls applied in order, in memory, to the people locked for them (everyone they name or
- * would collide with: store.lockToWrite, see namedIn): each call sees the ones before it. Answers
- * each call's outcome and the rows to write. A refused call leaves no trace and does not stop the
- * others.
- *
- * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names
- * nobody creates the person with it, unless `create` is false.
- */
-export function planUpserts(
-  now: Date,
-  workspaceId: string,
-  calls: readonly IdentifyCall[],
-  rules: IdentifierRules,
-  locked: store.LockedPeople,
-  { create = true }: { create?: boolean } = {},
-): { outcomes: IdentifyOutcome[]; writes: store.PeopleWrites } {
-  const state = new PeopleState(locked.rows, locked.fold);
+  const found = locked ?? (await store.lockToWrite(tx, workspaceId, namedBy(calls)));
+  const state = new PeopleState(found.rows, found.fold);
 
   const apply = ({ key, change }: IdentifyCall): Upsert | null => {
     const person = state.find(key);
@@ -292,7 +274,8 @@ export function planUpserts(
       throw error;
     }
   });
-  return { outcomes, writes: state.writes() };
+  await store.writePeople(tx, workspaceId, state.writes(), now);
+  return outcomes;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   sql,
   type Table,
 } from 'drizzle-orm';
-import { type Db, type NamedStatement, queryPreparedRows, queryRows } from '../../db/connection.js';
+import { type Db, queryPreparedRows, queryRows } from '../../db/connection.js';
 import { events, exportChunks, importChunks, people, trackQueue, workspaces } from '../../db/schema.js';
 import { WORKSPACE_GATE, type WorkspaceRow } from '../workspaces/store.js';
 
@@ -125,15 +125,8 @@ export async function eventIndex(tx: Db, workspaceId: string) {
 
 // ---- the queue of Track API calls received while the workspace revalidates ----------------------
 
-export type TrackQueueEntry = typeof trackQueue.$inferInsert;
-
-export async function enqueueTrackCall(tx: Db, call: TrackQueueEntry): Promise<void> {
+export async function enqueueTrackCall(tx: Db, call: typeof trackQueue.$inferInsert): Promise<void> {
   await tx.insert(trackQueue).values(call);
-}
-
-/** The statement enqueueTrackCall runs (`db` only builds it). */
-export function enqueueTrackCallStatement(db: Db, call: TrackQueueEntry): NamedStatement {
-  return { name: 'enqueue_track_call', query: db.insert(trackQueue).values(call).getSQL() };
 }
 
 export async function nextTrackCalls(tx: Db, workspaceId: string, limit: number) {
@@ -352,34 +345,14 @@ export async function enterWorkspaceForTrack(
   accountId: string,
   workspaceId: string,
   named: PeopleNamed,
-): Promise<EnteredForTrack | undefined> {
-  const { name, query } = enterForTrackStatement(accountId, workspaceId, named);
-  return enteredForTrack(await queryPreparedRows(tx, name, query));
-}
-
-export interface EnteredForTrack {
-  ws: WorkspaceRow;
-  people: LockedPeople;
-}
-
-export type EnteredForTrackRow = LockedRaw & { workspace: Record<string, unknown> };
-
-/** The statement of enterWorkspaceForTrack, for a caller that runs it itself (Database.readThenWrite). */
-export function enterForTrackStatement(
-  accountId: string,
-  workspaceId: string,
-  named: PeopleNamed,
-): NamedStatement {
-  return {
-    name: 'enter_workspace_for_track',
-    query: sql`SELECT to_jsonb(w) AS workspace, ${lockedPeopleColumns}
+): Promise<{ ws: WorkspaceRow; people: LockedPeople } | undefined> {
+  const raws = await queryPreparedRows<LockedRaw & { workspace: Record<string, unknown> }>(
+    tx,
+    'enter_workspace_for_track',
+    sql`SELECT to_jsonb(w) AS workspace, ${lockedPeopleColumns}
       FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${json(named.emails)}, ${json(named.ids)}) AS w
       ${lockedPeopleFrom(sql`w.id`, named, sql`w.processing_state <> 'revalidating'`)}`,
-  };
-}
-
-/** What enterForTrackStatement's rows say: the workspace and the people locked; undefined when the workspace is gone. */
-export function enteredForTrack(raws: EnteredForTrackRow[]): EnteredForTrack | undefined {
+  );
   if (raws.length === 0) return undefined;
   return { ws: rowOf(workspaces, raws[0]!.workspace), people: lockedPeopleOf(raws) };
 }
@@ -401,34 +374,19 @@ export interface PersonWrite {
   attributes: Record<string, unknown>;
 }
 
-/** People to insert, and the new state of people to update. */
-export interface PeopleWrites {
-  inserts: PersonWrite[];
-  updates: PersonWrite[];
-}
-
 /** Inserts these people and writes the new state of those, in one round trip (migration 0014). */
 export async function writePeople(
   tx: Db,
   workspaceId: string,
-  writes: PeopleWrites,
+  { inserts, updates }: { inserts: PersonWrite[]; updates: PersonWrite[] },
   at: Date,
 ): Promise<void> {
-  const statement = writePeopleStatement(workspaceId, writes, at);
-  if (statement) await queryPreparedRows(tx, statement.name, statement.query);
-}
-
-/** The statement writePeople runs; undefined when there is nothing to write. */
-export function writePeopleStatement(
-  workspaceId: string,
-  { inserts, updates }: PeopleWrites,
-  at: Date,
-): NamedStatement | undefined {
-  if (inserts.length + updates.length === 0) return undefined;
-  return {
-    name: 'write_people',
-    query: sql`SELECT write_people(${workspaceId}, ${JSON.stringify(inserts)}::jsonb, ${JSON.stringify(updates)}::jsonb, ${at.toISOString()}::timestamptz)`,
-  };
+  if (inserts.length + updates.length === 0) return;
+  await queryPreparedRows(
+    tx,
+    'write_people',
+    sql`SELECT write_people(${workspaceId}, ${JSON.stringify(inserts)}::jsonb, ${JSON.stringify(updates)}::jsonb, ${at.toISOString()}::timestamptz)`,
+  );
 }
 
 /** People in cio_id order after `after`, a page at a time (exports). */

@@ -13,8 +13,8 @@ import {
   namedIn,
   type PersonChange,
   parseIdentifier,
-  planUpserts,
   takenMeanwhile,
+  upsertPeople,
   upsertPerson,
 } from './identify.js';
 import type { Person } from './schemas.js';
@@ -140,59 +140,45 @@ export interface IdentifyRequest {
   body: Record<string, unknown>;
 }
 
-/**
- * Identify calls of one workspace in one transaction, applied in order; each answers for itself.
- * One read (the workspace entered, the people named locked), then one write: two round trips.
- */
+/** Identify calls of one workspace in one transaction, applied in order; each answers for itself. */
 function identifyInOneTransaction(
   ctx: AppContext,
   key: KeyHolder,
   requests: readonly IdentifyRequest[],
 ): Promise<Array<Person | Queued | DomainError>> {
-  const named = namedIn(
-    requests.map(({ identifier, body }) => ({ identifier, email: body.email, id: body.id })),
-  );
-  const now = ctx.clock.now();
-  return ctx.readThenWrite(
-    store.enterForTrackStatement(key.accountId, key.workspaceId, named),
-    (rows: store.EnteredForTrackRow[]) => {
-      const { ws, people } = store.enteredForTrack(rows) ?? missing('Workspace');
-      const rules = rulesOf(ws);
-      const results: Array<Person | Queued | DomainError> = [];
-      const calls: (IdentifyCall & { at: number })[] = [];
-      const queued: store.TrackQueueEntry[] = [];
-      for (const [at, { identifier, body }] of requests.entries()) {
-        try {
-          const change = changeOf(body); // malformed calls are refused now, not after revalidation
-          if (ws.processingState === 'revalidating') {
-            queued.push({ workspaceId: ws.id, operation: 'identify', identifier, body, receivedAt: now });
-            results[at] = { queued: true };
-          } else calls.push({ key: parseIdentifier(identifier, rules), change, at });
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          results[at] = error;
-        }
+  return ctx.db.transaction(async (tx) => {
+    const { ws, people } = await enterWorkspace(
+      tx,
+      key,
+      namedIn(requests.map(({ identifier, body }) => ({ identifier, email: body.email, id: body.id }))),
+    );
+    const rules = rulesOf(ws);
+    const results: Array<Person | Queued | DomainError> = [];
+    const calls: (IdentifyCall & { at: number })[] = [];
+    for (const [at, { identifier, body }] of requests.entries()) {
+      try {
+        const change = changeOf(body); // malformed calls are refused now, not after revalidation
+        if (ws.processingState === 'revalidating') {
+          await enqueue(tx, ctx.clock, ws, 'identify', identifier, body);
+          results[at] = { queued: true };
+        } else calls.push({ key: parseIdentifier(identifier, rules), change, at });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results[at] = error;
       }
-      const { outcomes, writes } = planUpserts(now, ws.id, calls, rules, people);
-      for (const [i, outcome] of outcomes.entries()) {
-        const { at } = calls[i]!;
-        results[at] =
-          outcome instanceof DomainError
-            ? outcome
-            : outcome
-              ? toPerson(outcome.person)
-              : notFound(`Person ${requests[at]!.identifier}`);
-      }
-      const written = store.writePeopleStatement(ws.id, writes, now);
-      return {
-        result: results,
-        writes: [
-          ...queued.map((call) => store.enqueueTrackCallStatement(ctx.db, call)),
-          ...(written ? [written] : []),
-        ],
-      };
-    },
-  );
+    }
+    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, { locked: people });
+    for (const [i, outcome] of outcomes.entries()) {
+      const { at } = calls[i]!;
+      results[at] =
+        outcome instanceof DomainError
+          ? outcome
+          : outcome
+            ? toPerson(outcome.person)
+            : notFound(`Person ${requests[at]!.identifier}`);
+    }
+    return results;
+  });
 }
 
 /**

@@ -34,6 +34,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle connection that dies (server restart, terminated by an admin) is replaced by the pool
     // at the next query; without a listener its error would crash the process.
     pool.on('error', () => {});
+    // A connection that dies while checked out (in a transaction) rejects its query, which fails
+    // that request; pg-pool listens for its 'error' event only while it is idle, so without a
+    // listener of ours the event would crash the process. The pool discards the dead connection.
+    pool.on('connect', (client) => client.on('error', () => {}));
     // Fail at start-up, not at the first request, when the server is unreachable.
     (await pool.connect()).release();
     return {

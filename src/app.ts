@@ -35,7 +35,7 @@ import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js'
 import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { serveConsole } from './http/console.js';
-import { refuseNulCharacters } from './http/no-nul.js';
+import { refuseUnstorableText } from './http/storable-text.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problems.js';
 import { JobQueue } from './jobs/queue.js';
@@ -93,7 +93,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.addHook('onClose', () => worker.stop());
 
   registerProblemHandlers(app);
-  refuseNulCharacters(app);
+  refuseUnstorableText(app);
   await app.register(cookie);
   // Before any route is declared: it checks each one for its access (and needs cookies parsed).
   const routes = registerAuthentication(app, ctx);

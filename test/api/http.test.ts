@@ -115,4 +115,35 @@ describe('text that PostgreSQL cannot store', () => {
       expect(reply.body.errors[0].message).toContain('NUL');
     }
   });
+
+  test('half a surrogate pair (JSON "\\ud800" alone) is a 400 naming the field, never a 500', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const key = (await client.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'track' })).body;
+    const authorization = `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64')}`;
+    const cases = [
+      client.post('/api/workspaces', { name: 'lone \udc00' }),
+      client.put('/api/v1/customers/someone', { first_name: 'Ada \ud800' }, { headers: { authorization } }),
+      client.post(`/api/workspaces/${workspace.id}/people`, { attributes: { [`k\ud83d`]: 1 } }),
+    ];
+    const [named, identified, created] = await Promise.all(cases);
+    for (const [reply, path] of [
+      [named, '/name'],
+      [identified, '/first_name'],
+      [created, '/attributes/k\ud83d'],
+    ] as const) {
+      expectProblem(reply!, 400, 'invalid');
+      expect(reply!.body.errors[0]).toMatchObject({ path, message: expect.stringContaining('surrogate') });
+    }
+    // A whole pair is a character like any other.
+    expect(
+      (
+        await client.put(
+          '/api/v1/customers/someone',
+          { first_name: 'Ada 🎉' },
+          { headers: { authorization } },
+        )
+      ).status,
+    ).toBe(200);
+  });
 });

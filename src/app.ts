@@ -35,9 +35,9 @@ import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js'
 import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { serveConsole } from './http/console.js';
-import { refuseUnstorableText } from './http/storable-text.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerProblemHandlers } from './http/problems.js';
+import { refuseUnstorableText } from './http/storable-text.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobRoutes } from './jobs/routes.js';
 import { type JobHandler, Worker } from './jobs/worker.js';

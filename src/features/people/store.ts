@@ -27,8 +27,8 @@ export type PersonKey =
 const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
 
 /**
- * The person a key names. An email or id is looked up through its own index whatever the
- * planner's statistics say (find_people, migration 0015).
+ * The person a key names. An email or id goes through listPeople's filter, which looks it up
+ * through its own index whatever the planner's statistics say (find_people, migration 0015).
  */
 export async function findPerson(
   tx: Db,
@@ -42,11 +42,8 @@ export async function findPerson(
       .where(and(eq(people.workspaceId, workspaceId), eq(people.cioId, key.value)));
     return row;
   }
-  const [raw] = await queryRows<Record<string, unknown>>(
-    tx,
-    sql`SELECT * FROM find_people(${workspaceId}, ${json(key.by === 'id' ? [key.value] : [])}, ${json(key.by === 'email' ? [key.value] : [])})`,
-  );
-  return raw && rowOf(people, raw);
+  const [row] = await listPeople(tx, workspaceId, { [key.by]: key.value, limit: 1 });
+  return row;
 }
 
 export async function updatePerson(

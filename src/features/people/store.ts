@@ -280,25 +280,33 @@ export interface PeopleNamed {
  * named (`lower()` of each, as a JSON object), after a first FROM item that gives `workspace`. Only
  * `when` it holds: a condition on the first item alone gates the call (a one-time filter; OFFSET 0
  * keeps the planner from turning it into a join filter applied after the call), so lock_people
- * does not run at all otherwise.
+ * does not run at all otherwise. Each person found is a row, numbered by `p.ordinality`.
  */
 const lockedPeopleFrom = (workspace: SQL, named: PeopleNamed, when = sql`true`) => sql`
   CROSS JOIN LATERAL (SELECT coalesce(jsonb_object_agg(e, lower(e)), '{}') AS folded
                       FROM jsonb_array_elements_text(${json(named.emails)}) AS e) AS f
-  LEFT JOIN LATERAL (SELECT * FROM lock_people(${workspace}, ${json(named.cioIds)}, ${json(named.ids)}, ${json(named.emails)})
+  LEFT JOIN LATERAL (SELECT * FROM lock_people(${workspace}, ${json(named.cioIds)}, ${json(named.ids)}, ${json(named.emails)}) WITH ORDINALITY
                      WHERE ${when} OFFSET 0) AS p ON true`;
+/**
+ * Whether this is the first row (the only one when nobody is found). The values that concern the whole
+ * statement ride on it alone: repeated on each person's row, they were parsed again for each.
+ */
+const onFirstRow = (value: SQL) => sql`CASE WHEN coalesce(p.ordinality, 1) = 1 THEN ${value} END`;
 // The people's columns by name, not p.*: a prepared statement whose result type changes (a column
 // added to people by another process's migration) fails at every later call on its connection.
-const lockedPeopleColumns = sql`f.folded, ${sql.raw(
+const lockedPeopleColumns = sql`${onFirstRow(sql`f.folded`)} AS folded, ${sql.raw(
   Object.values(getTableColumns(people))
     .map((column) => `p."${column.name}"`)
     .join(', '),
 )}, lower(p.email) AS email_key`;
 
-type LockedRaw = Record<string, unknown> & { folded: Record<string, string>; email_key: string | null };
+type LockedRaw = Record<string, unknown> & {
+  folded: Record<string, string> | null;
+  email_key: string | null;
+};
 
 function lockedPeopleOf(raws: LockedRaw[]): LockedPeople {
-  const folded = new Map(Object.entries(raws[0]?.folded ?? {}));
+  const folded = new Map(Object.entries(raws.find((raw) => raw.folded)?.folded ?? {}));
   const rows: PersonRow[] = [];
   for (const raw of raws) {
     if (raw.cio_id === null) continue; // nobody found: the one row carries `folded` only
@@ -361,15 +369,16 @@ export async function enterWorkspaceForTrack(
   workspaceId: string,
   named: PeopleNamed,
 ): Promise<{ ws: WorkspaceRow; people: LockedPeople } | undefined> {
-  const raws = await queryPreparedRows<LockedRaw & { workspace: Record<string, unknown> }>(
+  const raws = await queryPreparedRows<LockedRaw & { workspace: Record<string, unknown> | null }>(
     tx,
     'enter_workspace_for_track',
-    sql`SELECT to_jsonb(w) AS workspace, ${lockedPeopleColumns}
+    sql`SELECT ${onFirstRow(sql`to_jsonb(w)`)} AS workspace, ${lockedPeopleColumns}
       FROM enter_workspace_for_track(${WORKSPACE_GATE}, ${workspaceId}, ${accountId}, ${json(named.emails)}, ${json(named.ids)}) AS w
       ${lockedPeopleFrom(sql`w.id`, named, sql`w.processing_state <> 'revalidating'`)}`,
   );
-  if (raws.length === 0) return undefined;
-  return { ws: rowOf(workspaces, raws[0]!.workspace), people: lockedPeopleOf(raws) };
+  const workspace = raws.find((raw) => raw.workspace)?.workspace;
+  if (!workspace) return undefined;
+  return { ws: rowOf(workspaces, workspace), people: lockedPeopleOf(raws) };
 }
 
 /** A row read by hand (from a function, which Drizzle cannot select from) decoded as the table's own columns do. */

@@ -107,6 +107,39 @@ describe('Track API', () => {
     expect(people).toHaveLength(22); // a, n-0…n-19, twice; b was refused whole
   });
 
+  test('a batch whose write the database refuses (at its COMMIT, on PostgreSQL) is applied again call by call: only the refused call fails', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const track = await workspaceWithTrack(admin, workspace.id);
+    // What our checks cannot see coming (as a writer that took an id first): the unique index refuses.
+    await service.ctx.db.execute(sql`CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.attributes ? 'poison' THEN RAISE unique_violation USING MESSAGE = 'taken meanwhile'; END IF;
+        RETURN NEW;
+      END $$`);
+    await service.ctx.db.execute(
+      sql`CREATE TRIGGER refuse_poison BEFORE INSERT OR UPDATE ON people FOR EACH ROW EXECUTE FUNCTION refuse_poison()`,
+    );
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 21 }, (_, i) => track.identify(`p-${i}`, i === 10 ? { poison: true } : { i })),
+      );
+      expect(answers.map((r) => r.status)).toEqual(
+        Array.from({ length: 21 }, (_, i) => (i === 10 ? 409 : 200)),
+      );
+      expectProblem(answers[10]!, 409, 'identifier_taken');
+      const people = (await admin.get(`/api/workspaces/${workspace.id}/people?limit=100`)).body.items;
+      expect(people.map((p: { id: string }) => p.id).sort()).toEqual(
+        Array.from({ length: 21 }, (_, i) => `p-${i}`)
+          .filter((id) => id !== 'p-10')
+          .sort(),
+      );
+    } finally {
+      await service.ctx.db.execute(sql`DROP TRIGGER refuse_poison ON people`);
+      await service.ctx.db.execute(sql`DROP FUNCTION refuse_poison()`);
+    }
+  });
+
   test('a batch of identify calls applies them in order, each seeing the ones before it', async () => {
     const { workspace } = await service.client().signup();
     const rules = { identifyByEmail: true, identifyById: true, allowEmailUpdateById: true };

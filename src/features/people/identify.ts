@@ -221,7 +221,8 @@ function namedBy(calls: readonly IdentifyCall[]): PeopleNamed {
  * trace and does not stop the others.
  *
  * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names
- * nobody creates the person with it, unless `create` is false.
+ * nobody creates the person with it, unless `create` is false. With `writeWithCommit`, the write goes
+ * with the caller's COMMIT, and a unique index that refuses it fails the commit, not this call.
  */
 export async function upsertPeople(
   tx: Db,
@@ -229,7 +230,11 @@ export async function upsertPeople(
   workspaceId: string,
   calls: readonly IdentifyCall[],
   rules: IdentifierRules,
-  { create = true, locked }: { create?: boolean; locked?: store.LockedPeople } = {},
+  {
+    create = true,
+    locked,
+    writeWithCommit = false,
+  }: { create?: boolean; locked?: store.LockedPeople; writeWithCommit?: boolean } = {},
 ): Promise<IdentifyOutcome[]> {
   const now = clock.now();
   const found = locked ?? (await store.lockToWrite(tx, workspaceId, namedBy(calls)));
@@ -274,7 +279,7 @@ export async function upsertPeople(
       throw error;
     }
   });
-  await store.writePeople(tx, workspaceId, state.writes(), now);
+  await store.writePeople(tx, workspaceId, state.writes(), now, { later: writeWithCommit });
   return outcomes;
 }
 

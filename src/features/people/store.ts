@@ -11,7 +11,7 @@ import {
   sql,
   type Table,
 } from 'drizzle-orm';
-import { type Db, queryPreparedRows, queryRows } from '../../db/connection.js';
+import { type Db, executePreparedLater, queryPreparedRows, queryRows } from '../../db/connection.js';
 import { events, exportChunks, importChunks, people, trackQueue, workspaces } from '../../db/schema.js';
 import { WORKSPACE_GATE, type WorkspaceRow } from '../workspaces/store.js';
 
@@ -398,15 +398,19 @@ export interface PersonWrite {
   attributes: Record<string, unknown>;
 }
 
-/** Inserts these people and writes the new state of those, in one round trip (migration 0014). */
+/**
+ * Inserts these people and writes the new state of those, in one round trip (migration 0014); with
+ * `later`, it goes with the transaction's COMMIT, which then fails if it does.
+ */
 export async function writePeople(
   tx: Db,
   workspaceId: string,
   { inserts, updates }: { inserts: PersonWrite[]; updates: PersonWrite[] },
   at: Date,
+  { later = false } = {},
 ): Promise<void> {
   if (inserts.length + updates.length === 0) return;
-  await queryPreparedRows(
+  await (later ? executePreparedLater : queryPreparedRows)(
     tx,
     'write_people',
     sql`SELECT write_people(${workspaceId}, ${JSON.stringify(inserts)}::jsonb, ${JSON.stringify(updates)}::jsonb, ${at.toISOString()}::timestamptz)`,

@@ -167,7 +167,11 @@ function identifyInOneTransaction(
         results[at] = error;
       }
     }
-    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, { locked: people });
+    // The write goes with the COMMIT: a unique index that refuses it fails the batch (see identifyAll).
+    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, {
+      locked: people,
+      writeWithCommit: true,
+    });
     for (const [i, outcome] of outcomes.entries()) {
       const { at } = calls[i]!;
       results[at] =

@@ -1,6 +1,7 @@
 /**
- * Transactions on PostgreSQL in fewer round trips. node-postgres ends every statement with a Sync
- * and waits for its answer; its own pipelining (PR #3652) is not yet released. Here a pooled
+ * Transactions on PostgreSQL in fewer round trips. node-postgres ends every statement with a Sync;
+ * its `pipeline` option sends statements without waiting, but Drizzle awaits each one (BEGIN
+ * included), so it would save nothing here. Here a pooled
  * client's BEGIN is not sent alone: it waits, and goes with the transaction's first statement as
  * one message sequence under one Sync (nothing can observe a transaction before its first
  * statement; its snapshot is taken there). Likewise a statement whose result nobody reads waits
@@ -35,51 +36,79 @@ export function deferOf(client: unknown): Defer | undefined {
 
 type Query = (config: pg.QueryConfig & { rowMode?: 'array' }, values?: unknown[]) => Promise<pg.QueryResult>;
 
-/** Makes `client.query` hold BEGIN and deferred statements back, as described above. */
+/**
+ * Makes `client.query` hold BEGIN and deferred statements back, as described above. What goes
+ * with them: named statements parsed on the connection, statements with values, and COMMIT. A
+ * statement without values may hold several commands (the simple protocol takes them, a pipeline
+ * does not): it goes after what waits, as a named statement's first use does, to be parsed alone.
+ */
 export function pipelineTransactions(client: pg.PoolClient): void {
   const direct = client.query.bind(client) as unknown as (...args: unknown[]) => unknown;
+  const send = (config: pg.QueryConfig, values: unknown[]) =>
+    direct(config, values) as Promise<pg.QueryResult>;
   const parsed = (client as unknown as { connection: { parsedStatements: Record<string, string> } })
     .connection.parsedStatements;
+  let begin: Statement | undefined;
   let waiting: Statement[] = [];
-  let beginWaits = false;
+  const holding = () => begin !== undefined || waiting.length > 0;
 
   const fits = (statement: Statement) =>
-    statement.name === undefined || parsed[statement.name] === statement.text;
+    statement.name === undefined
+      ? statement.values.length > 0 || /^\s*commit\s*$/i.test(statement.text)
+      : parsed[statement.name] === statement.text;
 
   /** What waits, then `statement` (when given) under one Sync; the last statement's result. */
-  const flush = async (statement?: Statement): Promise<pg.QueryResult> => {
-    const statements = [...(beginWaits ? [{ text: 'begin', values: [] }] : []), ...waiting];
-    if (statement) statements.push(statement);
-    beginWaits = false;
-    waiting = [];
-    const results = await new Promise<pg.QueryResult[]>((resolve, reject) =>
-      direct(new Pipeline(statements, resolve, reject)),
+  const flush = (statement?: Statement): Promise<pg.QueryResult> => {
+    const statements = [...(begin ? [begin] : []), ...waiting, ...(statement ? [statement] : [])];
+    // Built (its values converted) before anything is let go: a value that cannot be sent fails its
+    // own statement only, and what waits still waits.
+    let settle: { resolve: (results: pg.QueryResult[]) => void; reject: (error: unknown) => void };
+    const sent = new Promise<pg.QueryResult[]>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    const pipeline = new Pipeline(
+      statements,
+      (results) => settle.resolve(results),
+      (e) => settle.reject(e),
     );
-    return results.at(-1)!;
+    begin = undefined;
+    waiting = [];
+    direct(pipeline);
+    return sent.then((results) => results.at(-1)!);
   };
 
-  const query: Query = async (config, values = []) => {
+  const query: Query = async (config, values = config.values ?? []) => {
     const statement: Statement = { ...config, values };
-    const word = /^\s*(\w+)/.exec(config.text)?.[1]?.toLowerCase();
-    if (word === 'begin') {
-      if (beginWaits || waiting.length > 0) throw new Error('BEGIN inside a transaction');
-      beginWaits = true;
+    const text = config.text.trim().toLowerCase();
+    // Drizzle's BEGIN (with its options, if any), when the connection is idle: held back. Anything
+    // still held then was left by a transaction that ended without awaiting it: it is dropped.
+    if (/^begin\b/.test(text) && client.getTransactionStatus() === 'I') {
+      begin = statement;
+      waiting = [];
       return nothing('BEGIN');
     }
-    if (word === 'rollback' && (beginWaits || waiting.length > 0)) {
-      const sent = !beginWaits;
-      beginWaits = false;
+    if (text === 'rollback' && holding()) {
+      const sent = begin === undefined;
+      begin = undefined;
       waiting = []; // never sent: dropping them is their rollback
-      return sent ? (direct(config, values) as Promise<pg.QueryResult>) : nothing('ROLLBACK');
+      return sent ? send(config, values) : nothing('ROLLBACK');
     }
-    if (word === 'commit' && beginWaits && waiting.length === 0) {
-      beginWaits = false; // an empty transaction
+    if (text === 'commit' && begin !== undefined && waiting.length === 0) {
+      begin = undefined; // an empty transaction
       return nothing('COMMIT');
     }
-    if (!beginWaits && waiting.length === 0) return direct(config, values) as Promise<pg.QueryResult>;
+    if (!holding()) return send(config, values);
     if (fits(statement)) return flush(statement);
-    await flush(); // to be parsed first, on its own
-    return direct(config, values) as Promise<pg.QueryResult>;
+    // Both handed to the client now, so that nothing issued meanwhile runs between them.
+    const before = flush();
+    const result = send(config, values);
+    try {
+      await before;
+    } catch (error) {
+      result.catch(() => {}); // it fails too, in the aborted transaction
+      throw error;
+    }
+    return result;
   };
 
   const defer: Defer = async (statement) => {
@@ -116,6 +145,7 @@ class Pipeline {
   private readonly results: Result[];
   private readonly values: (string | Buffer | null)[][];
   private at = 0;
+  private failed: unknown;
 
   constructor(
     private readonly statements: Statement[],
@@ -148,8 +178,13 @@ class Pipeline {
   }
 
   handleDataRow(message: Message) {
+    if (this.failed) return;
     const result = this.results[this.at]!;
-    result.addRow(result.parseRow(message.fields));
+    try {
+      result.addRow(result.parseRow(message.fields));
+    } catch (error) {
+      this.failed = error; // a type parser that throws; the answer is read to its end all the same
+    }
   }
 
   handleCommandComplete(message: unknown) {
@@ -162,7 +197,8 @@ class Pipeline {
   }
 
   handleReadyForQuery() {
-    this.resolve(this.results as unknown as pg.QueryResult[]);
+    if (this.failed) this.reject(this.failed);
+    else this.resolve(this.results as unknown as pg.QueryResult[]);
   }
 
   /** The server skips the rest up to the Sync; the client sends nothing more until it has answered. */

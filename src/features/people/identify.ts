@@ -222,7 +222,8 @@ function namedBy(calls: readonly IdentifyCall[]): PeopleNamed {
  *
  * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names
  * nobody creates the person with it, unless `create` is false. With `writeWithCommit`, the write goes
- * with the caller's COMMIT, and a unique index that refuses it fails the commit, not this call.
+ * with the caller's COMMIT (once parsed on the connection), and a unique index that refuses it fails
+ * the commit, not this call.
  */
 export async function upsertPeople(
   tx: Db,

@@ -53,52 +53,41 @@ export function pipelineTransactions(client: pg.PoolClient): void {
   const holding = () => begin !== undefined || waiting.length > 0;
 
   const fits = (statement: Statement) =>
-    statement.name === undefined
-      ? statement.values.length > 0 || /^\s*commit\s*$/i.test(statement.text)
-      : parsed[statement.name] === statement.text;
+    statement.name === undefined ? statement.values.length > 0 : parsed[statement.name] === statement.text;
 
   /** What waits, then `statement` (when given) under one Sync; the last statement's result. */
   const flush = (statement?: Statement): Promise<pg.QueryResult> => {
-    const statements = [...(begin ? [begin] : []), ...waiting, ...(statement ? [statement] : [])];
     // Built (its values converted) before anything is let go: a value that cannot be sent fails its
     // own statement only, and what waits still waits.
-    let settle: { resolve: (results: pg.QueryResult[]) => void; reject: (error: unknown) => void };
-    const sent = new Promise<pg.QueryResult[]>((resolve, reject) => {
-      settle = { resolve, reject };
-    });
-    const pipeline = new Pipeline(
-      statements,
-      (results) => settle.resolve(results),
-      (e) => settle.reject(e),
-    );
+    const pipeline = new Pipeline([...(begin ? [begin] : []), ...waiting, ...(statement ? [statement] : [])]);
     begin = undefined;
     waiting = [];
     direct(pipeline);
-    return sent.then((results) => results.at(-1)!);
+    return pipeline.done.then((results) => results.at(-1)!);
   };
 
   const query: Query = async (config, values = config.values ?? []) => {
     const statement: Statement = { ...config, values };
-    const text = config.text.trim().toLowerCase();
+    const word = controlWord(config.text);
     // Drizzle's BEGIN (with its options, if any), when the connection is idle: held back. Anything
     // still held then was left by a transaction that ended without awaiting it: it is dropped.
-    if (/^begin\b/.test(text) && client.getTransactionStatus() === 'I') {
+    if (word === 'begin' && client.getTransactionStatus() === 'I') {
       begin = statement;
       waiting = [];
       return nothing('BEGIN');
     }
-    if (text === 'rollback' && holding()) {
+    if (word === 'rollback' && holding()) {
       const sent = begin === undefined;
       begin = undefined;
       waiting = []; // never sent: dropping them is their rollback
       return sent ? send(config, values) : nothing('ROLLBACK');
     }
-    if (text === 'commit' && begin !== undefined && waiting.length === 0) {
+    if (word === 'commit' && begin !== undefined && waiting.length === 0) {
       begin = undefined; // an empty transaction
       return nothing('COMMIT');
     }
     if (!holding()) return send(config, values);
-    if (fits(statement)) return flush(statement);
+    if (word === 'commit' || fits(statement)) return flush(statement);
     // Both handed to the client now, so that nothing issued meanwhile runs between them.
     const before = flush();
     const result = send(config, values);
@@ -133,6 +122,15 @@ export function pipelineTransactions(client: pg.PoolClient): void {
   });
 }
 
+/**
+ * BEGIN (with options or not), or a bare COMMIT or ROLLBACK (not ROLLBACK TO SAVEPOINT): read from
+ * the statement's start, as the hot statements are long.
+ */
+function controlWord(text: string): 'begin' | 'commit' | 'rollback' | undefined {
+  const [, word] = /^\s*(begin\b|commit\s*$|rollback\s*$)/i.exec(text) ?? [];
+  return word?.trim().toLowerCase() as 'begin' | 'commit' | 'rollback' | undefined;
+}
+
 const nothing = (command: string) =>
   ({ command, rowCount: null, oid: 0, rows: [], fields: [] }) as unknown as pg.QueryResult;
 
@@ -142,16 +140,20 @@ interface Message {
 
 /** Statements under one Sync, as node-postgres's client runs a query object ("submittable"). */
 class Pipeline {
+  /** Each statement's result, once the server is ready again; the first error otherwise. */
+  readonly done: Promise<pg.QueryResult[]>;
+  private resolve!: (results: pg.QueryResult[]) => void;
+  private reject!: (error: unknown) => void;
   private readonly results: Result[];
   private readonly values: (string | Buffer | null)[][];
   private at = 0;
   private failed: unknown;
 
-  constructor(
-    private readonly statements: Statement[],
-    private readonly resolve: (results: pg.QueryResult[]) => void,
-    private readonly reject: (error: unknown) => void,
-  ) {
+  constructor(private readonly statements: Statement[]) {
+    this.done = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
     this.results = statements.map((s) => new Result(s.rowMode, s.types));
     // Values converted before any message is written: a value that cannot be sent fails here.
     this.values = statements.map((s) => s.values.map((value) => pgUtils.prepareValue(value)));

@@ -338,7 +338,10 @@ export async function lockPeople(tx: Db, workspaceId: string, named: PeopleNamed
   );
 }
 
-/** The emails and ids named, as values about to be given: locked until the transaction ends (migration 0014). */
+/**
+ * The emails and ids named, as values about to be given: locked until the transaction ends, one
+ * lock each, or one for all the workspace's when more than 64 are named (migrations 0014, 0017).
+ */
 async function lockKeys(tx: Db, workspaceId: string, { emails, ids }: PeopleNamed): Promise<void> {
   if (emails.length + ids.length === 0) return;
   await tx.execute(sql`SELECT lock_person_keys(${workspaceId}, ${json(emails)}, ${json(ids)})`);

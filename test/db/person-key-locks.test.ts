@@ -1,0 +1,143 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Database, type Db, queryRows } from '../../src/db/connection.js';
+import { lockToWrite, type PeopleNamed } from '../../src/features/people/store.js';
+import { openTestDatabase } from '../support/service.js';
+
+/** What an import chunk of `rows` rows names: an email and an id each. */
+const chunkNaming = (tag: string, rows: number): PeopleNamed => ({
+  cioIds: [],
+  emails: Array.from({ length: rows }, (_, i) => `${tag}-${i}@example.com`),
+  ids: Array.from({ length: rows }, (_, i) => `${tag}-${i}`),
+});
+const naming = (emails: string[], ids: string[] = []): PeopleNamed => ({ cioIds: [], emails, ids });
+
+/** The advisory locks this transaction holds, by mode. */
+async function advisoryLocks(tx: Db): Promise<Record<string, number>> {
+  const rows = await queryRows<{ mode: string; n: number }>(
+    tx,
+    sql`SELECT mode, count(*)::int AS n FROM pg_locks
+        WHERE locktype = 'advisory' AND pid = pg_backend_pid() GROUP BY mode`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.mode, r.n]));
+}
+
+describe('locks on the emails and ids a writer of people names', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ database, drop } = await openTestDatabase());
+  });
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+
+  test('a writer naming a few holds one lock per email and id, and its workspace’s keys shared', async () => {
+    await database.db.transaction(async (tx) => {
+      await lockToWrite(
+        tx,
+        'ws_few',
+        naming(['Ada@example.com', 'ada@EXAMPLE.com', 'bob@example.com'], ['7']),
+      );
+      // The two spellings of Ada's address are one key.
+      expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 3, ShareLock: 1 });
+    });
+  });
+
+  test('a writer naming more than 64 (an import chunk names 2,000) holds one lock for its workspace’s keys', async () => {
+    await database.db.transaction(async (tx) => {
+      await lockToWrite(tx, 'ws_many', chunkNaming('many', 1_000));
+      expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 1 });
+    });
+  });
+});
+
+// Transactions at once need connections at once: PGlite has one.
+describe.skipIf(!process.env.DATABASE_URL)('locks on person keys, concurrent writers on PostgreSQL', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ database, drop } = await openTestDatabase());
+  });
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+
+  /** Holds a transaction open, with `named` locked in `workspace`, until the returned release is called. */
+  async function holding(workspace: string, named: PeopleNamed) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const done = database.db.transaction(async (tx) => {
+      await lockToWrite(tx, workspace, named);
+      locked();
+      await released;
+    });
+    await Promise.race([isLocked, done]);
+    return { release, done };
+  }
+
+  /** Whether `named` can be locked in `workspace` within 200 ms, or waits. */
+  const canLock = (workspace: string, named: PeopleNamed) =>
+    database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL lock_timeout = '200ms'`);
+        await lockToWrite(tx, workspace, named);
+      })
+      .then(
+        () => true,
+        (error: unknown) => {
+          const cause = (error as { cause?: { code?: string } }).cause;
+          if (cause?.code === '55P03') return false;
+          throw error;
+        },
+      );
+
+  test('ten import chunks at once, in ten workspaces, do not exhaust the lock table (eight did)', async () => {
+    const chunks = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => holding(`ws_chunk_${i}`, chunkNaming(`chunk${i}`, 1_000))),
+    );
+    const held = chunks.flatMap((c) => (c.status === 'fulfilled' ? [c.value] : []));
+    for (const chunk of held) chunk.release();
+    await Promise.all(held.map((c) => c.done));
+    expect(chunks.flatMap((c) => (c.status === 'rejected' ? [String(c.reason)] : []))).toEqual([]);
+  });
+
+  test('writers naming few keys wait only for the same keys', async () => {
+    const ada = await holding('ws_a', naming(['ada@example.com']));
+    try {
+      expect(await canLock('ws_a', naming(['bob@example.com']))).toBe(true);
+      expect(await canLock('ws_a', naming(['ADA@example.com']))).toBe(false);
+    } finally {
+      ada.release();
+      await ada.done;
+    }
+  });
+
+  test('a writer naming many keys waits for any writer of its workspace, and not for another workspace’s', async () => {
+    const ada = await holding('ws_b', naming(['ada@example.com']));
+    try {
+      expect(await canLock('ws_b', chunkNaming('b', 100))).toBe(false);
+      expect(await canLock('ws_other', chunkNaming('b', 100))).toBe(true);
+    } finally {
+      ada.release();
+      await ada.done;
+    }
+    const chunk = await holding('ws_b', chunkNaming('b', 100));
+    try {
+      expect(await canLock('ws_b', naming(['zed@example.com']))).toBe(false);
+      expect(await canLock('ws_b', chunkNaming('c', 100))).toBe(false);
+    } finally {
+      chunk.release();
+      await chunk.done;
+    }
+    expect(await canLock('ws_b', naming(['zed@example.com']))).toBe(true);
+  });
+});

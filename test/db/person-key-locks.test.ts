@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Database, type Db, queryRows } from '../../src/db/connection.js';
-import { lockToWrite, type PeopleNamed } from '../../src/features/people/store.js';
+import { enterWorkspaceForTrack, lockToWrite, type PeopleNamed } from '../../src/features/people/store.js';
 import { openTestDatabase } from '../support/service.js';
 
 /** What an import chunk of `rows` rows names: an email and an id each. */
@@ -22,17 +22,17 @@ async function advisoryLocks(tx: Db): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.mode, r.n]));
 }
 
-describe('locks on the emails and ids a writer of people names', () => {
-  let database: Database;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ database, drop } = await openTestDatabase());
-  });
-  afterAll(async () => {
-    await database.close();
-    await drop();
-  });
+let database: Database;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  ({ database, drop } = await openTestDatabase());
+});
+afterAll(async () => {
+  await database.close();
+  await drop();
+});
 
+describe('locks on the emails and ids a writer of people names', () => {
   test('a writer naming a few holds one lock per email and id, and its workspace’s keys shared', async () => {
     await database.db.transaction(async (tx) => {
       await lockToWrite(
@@ -51,20 +51,43 @@ describe('locks on the emails and ids a writer of people names', () => {
       expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 1 });
     });
   });
+
+  test('64 emails and ids are locked one by one, 65 all at once', async () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
+    await database.db.transaction(async (tx) => {
+      await lockToWrite(
+        tx,
+        'ws_64',
+        naming(
+          keys(32).map((k) => `${k}@example.com`),
+          keys(32),
+        ),
+      );
+      expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 64, ShareLock: 1 });
+    });
+    await database.db.transaction(async (tx) => {
+      await lockToWrite(
+        tx,
+        'ws_65',
+        naming(
+          keys(33).map((k) => `${k}@example.com`),
+          keys(32),
+        ),
+      );
+      expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 1 });
+    });
+  });
+
+  test('a Track API call naming no email or id (an event, a delete) holds its workspace’s gate only', async () => {
+    await database.db.transaction(async (tx) => {
+      await enterWorkspaceForTrack(tx, 'acc_none', 'ws_none', naming([]));
+      expect(await advisoryLocks(tx)).toEqual({ ShareLock: 1 });
+    });
+  });
 });
 
 // Transactions at once need connections at once: PGlite has one.
 describe.skipIf(!process.env.DATABASE_URL)('locks on person keys, concurrent writers on PostgreSQL', () => {
-  let database: Database;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ database, drop } = await openTestDatabase());
-  });
-  afterAll(async () => {
-    await database.close();
-    await drop();
-  });
-
   /** Holds a transaction open, with `named` locked in `workspace`, until the returned release is called. */
   async function holding(workspace: string, named: PeopleNamed) {
     let release!: () => void;

@@ -1,16 +1,26 @@
 -- An advisory lock per email and id named was one entry each in PostgreSQL's shared lock table,
--- sized for 64 per connection: an import chunk names 2,000, and eight at once (two processes'
--- job workers) failed with "out of shared memory". A writer naming more than 64 now locks all
--- the workspace's keys at once, exclusively: the two-key advisory lock (2, hashtext(workspace)),
--- which a writer naming fewer holds shared before its locks by key. So whatever the size of its
--- writes, a transaction holds at most 65 of these locks; writers naming few keys still exclude
--- one another by key only. Locks are taken in the same order as before (this lock, then the keys
--- in hash order), so writers cannot deadlock. Called once per transaction: a second call that
--- upgraded a shared lock to exclusive could deadlock with another doing the same.
+-- which is sized for 64 per connection: an import chunk names 2,000, and eight chunks at once (two
+-- processes' job workers) failed with "out of shared memory". Now a writer naming more than 64
+-- locks all the workspace's keys with one lock, exclusive: the two-key advisory lock
+-- (2, hashtext(workspace)). A writer naming 1 to 64 holds that lock shared, then one lock per key,
+-- so such writers still wait only for the same keys; one naming none takes no lock. A transaction
+-- thus holds at most 65 of these locks, whatever the size of its write. (A Track API batch of more
+-- than about 30 calls names more than 64: batches of one workspace from two processes then take
+-- turns, as one process's already do.)
+--
+-- The order of locks, for every writer of people: the workspace's gate (1, hashtext(workspace)),
+-- if taken; this lock; the keys, in hash order; then people's rows, in cio_id order. So writers
+-- cannot deadlock. Each transaction calls this once (store.ts lockToWrite, or
+-- enter_workspace_for_track): a second call upgrading the shared lock to exclusive could deadlock
+-- with another doing the same.
 CREATE OR REPLACE FUNCTION lock_person_keys(workspace text, emails jsonb, ids jsonb) RETURNS void
 LANGUAGE plpgsql AS $$
+DECLARE
+  named integer := coalesce(jsonb_array_length(emails), 0) + coalesce(jsonb_array_length(ids), 0);
 BEGIN
-  IF jsonb_array_length(emails) + jsonb_array_length(ids) > 64 THEN
+  IF named = 0 THEN
+    RETURN;
+  ELSIF named > 64 THEN
     PERFORM pg_advisory_xact_lock(2, hashtext(workspace));
     RETURN;
   END IF;

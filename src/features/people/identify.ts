@@ -215,10 +215,10 @@ function namedBy(calls: readonly IdentifyCall[]): PeopleNamed {
  * Applies a batch of calls, in order, to the people of a workspace, in the caller's transaction and
  * with three queries whatever the batch's size: the emails and ids the calls name are locked (an
  * advisory lock each, or one for all the workspace's when they are many: two transactions cannot
- * both find one free), then everyone the calls
- * name or would collide with is read and locked (in cio_id order, so two batches cannot deadlock;
- * store.lockToWrite, or `locked` when the caller did it already, see namedIn), the calls are applied in memory —
- * each sees the ones before it — and the results are written at once. A refused call leaves no
+ * both find one free), then everyone the calls name or would collide with is read and locked (in
+ * cio_id order, so two batches cannot deadlock; store.lockToWrite, or `locked` when the caller did
+ * it already, see namedIn), the calls are applied in memory — each sees the ones before it — and
+ * the results are written at once. A refused call leaves no
  * trace and does not stop the others.
  *
  * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names

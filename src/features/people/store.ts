@@ -340,7 +340,8 @@ export async function lockPeople(tx: Db, workspaceId: string, named: PeopleNamed
 
 /**
  * The emails and ids named, as values about to be given: locked until the transaction ends, one
- * lock each, or one for all the workspace's when more than 64 are named (migrations 0014, 0017).
+ * lock each after the workspace's key lock shared, or that lock alone, exclusive, when more than
+ * 64 are named (migration 0017). Naming none locks nothing.
  */
 async function lockKeys(tx: Db, workspaceId: string, { emails, ids }: PeopleNamed): Promise<void> {
   if (emails.length + ids.length === 0) return;

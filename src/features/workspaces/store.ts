@@ -47,12 +47,12 @@ export async function findWorkspaceWithRecipient(tx: Db, accountId: string, work
 
 /**
  * The workspace's gate, an advisory lock (the two-key form, apart from the one-key locks used
- * elsewhere; 2 in the first key is the lock on all the workspace's person keys, migration 0017) held until the transaction ends: shared by the Track API, which writes the workspace's
+ * elsewhere) held until the transaction ends: shared by the Track API, which writes the workspace's
  * people at a high rate (people/store.ts enterWorkspaceForTrack), exclusive for changes to the
  * workspace itself (lockWorkspace). An advisory lock lives in memory, where a shared row lock on
  * the workspace would write the row (a MultiXact) on every call.
  */
-export const WORKSPACE_GATE = 1;
+export const WORKSPACE_GATE = 1; // 2: the lock on all the workspace's person keys (migration 0017)
 
 /**
  * The same, with the row locked until the transaction ends (settings changes, deletion), and the

@@ -611,6 +611,57 @@ describe('changing identifiers', () => {
     // The survivor now answers to the email.
     expect((await track.identify('shared@example.com', { x: 1 })).body.cioId).toBe(oldest.cioId);
   });
+
+  // PGlite has one connection: the edit held open would stop the merge's every query.
+  test.skipIf(!process.env.DATABASE_URL)(
+    'a merge waits for an edit of the people it merges under way, and keeps it',
+    async () => {
+      const admin = service.client();
+      const { workspace } = await admin.signup();
+      await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+        identifiers: { email: false, id: true },
+      });
+      await service.worker.runUntilIdle();
+      const track = await workspaceWithTrack(admin, workspace.id);
+      const oldest = (await track.identify('a', { email: 'shared@example.com', plan: 'free' })).body;
+      service.clock.advance(1000);
+      await track.identify('b', { email: 'shared@example.com', vip: true });
+      await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+        identifiers: { email: true, id: true },
+      });
+
+      let commitEdit!: () => void;
+      const edit = service.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE people SET attributes = attributes || '{"edited": true}'
+          WHERE workspace_id = ${workspace.id} AND cio_id = ${oldest.cioId}`);
+        await new Promise<void>((resolve) => {
+          commitEdit = resolve;
+        });
+      });
+      const revalidation = service.worker.runUntilIdle();
+      // Until the merge waits for the edit's lock on the person.
+      for (;;) {
+        const [waiting] = await queryRows<{ n: number }>(
+          service.ctx.db,
+          sql`SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (waiting!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      commitEdit();
+      await edit;
+      await revalidation;
+
+      const shared = (await admin.get(`/api/workspaces/${workspace.id}/people?email=shared@example.com`)).body
+        .items;
+      expect(shared).toHaveLength(1);
+      expect(shared[0]).toMatchObject({
+        cioId: oldest.cioId,
+        attributes: { plan: 'free', vip: true, edited: true },
+      });
+    },
+  );
 });
 
 // Last in this file, as it changes the people table of the file's database for good (dropping the

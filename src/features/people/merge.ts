@@ -9,17 +9,25 @@ import * as store from './store.js';
  * takes the newest of the others'; events move to the survivor; each merge is logged. Each group
  * is one transaction, so a crash midway leaves whole merges only, and running again finishes the
  * rest. Returns how many people were merged away.
+ *
+ * A group is found outside its transaction, and console edits and imports go on meanwhile: so its
+ * people are locked as every writer of people locks them (the email's key, then the rows in cio_id
+ * order), and read again; whoever shares the email then is the group.
  */
 export async function mergeSharedEmails(ctx: AppContext, ws: WorkspaceRow): Promise<number> {
   let merged = 0;
   for (;;) {
     const groups = await store.sharedEmails(ctx.db, ws.id, 100);
     if (groups.length === 0) return merged;
-    for (const { cioIds } of groups) {
+    for (const { email, cioIds } of groups) {
       await ctx.db.transaction(async (tx) => {
-        const rows = await store.findPeople(tx, ws.id, cioIds);
-        const survivor = rows.find((r) => r.cioId === cioIds[0])!;
-        const others = rows.filter((r) => r !== survivor);
+        const locked = await store.lockToWrite(tx, ws.id, { cioIds, emails: [email], ids: [] });
+        const rows = locked.rows
+          .filter((r) => r.email !== null && locked.fold(r.email) === email)
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.cioId < b.cioId ? -1 : 1));
+        if (rows.length < 2) return;
+        const survivor = rows[0]!;
+        const others = rows.slice(1);
         const newestFirst = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
         const attributes = Object.assign({}, ...[...newestFirst].reverse().map((r) => r.attributes));
         const externalId = survivor.externalId ?? newestFirst.find((r) => r.externalId)?.externalId ?? null;

@@ -171,7 +171,8 @@ export async function countTrackCalls(tx: Db, workspaceId: string): Promise<numb
 export async function sharedEmails(tx: Db, workspaceId: string, limit: number) {
   return tx
     .select({
-      cioIds: sql<string[]>`array_agg(${people.cioId} ORDER BY ${people.createdAt}, ${people.cioId})`,
+      email: sql<string>`lower(${people.email})`,
+      cioIds: sql<string[]>`array_agg(${people.cioId})`,
     })
     .from(people)
     .where(and(eq(people.workspaceId, workspaceId), sql`${people.email} IS NOT NULL`))

@@ -576,14 +576,19 @@ describe('changing identifiers', () => {
     expect(created.map((p) => p.attributes.order)).toEqual([...Array(500).keys()]);
   }, 120_000);
 
-  test('enabling email merges people who share one: the oldest survives, newest values win, events follow', async () => {
+  /** A new account's workspace with email not an identifier (so people may share one), and its Track API. */
+  async function workspaceIdentifiedById() {
     const admin = service.client();
     const { workspace } = await admin.signup();
     await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
       identifiers: { email: false, id: true },
     });
     await service.worker.runUntilIdle();
-    const track = await workspaceWithTrack(admin, workspace.id);
+    return { admin, workspace, track: await workspaceWithTrack(admin, workspace.id) };
+  }
+
+  test('enabling email merges people who share one: the oldest survives, newest values win, events follow', async () => {
+    const { admin, workspace, track } = await workspaceIdentifiedById();
     const oldest = (await track.identify('a', { email: 'shared@example.com', plan: 'free', city: 'Paris' }))
       .body;
     service.clock.advance(1000);
@@ -616,13 +621,7 @@ describe('changing identifiers', () => {
   test.skipIf(!process.env.DATABASE_URL)(
     'a merge waits for an edit of the people it merges under way, and keeps it',
     async () => {
-      const admin = service.client();
-      const { workspace } = await admin.signup();
-      await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
-        identifiers: { email: false, id: true },
-      });
-      await service.worker.runUntilIdle();
-      const track = await workspaceWithTrack(admin, workspace.id);
+      const { admin, workspace, track } = await workspaceIdentifiedById();
       const oldest = (await track.identify('a', { email: 'shared@example.com', plan: 'free' })).body;
       service.clock.advance(1000);
       await track.identify('b', { email: 'shared@example.com', vip: true });

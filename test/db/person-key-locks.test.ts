@@ -33,49 +33,32 @@ afterAll(async () => {
 });
 
 describe('locks on the emails and ids a writer of people names', () => {
-  test('a writer naming a few holds one lock per email and id, and its workspace’s keys shared', async () => {
-    await database.db.transaction(async (tx) => {
-      await lockToWrite(
-        tx,
-        'ws_few',
-        naming(['Ada@example.com', 'ada@EXAMPLE.com', 'bob@example.com'], ['7']),
-      );
-      // The two spellings of Ada's address are one key.
-      expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 3, ShareLock: 1 });
+  /** The advisory locks a writer naming `named` holds once it has locked them. */
+  const locksHeldFor = (workspace: string, named: PeopleNamed) =>
+    database.db.transaction(async (tx) => {
+      await lockToWrite(tx, workspace, named);
+      return advisoryLocks(tx);
     });
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
+  const emails = (n: number) => keys(n).map((k) => `${k}@example.com`);
+
+  test('a writer naming a few holds one lock per email and id, and its workspace’s keys shared', async () => {
+    // The two spellings of Ada's address are one key.
+    expect(
+      await locksHeldFor('ws_few', naming(['Ada@example.com', 'ada@EXAMPLE.com', 'bob@example.com'], ['7'])),
+    ).toEqual({ ExclusiveLock: 3, ShareLock: 1 });
   });
 
   test('a writer naming more than 64 (an import chunk names 2,000) holds one lock for its workspace’s keys', async () => {
-    await database.db.transaction(async (tx) => {
-      await lockToWrite(tx, 'ws_many', chunkNaming('many', 1_000));
-      expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 1 });
-    });
+    expect(await locksHeldFor('ws_many', chunkNaming('many', 1_000))).toEqual({ ExclusiveLock: 1 });
   });
 
   test('64 emails and ids are locked one by one, 65 all at once', async () => {
-    const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}`);
-    await database.db.transaction(async (tx) => {
-      await lockToWrite(
-        tx,
-        'ws_64',
-        naming(
-          keys(32).map((k) => `${k}@example.com`),
-          keys(32),
-        ),
-      );
-      expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 64, ShareLock: 1 });
+    expect(await locksHeldFor('ws_64', naming(emails(32), keys(32)))).toEqual({
+      ExclusiveLock: 64,
+      ShareLock: 1,
     });
-    await database.db.transaction(async (tx) => {
-      await lockToWrite(
-        tx,
-        'ws_65',
-        naming(
-          keys(33).map((k) => `${k}@example.com`),
-          keys(32),
-        ),
-      );
-      expect(await advisoryLocks(tx)).toEqual({ ExclusiveLock: 1 });
-    });
+    expect(await locksHeldFor('ws_65', naming(emails(33), keys(32)))).toEqual({ ExclusiveLock: 1 });
   });
 
   test('a Track API call naming no email or id (an event, a delete) holds its workspace’s gate only', async () => {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MASK } from '../../src/access/masking.js';
 import { queryRows } from '../../src/db/connection.js';
@@ -617,48 +617,83 @@ describe('changing identifiers', () => {
     expect((await track.identify('shared@example.com', { x: 1 })).body.cioId).toBe(oldest.cioId);
   });
 
-  // PGlite has one connection: the edit held open would stop the merge's every query.
+  /**
+   * Runs the revalidation the workspace waits for while `edit` is held uncommitted in a transaction
+   * of its own: made first, committed once the merge waits for it.
+   */
+  async function revalidateDuring(edit: SQL) {
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    let made!: (pid: number) => void;
+    const isMade = new Promise<number>((resolve) => {
+      made = resolve;
+    });
+    const editing = service.ctx.db.transaction(async (tx) => {
+      await tx.execute(edit);
+      made((await queryRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`))[0]!.pid);
+      await committed;
+    });
+    const pid = await Promise.race([isMade, editing.then(() => Promise.reject(new Error('edit ended')))]);
+    const revalidation = service.worker.runUntilIdle();
+    try {
+      for (const deadline = Date.now() + 10_000; ; ) {
+        const [waiting] = await queryRows<{ n: number }>(
+          service.ctx.db,
+          sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`,
+        );
+        if (waiting!.n > 0) break;
+        if (Date.now() > deadline) throw new Error('the merge never waited for the edit');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    } finally {
+      commit();
+      await editing;
+      await revalidation;
+    }
+  }
+
+  /** Two people sharing an email, the oldest first, in a workspace about to make email an identifier. */
+  async function twoSharingAnEmail() {
+    const { admin, workspace, track } = await workspaceIdentifiedById();
+    const oldest = (await track.identify('a', { email: 'shared@example.com', plan: 'free' })).body;
+    service.clock.advance(1000);
+    const newer = (await track.identify('b', { email: 'shared@example.com', vip: true })).body;
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, { identifiers: { email: true, id: true } });
+    const byEmail = async (email: string) =>
+      (await admin.get(`/api/workspaces/${workspace.id}/people?email=${email}`)).body.items;
+    return { workspace, oldest, newer, byEmail };
+  }
+
+  // PGlite has one connection: an edit held open would stop the merge's every query.
   test.skipIf(!process.env.DATABASE_URL)(
     'a merge waits for an edit of the people it merges under way, and keeps it',
     async () => {
-      const { admin, workspace, track } = await workspaceIdentifiedById();
-      const oldest = (await track.identify('a', { email: 'shared@example.com', plan: 'free' })).body;
-      service.clock.advance(1000);
-      await track.identify('b', { email: 'shared@example.com', vip: true });
-      await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
-        identifiers: { email: true, id: true },
-      });
-
-      let commitEdit!: () => void;
-      const edit = service.ctx.db.transaction(async (tx) => {
-        await tx.execute(sql`UPDATE people SET attributes = attributes || '{"edited": true}'
-          WHERE workspace_id = ${workspace.id} AND cio_id = ${oldest.cioId}`);
-        await new Promise<void>((resolve) => {
-          commitEdit = resolve;
-        });
-      });
-      const revalidation = service.worker.runUntilIdle();
-      // Until the merge waits for the edit's lock on the person.
-      for (;;) {
-        const [waiting] = await queryRows<{ n: number }>(
-          service.ctx.db,
-          sql`SELECT count(*)::int AS n FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        if (waiting!.n > 0) break;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      commitEdit();
-      await edit;
-      await revalidation;
-
-      const shared = (await admin.get(`/api/workspaces/${workspace.id}/people?email=shared@example.com`)).body
-        .items;
+      const { workspace, oldest, byEmail } = await twoSharingAnEmail();
+      await revalidateDuring(sql`UPDATE people SET attributes = attributes || '{"edited": true}'
+        WHERE workspace_id = ${workspace.id} AND cio_id = ${oldest.cioId}`);
+      const shared = await byEmail('shared@example.com');
       expect(shared).toHaveLength(1);
       expect(shared[0]).toMatchObject({
         cioId: oldest.cioId,
         attributes: { plan: 'free', vip: true, edited: true },
       });
+    },
+  );
+
+  test.skipIf(!process.env.DATABASE_URL)(
+    'a person whose email changes while the merge waits for them is not merged',
+    async () => {
+      const { workspace, oldest, newer, byEmail } = await twoSharingAnEmail();
+      await revalidateDuring(sql`UPDATE people SET email = 'moved@example.com'
+        WHERE workspace_id = ${workspace.id} AND cio_id = ${newer.cioId}`);
+      expect((await byEmail('shared@example.com')).map((p: { cioId: string }) => p.cioId)).toEqual([
+        oldest.cioId,
+      ]);
+      expect((await byEmail('moved@example.com')).map((p: { cioId: string }) => p.cioId)).toEqual([
+        newer.cioId,
+      ]);
     },
   );
 });

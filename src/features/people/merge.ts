@@ -11,17 +11,18 @@ import * as store from './store.js';
  * rest. Returns how many people were merged away.
  *
  * A group is found outside its transaction, and console edits and imports go on meanwhile: so its
- * people are locked as every writer of people locks them (the email's key, then the rows in cio_id
- * order), and read again; whoever shares the email then is the group.
+ * people are locked as every writer of people locks them (the keys of the email and of the ids
+ * that may move to the survivor, then the rows in cio_id order), and read again; whoever shares
+ * the email then is the group. A group whose ids changed meanwhile waits for the next pass.
  */
 export async function mergeSharedEmails(ctx: AppContext, ws: WorkspaceRow): Promise<number> {
   let merged = 0;
   for (;;) {
     const groups = await store.sharedEmails(ctx.db, ws.id, 100);
     if (groups.length === 0) return merged;
-    for (const { email, cioIds } of groups) {
+    for (const { email, cioIds, ids } of groups) {
       await ctx.db.transaction(async (tx) => {
-        const locked = await store.lockToWrite(tx, ws.id, { cioIds, emails: [email], ids: [] });
+        const locked = await store.lockToWrite(tx, ws.id, { cioIds, emails: [email], ids });
         const rows = locked.rows
           .filter((r) => r.email !== null && locked.fold(r.email) === email)
           .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.cioId < b.cioId ? -1 : 1));
@@ -31,6 +32,8 @@ export async function mergeSharedEmails(ctx: AppContext, ws: WorkspaceRow): Prom
         const newestFirst = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
         const attributes = Object.assign({}, ...[...newestFirst].reverse().map((r) => r.attributes));
         const externalId = survivor.externalId ?? newestFirst.find((r) => r.externalId)?.externalId ?? null;
+        // An id moving to the survivor must be one whose key this transaction holds.
+        if (externalId !== survivor.externalId && !ids.includes(externalId!)) return;
         await store.absorbPeople(
           tx,
           ws.id,

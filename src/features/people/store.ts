@@ -61,11 +61,13 @@ export async function updatePerson(
 }
 
 export async function deletePerson(tx: Db, workspaceId: string, cioId: string): Promise<boolean> {
-  await tx.delete(events).where(and(eq(events.workspaceId, workspaceId), eq(events.cioId, cioId)));
+  // The person first: writers of people wait on its row (a merge holds it, then moves its events),
+  // so taking its events' rows first could deadlock with one.
   const rows = await tx
     .delete(people)
     .where(and(eq(people.workspaceId, workspaceId), eq(people.cioId, cioId)))
     .returning({ cioId: people.cioId });
+  await tx.delete(events).where(and(eq(events.workspaceId, workspaceId), eq(events.cioId, cioId)));
   return rows.length > 0;
 }
 
@@ -167,12 +169,13 @@ export async function countTrackCalls(tx: Db, workspaceId: string): Promise<numb
 
 // ---- merging people who share an email --------------------------------------------------------------
 
-/** Groups of people sharing an email (any case), each oldest first. */
+/** Groups of people sharing an email (any case): the email as the database folds it, their cio_ids and ids. */
 export async function sharedEmails(tx: Db, workspaceId: string, limit: number) {
   return tx
     .select({
       email: sql<string>`lower(${people.email})`,
       cioIds: sql<string[]>`array_agg(${people.cioId})`,
+      ids: sql<string[]>`coalesce(array_agg(${people.externalId}) FILTER (WHERE ${people.externalId} IS NOT NULL), '{}')`,
     })
     .from(people)
     .where(and(eq(people.workspaceId, workspaceId), sql`${people.email} IS NOT NULL`))

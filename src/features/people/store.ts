@@ -175,7 +175,8 @@ export async function sharedEmails(tx: Db, workspaceId: string, limit: number) {
     .select({
       email: sql<string>`lower(${people.email})`,
       cioIds: sql<string[]>`array_agg(${people.cioId})`,
-      ids: sql<string[]>`coalesce(array_agg(${people.externalId}) FILTER (WHERE ${people.externalId} IS NOT NULL), '{}')`,
+      ids: sql<string[]>`coalesce(array_agg(${people.externalId})
+        FILTER (WHERE ${people.externalId} IS NOT NULL), '{}')`,
     })
     .from(people)
     .where(and(eq(people.workspaceId, workspaceId), sql`${people.email} IS NOT NULL`))

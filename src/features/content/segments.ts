@@ -125,7 +125,7 @@ export async function importSegmentMembers(
   if (rows.length === 0 || !column) throw invalid('/', 'the file has a header but no rows');
   const by = column;
   return ctx.db.transaction(async (tx) => {
-    const segment = await findItem(tx, workspaceId, kinds.segments, segmentId, true);
+    const segment = await findItem(tx, workspaceId, kinds.segments, segmentId, 'edit');
     if (segment.body.type !== 'manual')
       throw new DomainError(
         'conflict',

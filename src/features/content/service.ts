@@ -69,7 +69,13 @@ export async function listItems(
   return pageOf(rows, limit, (r) => r.id);
 }
 
-export async function findItem(tx: Db, workspaceId: string, kind: KindDefinition, id: string, lock = false) {
+export async function findItem(
+  tx: Db,
+  workspaceId: string,
+  kind: KindDefinition,
+  id: string,
+  lock?: store.ResourceLock,
+) {
   return (await store.findResource(tx, workspaceId, kind.kind, id, { lock })) ?? missing(kind.label);
 }
 
@@ -212,7 +218,7 @@ export async function updateItem(
   changes: Body,
 ): Promise<ResourceRow> {
   return ctx.db.transaction(async (tx) => {
-    const before = await findItem(tx, workspaceId, kind, id, true);
+    const before = await findItem(tx, workspaceId, kind, id, 'edit');
     const body = withMessageIds({ ...before.body, ...changes }, before.body);
     requireExtra(actor, workspaceId, kind, before.body, body);
     await checkReferences(tx, workspaceId, kind, body, before.body);
@@ -243,7 +249,7 @@ export async function deleteItem(
   id: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const row = await findItem(tx, workspaceId, kind, id, true);
+    const row = await findItem(tx, workspaceId, kind, id, 'delete');
     // What hangs off the item goes with it (a segment's Ad Audiences); what must not, refuses.
     const dependants = (await kind.beforeDelete?.(tx, workspaceId, row)) ?? [];
     await refuseIfUsed(tx, workspaceId, kind, row, new Set(dependants));

@@ -25,18 +25,28 @@ export async function listResources(
     .limit(q.limit);
 }
 
+/**
+ * Locked until the transaction ends, `to` edit or delete it. An edit does not lock the key, so rows
+ * that reference the item (a segment's members, an object's relationships) can still be added
+ * meanwhile: a merge of people adding its survivor's would otherwise wait for a segment import,
+ * while the import's own insert waited for the merge's.
+ */
+export type ResourceLock = 'edit' | 'delete';
+
 export async function findResource(
   tx: Db,
   workspaceId: string,
   kind: string,
   id: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: ResourceLock } = {},
 ): Promise<ResourceRow | undefined> {
   const query = tx
     .select()
     .from(resources)
     .where(and(ofKind(workspaceId, kind), eq(resources.id, id)));
-  const [row] = await (options.lock ? query.for('update') : query);
+  const [row] = await (options.lock
+    ? query.for(options.lock === 'edit' ? 'no key update' : 'update')
+    : query);
   return row;
 }
 

@@ -71,7 +71,7 @@ export async function startBroadcast(
   if ((audience.segmentId === undefined) === (audience.people === undefined))
     throw invalid('/', 'send to a segment (segmentId) or to people (people: cio_ids), one of the two');
   const started = await ctx.db.transaction(async (tx) => {
-    const broadcast = await findItem(tx, workspaceId, kinds.broadcasts, broadcastId, true);
+    const broadcast = await findItem(tx, workspaceId, kinds.broadcasts, broadcastId, 'edit');
     const messages = sendable(broadcast.body);
     if (messages.length === 0)
       throw new DomainError('conflict', `"${broadcast.name}" has no email or webhook message to send`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MASK } from '../../src/access/masking.js';
 import { type Client, expectProblem, uniqueEmail } from '../support/client.js';
+import { holdTransaction } from '../support/held-transaction.js';
 import { addMember } from '../support/members.js';
 import { PNG, unique } from '../support/row-probes.js';
 import { startService, type TestService } from '../support/service.js';
@@ -455,20 +456,9 @@ describe('segments', () => {
         await admin.post(at('segments'), { name: unique('Held'), type: 'manual' }),
       );
       const person = await created(await admin.post(at('people'), { email: uniqueEmail('held') }));
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let locked!: () => void;
-      const isLocked = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
-      const editing = service.ctx.db.transaction(async (tx) => {
-        await findItem(tx, ws, kinds.segments, segment.id, 'edit');
-        locked();
-        await released;
-      });
-      await isLocked;
+      const editing = await holdTransaction(service.ctx.db, (tx) =>
+        findItem(tx, ws, kinds.segments, segment.id, 'edit'),
+      );
       try {
         await service.ctx.db.transaction(async (tx) => {
           await tx.execute(sql`SET LOCAL lock_timeout = '1s'`);
@@ -477,8 +467,8 @@ describe('segments', () => {
           );
         });
       } finally {
-        release();
-        await editing;
+        editing.release();
+        await editing.done;
       }
       expect((await admin.get(at(`segments/${segment.id}`))).body.count).toBe(1);
     },

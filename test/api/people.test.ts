@@ -6,6 +6,7 @@ import { type PersonChange, type Upsert, upsertPeople } from '../../src/features
 import * as store from '../../src/features/people/store.js';
 import { DomainError } from '../../src/shared/errors.js';
 import { type Client, expectProblem } from '../support/client.js';
+import { holdTransaction } from '../support/held-transaction.js';
 import { addMember } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
 
@@ -622,20 +623,11 @@ describe('changing identifiers', () => {
    * of its own: made first, committed once the merge waits for it.
    */
   async function revalidateDuring(edit: SQL) {
-    let commit!: () => void;
-    const committed = new Promise<void>((resolve) => {
-      commit = resolve;
-    });
-    let made!: (pid: number) => void;
-    const isMade = new Promise<number>((resolve) => {
-      made = resolve;
-    });
-    const editing = service.ctx.db.transaction(async (tx) => {
+    const editing = await holdTransaction(service.ctx.db, async (tx) => {
       await tx.execute(edit);
-      made((await queryRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`))[0]!.pid);
-      await committed;
+      return (await queryRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`))[0]!.pid;
     });
-    const pid = await Promise.race([isMade, editing.then(() => Promise.reject(new Error('edit ended')))]);
+    const pid = editing.value;
     const revalidation = service.worker.runUntilIdle();
     try {
       for (const deadline = Date.now() + 10_000; ; ) {
@@ -648,8 +640,8 @@ describe('changing identifiers', () => {
         await new Promise((r) => setTimeout(r, 10));
       }
     } finally {
-      commit();
-      await editing;
+      editing.release();
+      await editing.done;
       await revalidation;
     }
   }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Database, type Db, queryRows } from '../../src/db/connection.js';
 import { enterWorkspaceForTrack, lockToWrite, type PeopleNamed } from '../../src/features/people/store.js';
+import { holdTransaction } from '../support/held-transaction.js';
 import { openTestDatabase } from '../support/service.js';
 
 /** What an import chunk of `rows` rows names: an email and an id each. */
@@ -71,24 +72,9 @@ describe('locks on the emails and ids a writer of people names', () => {
 
 // Transactions at once need connections at once: PGlite has one.
 describe.skipIf(!process.env.DATABASE_URL)('locks on person keys, concurrent writers on PostgreSQL', () => {
-  /** Holds a transaction open, with `named` locked in `workspace`, until the returned release is called. */
-  async function holding(workspace: string, named: PeopleNamed) {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const done = database.db.transaction(async (tx) => {
-      await lockToWrite(tx, workspace, named);
-      locked();
-      await released;
-    });
-    await Promise.race([isLocked, done]);
-    return { release, done };
-  }
+  /** A transaction held open with `named` locked in `workspace`. */
+  const holding = (workspace: string, named: PeopleNamed) =>
+    holdTransaction(database.db, (tx) => lockToWrite(tx, workspace, named));
 
   /** Whether `named` can be locked in `workspace` within 200 ms, or waits. */
   const canLock = (workspace: string, named: PeopleNamed) =>

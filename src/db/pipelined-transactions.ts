@@ -1,12 +1,11 @@
 /**
  * Transactions on PostgreSQL in fewer round trips. node-postgres ends every statement with a Sync;
  * its `pipeline` option sends statements without waiting, but Drizzle awaits each one (BEGIN
- * included), so it would save nothing here. Here a pooled
- * client's BEGIN is not sent alone: it waits, and goes with the transaction's first statement as
- * one message sequence under one Sync (nothing can observe a transaction before its first
- * statement; its snapshot is taken there). Likewise a statement whose result nobody reads waits
- * (`defer`) and goes with the next statement, or with COMMIT. A Track API batch (enter, write) then
- * takes two round trips instead of four.
+ * included), so it would save nothing here. Here a pooled client's BEGIN is not sent alone: it
+ * waits, and goes with the transaction's first statement as one message sequence under one Sync
+ * (nothing can observe a transaction before its first statement; its snapshot is taken there).
+ * Likewise a statement whose result nobody reads waits (`defer`) and goes with the next statement,
+ * or with COMMIT. A Track API batch (enter, write) then takes two round trips instead of four.
  *
  * A statement sent with others fails as it would alone: the server skips the rest up to the Sync,
  * the transaction is aborted, and the caller's ROLLBACK follows as usual.

@@ -26,12 +26,13 @@ export async function listResources(
 }
 
 /**
- * Locked until the transaction ends, `to` edit or delete it. An edit does not lock the key, so rows
- * that reference the item (a segment's members, an object's relationships) can still be added
+ * Why an item is locked until the transaction ends. An edit does not lock the key, so rows that
+ * reference the item (a segment's members, an object's relationships) can still be added
  * meanwhile: a merge of people adding its survivor's would otherwise wait for a segment import,
  * while the import's own insert waited for the merge's.
  */
 export type ResourceLock = 'edit' | 'delete';
+const lockStrength = { edit: 'no key update', delete: 'update' } as const;
 
 export async function findResource(
   tx: Db,
@@ -44,9 +45,7 @@ export async function findResource(
     .select()
     .from(resources)
     .where(and(ofKind(workspaceId, kind), eq(resources.id, id)));
-  const [row] = await (options.lock
-    ? query.for(options.lock === 'edit' ? 'no key update' : 'update')
-    : query);
+  const [row] = await (options.lock ? query.for(lockStrength[options.lock]) : query);
   return row;
 }
 

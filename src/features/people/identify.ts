@@ -218,8 +218,7 @@ function namedBy(calls: readonly IdentifyCall[]): PeopleNamed {
  * both find one free), then everyone the calls name or would collide with is read and locked (in
  * cio_id order, so two batches cannot deadlock; store.lockToWrite, or `locked` when the caller did
  * it already, see namedIn), the calls are applied in memory — each sees the ones before it — and
- * the results are written at once. A refused call leaves no
- * trace and does not stop the others.
+ * the results are written at once. A refused call leaves no trace and does not stop the others.
  *
  * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names
  * nobody creates the person with it, unless `create` is false. With `writeWithCommit`, the write goes

@@ -31,9 +31,11 @@ export async function mergeSharedEmails(ctx: AppContext, ws: WorkspaceRow): Prom
         const others = rows.slice(1);
         const newestFirst = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
         const attributes = Object.assign({}, ...[...newestFirst].reverse().map((r) => r.attributes));
-        const externalId = survivor.externalId ?? newestFirst.find((r) => r.externalId)?.externalId ?? null;
+        const movedId =
+          survivor.externalId === null ? (newestFirst.find((r) => r.externalId)?.externalId ?? null) : null;
         // An id moving to the survivor must be one whose key this transaction holds.
-        if (externalId !== survivor.externalId && !ids.includes(externalId!)) return;
+        if (movedId !== null && !ids.includes(movedId)) return;
+        const externalId = survivor.externalId ?? movedId;
         await store.absorbPeople(
           tx,
           ws.id,

@@ -35,8 +35,14 @@ import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js'
 import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { serveConsole } from './http/console.js';
+import { BODY_LIMIT_BYTES, registerJsonBodyParser } from './http/json-body.js';
 import { registerOpenApi } from './http/openapi.js';
-import { registerProblemHandlers } from './http/problems.js';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  registerProblemHandlers,
+  requestLimits,
+} from './http/problems.js';
 import { refuseUnstorableText } from './http/storable-text.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobRoutes } from './jobs/routes.js';
@@ -64,6 +70,11 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    http: { maxHeaderSize: requestLimits.headerBytes },
+    routerOptions: { maxParamLength: requestLimits.paramLength },
+    frameworkErrors,
+    clientErrorHandler,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -93,6 +104,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   app.addHook('onClose', () => worker.stop());
 
   registerProblemHandlers(app);
+  registerJsonBodyParser(app);
   refuseUnstorableText(app);
   await app.register(cookie);
   // Before any route is declared: it checks each one for its access (and needs cookies parsed).

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUnstorableText } from '../db/errors.js';
 import { DomainError, type ErrorCode, errorCodes, type FieldError } from '../shared/errors.js';
 
@@ -23,6 +25,12 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers: Reco
 }
 
 const problemType = (code: string) => `urn:atrium:problem:${code}`;
+
+/** The problem of a code of our catalogue, with its status and title. */
+function problemOf(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): Problem {
+  const { status, title } = errorCodes[code];
+  return { ...extra, type: problemType(code), title, status, detail, code };
+}
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -71,6 +79,18 @@ function fromValidation(error: FastifyError): Problem {
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {
+  // Node bounds the request line only with the headers (16 KiB); a target past 8 KiB is refused
+  // here, by name, before any route or not-found handler reads it.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.length > requestLimits.urlBytes) {
+      const detail = `The request target is longer than ${requestLimits.urlBytes} bytes, the limit.`;
+      throw new DomainError('uri_too_long', detail, { limit: requestLimits.urlBytes });
+    }
+    // The router refuses a long parameter only where no other route matches; the console's
+    // catch-all matches every path, so the rule is applied here, for every path alike.
+    const path = request.url.split('?', 1)[0]!;
+    if (path.split('/').some((segment) => segment.length > requestLimits.paramLength)) throw paramTooLong();
+  });
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) return sendProblem(reply, fromDomainError(error), error.extra.headers);
     if (error.validation) return sendProblem(reply, fromValidation(error));
@@ -85,6 +105,11 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       });
     }
     const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit;
+      const detail = `The request body is larger than ${limit} bytes, the limit of this route.`;
+      return sendProblem(reply, problemOf('payload_too_large', detail, { limit }));
+    }
     if (status < 500) {
       // Fastify's own client errors (malformed JSON, wrong content type, body too large …), under a
       // code of our catalogue.
@@ -117,4 +142,73 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       code: 'not_found',
     }),
   );
+}
+
+/** Limits of the request line and headers, named in the answers that refuse them. */
+export const requestLimits = {
+  /** The whole target (path and query); a longer one answers 414. */
+  urlBytes: 8 * 1024,
+  /** One path parameter (an id, an email in the Track API); a longer one answers 414. */
+  paramLength: 1024,
+  /** The request line and headers together, Node's limit; beyond it Node refuses the request (431). */
+  headerBytes: 16 * 1024,
+} as const;
+
+const paramTooLong = () =>
+  new DomainError(
+    'uri_too_long',
+    `A path segment is longer than ${requestLimits.paramLength} characters, the limit.`,
+    { limit: requestLimits.paramLength },
+  );
+
+/** Errors the router meets before any route is chosen (Fastify's `frameworkErrors`). */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, fromDomainError(paramTooLong()));
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(reply, problemOf('bad_request', 'The path holds a malformed percent-encoding.'));
+  }
+  return sendProblem(reply, problemOf('bad_request', error.message));
+}
+
+/** What Node's HTTP parser refused (`clientError`), as a problem: its code, status and detail. */
+function clientProblem(error: ConnectionError): Problem {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return problemOf('request_timeout', 'The request did not arrive in time.');
+    case 'HPE_HEADER_OVERFLOW': {
+      const limit = requestLimits.headerBytes;
+      return problemOf(
+        'headers_too_large',
+        `The request line and headers are larger than ${limit} bytes, the limit.`,
+        { limit },
+      );
+    }
+    case 'HPE_INVALID_CONTENT_LENGTH':
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+      return problemOf('bad_request', 'The Content-Length header is malformed or contradicts the framing.');
+    default:
+      return problemOf('bad_request', `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}).`);
+  }
+}
+
+/**
+ * Answers what Node refuses before Fastify sees a request (headers too large, a malformed request
+ * line or Content-Length, a timeout) with a problem written straight on the socket, in place of
+ * Fastify's default JSON; then closes the connection, as Node does.
+ */
+export function clientErrorHandler(error: ConnectionError, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const problem = clientProblem(error);
+    const body = JSON.stringify(problem);
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+        'Content-Type: application/problem+json\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\n' +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
 }

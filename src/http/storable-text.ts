@@ -12,28 +12,36 @@ function unstorableIn(text: string): string | null {
   return null;
 }
 
-/** The JSON pointer of the first string PostgreSQL could not store, and why; or null. */
-function findUnstorable(value: unknown, path: string): { where: string; why: string } | null {
-  if (typeof value === 'string') {
-    const why = unstorableIn(value);
-    return why ? { where: path || '/', why } : null;
-  }
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findUnstorable(item, `${path}/${i}`);
-      if (found) return found;
-    }
-    return null;
-  }
-  // A streamed body (a CSV upload) is checked where it is read, not walked here.
-  if (value && typeof value === 'object' && !(value instanceof Readable)) {
-    for (const [key, item] of Object.entries(value)) {
-      const found = findUnstorable(key, `${path}/${key}`) ?? findUnstorable(item, `${path}/${key}`);
-      if (found) return found;
+/**
+ * The JSON pointer of the first string PostgreSQL could not store, and why; or null. A loop over a
+ * stack rather than recursion, so that no nesting can exhaust the call stack.
+ */
+function findUnstorable(root: unknown, rootPath: string): { where: string; why: string } | null {
+  const pending: [value: unknown, path: string][] = [[root, rootPath]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, path] = next;
+    if (typeof value === 'string') {
+      const why = unstorableIn(value);
+      if (why) return { where: path || '/', why };
+    } else if (Array.isArray(value)) {
+      // Pushed last to first, so that the first is looked at first.
+      for (let i = value.length - 1; i >= 0; i--) pending.push([value[i], `${path}/${i}`]);
+    } else if (value && typeof value === 'object' && !isBytes(value)) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i]!;
+        pending.push([item, `${path}/${key}`], [key, `${path}/${key}`]);
+      }
     }
   }
   return null;
 }
+
+/**
+ * A streamed body (a CSV upload) is checked where it is read, and bytes (an asset) are not text:
+ * neither is walked here.
+ */
+const isBytes = (value: object) => value instanceof Readable || ArrayBuffer.isView(value);
 
 /**
  * Refuse at the edge, with the field that held it, the text PostgreSQL cannot store, rather than

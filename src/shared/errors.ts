@@ -6,9 +6,13 @@
 export const errorCodes = {
   invalid: { status: 400, title: 'Invalid request' },
   invalid_json: { status: 400, title: 'The body is not valid JSON' },
+  json_too_deep: { status: 400, title: 'The body nests too deeply' },
   bad_request: { status: 400, title: 'Bad request' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   payload_too_large: { status: 413, title: 'Request body too large' },
+  uri_too_long: { status: 414, title: 'URI too long' },
+  headers_too_large: { status: 431, title: 'Request header fields too large' },
+  request_timeout: { status: 408, title: 'Request timeout' },
   confirm_name_mismatch: { status: 400, title: 'Confirmation does not match' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../shared/errors.js';
+
+/** The largest body a route takes unless it names its own limit (asset uploads do): 1 MiB. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The deepest nesting of arrays and objects a JSON body may hold. No request of the API needs
+ * more than a handful; code that walks a body (validation, storable-text, serialisation) may then
+ * recurse without overflowing the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `limit`: one pass over the text, skipping
+ * string literals (their brackets are text). Only valid JSON needs counting right: text that is
+ * not JSON is refused either way, here or by JSON.parse.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character, a quote too
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
+ * application/json bodies: Fastify's own parser (secure-json-parse, refusing `__proto__` and
+ * `constructor.prototype`; an empty body refused as FST_ERR_CTP_EMPTY_JSON_BODY), after a check of
+ * the nesting depth, so that no body can exhaust the stack of whatever walks it afterwards.
+ */
+export function registerJsonBodyParser(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      done(
+        new DomainError(
+          'json_too_deep',
+          `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep, the limit.`,
+          { limit: MAX_JSON_DEPTH },
+        ),
+        undefined,
+      );
+      return;
+    }
+    parse(request, text, done);
+  });
+}

@@ -1,0 +1,222 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectProblem } from '../support/client.js';
+import { PNG } from '../support/row-probes.js';
+import { startService, type TestService } from '../support/service.js';
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startService();
+});
+afterAll(() => service?.close());
+
+interface RawReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Sends bytes as they are (fetch refuses to send some of these requests) and reads the answer. */
+function rawRequest(bytes: string): Promise<RawReply> {
+  const { port } = new URL(service.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', (error) => (chunks.length > 0 ? undefined : reject(error)));
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', ...rest] = text.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
+    });
+    // Half-closed once sent, as a client that has nothing more to say.
+    socket.end(bytes);
+  });
+}
+
+/** A raw answer that is an RFC 9457 problem with this status and code. */
+function expectRawProblem(reply: RawReply, status: number, code: string) {
+  expect(reply.status, reply.body).toBe(status);
+  expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = JSON.parse(reply.body);
+  expect(body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String) });
+  return body as { detail: string };
+}
+
+const get = (path: string, headers = '') =>
+  `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${headers}\r\n`;
+
+describe('deeply nested JSON', () => {
+  const deepArray = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+  const deepObject = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+
+  test('a 10k-deep array or 5k-deep object is a 400 naming the limit, on every route with a body', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const routes = [
+      ['POST', '/api/signup'],
+      ['POST', '/api/session'],
+      ['POST', '/api/invitations/inv_00000000000000000000000000/accept'],
+      ['POST', '/api/password-resets'],
+      ['POST', '/api/workspaces'],
+      ['PATCH', `/api/workspaces/${workspace.id}/settings`],
+    ] as const;
+    for (const [method, path] of routes) {
+      for (const raw of [deepArray, deepObject]) {
+        const reply = await client.request(method, path, undefined, {
+          raw,
+          headers: { 'content-type': 'application/json' },
+        });
+        expectProblem(reply, 400, 'json_too_deep');
+        expect(reply.body.detail).toContain('64 levels');
+      }
+    }
+  });
+
+  test('64 levels pass the parser; brackets inside strings do not count', async () => {
+    const client = service.client();
+    await client.signup();
+    const nested = `${'['.repeat(63)}${']'.repeat(63)}`; // with the object around it, 64 levels
+    // Deep enough for the parser, then refused by the schema as an ordinary invalid field.
+    const reply = await client.post('/api/workspaces', undefined, {
+      raw: `{"name":${nested}}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expectProblem(reply, 400, 'invalid');
+    const deeper = await client.post('/api/workspaces', undefined, {
+      raw: `{"name":[${nested}]}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expectProblem(deeper, 400, 'json_too_deep');
+    const named = await client.post('/api/workspaces', { name: `${'['.repeat(70)}\\"${'{'.repeat(20)}` });
+    expect(named.status, JSON.stringify(named.body)).toBe(201);
+  });
+
+  test('prototype poisoning is still refused, and malformed JSON is still invalid_json', async () => {
+    const client = service.client();
+    for (const raw of [
+      '{"__proto__":{"admin":true}}',
+      '{"constructor":{"prototype":{"admin":true}}}',
+      '{"a":',
+    ]) {
+      const reply = await client.post('/api/session', undefined, {
+        raw,
+        headers: { 'content-type': 'application/json' },
+      });
+      expectProblem(reply, 400, 'invalid_json');
+    }
+  });
+});
+
+describe('body limits', () => {
+  test('a JSON body over 1 MiB is a 413 naming the limit', async () => {
+    const reply = await service.client().post('/api/session', {
+      email: 'a@example.com',
+      password: 'x'.repeat(1024 * 1024),
+    });
+    expectProblem(reply, 413, 'payload_too_large');
+    expect(reply.body.detail).toContain('1048576 bytes');
+  });
+
+  test('an empty body with a JSON content type is refused as before (invalid_json), not a 500', async () => {
+    const client = service.client();
+    await client.signup();
+    const reply = await client.post('/api/workspaces', undefined, {
+      raw: '',
+      headers: { 'content-type': 'application/json' },
+    });
+    expectProblem(reply, 400, 'invalid_json');
+  });
+
+  test('assets and CSV uploads keep their own parsers and limits', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const at = (path: string) => `/api/workspaces/${workspace.id}/${path}`;
+    // Over the 1 MiB of JSON bodies, under the asset limit (5 MiB), and full of brackets.
+    const big = Buffer.concat([PNG, Buffer.alloc(1536 * 1024, '['.charCodeAt(0))]);
+    const asset = await client.post(at('assets?name=big.png'), undefined, {
+      raw: big,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(asset.status, JSON.stringify(asset.body)).toBe(201);
+    expect(asset.body.size).toBe(big.length);
+    const csv = `email,nested\nbrackets@example.com,${'['.repeat(200)}\n`;
+    const imported = await client.post(at('people/import?mode=create'), undefined, {
+      raw: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(202);
+  });
+
+  test('query strings do not nest: brackets are part of a flat name', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const reply = await client.get(`/api/workspaces/${workspace.id}/activity?action[a][b]=x`);
+    expectProblem(reply, 400, 'invalid');
+    expect(reply.body.errors).toEqual([
+      { path: '/query/action[a][b]', message: 'unknown field "action[a][b]"' },
+    ]);
+  });
+});
+
+describe('errors of the HTTP layer are problems too', () => {
+  test('bad percent-encoding in a path', async () => {
+    const body = expectRawProblem(await rawRequest(get('/api/workspaces/%E0%A4%A')), 400, 'bad_request');
+    expect(body.detail).toContain('percent-encoding');
+  });
+
+  test('a path parameter longer than the limit: 414 naming it', async () => {
+    const body = expectRawProblem(
+      await rawRequest(get(`/api/workspaces/${'w'.repeat(1100)}`)),
+      414,
+      'uri_too_long',
+    );
+    expect(body.detail).toContain('1024');
+  });
+
+  test('a request target over 8 KiB: 414 naming the limit', async () => {
+    const body = expectRawProblem(
+      await rawRequest(get(`/api/me?x=${'a'.repeat(9000)}`)),
+      414,
+      'uri_too_long',
+    );
+    expect(body.detail).toContain('8192 bytes');
+  });
+
+  test('headers over 16 KiB: 431 naming the limit (written by Node, before Fastify)', async () => {
+    const reply = await rawRequest(get('/api/me', `X-Big: ${'b'.repeat(17 * 1024)}\r\n`));
+    const body = expectRawProblem(reply, 431, 'headers_too_large');
+    expect(body.detail).toContain('16384 bytes');
+  });
+
+  test('a malformed Content-Length', async () => {
+    const reply = await rawRequest(
+      'POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 12x\r\n\r\n{}',
+    );
+    expectRawProblem(reply, 400, 'bad_request');
+  });
+
+  test('a request that is not HTTP', async () => {
+    expectRawProblem(await rawRequest('HELLO\r\n\r\n'), 400, 'bad_request');
+  });
+
+  test('a body shorter than its Content-Length, then closed', async () => {
+    const reply = await rawRequest(
+      'POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10\r\nConnection: close\r\n\r\n{}',
+    );
+    // The client gave up mid-body: there is nobody to answer, and the service must not crash.
+    expect([0, 400]).toContain(Number.isNaN(reply.status) ? 0 : reply.status);
+    expect((await service.client().get('/healthz')).status).toBe(200);
+  });
+
+  test('an unsupported media type', async () => {
+    const reply = await rawRequest(
+      'POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: 2\r\nConnection: close\r\n\r\n<a',
+    );
+    expectRawProblem(reply, 415, 'unsupported_media_type');
+  });
+});

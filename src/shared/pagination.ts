@@ -1,3 +1,5 @@
+import { invalid } from './errors.js';
+
 /**
  * Keyset pagination: a store reads `limit + 1` rows after the cursor; the extra row, when there is
  * one, says another page follows, whose cursor is the key of this page's last row.
@@ -9,3 +11,64 @@ export function pageOf<T>(rows: readonly T[], limit: number, keyOf: (row: T) => 
     nextCursor: rows.length > limit && last !== undefined ? keyOf(last) : null,
   };
 }
+
+/**
+ * How a list writes the key of a page's last row into `nextCursor`, and reads it back. Every
+ * list's cursor rules are here: a cursor the list could not have given is a 400, never read as
+ * "no cursor" (a client would restart at the first page, and could loop forever).
+ */
+export interface Cursor<K> {
+  write(key: K): string;
+  /** The key a `?cursor=` names, undefined without one; a 400 naming `/query/cursor` if malformed. */
+  read(cursor: string | undefined): K | undefined;
+}
+
+const ULID = '[0-9a-z]{26}';
+
+function cursor<K>(
+  pattern: RegExp,
+  write: (key: K) => string,
+  parse: (match: RegExpExecArray) => K,
+): Cursor<K> {
+  return {
+    write,
+    read(value) {
+      if (value === undefined) return undefined;
+      const match = pattern.exec(value);
+      if (!match)
+        throw invalid(
+          '/query/cursor',
+          'not a cursor of this list: pass the nextCursor of the previous page, or no cursor for the first page',
+        );
+      return parse(match);
+    },
+  };
+}
+
+export const cursors = {
+  /** Rows keyed by their prefixed id (`act_…`, `dlv_…`, a resource kind's `cmp_…`). */
+  id: (prefix: string): Cursor<string> =>
+    cursor(
+      new RegExp(`^${prefix}_${ULID}$`),
+      (id) => id,
+      (m) => m[0],
+    ),
+  /** People, keyed by cio_id (a bare ULID). */
+  person: cursor(
+    new RegExp(`^${ULID}$`),
+    (cioId: string) => cioId,
+    (m) => m[0],
+  ),
+  /** Relationships, keyed by (object id, cio_id). */
+  relationship: cursor(
+    new RegExp(`^(obj_${ULID}) (${ULID})$`),
+    ([objectId, cioId]: readonly [string, string]) => `${objectId} ${cioId}`,
+    (m): [string, string] => [m[1]!, m[2]!],
+  ),
+  /** The message library, keyed by (the message's source id, its position there). */
+  message: cursor(
+    new RegExp(`^([a-z]+_${ULID})\\.(\\d{1,9})$`),
+    ({ sourceId, position }: { sourceId: string; position: number }) => `${sourceId}.${position}`,
+    (m) => ({ sourceId: m[1]!, position: Number(m[2]) }),
+  ),
+};

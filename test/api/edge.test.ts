@@ -220,3 +220,103 @@ describe('errors of the HTTP layer are problems too', () => {
     expectRawProblem(reply, 415, 'unsupported_media_type');
   });
 });
+
+describe('pagination cursors', () => {
+  const last = 'z'.repeat(26);
+  const first = '0'.repeat(26);
+
+  test('every list answers a cursor it could not have given with a 400 naming /query/cursor', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const at = (path: string) => `/api/workspaces/${workspace.id}/${path}`;
+    const person = (await client.post(at('people'), { email: 'paged@example.com' })).body;
+    const lists = [
+      at('people?'),
+      at('activity?'),
+      '/api/account/activity?',
+      at('snippets?'),
+      at('segments?'),
+      at('campaigns?'),
+      at('deliveries?'),
+      at(`relationships?cioId=${person.cioId}&`),
+      at('message-library?'),
+      at('in-app-messages?'),
+    ];
+    const bad = [
+      'nonsense',
+      '',
+      `${person.cioId}x`,
+      `dlv_${first}_`,
+      "act_' OR '1'='1",
+      `obj_${first}`,
+      'ws_1.2',
+    ];
+    for (const list of lists) {
+      for (const cursor of bad) {
+        const reply = await client.get(`${list}cursor=${encodeURIComponent(cursor)}`);
+        expectProblem(reply, 400, 'invalid');
+        expect(reply.body.errors, `${list} ${cursor}`).toEqual([
+          { path: '/query/cursor', message: expect.stringContaining('not a cursor of this list') },
+        ]);
+      }
+    }
+    // One list's cursor is not another's.
+    const people = await client.get(at('people?limit=1'));
+    expect(people.body.items).toHaveLength(1);
+    expectProblem(await client.get(at(`deliveries?cursor=${person.cioId}`)), 400, 'invalid');
+  });
+
+  test('a well-formed cursor past the end answers an empty page', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const at = (path: string) => `/api/workspaces/${workspace.id}/${path}`;
+    const person = (await client.post(at('people'), { email: 'end@example.com' })).body;
+    await client.post(at('snippets'), { name: 'S', value: 'v' });
+    for (const path of [
+      at(`people?cursor=${last}`),
+      at(`activity?cursor=act_${first}`),
+      `/api/account/activity?cursor=act_${first}`,
+      at(`snippets?cursor=snp_${last}`),
+      at(`deliveries?cursor=dlv_${last}`),
+      at(`relationships?cioId=${person.cioId}&cursor=${encodeURIComponent(`obj_${last} ${last}`)}`),
+      at(`message-library?cursor=cmp_${last}.1`),
+    ]) {
+      const reply = await client.get(path);
+      expect(reply.status, `${path} ${JSON.stringify(reply.body)}`).toBe(200);
+      expect(reply.body).toEqual({ items: [], nextCursor: null });
+    }
+  });
+
+  test('the cursors the lists give page through them (people, relationships)', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const at = (path: string) => `/api/workspaces/${workspace.id}/${path}`;
+    /** Every item of a list, read two at a time with the cursors it gives. */
+    const all = async <T>(path: string): Promise<T[]> => {
+      const items: T[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { status: number; body: { items: T[]; nextCursor: string | null } } = await client.get(
+          `${path}limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        items.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return items;
+    };
+    const person = (await client.post(at('people'), { email: 'p1@example.com' })).body;
+    for (const email of ['p2@example.com', 'p3@example.com']) await client.post(at('people'), { email });
+    const emails = (await all<{ email: string }>(at('people?'))).map((p) => p.email);
+    expect(emails).toEqual(['p1@example.com', 'p2@example.com', 'p3@example.com']);
+    const type = (await client.post(at('object-types'), { name: 'Company' })).body;
+    const objects: string[] = [];
+    for (const objectId of ['a', 'b', 'c']) {
+      const object = (await client.post(at('objects'), { typeId: type.id, objectId, attributes: {} })).body;
+      objects.push(object.id);
+      await client.post(at('relationships'), { objectId: object.id, cioId: person.cioId });
+    }
+    const related = await all<{ objectId: string }>(at(`relationships?cioId=${person.cioId}&`));
+    expect(related.map((r) => r.objectId)).toEqual(objects.sort());
+  });
+});

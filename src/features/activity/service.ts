@@ -1,9 +1,11 @@
 import type { Static } from 'typebox';
 import { MASK, maskRecord } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
-import { pageOf } from '../../shared/pagination.js';
+import { cursors, pageOf } from '../../shared/pagination.js';
 import type { ActivityQuery } from './schemas.js';
 import { listActivity } from './store.js';
+
+const activityCursor = cursors.id('act');
 
 // Entries whose before/after may hold a person's data (attribute values, an object's own id,
 // values in conditions), which hide attributes masks in the log too.
@@ -29,7 +31,7 @@ export async function activityPage(
     action: q.action,
     targetId: q.targetId,
     actorMemberId: q.actorMemberId,
-    before: q.cursor,
+    before: activityCursor.read(q.cursor),
     limit: limit + 1,
   });
   const page = pageOf(rows, limit, (r) => r.id);

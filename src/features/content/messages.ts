@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
 import { problems, Timestamp } from '../../http/schemas.js';
 import { missing } from '../../shared/errors.js';
-import { pageOf } from '../../shared/pagination.js';
+import { cursors, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
 import { findPerson } from '../people/store.js';
 import type { Message } from './messages-schema.js';
@@ -76,7 +76,7 @@ export function messageRoutes(app: App, ctx: AppContext): void {
           querystring: Type.Object(
             {
               limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
-              cursor: Type.Optional(Type.String({ pattern: '^[a-z]+_[0-9a-z]{26}\\.\\d{1,4}$' })),
+              cursor: Type.Optional(Type.String({ description: 'The nextCursor of the previous page' })),
             },
             { additionalProperties: false },
           ),
@@ -91,13 +91,12 @@ export function messageRoutes(app: App, ctx: AppContext): void {
       },
       async (req) => {
         const { limit = 500, cursor } = req.query;
-        const [sourceId, position] = cursor ? cursor.split('.') : [];
         const rows = await store.listMessages(ctx.db, req.params.workspaceId, {
           inApp,
           limit: limit + 1,
-          after: sourceId ? { sourceId, position: Number(position) } : undefined,
+          after: cursors.message.read(cursor),
         });
-        const page = pageOf(rows, limit, (r) => `${r.sourceId}.${r.position}`);
+        const page = pageOf(rows, limit, (r) => cursors.message.write(r));
         return {
           nextCursor: page.nextCursor,
           items: page.rows.map((r) => ({

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { App } from '../../http/app.js';
 import { Id, problems, Timestamp } from '../../http/schemas.js';
 import { DomainError, missing } from '../../shared/errors.js';
-import { pageOf } from '../../shared/pagination.js';
+import { cursors, pageOf } from '../../shared/pagination.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorOf } from '../auth/actor.js';
 import { findPerson } from '../people/store.js';
@@ -100,10 +100,10 @@ export function relationshipRoutes(app: App, ctx: AppContext): void {
       const rows = await store.listRelationships(ctx.db, workspaceId, {
         objectId,
         cioId,
-        after: cursor ? (cursor.split(' ') as [string, string]) : undefined,
+        after: cursors.relationship.read(cursor),
         limit: limit + 1,
       });
-      const page = pageOf(rows, limit, (r) => `${r.objectId} ${r.cioId}`);
+      const page = pageOf(rows, limit, (r) => cursors.relationship.write([r.objectId, r.cioId]));
       return { items: page.rows.map(seenBy(actorOf(req), workspaceId)), nextCursor: page.nextCursor };
     },
   );

@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError, type FieldError, forbidden, missing, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import { pageOf } from '../../shared/pagination.js';
+import { cursors, pageOf } from '../../shared/pagination.js';
 import { changedFields, recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
 import { type KindDefinition, kindByStoredName, kinds, type Reference } from './kinds.js';
@@ -62,7 +62,7 @@ export async function listItems(
 ) {
   const limit = q.limit ?? 50;
   const rows = await store.listResources(ctx.db, workspaceId, kind.kind, {
-    after: q.cursor,
+    after: cursors.id(kind.prefix).read(q.cursor),
     limit: limit + 1,
     fields,
   });

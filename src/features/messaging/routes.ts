@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems, Timestamp } from '../../http/schemas.js';
 import { DomainError, missing } from '../../shared/errors.js';
-import { pageOf } from '../../shared/pagination.js';
+import { cursors, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
 import { kinds } from '../content/kinds.js';
 import { MessageParams, messageOf, PreviewBody } from '../content/messages.js';
@@ -202,7 +202,7 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
       const { state, limit = 50, cursor } = req.query;
       const rows = await store.listDeliveries(ctx.db, workspaceId, {
         state,
-        after: cursor,
+        after: cursors.id('dlv').read(cursor),
         limit: limit + 1,
       });
       const page = pageOf(rows, limit, (r) => r.id);

@@ -1,7 +1,7 @@
 import { attributeQueryRefusal, maskRecord, masksAttributes } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import { DomainError, forbidden, invalid, missing } from '../../shared/errors.js';
-import { pageOf } from '../../shared/pagination.js';
+import { cursors, pageOf } from '../../shared/pagination.js';
 import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { findWorkspace, type WorkspaceRow } from '../workspaces/store.js';
@@ -57,13 +57,13 @@ export async function listPeople(ctx: AppContext, actor: Actor, workspaceId: str
   const refusal = attributeQueryRefusal(actor.subject.workspaces.get(workspaceId), filtered);
   if (refusal) throw forbidden('people.view', refusal);
   const rows = await store.listPeople(ctx.db, workspaceId, {
-    after: cursor,
+    after: cursors.person.read(cursor),
     limit: limit + 1,
     email,
     id,
     attributes,
   });
-  const page = pageOf(rows, limit, (r) => r.cioId);
+  const page = pageOf(rows, limit, (r) => cursors.person.write(r.cioId));
   return { items: page.rows.map(seenBy(actor, workspaceId)), nextCursor: page.nextCursor };
 }
 

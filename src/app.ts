@@ -43,6 +43,7 @@ import {
   registerProblemHandlers,
   requestLimits,
 } from './http/problems.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { refuseUnstorableText } from './http/storable-text.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobRoutes } from './jobs/routes.js';
@@ -105,6 +106,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
 
   registerProblemHandlers(app);
   registerJsonBodyParser(app);
+  await registerSecurityHeaders(app, config.publicUrl);
   refuseUnstorableText(app);
   await app.register(cookie);
   // Before any route is declared: it checks each one for its access (and needs cookies parsed).

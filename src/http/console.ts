@@ -4,15 +4,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError } from '../shared/errors.js';
 
-// The console is a single-page app: strict headers for its pages, long caching for its hashed assets.
-const pageHeaders = {
-  'cache-control': 'no-cache',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-  'content-security-policy':
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'",
-};
+// The console is a single-page app: its pages revalidated, its hashed assets cached for good. The
+// security headers (CSP, no framing, nosniff) are every answer's (security-headers.ts).
+const pageHeaders = { 'cache-control': 'no-cache' };
 
 async function isFile(path: string): Promise<boolean> {
   try {

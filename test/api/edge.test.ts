@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectProblem } from '../support/client.js';
+import { expectProblem, type Reply, uniqueEmail } from '../support/client.js';
 import { PNG } from '../support/row-probes.js';
 import { startService, type TestService } from '../support/service.js';
 
@@ -318,5 +318,94 @@ describe('pagination cursors', () => {
     }
     const related = await all<{ objectId: string }>(at(`relationships?cioId=${person.cioId}&`));
     expect(related.map((r) => r.objectId)).toEqual(objects.sort());
+  });
+});
+
+describe('security headers', () => {
+  /** What every answer carries, from the console's pages to the API's errors. */
+  function expectSecurityHeaders(reply: Reply) {
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('x-frame-options')).toBe('DENY');
+    const csp = reply.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+  }
+
+  test('every answer: nosniff, no framing, a CSP; no HSTS over http', async () => {
+    const client = service.client();
+    for (const reply of [
+      await client.get('/healthz'),
+      await client.get('/api/nothing-here'),
+      await client.get('/api/me'),
+      await client.get('/api/docs/'),
+      await client.get('/login'),
+    ]) {
+      expectSecurityHeaders(reply);
+      expect(reply.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+
+  test('answers carrying a secret or the CSRF token are not stored by any cache', async () => {
+    const client = service.client();
+    const email = uniqueEmail('cache');
+    const signup = await client.post('/api/signup', {
+      accountName: 'Cache',
+      firstName: 'C',
+      lastName: 'C',
+      email,
+      password: 'correct horse battery staple',
+    });
+    expect(signup.status).toBe(201);
+    const workspace = signup.body.workspace.id;
+    const member = (
+      await client.post('/api/team-members', { firstName: 'I', lastName: 'N', email: uniqueEmail('invitee') })
+    ).body;
+    const replies = {
+      signup,
+      login: await service.client().post('/api/session', { email, password: 'correct horse battery staple' }),
+      me: await client.get('/api/me'),
+      trackKey: await client.post(`/api/workspaces/${workspace}/api-keys`, { kind: 'track' }),
+      appKey: await client.post(`/api/workspaces/${workspace}/api-keys`, { kind: 'app' }),
+      invite: await client.post('/api/team-members', {
+        firstName: 'A',
+        lastName: 'B',
+        email: uniqueEmail('inv'),
+      }),
+      resend: await client.post(`/api/team-members/${member.id}/resend-invite`, {}),
+      outbox: await client.get('/api/outbox'),
+      problem: await client.get('/api/nothing-here'),
+    };
+    expect(replies.me.body.csrfToken).toEqual(expect.any(String));
+    expect(replies.trackKey.body.apiKey).toEqual(expect.any(String));
+    expect(replies.appKey.body.key).toEqual(expect.any(String));
+    for (const [name, reply] of Object.entries(replies)) {
+      expect(reply.status, `${name} ${JSON.stringify(reply.body)}`).toBeLessThan(
+        name === 'problem' ? 500 : 300,
+      );
+      expect(reply.headers.get('cache-control'), name).toBe('no-store');
+    }
+  });
+
+  test('tracking still answers an image and a redirect, loadable from any origin', async () => {
+    const pixel = await fetch(`${service.url}/t/o/nosuchtoken.gif`);
+    expect(pixel.status).toBe(200);
+    expect(pixel.headers.get('content-type')).toBe('image/gif');
+    expect(pixel.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(pixel.headers.get('cache-control')).toContain('no-store');
+    expectProblem(await service.client().get('/t/c/nosuchtoken.0'), 404);
+  });
+
+  test('HSTS when the public URL is https', async () => {
+    const secure = await startService({ config: { publicUrl: 'https://atrium.example.com' } });
+    try {
+      const reply = await secure.client().get('/healthz');
+      expectSecurityHeaders(reply);
+      expect(reply.headers.get('strict-transport-security')).toBe('max-age=31536000');
+      expect(reply.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    } finally {
+      await secure.close();
+    }
   });
 });

@@ -101,6 +101,12 @@ export function consoleSuite(viewport = { width: 1280, height: 900 }) {
       page.on('pageerror', (error) => {
         throw error;
       });
+      // A script, style or image the Content-Security-Policy refuses breaks the page quietly:
+      // Chromium only logs it. Each one fails the test.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          throw new Error(`CSP violation: ${message.text()}`);
+      });
       return page;
     },
   };

@@ -122,7 +122,7 @@ describe('body limits', () => {
     expect(reply.body.detail).toContain('1048576 bytes');
   });
 
-  test('an empty body with a JSON content type is refused as before (invalid_json), not a 500', async () => {
+  test('an empty body with a JSON content type elsewhere is still refused as invalid_json', async () => {
     const client = service.client();
     await client.signup();
     const reply = await client.post('/api/workspaces', undefined, {
@@ -130,6 +130,25 @@ describe('body limits', () => {
       headers: { 'content-type': 'application/json' },
     });
     expectProblem(reply, 400, 'invalid_json');
+  });
+
+  test('a Track DELETE with a JSON content type and no body (Customer.io clients) is accepted', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const key = (await client.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'track' })).body;
+    const basic = Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64');
+    const authorization = `Basic ${basic}`;
+    const identify = await client.put(
+      '/api/v1/customers/leaving@example.com',
+      {},
+      { headers: { authorization } },
+    );
+    expect(identify.status, JSON.stringify(identify.body)).toBe(200);
+    const reply = await rawRequest(
+      'DELETE /api/v1/customers/leaving%40example.com HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+        `Authorization: Basic ${basic}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n`,
+    );
+    expect(reply.status, reply.body).toBe(204);
   });
 
   test('assets and CSV uploads keep their own parsers and limits', async () => {

@@ -88,7 +88,11 @@ export async function startBroadcast(
     for (const [i, message] of messages.entries()) checkTemplates(message, `/messages/${i}`);
     const ws =
       (await workspaceWithTestRecipient(tx, actor.subject.accountId, workspaceId)) ?? missing('Workspace');
-    const send = startSend(ws.workspace, ws.recipient);
+    const send = startSend(
+      ws.workspace,
+      ws.recipient,
+      messages.some((m) => m.channel === 'email'),
+    );
     let recipients: number;
     if (audience.segmentId !== undefined) {
       const segment = await content.findResource(tx, workspaceId, kinds.segments.kind, audience.segmentId);

@@ -28,14 +28,22 @@ export interface StartedSend {
  * Decides a send's mode as it starts. Test mode needs a test recipient who can enter the
  * workspace: without one, nothing is started (409) until an admin picks one.
  */
-export function startSend(ws: WorkspaceRow, recipient: TestRecipient | null): StartedSend {
+export function startSend(
+  ws: WorkspaceRow,
+  recipient: TestRecipient | null,
+  /** Whether it sends an email (other channels ignore test mode). */
+  email = true,
+): StartedSend {
   if (ws.sendMode !== 'test') return { mode: ws.sendMode, testRecipient: null };
-  if (!recipient)
+  if (!recipient && email)
     throw new DomainError(
       'conflict',
       'The workspace is in test mode and has no test recipient who can enter it; choose one in the workspace settings (testRecipientMemberId)',
     );
-  return { mode: 'test', testRecipient: { memberId: recipient.memberId, email: recipient.email } };
+  return {
+    mode: 'test',
+    testRecipient: recipient && { memberId: recipient.memberId, email: recipient.email },
+  };
 }
 
 /** The mode of a send's next message: the one it started under, unless the workspace is now in never (an emergency brake: nothing leaves). */

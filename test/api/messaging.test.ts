@@ -124,6 +124,28 @@ async function send(broadcastId: string, audience: Record<string, unknown>) {
   return job.body;
 }
 
+/** A Viewer of the workspace, invited over SMTP and signed up. */
+async function viewer() {
+  const email = uniqueEmail('viewer');
+  const invited = await admin.post('/api/team-members', {
+    firstName: 'Vi',
+    lastName: 'Viewer',
+    email,
+    workspaceAccess: { mode: 'custom', roles: [{ workspaceId: ws, role: 'viewer' }] },
+  });
+  expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+  await service.worker.runUntilIdle();
+  const token = to(email)[0]!.text.match(/invitations\/([\w-]+)/)![1];
+  const accepted = await service.client().post(`/api/invitations/${token}/accept`, {
+    firstName: 'Vi',
+    lastName: 'Viewer',
+    password: 'viewer password 123',
+    marketingOptIn: false,
+  });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  return { id: invited.body.id as string, email };
+}
+
 const to = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 const local = (url: string) => url.replace(PUBLIC, service.url);
 const linksIn = (html: string) =>
@@ -316,6 +338,44 @@ describe('delivery', () => {
       (d: { sourceId: string }) => d.sourceId === b.id,
     );
     expect(delivery.reason).toContain('stopped sending');
+  });
+
+  test('the mode an email was addressed under holds at delivery: normal → test still reaches the person', async () => {
+    const [reader] = await people(1);
+    const b = await broadcast();
+    smtp.refuseNext(1); // the first attempt fails, so the email is still waiting …
+    await send(b.id, { people: [reader!.cioId] });
+    expect(to(reader!.email!)).toHaveLength(0);
+    const before = to(adminEmail).length;
+    await admin.patch(at('settings'), { sendMode: 'test' }); // … when the workspace goes into test mode
+    service.clock.advance(60_000);
+    await service.worker.runUntilIdle();
+    expect(to(reader!.email!)).toHaveLength(1);
+    expect(to(adminEmail)).toHaveLength(before);
+    expect((await admin.get(at(`broadcasts/${b.id}/metrics`))).body).toMatchObject({
+      sent: 1,
+      suppressed: 0,
+    });
+  });
+
+  test('a test email waiting for SMTP does not leave once its recipient can no longer enter the workspace', async () => {
+    const tester = await viewer();
+    await admin.patch(at('settings'), { sendMode: 'test', testRecipientMemberId: tester.id });
+    const [reader] = await people(1);
+    const b = await broadcast();
+    smtp.refuseNext(1);
+    await send(b.id, { people: [reader!.cioId] });
+    const subject = (m: { subject: string }) => m.subject.startsWith('News for');
+    expect(to(tester.email).filter(subject)).toHaveLength(0);
+    await admin.patch(`/api/workspaces/${ws}`, { access: [{ memberId: tester.id, role: null }] });
+    service.clock.advance(60_000);
+    await service.worker.runUntilIdle();
+    expect(to(tester.email).filter(subject)).toHaveLength(0);
+    const [delivery] = (await admin.get(at('deliveries?state=suppressed&limit=500'))).body.items.filter(
+      (d: { sourceId: string }) => d.sourceId === b.id,
+    );
+    expect(delivery.reason).toContain('can no longer enter the workspace');
+    await admin.patch(at('settings'), { testRecipientMemberId: (await admin.get('/api/me')).body.member.id });
   });
 
   test('two service processes sharing the database deliver each email once', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectProblem } from '../support/client.js';
-import { addMember } from '../support/members.js';
+import { addMember, invite } from '../support/members.js';
 import { make, PNG, setUpFixtures } from '../support/row-probes.js';
 import { startService, type TestService } from '../support/service.js';
 
@@ -209,7 +209,10 @@ describe('settings', () => {
   test('send mode, test recipient, open tracking, email updates by id', async () => {
     const admin = service.client();
     const { workspace } = await admin.signup();
-    const colleague = await addMember(service, admin);
+    // A test recipient must be able to enter the workspace (see the next test).
+    const colleague = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'viewer' }],
+    });
     const path = `/api/workspaces/${workspace.id}/settings`;
     const changed = await admin.patch(path, {
       sendMode: 'test',
@@ -232,6 +235,82 @@ describe('settings', () => {
     const stranger = await admin.patch(path, { testRecipientMemberId: 'mem_01aaaaaaaaaaaaaaaaaaaaaaaa' });
     expectProblem(stranger, 400, 'invalid');
     expect(stranger.body.errors[0].path).toBe('/testRecipientMemberId');
+  });
+
+  test('the test recipient must be a member who can enter the workspace; others answer alike', async () => {
+    const admin = service.client();
+    const { workspace, member: me } = await admin.signup({ plan: 'premium' });
+    const path = `/api/workspaces/${workspace.id}/settings`;
+    const elsewhere = (await admin.post('/api/workspaces', { name: 'Elsewhere' })).body.id as string;
+    const outsider = await addMember(service, admin, { roles: [{ workspaceId: elsewhere, role: 'viewer' }] });
+    const invited = await invite(admin, { roles: [{ workspaceId: workspace.id, role: 'viewer' }] });
+    const otherAccount = service.client();
+    const foreign = (await otherAccount.signup()).member.id;
+    const unknown = 'mem_01aaaaaaaaaaaaaaaaaaaaaaaa';
+    const answers = [];
+    for (const id of [outsider.id, invited.id, foreign, unknown]) {
+      const refused = await admin.patch(path, { testRecipientMemberId: id });
+      expectProblem(refused, 400, 'invalid');
+      expect(refused.body.errors).toEqual([{ path: '/testRecipientMemberId', message: expect.any(String) }]);
+      answers.push(JSON.stringify({ ...refused.body, instance: null }).replaceAll(id, '<id>'));
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect((await admin.get(path)).body.testRecipientMemberId).toBe(me.id);
+
+    // Whoever can enter: a Workspace role here, a role in every workspace, an Account Admin.
+    const viewer = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'viewer' }],
+    });
+    const everywhere = await addMember(service, admin, { all: { role: 'author' } });
+    const coAdmin = await addMember(service, admin, { accountRole: 'account_admin' });
+    for (const m of [viewer, everywhere, coAdmin]) {
+      const chosen = await admin.patch(path, { testRecipientMemberId: m.id });
+      expect(chosen.status, JSON.stringify(chosen.body)).toBe(200);
+      expect(chosen.body).toMatchObject({ testRecipientMemberId: m.id, testRecipientEmail: m.email });
+    }
+
+    // At creation, checked against the access the new workspace is given.
+    const created = await admin.post('/api/workspaces', {
+      name: 'Fresh',
+      settings: { testRecipientMemberId: outsider.id },
+    });
+    expectProblem(created, 400, 'invalid');
+    expect(created.body.errors[0].path).toBe('/settings/testRecipientMemberId');
+    const withAccess = await admin.post('/api/workspaces', {
+      name: 'Fresh',
+      settings: { testRecipientMemberId: outsider.id },
+      access: [{ memberId: outsider.id, role: 'viewer' }],
+    });
+    expect(withAccess.status, JSON.stringify(withAccess.body)).toBe(201);
+    expect(withAccess.body.settings.testRecipientEmail).toBe(outsider.email);
+  });
+
+  test('settings never show a recipient who can no longer enter the workspace', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup({ plan: 'premium' });
+    const second = (await admin.post('/api/workspaces', { name: 'Second' })).body.id as string;
+    const wsAdmin = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'workspace_admin' }],
+    });
+    // The recipient keeps a role only in a workspace the Workspace Admin cannot see.
+    const tester = await addMember(service, admin, {
+      roles: [
+        { workspaceId: workspace.id, role: 'viewer' },
+        { workspaceId: second, role: 'viewer' },
+      ],
+    });
+    const path = `/api/workspaces/${workspace.id}/settings`;
+    await admin.patch(path, { sendMode: 'test', testRecipientMemberId: tester.id });
+    expect((await wsAdmin.client.get(path)).body.testRecipientEmail).toBe(tester.email);
+    await admin.patch(`/api/workspaces/${workspace.id}`, { access: [{ memberId: tester.id, role: null }] });
+    for (const client of [wsAdmin.client, admin]) {
+      const settings = await client.get(path);
+      expect(settings.body).toMatchObject({ testRecipientMemberId: null, testRecipientEmail: null });
+      const banner = await client.get(`/api/workspaces/${workspace.id}`);
+      expect(banner.body.testRecipientEmail).toBeNull();
+      expect(JSON.stringify([settings.body, banner.body])).not.toContain(tester.email);
+    }
+    expect((await wsAdmin.client.get(`/api/team-members/${tester.id}`)).status).toBe(404);
   });
 
   test('at least one identifier stays on', async () => {

@@ -74,13 +74,46 @@ export interface KindDefinition<B extends TObject = TObject> {
   extraPermissions?: (before: Static<B> | null, after: Static<B>) => WorkspacePermission[];
   /** What the schema cannot say about a body. */
   validate?: (body: Static<B>) => FieldError | null;
+  /**
+   * Body fields holding free-form settings, in which every credential (a key isCredentialKey
+   * names, at any depth) is write-only: read back masked, kept when a write leaves it out or sends
+   * the mask back (credentials.ts).
+   */
+  credentials?: readonly (keyof Static<B> & string)[];
   /** Ids of items deleted along with this one; throws when the item must stay. */
   beforeDelete?: (tx: Db, workspaceId: string, row: ResourceRow) => Promise<string[]>;
 }
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Description = Type.Optional(Type.String({ maxLength: 2000 }));
-const Settings = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 100 });
+/**
+ * Keys that name a credential in free-form settings, compared lower-case without separators, by
+ * ending: apiKey, x-api-key, accessToken, client_secret, password, Authorization, privateKey …
+ */
+const credentialEndings = [
+  'apikey',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'passphrase',
+  'authorization',
+  'privatekey',
+  'credential',
+  'credentials',
+  'signingkey',
+  'cookie',
+];
+export function isCredentialKey(key: string): boolean {
+  const plain = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return plain === 'auth' || credentialEndings.some((ending) => plain.endsWith(ending));
+}
+
+const Settings = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+  maxProperties: 100,
+  description:
+    'Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.',
+});
 
 /** Maps the messages of a campaign, broadcast or transactional message. */
 function withMessages<B extends { messages: Static<typeof Message>[] }>(
@@ -510,6 +543,7 @@ const integrations: KindDefinition<typeof IntegrationBody> = {
     edit: 'integrations.edit',
     delete: 'integrations.delete',
   },
+  credentials: ['settings'],
 };
 
 const WebhookBody = Type.Object(
@@ -555,6 +589,7 @@ const pipelines: KindDefinition<typeof PipelineBody> = {
     edit: 'pipelines.edit',
     delete: 'pipelines.delete',
   },
+  credentials: ['settings'],
 };
 
 export const kinds = {

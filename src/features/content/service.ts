@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids.js';
 import { cursors, pageOf } from '../../shared/pagination.js';
 import { changedFields, recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
+import { keepCredentials, maskCredentials } from './credentials.js';
 import { type KindDefinition, kindByStoredName, kinds, type Reference } from './kinds.js';
 import { withMessageIds, withoutMessageIds } from './messages-schema.js';
 import type { ResourceRow } from './store.js';
@@ -32,11 +33,15 @@ export interface Item {
 const nameOf = (kind: KindDefinition, body: Body): string =>
   kind.nameOf ? kind.nameOf(body as never) : String(body.name);
 
-/** What a member sees of an item: with hidden attributes, the kind's masked view. */
+/**
+ * What a member sees of an item: its credentials masked, for everyone; with hidden attributes, the
+ * kind's masked view.
+ */
 export function viewFor(actor: Actor, workspaceId: string, kind: KindDefinition) {
   const masked = kind.masked && masksAttributes(actor.subject.workspaces.get(workspaceId));
   return (row: ResourceRow): Item => {
-    const body = masked ? (kind.masked!(row.body as never) as Body) : row.body;
+    const readable = maskCredentials(kind, row.body);
+    const body = masked ? (kind.masked!(readable as never) as Body) : readable;
     return {
       id: row.id,
       ...body,
@@ -153,10 +158,16 @@ async function nameTaken<T>(kind: KindDefinition, name: string, write: () => Pro
   }
 }
 
-/** Activity entries keep small values whole and say only that a large one changed. */
-function summary(body: Body): Body {
+/**
+ * Activity entries keep small values whole and say only that a large one changed; credentials
+ * masked, as every read shows them.
+ */
+function summary(kind: KindDefinition, body: Body): Body {
   return Object.fromEntries(
-    Object.entries(body).map(([k, v]) => [k, JSON.stringify(v ?? null).length > 500 ? '(changed)' : v]),
+    Object.entries(maskCredentials(kind, body)).map(([k, v]) => [
+      k,
+      JSON.stringify(v ?? null).length > 500 ? '(changed)' : v,
+    ]),
   );
 }
 
@@ -174,7 +185,7 @@ export async function createItem(
   } = {},
 ): Promise<ResourceRow> {
   const { tx, copy } = options;
-  const body = withMessageIds(input, null);
+  const body = keepCredentials(kind, null, withMessageIds(input, null));
   requireExtra(actor, workspaceId, kind, null, body);
   const run = async (t: Db) => {
     await checkReferences(t, workspaceId, kind, body);
@@ -202,7 +213,7 @@ export async function createItem(
       before: copy?.from ?? null,
       after: copy
         ? { missingReferences: copy.missingReferences.map((r) => `${r.path}: ${r.name ?? r.value}`) }
-        : summary(body),
+        : summary(kind, body),
     });
     return row;
   };
@@ -219,7 +230,11 @@ export async function updateItem(
 ): Promise<ResourceRow> {
   return ctx.db.transaction(async (tx) => {
     const before = await findItem(tx, workspaceId, kind, id, 'edit');
-    const body = withMessageIds({ ...before.body, ...changes }, before.body);
+    const body = keepCredentials(
+      kind,
+      before.body,
+      withMessageIds({ ...before.body, ...changes }, before.body),
+    );
     requireExtra(actor, workspaceId, kind, before.body, body);
     await checkReferences(tx, workspaceId, kind, body, before.body);
     const name = nameOf(kind, body);
@@ -234,8 +249,8 @@ export async function updateItem(
         author: actor,
         action: `${kind.kind}.updated`,
         target: { type: kind.kind, id, name },
-        before: summary(diff.before),
-        after: summary(diff.after),
+        before: summary(kind, diff.before),
+        after: summary(kind, diff.after),
       });
     return row;
   });
@@ -260,7 +275,7 @@ export async function deleteItem(
       author: actor,
       action: `${kind.kind}.deleted`,
       target: { type: kind.kind, id, name: row.name },
-      before: summary(row.body),
+      before: summary(kind, row.body),
     });
   });
 }

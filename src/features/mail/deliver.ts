@@ -2,7 +2,9 @@ import type { AppContext } from '../../context.js';
 import { MAX_ATTEMPTS } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { deliveriesOfOutbox, settleDeliveries } from '../messaging/store.js';
+import { findMembersByEmail } from '../team/store.js';
 import { findLiveWorkspaceById } from '../workspaces/store.js';
+import { testRecipientById } from '../workspaces/test-recipient.js';
 import { findEmail, markSent, markSuppressed, type OutboxRow, recordFailure } from './store.js';
 import type { Transport } from './transport.js';
 
@@ -51,9 +53,12 @@ export function deliverEmail(ctx: AppContext, transport: Transport): JobHandler 
 }
 
 /**
- * Why a workspace's message must not leave now, though it was queued to: the send mode is checked
- * again at delivery, so "never" stops what is still waiting, and test mode stops an email to a
- * real address. The service's own emails (invitations, resets) always go.
+ * Why a workspace's message must not leave now, though it was queued to. The mode it was addressed
+ * under holds (messaging/send.ts): an email to a person still goes after a switch to test mode, one
+ * to the test recipient after a switch to normal. Two things stop it: the workspace sending nothing
+ * any more (never, an emergency brake), and, for an email to a team member (a test send, or test
+ * mode), that member no longer being able to enter the workspace. The service's own emails
+ * (invitations, resets) always go.
  */
 async function heldBack(ctx: AppContext, email: OutboxRow): Promise<string | null> {
   if (!email.workspaceId || (email.kind !== 'message' && email.kind !== 'test_message')) return null;
@@ -61,8 +66,14 @@ async function heldBack(ctx: AppContext, email: OutboxRow): Promise<string | nul
   if (!ws) return 'The workspace was deleted before the email left';
   if (ws.sendMode === 'never')
     return 'The workspace stopped sending (send mode: never) before the email left';
-  if (ws.sendMode !== 'test' || email.kind !== 'message') return null;
-  const [delivery] = await deliveriesOfOutbox(ctx.db, email.workspaceId, email.id);
-  // A delivery that records metrics was addressed in normal mode, to the person themselves.
-  return delivery?.metrics ? 'The workspace went into test mode before the email left' : null;
+  if (email.kind === 'message') {
+    const [delivery] = await deliveriesOfOutbox(ctx.db, email.workspaceId, email.id);
+    // A delivery that records metrics was addressed in normal mode, to the person themselves.
+    if (delivery?.metrics !== false) return null;
+  }
+  const member = (await findMembersByEmail(ctx.db, email.toAddress)).find(
+    (m) => m.accountId === email.accountId,
+  );
+  const still = member && (await testRecipientById(ctx.db, ws.accountId, ws.id, member.id));
+  return still ? null : 'The team member it was addressed to can no longer enter the workspace';
 }

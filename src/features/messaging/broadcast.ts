@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { JobHandler } from '../../jobs/worker.js';
-import { DomainError, invalid } from '../../shared/errors.js';
+import { DomainError, invalid, missing } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { kinds } from '../content/kinds.js';
@@ -11,9 +11,12 @@ import { segmentPeople, segmentSize } from '../content/segments.js';
 import { findItem } from '../content/service.js';
 import * as content from '../content/store.js';
 import { findPeople, type PersonRow } from '../people/store.js';
-import { findWorkspaceWithRecipient } from '../workspaces/store.js';
-import { recipientMasks } from './recipients.js';
-import { sendMessage, sendWebhook } from './send.js';
+import {
+  type TestRecipient,
+  testRecipientById,
+  workspaceWithTestRecipient,
+} from '../workspaces/test-recipient.js';
+import { modeNow, type StartedSend, sendMessage, sendWebhook, startSend } from './send.js';
 
 export const BROADCAST_JOB = 'broadcast.send';
 const PAGE = 200;
@@ -57,9 +60,13 @@ async function audiencePage(tx: Db, workspaceId: string, audience: Audience, aft
   return { rows, last: rows.at(-1)?.cioId ?? null };
 }
 
+/** The job's payload: what to send to whom, and the mode it started under (absent from older jobs). */
+type BroadcastPayload = Audience & { broadcastId: string; send?: StartedSend };
+
 /**
  * Starts sending a broadcast's email messages to an audience: a job that works through it a page
- * at a time (progress at GET …/jobs/{id}), under the send mode in force as each page goes out.
+ * at a time (progress at GET …/jobs/{id}), under the send mode in force as it starts, recorded with
+ * the job in the same transaction (send.ts, StartedSend).
  */
 export async function startBroadcast(
   ctx: AppContext,
@@ -79,6 +86,13 @@ export async function startBroadcast(
     if (broadcast.body.type !== 'api_triggered' && broadcast.body.state === 'sent')
       throw new DomainError('conflict', `"${broadcast.name}" is a newsletter and has been sent already`);
     for (const [i, message] of messages.entries()) checkTemplates(message, `/messages/${i}`);
+    const ws =
+      (await workspaceWithTestRecipient(tx, actor.subject.accountId, workspaceId)) ?? missing('Workspace');
+    const send = startSend(
+      ws.workspace,
+      ws.recipient,
+      messages.some((m) => m.channel === 'email'),
+    );
     let recipients: number;
     if (audience.segmentId !== undefined) {
       const segment = await content.findResource(tx, workspaceId, kinds.segments.kind, audience.segmentId);
@@ -95,7 +109,7 @@ export async function startBroadcast(
       accountId: actor.subject.accountId,
       workspaceId,
       kind: BROADCAST_JOB,
-      payload: { broadcastId, ...audience },
+      payload: { broadcastId, ...audience, send } satisfies BroadcastPayload,
       total: recipients,
     });
     await content.updateResource(tx, workspaceId, broadcastId, {
@@ -122,7 +136,7 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
   return async (job, control) => {
     const workspaceId = job.workspaceId;
     if (!workspaceId) return;
-    const audience = job.payload as unknown as Audience & { broadcastId: string };
+    const audience = job.payload as unknown as BroadcastPayload;
     const broadcast = await content.findResource(
       ctx.db,
       workspaceId,
@@ -144,19 +158,23 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
       const more = await ctx.db.transaction(async (tx) => {
         const page = await audiencePage(tx, workspaceId, audience, report.cursor);
         if (page.last === null) return null;
-        // The send mode and test recipient in force now, for this page.
-        const found = await findWorkspaceWithRecipient(tx, job.accountId, workspaceId);
+        const found = await workspaceWithTestRecipient(tx, job.accountId, workspaceId);
         if (!found) return null; // the workspace was deleted
+        const current = found.workspace.sendMode;
+        const mode = modeNow(audience.send?.mode ?? current, current);
+        const recipient =
+          mode === 'test'
+            ? await testRecipientOf(tx, job.accountId, workspaceId, audience.send, found.recipient)
+            : null;
         // In test mode the emails reach a team member, who sees values as their role lets them.
-        const masked =
-          found.workspace.sendMode === 'test' &&
-          (!found.recipient || (await recipientMasks(tx, job.accountId, workspaceId, found.recipient.id)));
+        const masked = mode === 'test' && (!recipient || recipient.masked);
         for (const person of page.rows) {
           const email = person.email;
           if (!email && messages.some((m) => m.channel === 'email')) report.skipped++;
           for (const [i, message] of messages.entries()) {
             const sending = {
               ws: found.workspace,
+              mode,
               sourceId: broadcast.id,
               message,
               cioId: person.cioId,
@@ -168,7 +186,7 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
             else if (email)
               delivery = await sendMessage(ctx, tx, {
                 ...sending,
-                testRecipient: found.recipient?.email ?? null,
+                testRecipient: recipient?.email ?? null,
                 to: email,
                 test: false,
               });
@@ -186,4 +204,22 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
       await control.progress(done);
     }
   };
+}
+
+/**
+ * The test recipient of a test-mode page: the one recorded as the send started, as long as they can
+ * still enter the workspace (else none: the emails are suppressed, not sent to someone who lost
+ * access). A job started before sends recorded their mode follows the workspace's recipient.
+ */
+async function testRecipientOf(
+  tx: Db,
+  accountId: string,
+  workspaceId: string,
+  send: StartedSend | undefined,
+  current: TestRecipient | null,
+): Promise<TestRecipient | null> {
+  if (!send) return current;
+  if (!send.testRecipient) return null;
+  const still = await testRecipientById(tx, accountId, workspaceId, send.testRecipient.memberId);
+  return still && { ...still, email: send.testRecipient.email };
 }

@@ -12,10 +12,9 @@ import type { Message } from '../content/messages-schema.js';
 import { customerOf, templateParts } from '../content/render.js';
 import { findItem } from '../content/service.js';
 import { findPerson } from '../people/store.js';
-import { findWorkspaceWithRecipient } from '../workspaces/store.js';
+import { workspaceWithTestRecipient } from '../workspaces/test-recipient.js';
 import { startBroadcast } from './broadcast.js';
-import { recipientMasks } from './recipients.js';
-import { sendMessage } from './send.js';
+import { sendMessage, startSend } from './send.js';
 import * as store from './store.js';
 
 /** Sending (test sends, broadcasts), Deliveries & Drafts, metrics, and the tracking links. */
@@ -88,10 +87,10 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
         summary:
           'Send an email message to yourself, rendered for one person, under the workspace’s send mode',
         description:
-          'normal: to your own address; test: to the workspace’s test recipient; never: nothing leaves, and the delivery is recorded as suppressed. A test send records no metrics.',
+          'normal: to your own address; test: to the workspace’s test recipient (409 when it has none who can enter the workspace); never: nothing leaves, and the delivery is recorded as suppressed. A test send records no metrics.',
         params: MessageParams,
         body: PreviewBody,
-        response: { 202: Delivery, ...problems(400, 401, 403, 404) },
+        response: { 202: Delivery, ...problems(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
@@ -106,8 +105,9 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
         );
       const delivery = await ctx.db.transaction(async (tx) => {
         const ws =
-          (await findWorkspaceWithRecipient(tx, actor.subject.accountId, workspaceId)) ??
+          (await workspaceWithTestRecipient(tx, actor.subject.accountId, workspaceId)) ??
           missing('Workspace');
+        const send = startSend(ws.workspace, ws.recipient);
         const person = req.body.cioId
           ? ((await findPerson(tx, workspaceId, { by: 'cioId', value: req.body.cioId })) ?? missing('Person'))
           : null;
@@ -115,12 +115,11 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
         // or in test mode the test recipient.
         const masked =
           masksAttributes(actor.subject.workspaces.get(workspaceId)) ||
-          (ws.workspace.sendMode === 'test' &&
-            (!ws.recipient ||
-              (await recipientMasks(tx, actor.subject.accountId, workspaceId, ws.recipient.id))));
+          (send.mode === 'test' && ws.recipient?.masked === true);
         return sendMessage(ctx, tx, {
           ws: ws.workspace,
-          testRecipient: ws.recipient?.email ?? null,
+          mode: send.mode,
+          testRecipient: send.testRecipient?.email ?? null,
           sourceId: found.sourceId,
           message,
           cioId: person?.cioId ?? null,
@@ -145,7 +144,7 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
         summary:
           'Send a broadcast’s email messages to a segment or to people; answers the job that sends them',
         description:
-          'Each person gets each email message, personalised; a person without an email is skipped and counted. The workspace’s send mode applies. Progress and counts: GET …/jobs/{jobId}.',
+          'Each person gets each email message, personalised; a person without an email is skipped and counted. The workspace’s send mode as the send starts applies to the whole send (in test mode, with its test recipient of that moment; 409 when it has none who can enter the workspace); only a switch to never stops it midway. Progress and counts: GET …/jobs/{jobId}.',
         params: Type.Object({ workspaceId: Type.String(), id: Type.String() }),
         body: Type.Object(
           {

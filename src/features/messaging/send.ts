@@ -1,26 +1,69 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
+import type { SendMode } from '../../db/schema.js';
+import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
 import type { Message } from '../content/messages-schema.js';
 import { type RenderInput, renderMessage } from '../content/render.js';
 import { sendEmail } from '../mail/service.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
+import type { TestRecipient } from '../workspaces/test-recipient.js';
 import * as store from './store.js';
 import { textOf, trackEmail } from './tracking.js';
 import { WEBHOOK_JOB } from './webhook.js';
 
 /**
- * One email message to one person, under the workspace's send mode (product.md §3):
+ * The send mode a send started under, with (test mode) where its emails go: decided once, in the
+ * transaction that starts the send, and recorded with it, so that switching the workspace from
+ * test to normal (or normal to test) mid-send changes nothing of it. Only `never` stops it:
+ * see modeNow.
+ */
+export interface StartedSend {
+  mode: SendMode;
+  testRecipient: { memberId: string; email: string } | null;
+}
+
+/**
+ * Decides a send's mode as it starts. Test mode needs a test recipient who can enter the
+ * workspace: without one, nothing is started (409) until an admin picks one.
+ */
+export function startSend(
+  ws: WorkspaceRow,
+  recipient: TestRecipient | null,
+  /** Whether it sends an email (other channels ignore test mode). */
+  email = true,
+): StartedSend {
+  if (ws.sendMode !== 'test') return { mode: ws.sendMode, testRecipient: null };
+  if (!recipient && email)
+    throw new DomainError(
+      'conflict',
+      'The workspace is in test mode and has no test recipient who can enter it; choose one in the workspace settings (testRecipientMemberId)',
+    );
+  return {
+    mode: 'test',
+    testRecipient: recipient && { memberId: recipient.memberId, email: recipient.email },
+  };
+}
+
+/** The mode of a send's next message: the one it started under, unless the workspace is now in never (an emergency brake: nothing leaves). */
+export function modeNow(started: SendMode, current: SendMode): SendMode {
+  return current === 'never' ? 'never' : started;
+}
+
+/**
+ * One email message to one person, under the send's mode (product.md §3):
  * - normal: to the person's own address, from the workspace's sender;
- * - test: to the workspace's test recipient instead, from the product's test sender, and no
+ * - test: to the send's test recipient instead, from the product's test sender, and no
  *   delivered, opened or clicked metrics;
  * - never: nothing leaves; the delivery is recorded as suppressed, with the reason.
  * The email goes through the outbox in the caller's transaction, with its delivery record.
  */
 export interface Sending {
   ws: WorkspaceRow;
-  /** The test recipient's address, read with the workspace. */
+  /** The mode it goes under (startSend, modeNow), not the workspace's of the moment. */
+  mode: SendMode;
+  /** In test mode, the test recipient's address; null when they can no longer enter the workspace. */
   testRecipient: string | null;
   sourceId: string;
   message: Message & { id: string };
@@ -58,12 +101,12 @@ export async function sendMessage(
 ): Promise<store.DeliveryRow | undefined> {
   const { ws } = s;
   const rendered = await renderMessage(s.message, s.render);
-  const testMode = ws.sendMode === 'test';
+  const testMode = s.mode === 'test';
   const suppressed =
-    ws.sendMode === 'never'
+    s.mode === 'never'
       ? NEVER
       : testMode && !s.testRecipient
-        ? 'The workspace is in test mode and has no test recipient'
+        ? 'Sent in test mode, and the test recipient can no longer enter the workspace'
         : null;
   const to = testMode ? s.testRecipient : s.to;
   const tracksOpens = s.message.openTracking && ws.openTracking;
@@ -112,7 +155,7 @@ export async function sendWebhook(
 ): Promise<store.DeliveryRow | undefined> {
   const { ws } = s;
   const rendered = await renderMessage(s.message, s.render);
-  const never = ws.sendMode === 'never';
+  const never = s.mode === 'never';
   const delivery = await store.insertDelivery(tx, {
     ...deliveryOf(ctx, s),
     recipient: s.message.url ?? null,

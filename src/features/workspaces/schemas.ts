@@ -23,7 +23,9 @@ const SenderAddress = Type.Union([Type.String({ format: 'email', maxLength: 254 
 export const SettingsInput = Type.Object(
   {
     sendMode: Type.Optional(SendMode),
-    testRecipientMemberId: Type.Optional(Type.String()),
+    testRecipientMemberId: Type.Optional(
+      Type.String({ description: 'An active team member who can enter this workspace' }),
+    ),
     openTracking: Type.Optional(Type.Boolean()),
     senderAddress: Type.Optional(SenderAddress),
     identifiers: Type.Optional(Identifiers),
@@ -35,7 +37,10 @@ export type SettingsInput = Static<typeof SettingsInput>;
 
 export const Settings = Type.Object({
   sendMode: SendMode,
-  testRecipientMemberId: Type.Union([Type.String(), Type.Null()]),
+  testRecipientMemberId: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'Who receives test emails; null when the member chosen can no longer enter the workspace: test-mode sends are then refused (409) until another is chosen',
+  }),
   testRecipientEmail: Type.Union([Type.String(), Type.Null()], {
     description: 'Shown in the test-mode banner',
   }),

@@ -22,6 +22,7 @@ import type {
 } from './schemas.js';
 import type { WorkspaceRow } from './store.js';
 import * as store from './store.js';
+import { testRecipientById, workspaceWithTestRecipient } from './test-recipient.js';
 
 export const PURGE_JOB = 'workspace.purge';
 export const REVALIDATE_JOB = 'workspace.revalidate';
@@ -61,10 +62,10 @@ export function toWorkspace(
 /** The settings as the API shows them. */
 export async function loadSettings(tx: Db, accountId: string, workspaceId: string): Promise<Settings> {
   const { workspace: ws, recipient } =
-    (await store.findWorkspaceWithRecipient(tx, accountId, workspaceId)) ?? workspaceNotFound();
+    (await workspaceWithTestRecipient(tx, accountId, workspaceId)) ?? workspaceNotFound();
   return {
     sendMode: ws.sendMode,
-    testRecipientMemberId: recipient?.id ?? null,
+    testRecipientMemberId: recipient?.memberId ?? null,
     testRecipientEmail: recipient?.email ?? null,
     openTracking: ws.openTracking,
     senderAddress: ws.senderAddress,
@@ -99,8 +100,7 @@ export async function listWorkspaces(ctx: AppContext, actor: Actor): Promise<Wor
  */
 export async function getWorkspace(ctx: AppContext, actor: Actor, workspaceId: string) {
   const found =
-    (await store.findWorkspaceWithRecipient(ctx.db, actor.subject.accountId, workspaceId)) ??
-    workspaceNotFound();
+    (await workspaceWithTestRecipient(ctx.db, actor.subject.accountId, workspaceId)) ?? workspaceNotFound();
   return {
     ...toWorkspace(found.workspace, actor.subject, actor.currentWorkspaceId),
     sendMode: found.workspace.sendMode,
@@ -177,10 +177,33 @@ async function applyAccess(tx: Db, workspaceId: string, access: AccessInput): Pr
   );
 }
 
-/** Settings changes → column changes, refusing a state without identifiers or a bad test recipient. */
+/**
+ * The test recipient reads the workspace's emails, so it must be an active team member who can
+ * enter the workspace. Anyone else — unknown, of another account, invited, or without access here —
+ * gets the same answer, which says nothing of whether such a member exists.
+ */
+async function testRecipientProblem(
+  tx: Db,
+  accountId: string,
+  workspaceId: string,
+  memberId: string,
+  at: string,
+): Promise<FieldError | null> {
+  if (await testRecipientById(tx, accountId, workspaceId, memberId)) return null;
+  return {
+    path: `${at}/testRecipientMemberId`,
+    message: `${memberId} is not an active team member who can enter this workspace`,
+  };
+}
+
+/**
+ * Settings changes → column changes, refusing a state without identifiers or a bad test recipient
+ * (checked here for an existing workspace; a new one checks it once its access is in place).
+ */
 async function settingsChanges(
   tx: Db,
   accountId: string,
+  workspaceId: string | null,
   input: SettingsInput,
   at: string,
 ): Promise<Partial<store.NewWorkspace>> {
@@ -188,14 +211,9 @@ async function settingsChanges(
   if (input.identifiers && !input.identifiers.email && !input.identifiers.id) {
     errors.push({ path: `${at}/identifiers`, message: 'keep email or id (or both) as an identifier' });
   }
-  if (input.testRecipientMemberId !== undefined) {
-    const [member] = await findMembers(tx, accountId, [input.testRecipientMemberId]);
-    if (member?.status !== 'active') {
-      errors.push({
-        path: `${at}/testRecipientMemberId`,
-        message: `no active team member ${input.testRecipientMemberId} in this account`,
-      });
-    }
+  if (input.testRecipientMemberId !== undefined && workspaceId !== null) {
+    const problem = await testRecipientProblem(tx, accountId, workspaceId, input.testRecipientMemberId, at);
+    if (problem) errors.push(problem);
   }
   if (errors.length > 0) throw invalidFields(errors);
   return {
@@ -236,7 +254,7 @@ export async function insertNewWorkspace(
   const now = ctx.clock.now();
   const existing = await countLiveWorkspaces(tx, input.accountId);
   if (input.access) await validateAccess(tx, input.accountId, input.access, '/access');
-  const settings = await settingsChanges(tx, input.accountId, input.settings ?? {}, '/settings');
+  const settings = await settingsChanges(tx, input.accountId, null, input.settings ?? {}, '/settings');
   let ws: WorkspaceRow;
   try {
     ws = await store.insertWorkspace(tx, {
@@ -260,6 +278,10 @@ export async function insertNewWorkspace(
     throw error;
   }
   if (input.access) await applyAccess(tx, ws.id, input.access);
+  const chosen = input.settings?.testRecipientMemberId;
+  const problem =
+    chosen !== undefined && (await testRecipientProblem(tx, ws.accountId, ws.id, chosen, '/settings'));
+  if (problem) throw invalidFields([problem]);
   await recordActivity(tx, ctx.clock, {
     accountId: ws.accountId,
     workspaceId: ws.id,
@@ -368,7 +390,7 @@ export async function updateSettings(
   const { accountId } = actor.subject;
   const result = await ctx.db.transaction(async (tx) => {
     const before = (await store.lockWorkspace(tx, accountId, workspaceId)) ?? workspaceNotFound();
-    const changes = await settingsChanges(tx, accountId, input, '');
+    const changes = await settingsChanges(tx, accountId, workspaceId, input, '');
     const identifiersChange =
       (changes.identifyByEmail !== undefined && changes.identifyByEmail !== before.identifyByEmail) ||
       (changes.identifyById !== undefined && changes.identifyById !== before.identifyById);

@@ -6,6 +6,7 @@ import { accounts, members, workspaceRoles, workspaces } from '../../db/schema.j
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 export type NewWorkspace = typeof workspaces.$inferInsert;
 export type WorkspaceRoleRow = typeof workspaceRoles.$inferSelect;
+type MemberRow = typeof members.$inferSelect;
 
 const live = sql`${workspaces.deletedAt} IS NULL`;
 
@@ -27,21 +28,70 @@ export async function findWorkspace(
   return row;
 }
 
+/** A member, as a test recipient, with their explicit role in the workspace: what access/ decides on. */
+const recipient = alias(members, 'recipient');
+const recipientRole = alias(workspaceRoles, 'recipient_role');
+const standing = {
+  id: recipient.id,
+  email: recipient.email,
+  status: recipient.status,
+  accountRole: recipient.accountRole,
+  allWorkspacesRole: recipient.allWorkspacesRole,
+  allWorkspacesHideAttributes: recipient.allWorkspacesHideAttributes,
+  role: recipientRole.role,
+  hideAttributes: recipientRole.hideAttributes,
+};
+export interface MemberStanding {
+  id: string;
+  email: string;
+  status: MemberRow['status'];
+  accountRole: MemberRow['accountRole'];
+  allWorkspacesRole: MemberRow['allWorkspacesRole'];
+  allWorkspacesHideAttributes: boolean;
+  /** The explicit role in the workspace, if any. */
+  role: WorkspaceRoleRow['role'] | null;
+  hideAttributes: boolean | null;
+}
+
 /**
- * A live workspace with its test recipient: the member chosen, or else the account's creator
- * ("By default, we'll send test emails to the address that created the account").
+ * A live workspace with its test recipient's standing there: the member chosen, or else the
+ * account's creator ("By default, we'll send test emails to the address that created the account").
  */
 export async function findWorkspaceWithRecipient(tx: Db, accountId: string, workspaceId: string) {
-  const recipient = alias(members, 'recipient');
   const [row] = await tx
-    .select({ workspace: workspaces, recipient: { id: recipient.id, email: recipient.email } })
+    .select({ workspace: workspaces, recipient: standing })
     .from(workspaces)
     .innerJoin(accounts, eq(accounts.id, workspaces.accountId))
     .leftJoin(
       recipient,
-      eq(recipient.id, sql`coalesce(${workspaces.testRecipientMemberId}, ${accounts.createdByMemberId})`),
+      and(
+        eq(recipient.accountId, workspaces.accountId),
+        eq(recipient.id, sql`coalesce(${workspaces.testRecipientMemberId}, ${accounts.createdByMemberId})`),
+      ),
+    )
+    .leftJoin(
+      recipientRole,
+      and(eq(recipientRole.workspaceId, workspaces.id), eq(recipientRole.memberId, recipient.id)),
     )
     .where(and(eq(workspaces.id, workspaceId), eq(workspaces.accountId, accountId), live));
+  return row && { workspace: row.workspace, recipient: row.recipient as MemberStanding | null };
+}
+
+/** A member of the account with their explicit role in the workspace, if any. */
+export async function findMemberStanding(
+  tx: Db,
+  accountId: string,
+  workspaceId: string,
+  memberId: string,
+): Promise<MemberStanding | undefined> {
+  const [row] = await tx
+    .select(standing)
+    .from(recipient)
+    .leftJoin(
+      recipientRole,
+      and(eq(recipientRole.workspaceId, workspaceId), eq(recipientRole.memberId, recipient.id)),
+    )
+    .where(and(eq(recipient.accountId, accountId), eq(recipient.id, memberId)));
   return row;
 }
 

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
 import { DomainError, invalid } from './errors.js';
 
 /** One row of an uploaded CSV: its line number, its cells by column, and whether it was ragged. */
@@ -52,4 +53,27 @@ export async function* csvRows(body: Readable, identifiers: readonly string[]): 
       errors: [{ path: `/line/${line}`, message: error.message }],
     });
   }
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV Injection). */
+const formulaStart = /^[=+\-@\t\r]/;
+/** A cell that is exactly a number (-12.5, +3, 1e-7) is no formula: it keeps its sign. */
+const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A text cell as a spreadsheet may safely open it: one that begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return gets a leading `'` (OWASP's recommendation), unless it is exactly a number.
+ */
+export function neutraliseCell(value: string): string {
+  return formulaStart.test(value) && !plainNumber.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Rows as CSV text (RFC 4180 quoting by csv-stringify), every text cell neutralised: the one CSV
+ * writer of the service, so that no export can carry a formula into a spreadsheet.
+ */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return stringify(rows as (string | number | null | undefined)[][], {
+    cast: { string: neutraliseCell },
+  });
 }

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Client, expectProblem } from '../support/client.js';
@@ -230,5 +231,73 @@ describe('export', () => {
     await service.worker.runUntilIdle();
     const job = await admin.get(started.headers.get('location')!);
     expect(job.body).toMatchObject({ state: 'succeeded', progress: { done: 3, total: 3 } });
+  });
+});
+
+describe('CSV formula injection (OWASP): every CSV the service writes', () => {
+  /** Values a spreadsheet would run as formulas, each with what the export must write instead. */
+  const hostile: [string, string][] = [
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['+SUM(A1:A2)', "'+SUM(A1:A2)"],
+    ['-2+3', "'-2+3"],
+    ['@cmd', "'@cmd"],
+    ['\tTAB', "'\tTAB"],
+    ['\r=CR', `"'\r=CR"`],
+    ['+33 6 12 34 56 78', "'+33 6 12 34 56 78"],
+  ];
+  /** Exactly a number: no formula, so it keeps its sign. */
+  const numbers = ['-12.5', '+3', '-7', '1e-7'];
+
+  async function hostileWorkspace() {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const at = (rest: string) => `/api/workspaces/${workspace.id}/${rest}`;
+    for (const [i, [value]] of hostile.entries()) {
+      const created = await admin.post(at('people'), { id: `h${i}`, attributes: { '=cmd': value } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    for (const [i, value] of numbers.entries())
+      await admin.post(at('people'), { id: `n${i}`, attributes: { '=cmd': value } });
+    expect((await admin.post(at('people'), { id: '@neg', email: '-lead@example.com' })).status).toBe(201);
+    return { admin, at };
+  }
+
+  /** The cells of the `=cmd` column, by person id (the file's own line breaks are inside quotes). */
+  function expectNeutralised(file: string) {
+    const lines = file.split('\n').filter((l) => l !== '');
+    expect(lines[0]).toBe("cio_id,id,email,'=cmd");
+    for (const [i, [, written]] of hostile.entries()) expect(file, `h${i}`).toContain(`,h${i},,${written}\n`);
+    for (const [i, value] of numbers.entries()) expect(file).toContain(`,n${i},,${value}\n`);
+    expect(file).toMatch(/,'@neg,'-lead@example\.com,\n/);
+  }
+
+  test('the people export, streamed and as a job, prefixes formula cells with a quote', async () => {
+    const { admin, at } = await hostileWorkspace();
+    const streamed = await admin.get(at('people/export'));
+    expect(streamed.status).toBe(200);
+    expectNeutralised(String(streamed.body));
+    const started = await admin.post(at('people/exports'), { format: 'csv' });
+    await service.worker.runUntilIdle();
+    const file = await admin.get(at(`people/exports/${started.body.jobId}`));
+    expect(file.body).toBe(streamed.body);
+    // NDJSON is data, not a spreadsheet: values as they are.
+    const ndjson = String((await admin.get(at('people/export?format=ndjson'))).body);
+    expect(ndjson).toContain('"=cmd":"+SUM(A1:A2)"');
+  });
+
+  test('no CSV is written but through src/shared/csv.ts (toCsv)', async () => {
+    const root = new URL('../../src/', import.meta.url);
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const writers: string[] = [];
+    for (const file of files)
+      if ((await readFile(new URL(file, root), 'utf8')).includes('csv-stringify')) writers.push(file);
+    expect(writers).toEqual(['shared/csv.ts']);
+  });
+
+  test('the data index export prefixes formula cells with a quote', async () => {
+    const { admin, at } = await hostileWorkspace();
+    const file = await admin.get(at('data-index/export'));
+    expect(file.status).toBe(200);
+    expect(String(file.body).split('\n')).toContain("attribute,'=cmd,11");
   });
 });

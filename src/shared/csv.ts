@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { DomainError, invalid } from './errors.js';
@@ -17,24 +17,25 @@ export interface CsvRow {
  * is a 400 naming the line.
  */
 export async function* csvRows(body: Readable, identifiers: readonly string[]): AsyncGenerator<CsvRow> {
-  const parser = body.pipe(
-    parse({
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      columns: (header: string[]) => {
-        const columns = header.map((h) => h.trim());
-        if (!columns.some((c) => identifiers.includes(c)))
-          throw invalid(
-            '/',
-            `the header row needs a ${identifiers.join(', ').replace(/, (\w+)$/, ' or $1')} column`,
-          );
-        return columns;
-      },
-    }),
-  );
+  // pipeline, not pipe: a client that goes away mid-upload must end the parse (with an error)
+  // rather than leave it waiting forever for the rest of the body.
+  const parser = parse({
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    columns: (header: string[]) => {
+      const columns = header.map((h) => h.trim());
+      if (!columns.some((c) => identifiers.includes(c)))
+        throw invalid(
+          '/',
+          `the header row needs a ${identifiers.join(', ').replace(/, (\w+)$/, ' or $1')} column`,
+        );
+      return columns;
+    },
+  });
+  pipeline(body, parser, () => {}); // its error reaches the loop below, through the parser
   // csv-parse counts ragged rows over the whole file: a row is ragged when the count moves.
   let raggedSoFar = 0;
   try {

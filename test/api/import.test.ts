@@ -361,6 +361,28 @@ describe('uploads that die midway are swept', () => {
     expect(await count('import_uploads', workspace.id)).toBe(0);
   });
 
+  test('an upload silent past the grace period is swept even if its client comes back: it answers 409 and enqueues nothing', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const body = `id,email\n${rowsText(0, 1500)}`;
+    const upload = await rawUpload(admin, workspace.id, Buffer.byteLength(body));
+    const rest = body.slice('id,email\n'.length);
+    const cut = rowsText(0, 1200).length;
+    upload.socket.write(rest.slice(0, cut));
+    await until('a chunk stored', async () => (await count('import_chunks', workspace.id)) >= 1);
+    service.clock.advance(GRACE);
+    await service.worker.housekeep();
+    expect(await count('import_chunks', workspace.id)).toBe(0);
+    upload.socket.write(rest.slice(cut));
+    await until('the answer', async () => upload.answer().includes('\r\n\r\n{'));
+    expect(upload.answer()).toMatch(/^HTTP\/1.1 409/);
+    expect(upload.answer()).toContain('send the file again');
+    upload.socket.destroy();
+    expect(await count('import_chunks', workspace.id)).toBe(0);
+    expect(await count('import_uploads', workspace.id)).toBe(0);
+    expect(await service.worker.runUntilIdle()).toBe(0);
+  });
+
   test('an upload still streaming is not swept, and its import then applies every row', async () => {
     const admin = service.client();
     const { workspace } = await admin.signup();

@@ -130,7 +130,7 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
         querystring: Type.Object({ mode: Type.Enum(['create', 'update']) }, { additionalProperties: false }),
         response: {
           202: Type.Object({ jobId: Type.String(), rows: Type.Integer() }),
-          ...problems(400, 401, 403, 404, 415),
+          ...problems(400, 401, 403, 404, 409, 415),
         },
       },
     },

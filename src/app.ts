@@ -16,7 +16,7 @@ import { mailRoutes } from './features/mail/routes.js';
 import { DELIVER_JOB } from './features/mail/service.js';
 import { createTransport } from './features/mail/transport.js';
 import { EXPORT_JOB, writeExport } from './features/people/export-job.js';
-import { IMPORT_JOB } from './features/people/import.js';
+import { IMPORT_JOB, IMPORT_SWEEP_MS, sweepImportUploads } from './features/people/import.js';
 import { importPeople } from './features/people/import-job.js';
 import { peopleRoutes, trackRoutes } from './features/people/routes.js';
 import { teamRoutes } from './features/team/routes.js';
@@ -102,6 +102,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   };
   if (config.mail.smtpUrl) handlers[DELIVER_JOB] = deliverEmail(ctx, createTransport(config.mail.smtpUrl));
   const worker = new Worker(jobs, handlers, app.log, config.workerIdleMs);
+  worker.every('sweep import uploads', IMPORT_SWEEP_MS, () => sweepImportUploads(ctx));
   app.addHook('onClose', () => worker.stop());
 
   registerProblemHandlers(app);

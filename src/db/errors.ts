@@ -11,6 +11,11 @@ function pgCode(error: unknown): { code?: string; constraint?: string } {
   return {};
 }
 
+/** The SQLSTATE of a failed query (e.g. 54000 for a value too large to index), if it is one. */
+export function pgErrorCode(error: unknown): string | undefined {
+  return pgCode(error).code;
+}
+
 /** True when the error is a unique violation (of `constraint`, if given). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const { code, constraint: actual } = pgCode(error);

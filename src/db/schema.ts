@@ -137,6 +137,8 @@ export const jobs = pgTable('jobs', {
   updatedAt: time('updated_at').notNull(),
   finishedAt: time('finished_at'),
   result: jsonb('result').$type<Record<string, unknown>>(),
+  /** The attempt that last saved progress with its work: attempts beyond it made none. */
+  progressAttempt: integer('progress_attempt').notNull(),
 });
 
 export const invitations = pgTable('invitations', {
@@ -257,6 +259,17 @@ export const importChunks = pgTable(
       .notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.jobId, t.seq] })],
+);
+
+/** CSV uploads still streaming in (migration 0020): touched as they go, swept when silent. */
+export const importUploads = pgTable(
+  'import_uploads',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    jobId: text('job_id').notNull(),
+    touchedAt: time('touched_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.jobId] })],
 );
 
 export const resources = pgTable(

@@ -10,6 +10,7 @@ export const workspaceTables = [
   'delivery_links',
   'deliveries',
   'resources',
+  'import_uploads',
   'import_chunks',
   'export_chunks',
   'track_queue',

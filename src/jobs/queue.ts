@@ -19,7 +19,10 @@ export interface NewJob {
 const LEASE_MS = 60_000;
 /** How often a running job renews its lease: well inside it. */
 export const HEARTBEAT_MS = LEASE_MS / 3;
+/** Runs in a row that made no progress (saved none, see saveResult) before a job is given up on. */
 export const MAX_ATTEMPTS = 5;
+/** The runs since the job last saved progress; each claim is a run. */
+const stalledRuns = sql<number>`(${jobs.attempts} - ${jobs.progressAttempt})`;
 
 /**
  * A job queue in PostgreSQL. Jobs are enqueued in the transaction of the change that needs them, so
@@ -49,6 +52,7 @@ export class JobQueue {
         progressDone: 0,
         progressTotal: job.total ?? null,
         attempts: 0,
+        progressAttempt: 0,
         runAfter: now,
         createdAt: now,
         updatedAt: now,
@@ -68,17 +72,18 @@ export class JobQueue {
 
   async claim(): Promise<JobRow | undefined> {
     const now = this.clock.now();
-    // A job whose worker died MAX_ATTEMPTS times (its lease ran out each time) is given up on.
+    // A job whose worker died MAX_ATTEMPTS times in a row (its lease ran out each time) without
+    // saving progress is given up on; what it did is kept and said.
     await this.db
       .update(jobs)
       .set({
         state: 'failed',
-        lastError: 'its worker stopped answering too many times',
+        lastError: sql`${`its worker stopped answering ${MAX_ATTEMPTS} times in a row without making progress; given up at `}::text || ${jobs.progressDone}::text || ' of ' || coalesce(${jobs.progressTotal}::text, '?') || ' (what was done is kept)'`,
         leaseExpiresAt: null,
         finishedAt: now,
         updatedAt: now,
       })
-      .where(and(eq(jobs.state, 'running'), lt(jobs.leaseExpiresAt, now), gte(jobs.attempts, MAX_ATTEMPTS)));
+      .where(and(eq(jobs.state, 'running'), lt(jobs.leaseExpiresAt, now), gte(stalledRuns, MAX_ATTEMPTS)));
     const next = this.db
       .select({ id: jobs.id })
       .from(jobs)
@@ -147,19 +152,23 @@ export class JobQueue {
       .where(this.#held(job));
   }
 
-  /** Retries with exponential backoff (2 s, 4 s, 8 s …), then gives up. */
+  /**
+   * Retries with exponential backoff (2 s, 4 s, 8 s …) counted over the runs since the job last
+   * made progress, and gives up after MAX_ATTEMPTS of them.
+   */
   async fail(job: JobRow, error: unknown): Promise<void> {
     const now = this.clock.now();
+    const at = sql`${now.toISOString()}::timestamptz`;
     const message = error instanceof Error ? error.message : String(error);
-    const final = job.attempts >= MAX_ATTEMPTS;
+    const final = sql`${stalledRuns} >= ${MAX_ATTEMPTS}`;
     await this.db
       .update(jobs)
       .set({
-        state: final ? 'failed' : 'queued',
+        state: sql`CASE WHEN ${final} THEN 'failed' ELSE 'queued' END`,
         lastError: message,
         leaseExpiresAt: null,
-        runAfter: new Date(now.getTime() + 1000 * 2 ** job.attempts),
-        finishedAt: final ? now : null,
+        runAfter: sql`${at} + make_interval(secs => power(2, least(greatest(${stalledRuns}, 0), 16)))`,
+        finishedAt: sql`CASE WHEN ${final} THEN ${at} END`,
         updatedAt: now,
       })
       .where(this.#held(job));
@@ -167,13 +176,22 @@ export class JobQueue {
 
   /**
    * Records what the job has to report so far, in the caller's transaction (with the work it
-   * reports). Throws when the job is no longer this worker's (its lease ran out and another took
-   * it): the transaction then rolls back, and the new holder does that work, counted once.
+   * reports), and with it that this run made progress (and, given `done`, how far it got): a job
+   * that keeps saving progress is never given up on, however often its worker dies. Throws when
+   * the job is no longer this worker's (its lease ran out and another took it): the transaction
+   * then rolls back, and the new holder does that work, counted once.
    */
-  async saveResult(tx: Db, job: JobRow, result: Record<string, unknown>): Promise<void> {
+  async saveResult(tx: Db, job: JobRow, result: Record<string, unknown>, done?: number): Promise<void> {
+    const now = this.clock.now();
     const saved = await tx
       .update(jobs)
-      .set({ result, updatedAt: this.clock.now() })
+      .set({
+        result,
+        progressAttempt: job.attempts,
+        ...(done === undefined ? {} : { progressDone: done }),
+        leaseExpiresAt: new Date(now.getTime() + LEASE_MS),
+        updatedAt: now,
+      })
       .where(this.#held(job))
       .returning({ id: jobs.id });
     if (saved.length === 0) throw new Error(`job ${job.id} is no longer this worker's`);

@@ -10,6 +10,14 @@ export interface JobControl {
 
 export type JobHandler = (job: JobRow, control: JobControl) => Promise<void>;
 
+interface Chore {
+  name: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+  /** performance.now() after which it is due again. */
+  dueAt: number;
+}
+
 class LeaseLost extends Error {
   constructor(job: JobRow) {
     super(`job ${job.id}: its lease passed to another worker`);
@@ -34,6 +42,7 @@ export class Worker {
   #wakeSleeper: (() => void) | undefined;
   readonly #inFlight = new Set<Promise<void>>();
   readonly #stopping = new AbortController();
+  readonly #chores: Chore[] = [];
 
   constructor(
     private readonly queue: JobQueue,
@@ -43,6 +52,29 @@ export class Worker {
     private readonly concurrency = 4,
   ) {
     queue.onNotify(() => this.#wake());
+  }
+
+  /**
+   * Work to do now and then, not for an account (e.g. sweeping what crashed requests left): run
+   * when the queue is empty, at start and then at most every `everyMs`; a failure is logged.
+   */
+  every(name: string, everyMs: number, run: () => Promise<unknown>): void {
+    this.#chores.push({ name, everyMs, run, dueAt: 0 });
+  }
+
+  /** Runs every chore now. For tests and commands. */
+  async housekeep(): Promise<void> {
+    for (const chore of this.#chores) await this.#runChore(chore);
+  }
+
+  async #runChore(chore: Chore): Promise<void> {
+    chore.dueAt = performance.now() + chore.everyMs;
+    try {
+      const outcome = await chore.run();
+      this.log.debug?.({ chore: chore.name, outcome }, 'chore done');
+    } catch (error) {
+      this.log.warn({ err: error, chore: chore.name }, 'chore failed');
+    }
   }
 
   start(): void {
@@ -135,7 +167,9 @@ export class Worker {
         });
         this.#inFlight.add(running);
       } else if (this.#running) {
-        await this.#sleep();
+        for (const chore of this.#chores)
+          if (this.#running && chore.dueAt <= performance.now()) await this.#runChore(chore);
+        if (this.#running) await this.#sleep();
       }
     }
   }

@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
 import { DomainError, invalid } from './errors.js';
 
 /** One row of an uploaded CSV: its line number, its cells by column, and whether it was ragged. */
@@ -16,24 +17,25 @@ export interface CsvRow {
  * is a 400 naming the line.
  */
 export async function* csvRows(body: Readable, identifiers: readonly string[]): AsyncGenerator<CsvRow> {
-  const parser = body.pipe(
-    parse({
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      columns: (header: string[]) => {
-        const columns = header.map((h) => h.trim());
-        if (!columns.some((c) => identifiers.includes(c)))
-          throw invalid(
-            '/',
-            `the header row needs a ${identifiers.join(', ').replace(/, (\w+)$/, ' or $1')} column`,
-          );
-        return columns;
-      },
-    }),
-  );
+  // pipeline, not pipe: a client that goes away mid-upload must end the parse (with an error)
+  // rather than leave it waiting forever for the rest of the body.
+  const parser = parse({
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    columns: (header: string[]) => {
+      const columns = header.map((h) => h.trim());
+      if (!columns.some((c) => identifiers.includes(c)))
+        throw invalid(
+          '/',
+          `the header row needs a ${identifiers.join(', ').replace(/, (\w+)$/, ' or $1')} column`,
+        );
+      return columns;
+    },
+  });
+  pipeline(body, parser, () => {}); // its error reaches the loop below, through the parser
   // csv-parse counts ragged rows over the whole file: a row is ragged when the count moves.
   let raggedSoFar = 0;
   try {
@@ -52,4 +54,27 @@ export async function* csvRows(body: Readable, identifiers: readonly string[]): 
       errors: [{ path: `/line/${line}`, message: error.message }],
     });
   }
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV Injection). */
+const formulaStart = /^[=+\-@\t\r]/;
+/** A cell that is exactly a number (-12.5, +3, 1e-7) is no formula: it keeps its sign. */
+const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A text cell as a spreadsheet may safely open it: one that begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return gets a leading `'` (OWASP's recommendation), unless it is exactly a number.
+ */
+export function neutraliseCell(value: string): string {
+  return formulaStart.test(value) && !plainNumber.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Rows as CSV text (RFC 4180 quoting by csv-stringify), every text cell neutralised: the one CSV
+ * writer of the service, so that no export can carry a formula into a spreadsheet.
+ */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return stringify(rows as (string | number | null | undefined)[][], {
+    cast: { string: neutraliseCell },
+  });
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../context.js';
+import { toCsv } from '../../shared/csv.js';
 import type { PersonRow } from './store.js';
 import * as store from './store.js';
 
@@ -39,11 +39,11 @@ export async function exportPages(
   const line = (p: PersonRow): string =>
     format === 'ndjson'
       ? `${JSON.stringify({ cioId: p.cioId, id: p.externalId, email: p.email, attributes: p.attributes, createdAt: p.createdAt.toISOString() })}\n`
-      : stringify([
+      : toCsv([
           [p.cioId, p.externalId ?? '', p.email ?? '', ...attributes.map((a) => cell(p.attributes[a]))],
         ]);
   async function* pages() {
-    if (format === 'csv') yield { text: stringify([['cio_id', 'id', 'email', ...attributes]]), people: 0 };
+    if (format === 'csv') yield { text: toCsv([['cio_id', 'id', 'email', ...attributes]]), people: 0 };
     let after: string | null = null;
     for (;;) {
       const rows = await store.peoplePage(ctx.db, workspaceId, after, PAGE);

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems, WorkspaceParams } from '../../http/schemas.js';
+import { toCsv } from '../../shared/csv.js';
 import { invalid } from '../../shared/errors.js';
 import { actorOf } from '../auth/actor.js';
 import type { ExportFormat } from './export.js';
@@ -130,7 +130,7 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
         querystring: Type.Object({ mode: Type.Enum(['create', 'update']) }, { additionalProperties: false }),
         response: {
           202: Type.Object({ jobId: Type.String(), rows: Type.Integer() }),
-          ...problems(400, 401, 403, 404, 415),
+          ...problems(400, 401, 403, 404, 409, 415),
         },
       },
     },
@@ -259,7 +259,7 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="data-index.csv"')
-        .send(stringify(rows, { header: true, columns: ['type', 'name', 'count'] }));
+        .send(toCsv([['type', 'name', 'count'], ...rows]));
     },
   );
 }

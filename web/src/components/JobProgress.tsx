@@ -32,6 +32,7 @@ export function JobProgress<Result>({
   query,
   unit,
   children,
+  partial,
 }: {
   /** What the job does, e.g. "Importing people". */
   label: string;
@@ -39,6 +40,8 @@ export function JobProgress<Result>({
   /** What it counts, after the total ("people"). */
   unit?: string;
   children?: (job: Job<Result>) => ReactNode;
+  /** What a job that failed had done before it stopped (an import keeps the rows it applied). */
+  partial?: (job: Job<Result>) => ReactNode;
 }) {
   const job = query.data;
   if (query.error) return <ProblemAlert error={query.error} />;
@@ -79,6 +82,7 @@ export function JobProgress<Result>({
         </Alert>
       )}
       {job?.state === 'succeeded' && children?.(job)}
+      {job?.state === 'failed' && partial?.(job)}
     </Stack>
   );
 }

@@ -330,7 +330,22 @@ export function PeoplePage() {
       <Modal opened={dialog === 'import'} onClose={() => setDialog(null)} title="Import people" size="lg">
         {importJobId ? (
           <Stack>
-            <JobProgress label="Importing people" unit="rows" query={importing}>
+            <JobProgress
+              label="Importing people"
+              unit="rows"
+              query={importing}
+              partial={(job) =>
+                job.result && (
+                  <Stack gap="xs" data-testid="import-partial">
+                    <Text size="sm">
+                      The rows counted below were applied before the import stopped and stay applied; the
+                      other rows of the file were not. Import those again to finish.
+                    </Text>
+                    <ImportReport result={job.result} />
+                  </Stack>
+                )
+              }
+            >
               {(job) => (
                 <ImportReport result={job.result ?? { created: 0, updated: 0, failed: 0, errors: [] }} />
               )}

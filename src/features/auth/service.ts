@@ -8,6 +8,7 @@ import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
 import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
+import { hitCounters } from './rate-limit.js';
 import * as store from './store.js';
 
 export interface NewSession {
@@ -64,26 +65,26 @@ const loginKeys = (email: string, client: ClientInfo) => ({
  * guesses cannot all slip under the limit.
  */
 export async function countLoginAttempt(ctx: AppContext, email: string, client: ClientInfo): Promise<void> {
-  const now = ctx.clock.now();
   const { emailKey, ipKey } = loginKeys(email, client);
   const limits = ctx.config.loginLimits;
-  const counts = [
-    { max: limits.perEmail, ...(await store.hitRateLimit(ctx.db, emailKey, now, limits.windowMs)) },
-    { max: limits.perIp, ...(await store.hitRateLimit(ctx.db, ipKey, now, limits.windowMs)) },
-  ];
-  const exceeded = counts.filter((c) => c.hits > c.max);
-  if (exceeded.length === 0) return;
-  const retryAfterMs = Math.max(
-    ...exceeded.map((c) => c.windowStartedAt.getTime() + limits.windowMs - now.getTime()),
+  await hitCounters(
+    ctx,
+    [
+      { key: emailKey, max: limits.perEmail },
+      { key: ipKey, max: limits.perIp },
+    ],
+    limits.windowMs,
+    'Too many failed attempts',
   );
-  const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
-  throw new DomainError(
-    'too_many_requests',
-    `Too many failed attempts; try again in ${retryAfter} seconds.`,
-    {
-      headers: { 'retry-after': retryAfter },
-    },
-  );
+}
+
+/** Takes back one attempt counted by countLoginAttempt, once the password proved right. */
+export async function forgiveLoginAttempt(ctx: AppContext, email: string, client: ClientInfo): Promise<void> {
+  const { emailKey, ipKey } = loginKeys(email, client);
+  await ctx.db.transaction(async (tx) => {
+    await store.unhit(tx, emailKey);
+    await store.unhit(tx, ipKey);
+  });
 }
 
 export async function login(

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { passwordHashesComputed } from '../../src/features/auth/passwords.js';
+import { expectProblem, type Reply, uniqueEmail } from '../support/client.js';
+import { invite } from '../support/members.js';
+import { startService, type TestService } from '../support/service.js';
+
+// Behind a proxy (trustProxy), so each test speaks from addresses of its own via X-Forwarded-For;
+// requests without the header (the admins' sign-ups) come from 127.0.0.1.
+const WINDOW = 60_000;
+let service: TestService;
+beforeAll(async () => {
+  service = await startService({
+    config: {
+      trustProxy: true,
+      anonymousLimits: { signup: { perIp: 10, windowMs: WINDOW }, links: { perIp: 5, windowMs: WINDOW } },
+    },
+  });
+});
+afterAll(() => service?.close());
+
+const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+const acceptBody = {
+  firstName: 'Ivy',
+  lastName: 'Invitee',
+  password: 'invitee password',
+  marketingOptIn: false,
+};
+const bogus = 'x'.repeat(43);
+
+function expectLimited(reply: Reply) {
+  expectProblem(reply, 429, 'too_many_requests');
+  expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(Number(reply.headers.get('retry-after'))).toBeLessThanOrEqual(WINDOW / 1000);
+}
+
+describe('invitation and password-reset links', () => {
+  test('a made-up or used token is looked up first: a 404 or 410, and no password is hashed', async () => {
+    const ip = '203.0.113.10';
+    const anonymous = service.client();
+    const before = passwordHashesComputed();
+    expectProblem(
+      await anonymous.post(`/api/invitations/${bogus}/accept`, acceptBody, from(ip)),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await anonymous.post(`/api/password-resets/${bogus}`, { password: 'a new password' }, from(ip)),
+      404,
+      'not_found',
+    );
+    expect(passwordHashesComputed()).toBe(before);
+
+    // A real link hashes once when used; used again, it is a 410 that hashes nothing.
+    const admin = service.client();
+    await admin.signup();
+    const { token } = await invite(admin);
+    const atAccept = passwordHashesComputed();
+    expect((await anonymous.post(`/api/invitations/${token}/accept`, acceptBody, from(ip))).status).toBe(200);
+    expect(passwordHashesComputed()).toBe(atAccept + 1);
+    expectProblem(
+      await service.client().post(`/api/invitations/${token}/accept`, acceptBody, from(ip)),
+      410,
+      'gone',
+    );
+    expect(passwordHashesComputed()).toBe(atAccept + 1);
+  });
+
+  test('past the limit, one client address gets 429 on every link route; other addresses do not', async () => {
+    const ip = '203.0.113.20';
+    const admin = service.client();
+    await admin.signup();
+    const { token } = await invite(admin);
+    const anonymous = service.client();
+    expectProblem(await anonymous.get(`/api/invitations/${bogus}`, from(ip)), 404);
+    expectProblem(await anonymous.post(`/api/invitations/${bogus}/accept`, acceptBody, from(ip)), 404);
+    expectProblem(await anonymous.get(`/api/password-resets/${bogus}`, from(ip)), 404);
+    expectProblem(
+      await anonymous.post(`/api/password-resets/${bogus}`, { password: 'new password' }, from(ip)),
+      404,
+    );
+    const forgot = await anonymous.post('/api/password-resets', { email: uniqueEmail('nobody') }, from(ip));
+    expect(forgot.status).toBe(202);
+
+    const before = passwordHashesComputed();
+    expectLimited(await anonymous.get(`/api/invitations/${bogus}`, from(ip)));
+    expectLimited(
+      await anonymous.post(`/api/password-resets/${bogus}`, { password: 'new password' }, from(ip)),
+    );
+    expectLimited(await anonymous.post('/api/password-resets', { email: uniqueEmail('nobody') }, from(ip)));
+    // A real link too: the address is limited, not the token.
+    expectLimited(await anonymous.post(`/api/invitations/${token}/accept`, acceptBody, from(ip)));
+    expect(passwordHashesComputed()).toBe(before);
+
+    // Another service process counts in the same rows.
+    const sibling = await service.sibling();
+    try {
+      expectLimited(await sibling.client().get(`/api/password-resets/${bogus}`, from(ip)));
+    } finally {
+      await sibling.app.close();
+    }
+    // Another address is not limited, and the window passes.
+    expectProblem(await anonymous.get(`/api/invitations/${bogus}`, from('198.51.100.20')), 404);
+    service.clock.advance(WINDOW + 1000);
+    expect((await anonymous.get(`/api/invitations/${token}`, from(ip))).status).toBe(200);
+  });
+
+  test('parallel requests from one address cannot slip under the limit', async () => {
+    const ip = '203.0.113.30';
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () => service.client().get(`/api/password-resets/${bogus}`, from(ip))),
+    );
+    expect(replies.filter((r) => r.status === 404)).toHaveLength(5);
+    expect(replies.filter((r) => r.status === 429)).toHaveLength(7);
+  });
+});

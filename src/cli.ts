@@ -7,7 +7,7 @@ import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { planNames } from './features/accounts/plans.js';
 import { SignupBody } from './features/accounts/schemas.js';
-import { createAccount, setPlan } from './features/accounts/service.js';
+import { createAccount, hashNewPassword, setPlan } from './features/accounts/service.js';
 import { serve } from './main.js';
 import { DomainError } from './shared/errors.js';
 
@@ -69,9 +69,10 @@ async function createAccountCommand(config: Config, args: string[]) {
     );
     throw new UsageError(`invalid account:\n${problems.join('\n')}`);
   }
-  const created = await withService(config, (ctx) =>
-    ctx.db.transaction((tx) => createAccount(ctx, tx, body)),
-  );
+  const created = await withService(config, async (ctx) => {
+    const passwordHash = await hashNewPassword(ctx, body);
+    return ctx.db.transaction((tx) => createAccount(ctx, tx, body, passwordHash));
+  });
   console.log(
     JSON.stringify({
       accountId: created.account.id,

@@ -113,3 +113,52 @@ describe('invitation and password-reset links', () => {
     expect(replies.filter((r) => r.status === 429)).toHaveLength(7);
   });
 });
+
+describe('sign-up', () => {
+  const body = (email: string) => ({
+    accountName: 'Acme',
+    firstName: 'Ada',
+    lastName: 'Admin',
+    email,
+    password: 'correct horse battery staple',
+  });
+
+  test('is limited per client address, taken addresses included; other addresses are not', async () => {
+    const ip = '203.0.113.40';
+    const { email: taken } = await service.client().signup();
+    for (let i = 0; i < 5; i++) {
+      expect((await service.client().post('/api/signup', body(uniqueEmail('new')), from(ip))).status).toBe(
+        201,
+      );
+    }
+    for (let i = 0; i < 5; i++) {
+      expectProblem(await service.client().post('/api/signup', body(taken), from(ip)), 409, 'email_taken');
+    }
+    const before = passwordHashesComputed();
+    expectLimited(await service.client().post('/api/signup', body(uniqueEmail('new')), from(ip)));
+    expectLimited(await service.client().post('/api/signup', body(taken), from(ip)));
+    expect(passwordHashesComputed()).toBe(before);
+    expect(
+      (await service.client().post('/api/signup', body(uniqueEmail('new')), from('198.51.100.40'))).status,
+    ).toBe(201);
+    service.clock.advance(WINDOW + 1000);
+    expect((await service.client().post('/api/signup', body(uniqueEmail('new')), from(ip))).status).toBe(201);
+  });
+
+  test('a taken address costs the same password hash as a new one (no faster email_taken)', async () => {
+    const ip = '203.0.113.50';
+    const { email: taken } = await service.client().signup();
+    const before = passwordHashesComputed();
+    expectProblem(await service.client().post('/api/signup', body(taken), from(ip)), 409, 'email_taken');
+    expect(passwordHashesComputed()).toBe(before + 1);
+    // Whatever its case.
+    expectProblem(
+      await service.client().post('/api/signup', body(taken.toUpperCase()), from(ip)),
+      409,
+      'email_taken',
+    );
+    expect(passwordHashesComputed()).toBe(before + 2);
+    expect((await service.client().post('/api/signup', body(uniqueEmail('new')), from(ip))).status).toBe(201);
+    expect(passwordHashesComputed()).toBe(before + 3);
+  });
+});

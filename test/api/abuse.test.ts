@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queryRows } from '../../src/db/connection.js';
 import { passwordHashesComputed } from '../../src/features/auth/passwords.js';
-import { expectProblem, type Reply, uniqueEmail } from '../support/client.js';
-import { invite } from '../support/members.js';
+import { redactLinkToken } from '../../src/features/team/routes.js';
+import { hashToken } from '../../src/shared/secrets.js';
+import { type Client, expectProblem, type Reply, uniqueEmail } from '../support/client.js';
+import { addMember, invite, linkSentTo, tokenOf } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
 
 // Behind a proxy (trustProxy), so each test speaks from addresses of its own via X-Forwarded-For;
@@ -160,5 +164,59 @@ describe('sign-up', () => {
     expect(passwordHashesComputed()).toBe(before + 2);
     expect((await service.client().post('/api/signup', body(uniqueEmail('new')), from(ip))).status).toBe(201);
     expect(passwordHashesComputed()).toBe(before + 3);
+  });
+});
+
+describe('password-reset emails in the outbox', () => {
+  type Listed = { to: string; kind: string; text: string; html: string | null; redacted: boolean };
+  const resetTo = async (reader: Client, email: string) => {
+    const items: Listed[] = (await reader.get('/api/outbox')).body.items;
+    return items.filter((m) => m.to === email && m.kind === 'password_reset');
+  };
+
+  test('only the recipient reads one; a co-admin sees it listed, without its link', async () => {
+    const admin = service.client();
+    const { member } = await admin.signup();
+    const co = await addMember(service, admin, { accountRole: 'account_admin' });
+    expect((await admin.post(`/api/team-members/${co.id}/reset-password`)).status).toBe(202);
+    // Forgot password, asked by anyone for the first admin's address.
+    expect((await service.client().post('/api/password-resets', { email: member.email })).status).toBe(202);
+    await expect.poll(async () => (await resetTo(co.client, member.email)).length).toBe(1);
+
+    for (const [reader, email] of [
+      [admin, co.email],
+      [co.client, member.email],
+    ] as const) {
+      const [seen] = await resetTo(reader, email);
+      expect(seen).toMatchObject({ redacted: true, html: null });
+      expect(seen!.text).not.toMatch(/https?:\/\//);
+      expect(seen!.text).toContain('atrium last-email');
+    }
+    const [own] = await resetTo(co.client, co.email);
+    expect(own).toMatchObject({ redacted: false, html: expect.stringContaining('/reset-password/') });
+    const token = tokenOf(own!.text.match(/https?:\/\/\S+/)![0]);
+    expect((await service.client().get(`/api/password-resets/${token}`)).body.email).toBe(co.email);
+    const mine = await linkSentTo(admin, member.email, 'password_reset');
+    expect(mine).toMatch(/\/reset-password\//);
+
+    // The token is stored only as its hash; the activity log holds neither.
+    const rows = await queryRows<Record<string, unknown>>(
+      service.database.db,
+      sql`SELECT * FROM password_resets WHERE token_hash = ${hashToken(token)}`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    const activity = JSON.stringify((await admin.get('/api/account/activity?limit=200')).body);
+    expect(activity).toContain('team_member.password_reset_requested');
+    expect(activity).not.toContain(token);
+    expect(activity).not.toContain(hashToken(token));
+  });
+
+  test('the request log shows a link route without its token', () => {
+    expect(redactLinkToken(`/api/password-resets/${bogus}`)).toBe('/api/password-resets/[redacted]');
+    expect(redactLinkToken(`/api/invitations/${bogus}/accept?x=1`)).toBe(
+      '/api/invitations/[redacted]/accept?x=1',
+    );
+    expect(redactLinkToken('/api/password-resets')).toBe('/api/password-resets');
   });
 });

@@ -87,6 +87,36 @@ export async function forgiveLoginAttempt(ctx: AppContext, email: string, client
   });
 }
 
+export const currentPasswordRequired = () =>
+  new DomainError(
+    'current_password_required',
+    'This change needs your current password: send it as currentPassword.',
+    {
+      errors: [{ path: '/currentPassword', message: 'required for this change' }],
+    },
+  );
+
+/**
+ * The signed-in caller proves again who they are, for a change a stolen session must not be able
+ * to make (an email address, where reset links go). Counted like a login, against the caller's
+ * address and client address (429 past the limits); a right password takes its attempt back.
+ */
+export async function confirmCurrentPassword(
+  ctx: AppContext,
+  actor: Pick<Actor, 'member'>,
+  currentPassword: string | undefined,
+  client: ClientInfo,
+): Promise<void> {
+  if (currentPassword === undefined) throw currentPasswordRequired();
+  await countLoginAttempt(ctx, actor.member.email, client);
+  if (!(await verifyPassword(actor.member.passwordHash, currentPassword, ctx.config.passwordHashing))) {
+    throw new DomainError('current_password_wrong', 'That is not your current password.', {
+      errors: [{ path: '/currentPassword', message: 'not your current password' }],
+    });
+  }
+  await forgiveLoginAttempt(ctx, actor.member.email, client);
+}
+
 export async function login(
   ctx: AppContext,
   input: { email: string; password: string },

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { outbox } from '../../db/schema.js';
 
@@ -21,6 +21,25 @@ export async function listEmails(tx: Db, accountId: string, limit: number): Prom
     .where(eq(outbox.accountId, accountId))
     .orderBy(desc(outbox.id))
     .limit(limit);
+}
+
+/**
+ * The newest email to this address (compared case-insensitively), of any account, optionally of one
+ * kind: what the operator's `atrium last-email` prints.
+ */
+export async function latestEmailTo(tx: Db, address: string, kind?: string): Promise<OutboxRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        eq(sql`lower(${outbox.toAddress})`, address.toLowerCase()),
+        kind === undefined ? undefined : eq(outbox.kind, kind),
+      ),
+    )
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(1);
+  return row;
 }
 
 /** Marks an email sent, once: false when another delivery got there first. */

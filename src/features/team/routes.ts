@@ -122,13 +122,17 @@ export function teamRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Edit a team member',
-        description: 'Account Admins change anything; every member may change their own name and email.',
+        description:
+          'Account Admins change anything; every member may change their own name and email. ' +
+          'Changing an email (one’s own, or an Account Admin changing anyone’s) needs the caller’s ' +
+          'current password as currentPassword: missing → 400 current_password_required, wrong → 403 ' +
+          'current_password_wrong. Wrong passwords count against the caller’s login limit (429 past it).',
         params: MemberParams,
         body: UpdateMemberBody,
-        response: { 200: TeamMember, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: TeamMember, ...problems(400, 401, 403, 404, 409, 429) },
       },
     },
-    async (req) => updateTeamMember(ctx, actorOf(req), req.params.memberId, req.body),
+    async (req) => updateTeamMember(ctx, actorOf(req), req.params.memberId, req.body, clientInfo(req)),
   );
 
   app.delete(

@@ -60,6 +60,9 @@ export const REDACTED_TEXT =
   'They read it here when signed in as that address, or the operator prints it with ' +
   '`atrium last-email --to <address>`.';
 
+/** What a sent recipient-only email keeps of its body. */
+export const SENT_BODY_FORGOTTEN = 'Sent over SMTP; its body held a password reset link and is not kept.';
+
 /**
  * The account's emails, newest first, as GET /api/outbox shows them to this reader. An email only
  * its recipient may read is still listed to the others (who was sent what, and when, stays

@@ -42,11 +42,26 @@ export async function latestEmailTo(tx: Db, address: string, kind?: string): Pro
   return row;
 }
 
-/** Marks an email sent, once: false when another delivery got there first. */
-export async function markSent(tx: Db, id: string, at: Date, attempts: number): Promise<boolean> {
+/**
+ * Marks an email sent, once: false when another delivery got there first. With `forgetBody`, the
+ * body is replaced by that text: a secret it carried (a reset link) is not kept once delivered.
+ */
+export async function markSent(
+  tx: Db,
+  id: string,
+  at: Date,
+  attempts: number,
+  forgetBody?: string,
+): Promise<boolean> {
   const rows = await tx
     .update(outbox)
-    .set({ state: 'sent', sentAt: at, attempts, lastError: null })
+    .set({
+      state: 'sent',
+      sentAt: at,
+      attempts,
+      lastError: null,
+      ...(forgetBody !== undefined && { textBody: forgetBody, htmlBody: null }),
+    })
     .where(and(eq(outbox.id, id), eq(outbox.state, 'queued')))
     .returning({ id: outbox.id });
   return rows.length > 0;

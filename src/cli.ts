@@ -7,7 +7,8 @@ import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { planNames } from './features/accounts/plans.js';
 import { SignupBody } from './features/accounts/schemas.js';
-import { createAccount, setPlan } from './features/accounts/service.js';
+import { createAccount, hashNewPassword, setPlan } from './features/accounts/service.js';
+import { latestEmailTo } from './features/mail/store.js';
 import { serve } from './main.js';
 import { DomainError } from './shared/errors.js';
 
@@ -19,6 +20,9 @@ const usage = `atrium <command>
                    [--first-name F] [--last-name L] [--plan free|essentials|premium|team]
   set-plan         --account ACCOUNT_ID --plan ${planNames.join('|')}
                    [--workspaces N --members N]   (custom limits: the operator's, not the account's)
+  last-email       --to EMAIL [--kind password_reset|invitation|…]
+                   print the newest email the service wrote to EMAIL (the embedded outbox, when
+                   no SMTP_URL is set: how a person who forgot their password gets the link)
 `;
 
 class UsageError extends Error {}
@@ -69,9 +73,10 @@ async function createAccountCommand(config: Config, args: string[]) {
     );
     throw new UsageError(`invalid account:\n${problems.join('\n')}`);
   }
-  const created = await withService(config, (ctx) =>
-    ctx.db.transaction((tx) => createAccount(ctx, tx, body)),
-  );
+  const created = await withService(config, async (ctx) => {
+    const passwordHash = await hashNewPassword(ctx, body);
+    return ctx.db.transaction((tx) => createAccount(ctx, tx, body, passwordHash));
+  });
   console.log(
     JSON.stringify({
       accountId: created.account.id,
@@ -110,6 +115,30 @@ async function setPlanCommand(config: Config, args: string[]) {
   console.log(JSON.stringify(account));
 }
 
+async function lastEmailCommand(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { to: { type: 'string' }, kind: { type: 'string' } } });
+  if (!values.to) throw new UsageError('last-email needs --to EMAIL');
+  const database = await openDatabase(config.database);
+  try {
+    const email = await latestEmailTo(database.db, values.to, values.kind);
+    if (!email) throw new Error(`no email to ${values.to}${values.kind ? ` of kind ${values.kind}` : ''}`);
+    console.log(
+      [
+        `Id: ${email.id}`,
+        `Kind: ${email.kind}`,
+        `To: ${email.toAddress}`,
+        `From: ${email.fromAddress}`,
+        `Date: ${email.createdAt.toISOString()}`,
+        `Subject: ${email.subject}`,
+        '',
+        email.textBody,
+      ].join('\n'),
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig();
@@ -132,6 +161,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'set-plan':
       await setPlanCommand(config, rest);
+      return 0;
+    case 'last-email':
+      await lastEmailCommand(config, rest);
       return 0;
     case undefined:
     case 'help':

@@ -16,6 +16,16 @@ export interface Config {
   sessionTtlMs: number;
   /** Failed logins allowed per window, per email and per client IP; the next one answers 429. */
   loginLimits: { perEmail: number; perIp: number; windowMs: number };
+  /**
+   * Anonymous requests allowed per client IP and window, counted in the database like the login
+   * limits; the next one answers 429. `signup`: POST /api/signup. `links`: every request on an
+   * invitation or password-reset link (viewing, accepting, setting the password) and the
+   * forgot-password request, which sends an email.
+   */
+  anonymousLimits: {
+    signup: { perIp: number; windowMs: number };
+    links: { perIp: number; windowMs: number };
+  };
   mail: {
     /** Deliver over SMTP (smtp://user:pass@host:port); unset, emails stay in the outbox (GET /api/outbox). */
     smtpUrl?: string;
@@ -43,6 +53,10 @@ export const defaults = {
   passwordHashing: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
   sessionTtlMs: 14 * DAY,
   loginLimits: { perEmail: 10, perIp: 100, windowMs: 15 * 60 * 1000 },
+  anonymousLimits: {
+    signup: { perIp: 20, windowMs: 60 * 60 * 1000 },
+    links: { perIp: 50, windowMs: 15 * 60 * 1000 },
+  },
   workerIdleMs: 1000,
   assetMaxBytes: 5 * 1024 * 1024,
 } as const;
@@ -64,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordHashing: { ...defaults.passwordHashing },
     sessionTtlMs: defaults.sessionTtlMs,
     loginLimits: { ...defaults.loginLimits },
+    anonymousLimits: {
+      signup: { ...defaults.anonymousLimits.signup },
+      links: { ...defaults.anonymousLimits.links },
+    },
     workerIdleMs: defaults.workerIdleMs,
     assetMaxBytes: positiveInteger(env.ASSET_MAX_BYTES, 'ASSET_MAX_BYTES') ?? defaults.assetMaxBytes,
     webhookAllowPrivateNetworks: ['true', '1'].includes(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? ''),

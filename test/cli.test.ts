@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { openDatabase } from '../src/db/connection.js';
+import { forgotPassword } from '../src/features/team/password-resets.js';
 import { copyTemplate, dropDatabase, withDatabase } from './support/postgres.js';
+import { testConfig } from './support/service.js';
 
 const run = promisify(execFile);
 const serverUrl = process.env.DATABASE_URL;
@@ -96,4 +100,40 @@ test('create-account checks its input like sign-up; set-plan sets custom limits'
   await expect(atrium('set-plan', '--account', created.accountId, '--plan', 'custom')).rejects.toMatchObject({
     code: 2,
   });
+});
+
+test('last-email prints the newest email to an address: the reset link of someone who forgot their password', async () => {
+  const email = `Forgot.${Date.now()}@example.com`;
+  await atrium(
+    'create-account',
+    '--account-name',
+    'Forgetful',
+    '--email',
+    email,
+    '--password',
+    'cli password 1',
+  );
+  // "Forgot password" through the service, on the command's database, with no SMTP_URL.
+  const target =
+    serverUrl && database
+      ? { kind: 'postgres' as const, url: withDatabase(serverUrl, database) }
+      : { kind: 'pglite' as const, dataDir };
+  const opened = await openDatabase(target);
+  try {
+    const { app, ctx } = await buildApp({ config: testConfig({ database: target }), database: opened });
+    await forgotPassword(ctx, email.toLowerCase());
+    await app.close();
+  } finally {
+    await opened.close();
+  }
+  const printed = (await atrium('last-email', '--to', email.toUpperCase(), '--kind', 'password_reset'))
+    .stdout;
+  expect(printed).toContain(`To: ${email}`);
+  expect(printed).toContain('Subject: Reset your Atrium password');
+  expect(printed).toMatch(/\/reset-password\/[\w-]{43}\n/);
+  await expect(atrium('last-email', '--to', 'nobody@example.com')).rejects.toMatchObject({
+    code: 1,
+    stderr: expect.stringContaining('no email to nobody@example.com'),
+  });
+  await expect(atrium('last-email')).rejects.toMatchObject({ code: 2 });
 });

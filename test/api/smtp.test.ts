@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { latestEmailTo } from '../../src/features/mail/store.js';
 import { expectProblem, uniqueEmail } from '../support/client.js';
 import { startService, type TestService } from '../support/service.js';
 import { startSmtpServer } from '../support/smtp.js';
@@ -50,6 +51,23 @@ test('an invitation arrives over SMTP; its link accepts the invitation', async (
     marketingOptIn: false,
   });
   expect(accepted.status).toBe(200);
+});
+
+test('a password-reset email is delivered with its link, and the outbox keeps no copy of it', async () => {
+  const admin = service.client();
+  const { email } = await admin.signup();
+  expect((await admin.post('/api/password-resets', { email })).status).toBe(202);
+  // The email is written after the answer: wait for it.
+  await expect
+    .poll(() => latestEmailTo(service.database.db, email, 'password_reset'))
+    .toMatchObject({ state: 'queued', textBody: expect.stringContaining('/reset-password/') });
+  await service.worker.runUntilIdle();
+  const message = smtp.received.find((m) => m.to.includes(email));
+  const token = message!.text.match(/\/reset-password\/(\S+)/)![1]!;
+  expect((await service.client().get(`/api/password-resets/${token}`)).body.email).toBe(email);
+  const stored = await latestEmailTo(service.database.db, email, 'password_reset');
+  expect(stored).toMatchObject({ state: 'sent', htmlBody: null });
+  expect(JSON.stringify(stored)).not.toContain(token);
 });
 
 test('with SMTP_URL the embedded outbox is not served', async () => {

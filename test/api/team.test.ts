@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Client, expectProblem } from '../support/client.js';
-import { addMember, invite, linkSentTo, tokenOf } from '../support/members.js';
+import { addMember, invite, linkInOutboxTable, linkSentTo, tokenOf } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
 
 let service: TestService;
@@ -106,13 +106,14 @@ describe('All workspaces', () => {
 describe('edit', () => {
   test('Account Admins change anyone’s names, email, account role, flags and workspace roles', async () => {
     const admin = service.client();
-    const { workspace } = await admin.signup();
+    const { workspace, password } = await admin.signup();
     const m = await addMember(service, admin, { roles: [{ workspaceId: workspace.id, role: 'viewer' }] });
     const [w2] = await workspaces(admin, 1);
     const reply = await admin.patch(`/api/team-members/${m.id}`, {
       firstName: 'New',
       lastName: 'Name',
       email: `renamed.${m.email}`,
+      currentPassword: password,
       permissions: { apiCredentials: true },
       workspaceAccess: { mode: 'custom', roles: [{ workspaceId: w2!, role: 'author' }] },
     });
@@ -142,6 +143,7 @@ describe('edit', () => {
     const own = await m.client.patch(`/api/team-members/${m.id}`, {
       firstName: 'Self',
       email: `self.${m.email}`,
+      currentPassword: m.password,
     });
     expect(own.body).toMatchObject({ firstName: 'Self', email: `self.${m.email}` });
     const role = await m.client.patch(`/api/team-members/${m.id}`, { accountRole: 'account_admin' });
@@ -165,14 +167,100 @@ describe('edit', () => {
     const stranger = service.client();
     const { email: taken } = await stranger.signup();
     const admin = service.client();
-    const { member } = await admin.signup();
+    const { member, password } = await admin.signup();
     const m = await addMember(service, admin);
     expectProblem(
-      await admin.patch(`/api/team-members/${m.id}`, { email: taken }),
+      await admin.patch(`/api/team-members/${m.id}`, { email: taken, currentPassword: password }),
       409,
       'email_in_other_account',
     );
     expectProblem(await m.client.patch(`/api/team-members/${member.id}`, { email: taken }), 404);
+    expectProblem(
+      await m.client.patch(`/api/team-members/${member.id}`, { email: taken, currentPassword: m.password }),
+      404,
+    );
+  });
+
+  test('changing one’s own email needs the current password; a stolen session alone cannot', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const m = await addMember(service, admin, { roles: [{ workspaceId: workspace.id, role: 'viewer' }] });
+    const other = await addMember(service, admin, { roles: [{ workspaceId: workspace.id, role: 'viewer' }] });
+    const stolen = `thief.${m.email}`;
+    const missing = await m.client.patch(`/api/team-members/${m.id}`, { email: stolen });
+    expectProblem(missing, 400, 'current_password_required');
+    expect(missing.body.errors).toEqual([{ path: '/currentPassword', message: expect.any(String) }]);
+    const wrong = await m.client.patch(`/api/team-members/${m.id}`, {
+      email: stolen,
+      currentPassword: 'guess',
+    });
+    expectProblem(wrong, 403, 'current_password_wrong');
+    expect(wrong.body.errors[0].path).toBe('/currentPassword');
+    expect((await admin.get(`/api/team-members/${m.id}`)).body.email).toBe(m.email);
+    // Names, and the same address sent back, need no password; someone else's member is still a 403.
+    expect(
+      (await m.client.patch(`/api/team-members/${m.id}`, { firstName: 'Mia', email: m.email })).status,
+    ).toBe(200);
+    expectProblem(
+      await m.client.patch(`/api/team-members/${other.id}`, { email: stolen, currentPassword: m.password }),
+      403,
+      'forbidden',
+    );
+
+    // A reset link sent to the old address dies with the change.
+    await admin.post(`/api/team-members/${m.id}/reset-password`);
+    const oldLink = tokenOf(await linkInOutboxTable(service, m.email));
+    const renamed = `new.${m.email}`;
+    const ok = await m.client.patch(`/api/team-members/${m.id}`, {
+      email: renamed,
+      currentPassword: m.password,
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.email).toBe(renamed);
+    expectProblem(await service.client().get(`/api/password-resets/${oldLink}`), 410, 'gone');
+    expect(
+      (await service.client().post('/api/session', { email: renamed, password: m.password })).status,
+    ).toBe(200);
+  });
+
+  test('an Account Admin changing someone else’s email gives their own current password', async () => {
+    const admin = service.client();
+    const { password } = await admin.signup();
+    const co = await addMember(service, admin, { accountRole: 'account_admin' });
+    const redirected = `redirected.${co.email}`;
+    expectProblem(
+      await admin.patch(`/api/team-members/${co.id}`, { email: redirected }),
+      400,
+      'current_password_required',
+    );
+    // The member's own password is not the admin's.
+    expectProblem(
+      await admin.patch(`/api/team-members/${co.id}`, { email: redirected, currentPassword: co.password }),
+      403,
+      'current_password_wrong',
+    );
+    const ok = await admin.patch(`/api/team-members/${co.id}`, {
+      email: redirected,
+      currentPassword: password,
+    });
+    expect(ok.body.email).toBe(redirected);
+  });
+
+  test('wrong current passwords count against the caller’s login limit', async () => {
+    const admin = service.client();
+    await admin.signup();
+    const m = await addMember(service, admin);
+    const change = (currentPassword: string) =>
+      m.client.patch(`/api/team-members/${m.id}`, { email: `other.${m.email}`, currentPassword });
+    for (let i = 0; i < service.config.loginLimits.perEmail; i++) {
+      expectProblem(await change(`wrong ${i}`), 403, 'current_password_wrong');
+    }
+    const limited = await change(m.password);
+    expectProblem(limited, 429, 'too_many_requests');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expectProblem(await service.client().post('/api/session', { email: m.email, password: m.password }), 429);
+    service.clock.advance(service.config.loginLimits.windowMs + 1000);
+    expect((await change(m.password)).status).toBe(200);
   });
 
   test('Account Admins are Workspace Admins everywhere: a lesser role for one is refused', async () => {
@@ -332,7 +420,7 @@ describe('password reset', () => {
     await admin.signup();
     const m = await addMember(service, admin);
     expect((await admin.post(`/api/team-members/${m.id}/reset-password`)).status).toBe(202);
-    const token = tokenOf(await linkSentTo(admin, m.email, 'password_reset'));
+    const token = tokenOf(await linkInOutboxTable(service, m.email));
     expect(
       (await service.client().post('/api/session', { email: m.email, password: m.password })).status,
     ).toBe(200);
@@ -362,9 +450,9 @@ describe('password reset', () => {
     await admin.signup();
     const m = await addMember(service, admin);
     await admin.post(`/api/team-members/${m.id}/reset-password`);
-    const first = tokenOf(await linkSentTo(admin, m.email, 'password_reset'));
+    const first = tokenOf(await linkInOutboxTable(service, m.email));
     await admin.post(`/api/team-members/${m.id}/reset-password`);
-    const second = tokenOf(await linkSentTo(admin, m.email, 'password_reset'));
+    const second = tokenOf(await linkInOutboxTable(service, m.email));
     expectProblem(await service.client().get(`/api/password-resets/${first}`), 410);
     service.clock.advance(25 * 60 * 60 * 1000);
     expectProblem(

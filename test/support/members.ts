@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { WorkspaceRole } from '../../src/access/roles.js';
+import { latestEmailTo } from '../../src/features/mail/store.js';
 import { type Client, uniqueEmail } from './client.js';
 import type { TestService } from './service.js';
 
@@ -17,6 +18,24 @@ export async function linkSentTo(admin: Client, email: string, kind = 'invitatio
 }
 
 export const tokenOf = (link: string) => link.split('/').pop()!;
+
+/**
+ * The link in the newest email of this kind to this address, read from the outbox table as the
+ * operator's `atrium last-email` reads it: for a password-reset email, which GET /api/outbox shows
+ * only to its recipient, when the test's recipient cannot read the outbox (a Member) or is not
+ * signed in (they forgot their password).
+ */
+export async function linkInOutboxTable(
+  service: TestService,
+  email: string,
+  kind = 'password_reset',
+): Promise<string> {
+  const message = await latestEmailTo(service.database.db, email, kind);
+  expect(message, `an email of kind ${kind} to ${email}`).toBeDefined();
+  const link = message!.textBody.match(/https?:\/\/\S+/)?.[0];
+  expect(link).toBeDefined();
+  return link!;
+}
 
 export interface InviteOptions {
   accountRole?: 'account_admin' | 'member';

@@ -46,6 +46,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     passwordHashing: { memoryCost: 256, timeCost: 1, parallelism: 1 },
     // Jobs run when a test says so (worker.runUntilIdle), not on a timer.
     workerIdleMs: 0,
+    // Every test signs up and accepts links from 127.0.0.1; test/api/abuse.test.ts tests the limits.
+    anonymousLimits: {
+      signup: { perIp: 100_000, windowMs: 60 * 60 * 1000 },
+      links: { perIp: 100_000, windowMs: 15 * 60 * 1000 },
+    },
     ...overrides,
   };
 }

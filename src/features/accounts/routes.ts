@@ -19,10 +19,12 @@ export function accountRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Create an account, its first workspace, and its first Account Admin (signed in)',
+        description:
+          'Limited per client address (config.anonymousLimits.signup); past the limit the answer is 429 with Retry-After.',
         body: SignupBody,
         response: {
           201: Type.Object({ account: Account, member: Member, workspace: Workspace }),
-          ...problems(400, 409),
+          ...problems(400, 409, 429),
         },
       },
     },

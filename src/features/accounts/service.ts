@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids.js';
 import { changedFields, recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
+import { countAnonymousRequest } from '../auth/rate-limit.js';
 import { type ClientInfo, openSession } from '../auth/service.js';
 import { toMember } from '../team/schemas.js';
 import { countMembers, findMemberByEmail, insertMember, updateMember } from '../team/store.js';
@@ -44,12 +45,12 @@ const emailTaken = (email: string) =>
 
 /**
  * Creates an account, its first workspace (named after the account, sending to the creator's
- * address in test mode) and its creator as Account Admin, in one transaction.
+ * address in test mode) and its creator as Account Admin, in one transaction. The password comes
+ * hashed (hashNewPassword), before the transaction: argon2 holds no connection.
  */
-export async function createAccount(ctx: AppContext, tx: Db, body: SignupBody) {
+export async function createAccount(ctx: AppContext, tx: Db, body: SignupBody, passwordHash: string) {
   const now = ctx.clock.now();
   if (await findMemberByEmail(tx, body.email)) throw emailTaken(body.email);
-  const passwordHash = await hashPassword(body.password, ctx.config.passwordHashing);
   const accountId = newId('acc');
   const memberId = newId('mem');
   const account = await store.insertAccount(tx, {
@@ -101,9 +102,20 @@ export async function createAccount(ctx: AppContext, tx: Db, body: SignupBody) {
   return { account, member: { ...member, currentWorkspaceId: workspace.id }, workspace };
 }
 
+/** The sign-up's password, hashed whether or not its address turns out to be taken. */
+export const hashNewPassword = (ctx: AppContext, body: SignupBody): Promise<string> =>
+  hashPassword(body.password, ctx.config.passwordHashing);
+
+/**
+ * Sign-up, limited per client address. A taken address and a new one take the same steps in the
+ * same order (count, hash, look the address up), so the time of the answer does not tell which
+ * addresses have an account: the argon2 hash is most of it either way.
+ */
 export async function signup(ctx: AppContext, body: SignupBody, client: ClientInfo) {
+  await countAnonymousRequest(ctx, 'signup', client);
+  const passwordHash = await hashNewPassword(ctx, body);
   return ctx.db.transaction(async (tx) => {
-    const { account, member, workspace } = await createAccount(ctx, tx, body);
+    const { account, member, workspace } = await createAccount(ctx, tx, body, passwordHash);
     const session = await openSession(ctx, tx, member, client);
     const subject = resolveSubject({
       memberId: member.id,

@@ -3,8 +3,17 @@ import type { Config } from '../../config.js';
 
 export type PasswordHashing = Config['passwordHashing'];
 
+let hashesComputed = 0;
+
+/**
+ * How many passwords this process has hashed. A seam for tests, which prove without timing that a
+ * path hashes (sign-up's taken address) or does not (a link token that does not exist).
+ */
+export const passwordHashesComputed = (): number => hashesComputed;
+
 /** argon2id (the library's default algorithm) with the configured cost. */
 export function hashPassword(password: string, cost: PasswordHashing): Promise<string> {
+  hashesComputed++;
   return hash(password, cost);
 }
 

@@ -8,6 +8,7 @@ import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
 import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
+import { hitCounters } from './rate-limit.js';
 import * as store from './store.js';
 
 export interface NewSession {
@@ -64,26 +65,56 @@ const loginKeys = (email: string, client: ClientInfo) => ({
  * guesses cannot all slip under the limit.
  */
 export async function countLoginAttempt(ctx: AppContext, email: string, client: ClientInfo): Promise<void> {
-  const now = ctx.clock.now();
   const { emailKey, ipKey } = loginKeys(email, client);
   const limits = ctx.config.loginLimits;
-  const counts = [
-    { max: limits.perEmail, ...(await store.hitRateLimit(ctx.db, emailKey, now, limits.windowMs)) },
-    { max: limits.perIp, ...(await store.hitRateLimit(ctx.db, ipKey, now, limits.windowMs)) },
-  ];
-  const exceeded = counts.filter((c) => c.hits > c.max);
-  if (exceeded.length === 0) return;
-  const retryAfterMs = Math.max(
-    ...exceeded.map((c) => c.windowStartedAt.getTime() + limits.windowMs - now.getTime()),
+  await hitCounters(
+    ctx,
+    [
+      { key: emailKey, max: limits.perEmail },
+      { key: ipKey, max: limits.perIp },
+    ],
+    limits.windowMs,
+    'Too many failed attempts',
   );
-  const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
-  throw new DomainError(
-    'too_many_requests',
-    `Too many failed attempts; try again in ${retryAfter} seconds.`,
+}
+
+/** Takes back one attempt counted by countLoginAttempt, once the password proved right. */
+export async function forgiveLoginAttempt(ctx: AppContext, email: string, client: ClientInfo): Promise<void> {
+  const { emailKey, ipKey } = loginKeys(email, client);
+  await ctx.db.transaction(async (tx) => {
+    await store.unhit(tx, emailKey);
+    await store.unhit(tx, ipKey);
+  });
+}
+
+export const currentPasswordRequired = () =>
+  new DomainError(
+    'current_password_required',
+    'This change needs your current password: send it as currentPassword.',
     {
-      headers: { 'retry-after': retryAfter },
+      errors: [{ path: '/currentPassword', message: 'required for this change' }],
     },
   );
+
+/**
+ * The signed-in caller proves again who they are, for a change a stolen session must not be able
+ * to make (an email address, where reset links go). Counted like a login, against the caller's
+ * address and client address (429 past the limits); a right password takes its attempt back.
+ */
+export async function confirmCurrentPassword(
+  ctx: AppContext,
+  actor: Pick<Actor, 'member'>,
+  currentPassword: string | undefined,
+  client: ClientInfo,
+): Promise<void> {
+  if (currentPassword === undefined) throw currentPasswordRequired();
+  await countLoginAttempt(ctx, actor.member.email, client);
+  if (!(await verifyPassword(actor.member.passwordHash, currentPassword, ctx.config.passwordHashing))) {
+    throw new DomainError('current_password_wrong', 'That is not your current password.', {
+      errors: [{ path: '/currentPassword', message: 'not your current password' }],
+    });
+  }
+  await forgiveLoginAttempt(ctx, actor.member.email, client);
 }
 
 export async function login(

@@ -5,6 +5,7 @@ import { deliveriesOfOutbox, settleDeliveries } from '../messaging/store.js';
 import { findMembersByEmail } from '../team/store.js';
 import { findLiveWorkspaceById } from '../workspaces/store.js';
 import { testRecipientById } from '../workspaces/test-recipient.js';
+import { RECIPIENT_ONLY_KINDS, SENT_BODY_FORGOTTEN } from './service.js';
 import { findEmail, markSent, markSuppressed, type OutboxRow, recordFailure } from './store.js';
 import type { Transport } from './transport.js';
 
@@ -46,7 +47,9 @@ export function deliverEmail(ctx: AppContext, transport: Transport): JobHandler 
       throw error;
     }
     await ctx.db.transaction(async (tx) => {
-      await markSent(tx, email.id, ctx.clock.now(), job.attempts);
+      // Only the recipient may read a reset link: once it has left, the outbox keeps no copy.
+      const forget = RECIPIENT_ONLY_KINDS.has(email.kind) ? SENT_BODY_FORGOTTEN : undefined;
+      await markSent(tx, email.id, ctx.clock.now(), job.attempts, forget);
       if (email.workspaceId) await settleDeliveries(tx, email.workspaceId, email.id, 'sent', ctx.clock.now());
     });
   };

@@ -14,6 +14,10 @@ const OutboxEmail = Type.Object({
   subject: Type.String(),
   text: Type.String(),
   html: Type.Union([Type.String(), Type.Null()]),
+  redacted: Type.Boolean({
+    description:
+      'True when the body is withheld: a password-reset email is readable only by its recipient (text says so, html is null).',
+  }),
   state: Type.Enum(['captured', 'queued', 'sent', 'failed', 'suppressed']),
   sentAt: NullableTimestamp,
   createdAt: Timestamp,
@@ -27,12 +31,18 @@ export function mailRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['Mail'],
         summary: 'Emails the service sent for this account, newest first (only while no SMTP_URL is set)',
+        description:
+          'A password-reset email is readable only by its recipient (the signed-in member it was sent to); ' +
+          'to other Account Admins it is listed with its body withheld (redacted: true).',
         response: { 200: Items(OutboxEmail), ...problems(401, 403, 404) },
       },
     },
     async (req) => {
       if (ctx.config.mail.smtpUrl !== undefined) throw notFound('Outbox (emails go to SMTP_URL)');
-      return { items: await listOutbox(ctx, actorOf(req).subject.accountId) };
+      const actor = actorOf(req);
+      return {
+        items: await listOutbox(ctx, { accountId: actor.subject.accountId, email: actor.member.email }),
+      };
     },
   );
 }

@@ -49,19 +49,42 @@ export async function sendEmail(ctx: AppContext, tx: Db, email: Email): Promise<
   return row;
 }
 
-/** The account's emails, newest first, as GET /api/outbox shows them. */
-export async function listOutbox(ctx: AppContext, accountId: string) {
-  const rows = await listEmails(ctx.db, accountId, 100);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    to: r.toAddress,
-    from: r.fromAddress,
-    subject: r.subject,
-    text: r.textBody,
-    html: r.htmlBody,
-    state: r.state,
-    sentAt: r.sentAt?.toISOString() ?? null,
-    createdAt: r.createdAt.toISOString(),
-  }));
+/**
+ * Kinds of email whose body only their recipient may read: a password-reset link signs in as its
+ * recipient, so a co-admin reading it in the outbox could take the account over.
+ */
+export const RECIPIENT_ONLY_KINDS: ReadonlySet<string> = new Set(['password_reset']);
+
+export const REDACTED_TEXT =
+  'Only its recipient can read this email: it holds a password reset link. ' +
+  'They read it here when signed in as that address, or the operator prints it with ' +
+  '`atrium last-email --to <address>`.';
+
+/** What a sent recipient-only email keeps of its body. */
+export const SENT_BODY_FORGOTTEN = 'Sent over SMTP; its body held a password reset link and is not kept.';
+
+/**
+ * The account's emails, newest first, as GET /api/outbox shows them to this reader. An email only
+ * its recipient may read is still listed to the others (who was sent what, and when, stays
+ * visible, as in the activity log), with its body replaced.
+ */
+export async function listOutbox(ctx: AppContext, reader: { accountId: string; email: string }) {
+  const rows = await listEmails(ctx.db, reader.accountId, 100);
+  return rows.map((r) => {
+    const redacted =
+      RECIPIENT_ONLY_KINDS.has(r.kind) && r.toAddress.toLowerCase() !== reader.email.toLowerCase();
+    return {
+      id: r.id,
+      kind: r.kind,
+      to: r.toAddress,
+      from: r.fromAddress,
+      subject: r.subject,
+      text: redacted ? REDACTED_TEXT : r.textBody,
+      html: redacted ? null : r.htmlBody,
+      redacted,
+      state: r.state,
+      sentAt: r.sentAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+    };
+  });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { outbox } from '../../db/schema.js';
 
@@ -23,11 +23,45 @@ export async function listEmails(tx: Db, accountId: string, limit: number): Prom
     .limit(limit);
 }
 
-/** Marks an email sent, once: false when another delivery got there first. */
-export async function markSent(tx: Db, id: string, at: Date, attempts: number): Promise<boolean> {
+/**
+ * The newest email to this address (compared case-insensitively), of any account, optionally of one
+ * kind: what the operator's `atrium last-email` prints.
+ */
+export async function latestEmailTo(tx: Db, address: string, kind?: string): Promise<OutboxRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        eq(sql`lower(${outbox.toAddress})`, address.toLowerCase()),
+        kind === undefined ? undefined : eq(outbox.kind, kind),
+      ),
+    )
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Marks an email sent, once: false when another delivery got there first. With `forgetBody`, the
+ * body is replaced by that text: a secret it carried (a reset link) is not kept once delivered.
+ */
+export async function markSent(
+  tx: Db,
+  id: string,
+  at: Date,
+  attempts: number,
+  forgetBody?: string,
+): Promise<boolean> {
   const rows = await tx
     .update(outbox)
-    .set({ state: 'sent', sentAt: at, attempts, lastError: null })
+    .set({
+      state: 'sent',
+      sentAt: at,
+      attempts,
+      lastError: null,
+      ...(forgetBody !== undefined && { textBody: forgetBody, htmlBody: null }),
+    })
     .where(and(eq(outbox.id, id), eq(outbox.state, 'queued')))
     .returning({ id: outbox.id });
   return rows.length > 0;

@@ -9,6 +9,7 @@ import { deleteAccount, findAccount, lockAccount } from '../accounts/store.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { countAnonymousRequest } from '../auth/rate-limit.js';
 import type { ClientInfo } from '../auth/service.js';
 import { countLoginAttempt, openSession } from '../auth/service.js';
 import { sendEmail } from '../mail/service.js';
@@ -199,7 +200,9 @@ async function usableInvitation(ctx: AppContext, tx: Db, token: string) {
   return { invitation, member };
 }
 
-export async function viewInvitation(ctx: AppContext, token: string) {
+/** What the link offers; counted against the caller's address like every anonymous link request. */
+export async function viewInvitation(ctx: AppContext, token: string, client: ClientInfo) {
+  await countAnonymousRequest(ctx, 'links', client);
   const { invitation, member } = await usableInvitation(ctx, ctx.db, token);
   const account = (await findAccount(ctx.db, member.accountId))!;
   const workspaces = memberWorkspaces(
@@ -226,12 +229,15 @@ export async function viewInvitation(ctx: AppContext, token: string) {
  * granted. A trial account still holding the address is cancelled only when they ask for it.
  */
 export async function acceptInvitation(ctx: AppContext, token: string, body: AcceptBody, client: ClientInfo) {
-  const passwordHash = await hashPassword(body.password, ctx.config.passwordHashing);
+  // The link is counted and looked up before the password is hashed: a made-up token costs one
+  // cheap 404 (or 410), never an argon2 hash.
+  await countAnonymousRequest(ctx, 'links', client);
+  const { member: invited } = await usableInvitation(ctx, ctx.db, token);
   // Cancelling a trial takes its password, which the inviter (who can read the invitation in the
   // outbox) does not have; wrong guesses count against the address's login limit.
   const trialPassword = body.cancelTrial?.password;
-  if (trialPassword !== undefined)
-    await countLoginAttempt(ctx, (await viewInvitation(ctx, token)).email, client);
+  if (trialPassword !== undefined) await countLoginAttempt(ctx, invited.email, client);
+  const passwordHash = await hashPassword(body.password, ctx.config.passwordHashing);
   const result = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const { member } = await usableInvitation(ctx, tx, token);

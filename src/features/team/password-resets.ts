@@ -7,6 +7,8 @@ import { findAccount } from '../accounts/store.js';
 import { type ActivityAuthor, recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
+import { countAnonymousRequest } from '../auth/rate-limit.js';
+import type { ClientInfo } from '../auth/service.js';
 import { deleteMemberSessions, hitRateLimit } from '../auth/store.js';
 import { sendEmail } from '../mail/service.js';
 import { passwordResetEmail } from './emails.js';
@@ -71,6 +73,14 @@ export async function requestPasswordReset(ctx: AppContext, actor: Actor, member
   ctx.jobs.notify();
 }
 
+/**
+ * Counts a forgot-password request against the caller's address, before it is answered: it sends
+ * an email, so it is limited like the link routes (and, below, per address asked for).
+ */
+export function countForgotPasswordRequest(ctx: AppContext, client: ClientInfo): Promise<void> {
+  return countAnonymousRequest(ctx, 'links', client);
+}
+
 /** "Forgot password": the same link, asked for by address. Always answers alike, known address or not. */
 export async function forgotPassword(ctx: AppContext, email: string): Promise<void> {
   const now = ctx.clock.now();
@@ -100,14 +110,25 @@ async function usableReset(ctx: AppContext, tx: Db, token: string) {
   return reset;
 }
 
-export async function viewPasswordReset(ctx: AppContext, token: string) {
+export async function viewPasswordReset(ctx: AppContext, token: string, client: ClientInfo) {
+  await countAnonymousRequest(ctx, 'links', client);
   const reset = await usableReset(ctx, ctx.db, token);
   const member = (await store.findMemberById(ctx.db, reset.memberId))!;
   return { email: member.email, expiresAt: reset.expiresAt.toISOString() };
 }
 
-/** Sets the new password; every session of the member ends (a leaked one included). */
-export async function completePasswordReset(ctx: AppContext, token: string, password: string): Promise<void> {
+/**
+ * Sets the new password; every session of the member ends (a leaked one included). The link is
+ * counted and looked up before the password is hashed: a made-up token costs one cheap 404 (or 410).
+ */
+export async function completePasswordReset(
+  ctx: AppContext,
+  token: string,
+  password: string,
+  client: ClientInfo,
+): Promise<void> {
+  await countAnonymousRequest(ctx, 'links', client);
+  await usableReset(ctx, ctx.db, token);
   const passwordHash = await hashPassword(password, ctx.config.passwordHashing);
   await ctx.db.transaction(async (tx) => {
     const reset = await usableReset(ctx, tx, token);

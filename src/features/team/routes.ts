@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
@@ -13,6 +14,7 @@ import {
 } from './invitations.js';
 import {
   completePasswordReset,
+  countForgotPasswordRequest,
   forgotPassword,
   requestPasswordReset,
   viewPasswordReset,
@@ -31,6 +33,28 @@ import { bulkRoles, deleteTeamMember, getTeamMember, listTeamMembers, updateTeam
 const tags = ['Team members'];
 const MemberParams = Type.Object({ memberId: Type.String() });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
+
+const linkLimit =
+  'Anonymous: every request on an invitation or reset link counts against the client address ' +
+  '(config.anonymousLimits.links); past the limit the answer is 429 with Retry-After.';
+
+/**
+ * The token in these paths is a secret that signs someone in: the request log shows the path with
+ * the token replaced (Fastify logs each request's URL at info level).
+ */
+export const redactLinkToken = (url: string): string =>
+  url.replace(/^(\/api\/(?:invitations|password-resets)\/)[^/?#]+/, '$1[redacted]');
+
+const linkLog = {
+  logSerializers: {
+    req: (req: FastifyRequest) => ({
+      method: req.method,
+      url: redactLinkToken(req.url),
+      host: req.host,
+      remoteAddress: req.ip,
+    }),
+  },
+};
 
 export function teamRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -98,13 +122,17 @@ export function teamRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Edit a team member',
-        description: 'Account Admins change anything; every member may change their own name and email.',
+        description:
+          'Account Admins change anything; every member may change their own name and email. ' +
+          'Changing an email (one’s own, or an Account Admin changing anyone’s) needs the caller’s ' +
+          'current password as currentPassword: missing → 400 current_password_required, wrong → 403 ' +
+          'current_password_wrong. Wrong passwords count against the caller’s login limit (429 past it).',
         params: MemberParams,
         body: UpdateMemberBody,
-        response: { 200: TeamMember, ...problems(400, 401, 403, 404, 409) },
+        response: { 200: TeamMember, ...problems(400, 401, 403, 404, 409, 429) },
       },
     },
-    async (req) => updateTeamMember(ctx, actorOf(req), req.params.memberId, req.body),
+    async (req) => updateTeamMember(ctx, actorOf(req), req.params.memberId, req.body, clientInfo(req)),
   );
 
   app.delete(
@@ -159,29 +187,33 @@ export function teamRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/invitations/:token',
     {
+      ...linkLog,
       config: { access: 'public' },
       schema: {
         tags: ['Invitations'],
         summary: 'What an invitation link offers',
+        description: linkLimit,
         params: TokenParams,
-        response: { 200: InvitationView, ...problems(404, 410) },
+        response: { 200: InvitationView, ...problems(404, 410, 429) },
       },
     },
-    async (req) => viewInvitation(ctx, req.params.token),
+    async (req) => viewInvitation(ctx, req.params.token, clientInfo(req)),
   );
 
   app.post(
     '/api/invitations/:token/accept',
     {
+      ...linkLog,
       config: { access: 'public' },
       schema: {
         tags: ['Invitations'],
         summary: 'Accept an invitation: set names and password, and be signed in',
+        description: linkLimit,
         params: TokenParams,
         body: AcceptBody,
         response: {
           200: Type.Object({ member: Member, currentWorkspaceId: Type.Union([Type.String(), Type.Null()]) }),
-          ...problems(400, 404, 409, 410),
+          ...problems(400, 401, 404, 409, 410, 429),
         },
       },
     },
@@ -199,14 +231,16 @@ export function teamRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['Password resets'],
         summary: 'Forgot password: email a reset link to this address, if it is a member’s',
+        description: `${linkLimit} The address asked for gets at most 5 emails an hour.`,
         body: Type.Object(
           { email: Type.String({ format: 'email', maxLength: 254 }) },
           { additionalProperties: false },
         ),
-        response: { 202: Type.Null(), ...problems(400) },
+        response: { 202: Type.Null(), ...problems(400, 429) },
       },
     },
     async (req, reply) => {
+      await countForgotPasswordRequest(ctx, clientInfo(req));
       // Answered before the work is done, so the time taken does not tell known addresses from others.
       forgotPassword(ctx, req.body.email).catch((error: unknown) =>
         req.log.error({ err: error }, 'forgot password failed'),
@@ -218,37 +252,41 @@ export function teamRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/password-resets/:token',
     {
+      ...linkLog,
       config: { access: 'public' },
       schema: {
         tags: ['Password resets'],
         summary: 'Whether a reset link still works, and for which address',
+        description: linkLimit,
         params: TokenParams,
         response: {
           200: Type.Object({ email: Type.String(), expiresAt: Type.String() }),
-          ...problems(404, 410),
+          ...problems(404, 410, 429),
         },
       },
     },
-    async (req) => viewPasswordReset(ctx, req.params.token),
+    async (req) => viewPasswordReset(ctx, req.params.token, clientInfo(req)),
   );
 
   app.post(
     '/api/password-resets/:token',
     {
+      ...linkLog,
       config: { access: 'public' },
       schema: {
         tags: ['Password resets'],
         summary: 'Set a new password with a reset link; every session of the member ends',
+        description: linkLimit,
         params: TokenParams,
         body: Type.Object(
           { password: Type.String({ minLength: 8, maxLength: 256 }) },
           { additionalProperties: false },
         ),
-        response: { 204: Type.Null(), ...problems(400, 404, 410) },
+        response: { 204: Type.Null(), ...problems(400, 404, 410, 429) },
       },
     },
     async (req, reply) => {
-      await completePasswordReset(ctx, req.params.token, req.body.password);
+      await completePasswordReset(ctx, req.params.token, req.body.password, clientInfo(req));
       return reply.code(204).send(null);
     },
   );

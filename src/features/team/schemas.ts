@@ -114,6 +114,13 @@ export const UpdateMemberBody = Type.Object(
     accountRole: Type.Optional(AccountRole),
     permissions: Type.Optional(Type.Partial(MemberPermissions)),
     workspaceAccess: Type.Optional(WorkspaceAccessInput),
+    currentPassword: Type.Optional(
+      Type.String({
+        maxLength: 256,
+        description:
+          "The caller's own current password: required whenever the email changes (their own or, for an Account Admin, anyone's)",
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

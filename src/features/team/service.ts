@@ -7,6 +7,7 @@ import { DomainError, type FieldError, forbidden, notFound } from '../../shared/
 import { lockAccount } from '../accounts/store.js';
 import { changedFields, recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
+import { type ClientInfo, confirmCurrentPassword, currentPasswordRequired } from '../auth/service.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import {
   accessRecord,
@@ -136,37 +137,55 @@ export async function updateTeamMember(
   actor: Actor,
   memberId: string,
   body: UpdateMemberBody,
+  client: ClientInfo,
 ): Promise<TeamMember> {
   const { accountId } = actor.subject;
   const manages = can(actor.subject, 'team_members.manage');
   const self = memberId === actor.member.id;
+  if (!manages && self) {
+    const adminOnly = (['accountRole', 'permissions', 'workspaceAccess'] as const).filter(
+      (f) => body[f] !== undefined,
+    );
+    if (adminOnly.length > 0) {
+      throw forbidden(
+        'team_members.manage',
+        `Only Account Admins change ${adminOnly.join(', ')}; you may change your name and email.`,
+      );
+    }
+  }
+  // The password is checked before the transaction (argon2 holds no lock), and only for a caller
+  // who may make the change at all: anyone else gets their 403 or 404 below, whatever they send.
+  let passwordConfirmed = false;
+  if ((manages || self) && body.email !== undefined) {
+    const current = await store.findMember(ctx.db, accountId, memberId);
+    if (current && body.email !== current.email) {
+      // The address is where reset links go: changing it hands the account to whoever holds the
+      // new one, so a session alone is not enough, an Account Admin's included (see README).
+      await confirmCurrentPassword(ctx, actor, body.currentPassword, client);
+      passwordConfirmed = true;
+    }
+  }
   const result = await ctx.db.transaction(async (tx) => {
     await lockAccount(tx, accountId);
     const before = (await store.findMember(tx, accountId, memberId)) ?? memberNotFound();
-    if (!manages) {
-      if (!self) {
-        // A member they cannot see does not exist for them.
-        visibleTo(actor, await teamMemberView(ctx, tx, before)) ?? memberNotFound();
-        throw forbidden('team_members.manage', 'Only Account Admins edit other team members.');
-      }
-      const adminOnly = (['accountRole', 'permissions', 'workspaceAccess'] as const).filter(
-        (f) => body[f] !== undefined,
-      );
-      if (adminOnly.length > 0) {
-        throw forbidden(
-          'team_members.manage',
-          `Only Account Admins change ${adminOnly.join(', ')}; you may change your name and email.`,
-        );
-      }
+    if (!manages && !self) {
+      // A member they cannot see does not exist for them.
+      visibleTo(actor, await teamMemberView(ctx, tx, before)) ?? memberNotFound();
+      throw forbidden('team_members.manage', 'Only Account Admins edit other team members.');
     }
 
     const now = ctx.clock.now();
     const accountRole = body.accountRole ?? before.accountRole;
     if (isAccountAdmin(before.accountRole) && !isAccountAdmin(accountRole))
       await assertNotLastAdmin(tx, before, 'demoted');
+    const emailChanges = body.email !== undefined && body.email !== before.email;
+    // The address changed since it was read above: the check runs again with the new one.
+    if (emailChanges && !passwordConfirmed) throw currentPasswordRequired();
     if (body.email !== undefined && body.email.toLowerCase() !== before.email.toLowerCase()) {
       await assertEmailFree(tx, body.email, accountId, memberId);
     }
+    // Reset links already sent went to the old address, which is no longer the member's.
+    if (emailChanges) await store.revokePasswordResets(tx, memberId, now);
     const liveWorkspaces = await listAccountWorkspaces(tx, accountId);
     if (body.workspaceAccess) {
       const errors = validateWorkspaceAccess(

@@ -126,18 +126,32 @@ function build(op: Operation, t: Tenant): Built {
   return { op, method: op.method, url, body, ...(raw && { raw }), namesB, bodyOnly: namesB && !inPath };
 }
 
-/** What B's own app key says of a member and a permission (in B's workspace when the route has one). */
-async function allowed(memberId: string, op: Operation): Promise<boolean> {
-  const inWorkspace = op.pathParams.includes('workspaceId');
+/**
+ * What B's own app key says of each member and permission the members' probes need (in B's
+ * workspace when the route has one), in one batch: `${memberId} ${operation}` → allowed.
+ */
+async function decisions(memberIds: string[]): Promise<Map<string, boolean>> {
+  const asked = memberIds.flatMap((memberId) =>
+    built
+      .filter((r) => r.op.access === 'session' && r.op.permission)
+      .map((r) => ({
+        key: `${memberId} ${r.op.key}`,
+        check: {
+          memberId,
+          permission: r.op.permission,
+          ...(r.op.pathParams.includes('workspaceId') && { workspaceId: b.workspace.id }),
+        },
+      })),
+  );
   const reply = await service
     .client()
     .post(
-      '/api/authz/check',
-      { memberId, permission: op.permission, ...(inWorkspace && { workspaceId: b.workspace.id }) },
+      '/api/authz/check-batch',
+      { checks: asked.map((a) => a.check) },
       { headers: { authorization: `Bearer ${b.appKey.key}` } },
     );
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-  return reply.body.allowed;
+  return new Map(asked.map((a, i) => [a.key, reply.body.results[i].allowed as boolean]));
 }
 
 const line = (r: Built, who: string, reply: Reply) =>
@@ -286,6 +300,7 @@ test('anonymous callers and a deleted member’s session get 401', async () => {
 
 test('B’s own members: 404 without access to the workspace, 403 for a Viewer writing', async () => {
   const mismatches: string[] = [];
+  const allowed = await decisions([outsiderId, viewerId]);
   let probed = 0;
   for (const r of built.filter((r) => r.op.access === 'session')) {
     for (const [who, memberId] of [
@@ -300,7 +315,7 @@ test('B’s own members: 404 without access to the workspace, 403 for a Viewer w
         statuses = [due];
       } else if (who === 'B member without access' && r.op.pathParams.includes('workspaceId')) {
         statuses = [404];
-      } else if (await allowed(memberId, r.op)) {
+      } else if (allowed.get(`${memberId} ${r.op.key}`)) {
         // Allowed by the matrix (conformance-routes.test.ts covers it): writes are not sent, as they
         // would rightly change B; reads succeed, but for the member named, who is in the workspace
         // only and so hidden from a member without access to it.

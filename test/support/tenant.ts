@@ -1,0 +1,166 @@
+import { expect } from 'vitest';
+import { type Client, uniqueEmail } from './client.js';
+import { addMember, invite } from './members.js';
+import type { Filler, JsonSchema } from './openapi.js';
+import { type Fixtures, PNG, setUpFixtures } from './row-probes.js';
+import type { TestService } from './service.js';
+
+/**
+ * An account with one of everything, made through the API: two workspaces, a person, an item of
+ * every resource kind (row-probes' fixtures), a relationship, an asset, app and Track keys, team
+ * members (one plain, one pending invitation), a job. Its ids fill the generated suites' requests.
+ */
+export interface Tenant {
+  admin: Client;
+  accountId: string;
+  adminMemberId: string;
+  workspace: { id: string; name: string };
+  second: { id: string; name: string };
+  fixtures: Fixtures;
+  appKey: { id: string; key: string };
+  trackKey: { id: string; siteId: string; apiKey: string };
+  /** A plain member (Author in the workspace): the :memberId the suites name. */
+  memberId: string;
+  invitationToken: string;
+  jobId: string;
+  assetId: string;
+  personEmail: string;
+  /** Every id of the tenant by the name a path parameter or a field gives it. */
+  ids: Record<string, string>;
+}
+
+async function created(reply: Promise<{ status: number; body: any }>, what: string) {
+  const r = await reply;
+  expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+  return r.body;
+}
+
+/** keysOnly: the account, its workspace and keys, not the rest (for a tenant that only calls). */
+export async function setUpTenant(
+  service: TestService,
+  options: { keysOnly?: boolean } = {},
+): Promise<Tenant> {
+  const admin = service.client();
+  const signedUp = await admin.signup();
+  const workspace = signedUp.workspace;
+  const at = (rest: string) => `/api/workspaces/${workspace.id}/${rest}`;
+  if (options.keysOnly) {
+    const app = await created(admin.post(at('api-keys'), { kind: 'app' }), 'app key');
+    const track = await created(admin.post(at('api-keys'), { kind: 'track' }), 'track key');
+    return {
+      admin,
+      accountId: signedUp.account.id,
+      adminMemberId: signedUp.member.id,
+      workspace,
+      appKey: { id: app.id, key: app.key },
+      trackKey: { id: track.id, siteId: track.siteId, apiKey: track.apiKey },
+    } as Tenant;
+  }
+  const second = await created(admin.post('/api/workspaces', { name: 'Second' }), 'workspace');
+  const fixtures = await setUpFixtures(admin, workspace.id);
+  const personEmail = uniqueEmail('tenant');
+  await created(admin.patch(at(`people/${fixtures.personCioId}`), { email: personEmail }), 'person email');
+  await created(
+    admin.post(at('relationships'), { objectId: fixtures.items.objects, cioId: fixtures.personCioId }),
+    'relationship',
+  );
+  const asset = await created(
+    admin.post(at('assets?name=tenant.png'), undefined, {
+      raw: PNG,
+      headers: { 'content-type': 'image/png' },
+    }),
+    'asset',
+  );
+  const app = await created(admin.post(at('api-keys'), { kind: 'app' }), 'app key');
+  const track = await created(admin.post(at('api-keys'), { kind: 'track' }), 'track key');
+  const member = await addMember(service, admin, { roles: [{ workspaceId: workspace.id, role: 'author' }] });
+  const pending = await invite(admin, { roles: [{ workspaceId: workspace.id, role: 'viewer' }] });
+  const exported = await admin.post(at('people/exports'), { format: 'csv' });
+  expect(exported.status, JSON.stringify(exported.body)).toBe(202);
+  const jobId = exported.headers.get('location')!.split('/').pop()!;
+
+  const f = fixtures;
+  const ids: Record<string, string> = {
+    workspaceId: workspace.id,
+    targetWorkspaceId: second.id,
+    memberId: member.id,
+    keyId: app.id,
+    jobId,
+    cioId: f.personCioId,
+    objectId: f.items.objects!,
+    typeId: f.objectTypeId,
+    segmentId: f.segmentId,
+    messageId: f.messageId,
+    audienceId: f.audienceId,
+    assetId: asset.id,
+    pendingMemberId: pending.id,
+    manualSegmentId: f.manualSegmentId,
+  };
+  return {
+    admin,
+    accountId: signedUp.account.id,
+    adminMemberId: signedUp.member.id,
+    workspace,
+    second,
+    fixtures,
+    appKey: { id: app.id, key: app.key },
+    trackKey: { id: track.id, siteId: track.siteId, apiKey: track.apiKey },
+    memberId: member.id,
+    invitationToken: pending.token,
+    jobId,
+    assetId: asset.id,
+    personEmail,
+    ids,
+  };
+}
+
+/** The id a path's `{id}` names, by the collection before it: campaigns/{id} → the tenant's campaign. */
+export function itemIdAfter(t: Tenant, collection: string): string | undefined {
+  if (collection === 'ad-audiences') return t.fixtures.audienceId;
+  if (collection === 'assets') return t.assetId;
+  return t.fixtures.items[collection];
+}
+
+/** Every id of the tenant, each under its prefix (`cmp` → a campaign): to fill fields by id pattern. */
+function byPrefix(t: Tenant): Map<string, string> {
+  const all = [...Object.values(t.ids), ...Object.values(t.fixtures.items)];
+  return new Map(all.map((id) => [id.split('_')[0]!, id]));
+}
+
+/** Fills fields and parameters with the tenant's ids: by name (workspaceId, memberIds …) or by id pattern. */
+export function tenantFiller(t: Tenant): Filler {
+  const prefixes = byPrefix(t);
+  return (name: string, schema: JsonSchema) => {
+    if (name === 'platform') return 'facebook';
+    if (t.ids[name] !== undefined) return t.ids[name];
+    if (name.endsWith('MemberId')) return t.ids.memberId; // testRecipientMemberId, actorMemberId …
+    const prefix = /^\^([a-z]+)_\[0-9a-z\]\{26\}\$$/.exec(schema.pattern ?? '')?.[1];
+    return prefix ? prefixes.get(prefix) : undefined;
+  };
+}
+
+/** The tenant's value for a path parameter; `before` is the path segment preceding it. */
+export function pathValue(t: Tenant, param: string, before: string): string | undefined {
+  if (param === 'id') return itemIdAfter(t, before);
+  if (param === 'identifier') return `cio_${t.fixtures.personCioId}`;
+  if (param === 'token') return t.invitationToken;
+  if (param === 'platform') return 'facebook';
+  return t.ids[param];
+}
+
+/** Every id and secret of the tenant: none may appear in an answer to another account. */
+export function secretsOf(t: Tenant): string[] {
+  return [
+    ...new Set([
+      ...Object.values(t.ids),
+      ...Object.values(t.fixtures.items),
+      t.accountId,
+      t.adminMemberId,
+      t.second.id,
+      t.appKey.key,
+      t.trackKey.siteId,
+      t.trackKey.apiKey,
+      t.personEmail,
+    ]),
+  ];
+}

@@ -70,6 +70,8 @@ export const workspaces = pgTable('workspaces', {
   identifyById: boolean('identify_by_id').notNull(),
   allowEmailUpdateById: boolean('allow_email_update_by_id').notNull(),
   processingState: text('processing_state').$type<ProcessingState>().notNull(),
+  /** The job of the last change of identifiers (migration 0018): earlier ones are superseded. */
+  revalidationJobId: text('revalidation_job_id'),
   createdAt: time('created_at').notNull(),
   updatedAt: time('updated_at').notNull(),
   deletedAt: time('deleted_at'),

@@ -19,28 +19,33 @@ export interface ActivityEvent {
 }
 
 /**
- * Writes one entry of the activity log, in the caller's transaction: the change and its record
- * commit together or not at all.
+ * Writes entries of the activity log (one statement, however many), in the caller's transaction:
+ * the change and its record commit together or not at all.
  */
-export async function recordActivity(tx: Db, clock: Clock, event: ActivityEvent): Promise<void> {
-  const author =
-    'subject' in event.author
-      ? { memberId: event.author.member.id, name: actorName(event.author) }
-      : event.author;
-  await insertActivity(tx, {
-    id: newId('act'),
-    accountId: event.accountId,
-    workspaceId: event.workspaceId ?? null,
-    actorMemberId: author.memberId,
-    actorName: author.name,
-    action: event.action,
-    targetType: event.target.type,
-    targetId: event.target.id,
-    targetName: event.target.name ?? null,
-    before: event.before ?? null,
-    after: event.after ?? null,
-    createdAt: clock.now(),
-  });
+export async function recordActivity(tx: Db, clock: Clock, ...events: ActivityEvent[]): Promise<void> {
+  await insertActivity(
+    tx,
+    ...events.map((event) => {
+      const author =
+        'subject' in event.author
+          ? { memberId: event.author.member.id, name: actorName(event.author) }
+          : event.author;
+      return {
+        id: newId('act'),
+        accountId: event.accountId,
+        workspaceId: event.workspaceId ?? null,
+        actorMemberId: author.memberId,
+        actorName: author.name,
+        action: event.action,
+        targetType: event.target.type,
+        targetId: event.target.id,
+        targetName: event.target.name ?? null,
+        before: event.before ?? null,
+        after: event.after ?? null,
+        createdAt: clock.now(),
+      };
+    }),
+  );
 }
 
 /** The fields of `after` that differ from `before`, with their old and new values. */

@@ -5,8 +5,9 @@ import { activity } from '../../db/schema.js';
 export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivity = typeof activity.$inferInsert;
 
-export async function insertActivity(tx: Db, entry: NewActivity): Promise<void> {
-  await tx.insert(activity).values(entry);
+export async function insertActivity(tx: Db, ...entries: NewActivity[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(activity).values(entries);
 }
 
 export interface ActivityQuery {

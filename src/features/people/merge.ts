@@ -1,63 +1,131 @@
 import type { AppContext } from '../../context.js';
-import { recordActivity } from '../activity/record.js';
-import type { WorkspaceRow } from '../workspaces/store.js';
+import type { Db } from '../../db/connection.js';
+import { restAfter } from '../../jobs/pace.js';
+import { type ActivityEvent, recordActivity } from '../activity/record.js';
+import { lockWorkspaceShared, type WorkspaceRow } from '../workspaces/store.js';
 import * as store from './store.js';
+
+/** How many groups of people sharing an email are looked for at once. */
+const GROUPS_PER_LOOK = 100;
+/**
+ * Groups merged per transaction: up to 10, naming at most 64 emails and ids in all, so that the
+ * transaction locks those keys one by one (lock_person_keys, migration 0017) and other writers
+ * of people wait only for the same keys. A group naming more goes alone.
+ */
+const GROUPS_PER_TRANSACTION = 10;
+const KEYS_PER_TRANSACTION = 64;
+
+type Group = { email: string; cioIds: string[]; ids: string[] };
+
+export interface MergeOptions {
+  /** Whether people may still be merged in this workspace as it is now (the job is not superseded). */
+  current(ws: WorkspaceRow): boolean;
+  /** Stops between groups (the job's lease was lost, or this process stops). */
+  signal: AbortSignal;
+  /** Called after each look's groups with the count merged away so far. */
+  progress(merged: number): Promise<void>;
+}
 
 /**
  * Merges people who share an email, as enabling email as an identifier requires: the oldest
  * survives; attributes are merged with the newest value winning; the survivor keeps its id or
- * takes the newest of the others'; events move to the survivor; each merge is logged. Each group
- * is one transaction, so a crash midway leaves whole merges only, and running again finishes the
- * rest. Returns how many people were merged away.
+ * takes the newest of the others'; events move to the survivor; each merge is logged. A few groups
+ * make one short transaction (a few statements, however many groups), and the event loop runs
+ * between two (on PGlite a run of transactions otherwise starves every request): a crash midway
+ * leaves whole merges only, and running again finishes the rest. Returns how many people were
+ * merged away; undefined when `current` stopped holding (a later change of identifiers took over).
  *
- * A group is found outside its transaction, and console edits and imports go on meanwhile: so its
- * people are locked as every writer of people locks them (the keys of the email and of the ids
- * that may move to the survivor, then the rows in cio_id order), and read again; whoever shares
- * the email then is the group. A group whose ids changed meanwhile waits for the next pass.
+ * Groups are found outside their transaction, and console edits and imports go on meanwhile: so
+ * the transaction first reads the workspace locked shared (a change of identifiers waits for it,
+ * or it sees the change), then locks the groups' people as every writer of people locks them (the
+ * keys of the emails and of the ids that may move to a survivor, then the rows in cio_id order),
+ * and reads them again; whoever shares an email then is its group. A group whose ids changed
+ * meanwhile waits for the next pass.
  */
-export async function mergeSharedEmails(ctx: AppContext, ws: WorkspaceRow): Promise<number> {
+export async function mergeSharedEmails(
+  ctx: AppContext,
+  workspaceId: string,
+  options: MergeOptions,
+): Promise<number | undefined> {
   let merged = 0;
   for (;;) {
-    const groups = await store.sharedEmails(ctx.db, ws.id, 100);
+    const groups = await store.sharedEmails(ctx.db, workspaceId, GROUPS_PER_LOOK);
     if (groups.length === 0) return merged;
-    for (const { email, cioIds, ids } of groups) {
-      await ctx.db.transaction(async (tx) => {
-        const locked = await store.lockToWrite(tx, ws.id, { cioIds, emails: [email], ids });
-        const rows = locked.rows
-          .filter((r) => r.email !== null && locked.fold(r.email) === email)
-          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.cioId < b.cioId ? -1 : 1));
-        if (rows.length < 2) return;
-        const survivor = rows[0]!;
-        const others = rows.slice(1);
-        const newestFirst = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
-        const attributes = Object.assign({}, ...[...newestFirst].reverse().map((r) => r.attributes));
-        const movedId =
-          survivor.externalId === null ? (newestFirst.find((r) => r.externalId)?.externalId ?? null) : null;
-        // An id moving to the survivor must be one whose key this transaction holds.
-        if (movedId !== null && !ids.includes(movedId)) return;
-        const externalId = survivor.externalId ?? movedId;
-        await store.absorbPeople(
-          tx,
-          ws.id,
-          survivor.cioId,
-          others.map((r) => r.cioId),
-        );
-        const after = await store.updatePerson(tx, ws.id, survivor.cioId, {
-          attributes,
-          externalId,
-          updatedAt: ctx.clock.now(),
-        });
-        await recordActivity(tx, ctx.clock, {
-          accountId: ws.accountId,
-          workspaceId: ws.id,
-          author: { memberId: null, name: 'Atrium (identifiers changed)' },
-          action: 'person.merged',
-          target: { type: 'person', id: survivor.cioId },
-          before: { merged: others.map((r) => r.cioId) },
-          after: { id: after.externalId, email: after.email, attributes: after.attributes },
-        });
-        merged += others.length;
+    for (const batch of batches(groups)) {
+      options.signal.throwIfAborted();
+      const startedAt = performance.now();
+      const outcome = await ctx.db.transaction(async (tx) => {
+        const ws = await lockWorkspaceShared(tx, workspaceId);
+        if (!ws || !options.current(ws)) return undefined;
+        return mergeGroups(ctx, tx, ws, batch);
       });
+      if (outcome === undefined) return undefined;
+      merged += outcome;
+      await restAfter(startedAt);
     }
+    await options.progress(merged);
   }
+}
+
+/** The groups in runs of at most GROUPS_PER_TRANSACTION, naming at most KEYS_PER_TRANSACTION keys (but one). */
+function* batches(groups: readonly Group[]): Generator<Group[]> {
+  let batch: Group[] = [];
+  let keys = 0;
+  for (const group of groups) {
+    const named = 1 + group.ids.length;
+    if (
+      batch.length > 0 &&
+      (batch.length === GROUPS_PER_TRANSACTION || keys + named > KEYS_PER_TRANSACTION)
+    ) {
+      yield batch;
+      batch = [];
+      keys = 0;
+    }
+    batch.push(group);
+    keys += named;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Merges these groups in the caller's transaction; returns how many people it merged away. */
+async function mergeGroups(ctx: AppContext, tx: Db, ws: WorkspaceRow, groups: readonly Group[]) {
+  const locked = await store.lockToWrite(tx, ws.id, {
+    cioIds: groups.flatMap((g) => g.cioIds),
+    emails: groups.map((g) => g.email),
+    ids: groups.flatMap((g) => g.ids),
+  });
+  const merges = new Map<string, string>();
+  const survivors: store.PersonWrite[] = [];
+  const entries: ActivityEvent[] = [];
+  for (const { email, ids } of groups) {
+    const rows = locked.rows
+      .filter((r) => r.email !== null && locked.fold(r.email) === email)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.cioId < b.cioId ? -1 : 1));
+    if (rows.length < 2) continue;
+    const survivor = rows[0]!;
+    const others = rows.slice(1);
+    const newestFirst = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+    const attributes = Object.assign({}, ...[...newestFirst].reverse().map((r) => r.attributes));
+    const movedId =
+      survivor.externalId === null ? (newestFirst.find((r) => r.externalId)?.externalId ?? null) : null;
+    // An id moving to the survivor must be one whose key this transaction holds for this group.
+    if (movedId !== null && !ids.includes(movedId)) continue;
+    const externalId = survivor.externalId ?? movedId;
+    for (const other of others) merges.set(other.cioId, survivor.cioId);
+    survivors.push({ cio_id: survivor.cioId, external_id: externalId, email: survivor.email, attributes });
+    entries.push({
+      accountId: ws.accountId,
+      workspaceId: ws.id,
+      author: { memberId: null, name: 'Atrium (identifiers changed)' },
+      action: 'person.merged',
+      target: { type: 'person', id: survivor.cioId },
+      before: { merged: others.map((r) => r.cioId) },
+      after: { id: externalId, email: survivor.email, attributes },
+    });
+  }
+  // The merged people go first: the survivor may take one's id.
+  await store.absorbPeople(tx, ws.id, merges);
+  await store.writePeople(tx, ws.id, { inserts: [], updates: survivors }, ctx.clock.now());
+  await recordActivity(tx, ctx.clock, ...entries);
+  return merges.size;
 }

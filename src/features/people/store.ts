@@ -155,16 +155,11 @@ export async function nextTrackCalls(tx: Db, workspaceId: string, limit: number)
     .limit(limit);
 }
 
-export async function deleteTrackCall(tx: Db, workspaceId: string, seq: number): Promise<void> {
-  await tx.delete(trackQueue).where(and(eq(trackQueue.workspaceId, workspaceId), eq(trackQueue.seq, seq)));
-}
-
-export async function countTrackCalls(tx: Db, workspaceId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(trackQueue)
-    .where(eq(trackQueue.workspaceId, workspaceId));
-  return row?.n ?? 0;
+export async function deleteTrackCalls(tx: Db, workspaceId: string, seqs: readonly number[]): Promise<void> {
+  if (seqs.length === 0) return;
+  await tx
+    .delete(trackQueue)
+    .where(and(eq(trackQueue.workspaceId, workspaceId), inArray(trackQueue.seq, [...seqs])));
 }
 
 // ---- merging people who share an email --------------------------------------------------------------
@@ -196,30 +191,33 @@ export async function findPeople(
     .where(and(eq(people.workspaceId, workspaceId), inArray(people.cioId, [...cioIds])));
 }
 
-/** Moves events (and later, relationships) of merged people to the survivor, then deletes them. */
-export async function absorbPeople(tx: Db, workspaceId: string, survivor: string, merged: readonly string[]) {
-  if (merged.length === 0) return;
-  await tx
-    .update(events)
-    .set({ cioId: survivor })
-    .where(and(eq(events.workspaceId, workspaceId), inArray(events.cioId, [...merged])));
-  // Relationships and segment memberships follow too (the survivor's own win a tie); the merged
-  // people's rows go with them by ON DELETE CASCADE.
+/**
+ * Moves the events, relationships and segment memberships of merged people to their survivors
+ * (`merges`: merged cio_id → survivor's), then deletes them: four statements, however many merges.
+ */
+export async function absorbPeople(tx: Db, workspaceId: string, merges: ReadonlyMap<string, string>) {
+  if (merges.size === 0) return;
+  const survivorOf = sql`${JSON.stringify(Object.fromEntries(merges))}::jsonb`;
   const from = sql`(${sql.join(
-    merged.map((c) => sql`${c}`),
+    [...merges.keys()].map((c) => sql`${c}`),
     sql`, `,
   )})`;
   await tx.execute(sql`
+    UPDATE events SET cio_id = ${survivorOf} ->> cio_id
+    WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}`);
+  // The survivor's own relationships and memberships win a tie; the merged people's rows go with
+  // them by ON DELETE CASCADE.
+  await tx.execute(sql`
     INSERT INTO relationships (workspace_id, object_id, cio_id, attributes, created_at)
-    SELECT workspace_id, object_id, ${survivor}, attributes, created_at FROM relationships
+    SELECT workspace_id, object_id, ${survivorOf} ->> cio_id, attributes, created_at FROM relationships
     WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}
     ON CONFLICT DO NOTHING`);
   await tx.execute(sql`
     INSERT INTO segment_members (workspace_id, segment_id, cio_id)
-    SELECT workspace_id, segment_id, ${survivor} FROM segment_members
+    SELECT workspace_id, segment_id, ${survivorOf} ->> cio_id FROM segment_members
     WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}
     ON CONFLICT DO NOTHING`);
-  await tx.delete(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.cioId, [...merged])));
+  await tx.execute(sql`DELETE FROM people WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}`);
 }
 
 // ---- CSV import: chunks of parsed rows, and bulk writes -------------------------------------------

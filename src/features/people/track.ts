@@ -237,37 +237,41 @@ export function identifyCalls(ctx: AppContext) {
 }
 
 /**
- * Applies the calls queued during revalidation, oldest first, each with its removal from the queue
- * in one transaction (so a crash midway neither loses nor repeats one). A call the data refuses
- * (a conflict, a person deleted meanwhile) is recorded in the activity log, not retried forever.
- * Returns how many it applied.
+ * Applies the next calls queued during revalidation, up to `limit`, oldest first, each with its
+ * removal from the queue, in the caller's transaction, which holds the workspace's gate exclusively
+ * (lockWorkspace, read as `ws`): so no call is being queued meanwhile, and two drainers (a job
+ * whose lease ran out and the worker that took it over, in two processes) take turns, each reading
+ * what the other left. Each call is applied exactly once, in arrival order, whoever drains, and a
+ * crash midway rolls back the calls with their removal. A call the data refuses (a conflict, a
+ * person deleted meanwhile) is recorded (`onRejected`), not retried forever. Returns how many it
+ * applied, and whether the queue may hold more.
  */
-export async function drainTrackQueue(
-  ctx: AppContext,
+export async function applyQueuedTrackCalls(
+  tx: Db,
+  clock: Clock,
   ws: WorkspaceRow,
+  limit: number,
   onRejected: (
     tx: Db,
     call: { identifier: string; operation: TrackOperation },
     error: DomainError,
   ) => Promise<void>,
-): Promise<number> {
-  let applied = 0;
-  for (;;) {
-    const batch = await store.nextTrackCalls(ctx.db, ws.id, 500);
-    if (batch.length === 0) return applied;
-    for (const call of batch) {
-      await ctx.db.transaction(async (tx) => {
-        try {
-          await tx.transaction((inner) =>
-            applyTrackCall(inner, ctx.clock, ws, call.operation, call.identifier, call.body),
-          );
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          await onRejected(tx, call, error);
-        }
-        await store.deleteTrackCall(tx, ws.id, call.seq);
-      });
-      applied++;
+): Promise<{ applied: number; more: boolean }> {
+  const calls = await store.nextTrackCalls(tx, ws.id, limit);
+  for (const call of calls) {
+    try {
+      await tx.transaction((inner) =>
+        applyTrackCall(inner, clock, ws, call.operation, call.identifier, call.body),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await onRejected(tx, call, error);
     }
   }
+  await store.deleteTrackCalls(
+    tx,
+    ws.id,
+    calls.map((c) => c.seq),
+  );
+  return { applied: calls.length, more: calls.length === limit };
 }

@@ -1,60 +1,85 @@
-import { and, eq, ne } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { jobs } from '../../db/schema.js';
+import type { Db } from '../../db/connection.js';
+import type { TrackOperation } from '../../db/schema.js';
+import { restAfter } from '../../jobs/pace.js';
 import type { JobHandler } from '../../jobs/worker.js';
+import type { DomainError } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
 import { mergeSharedEmails } from '../people/merge.js';
-import { countTrackCalls } from '../people/store.js';
-import { drainTrackQueue } from '../people/track.js';
-import { REVALIDATE_JOB } from './service.js';
-import { findLiveWorkspaceById, lockWorkspace, updateWorkspace } from './store.js';
+import { applyQueuedTrackCalls } from '../people/track.js';
+import { findLiveWorkspaceById, lockWorkspace, updateWorkspace, type WorkspaceRow } from './store.js';
+
+/**
+ * Queued Track API calls applied per transaction: the transaction holds the workspace's gate
+ * exclusively, so Track API calls (which only queue meanwhile) wait for it; a short wait.
+ */
+const CALLS_PER_TRANSACTION = 20;
 
 /**
  * Revalidates a workspace after its identifiers changed: merges people who share an email when
  * email became an identifier, applies the Track API calls queued meanwhile in arrival order, and
- * resumes processing. Every step is safe to run again, so after a crash the job simply reruns. A
- * later identifier change queues another revalidation, which resumes processing instead.
+ * resumes processing, in the transaction that finds the queue empty under the workspace's gate.
+ * Every step is safe to run again, so after a crash the job simply reruns, and a worker that
+ * took over a job whose lease ran out may overlap with the one that held it. Only the job of the
+ * workspace's last change of identifiers works (`revalidationJobId`): an earlier one stops at
+ * its next transaction, as it finds itself superseded. Short transactions with the event loop
+ * let run between them, so requests go on meanwhile, on PGlite too.
  */
 export function revalidateWorkspace(ctx: AppContext): JobHandler {
   return async (job, control) => {
     const workspaceId = job.workspaceId;
     if (!workspaceId) return;
-    for (;;) {
-      const ws = await findLiveWorkspaceById(ctx.db, workspaceId);
-      if (!ws) return; // deleted meanwhile
-      const merged = ws.identifyByEmail ? await mergeSharedEmails(ctx, ws) : 0;
-      const applied = await drainTrackQueue(ctx, ws, (tx, call, error) =>
-        recordActivity(tx, ctx.clock, {
-          accountId: ws.accountId,
-          workspaceId: ws.id,
-          author: { memberId: null, name: 'Track API (queued during revalidation)' },
-          action: 'person.track_rejected',
-          target: { type: 'person', id: 'track_queue' },
-          after: { operation: call.operation, identifier: call.identifier, error: error.detail },
-        }),
-      );
-      await control.progress(merged + applied);
-      const finished = await ctx.db.transaction(async (tx) => {
-        const locked = await lockWorkspace(tx, ws.accountId, ws.id);
-        if (!locked) return true;
-        const later = await tx
-          .select({ id: jobs.id })
-          .from(jobs)
-          .where(
-            and(
-              eq(jobs.workspaceId, ws.id),
-              eq(jobs.kind, REVALIDATE_JOB),
-              eq(jobs.state, 'queued'),
-              ne(jobs.id, job.id),
-            ),
-          );
-        if (later.length > 0) return true;
-        // Calls that arrived while draining: once more round, under this lock none can slip past.
-        if ((await countTrackCalls(tx, ws.id)) > 0) return false;
-        await updateWorkspace(tx, ws.id, { processingState: 'ready', updatedAt: ctx.clock.now() });
-        return true;
+    // NULL: the workspace's last change predates migration 0018; its jobs run as they did then.
+    const current = (ws: WorkspaceRow) => ws.revalidationJobId === null || ws.revalidationJobId === job.id;
+    const ws = await findLiveWorkspaceById(ctx.db, workspaceId);
+    if (!ws || !current(ws)) return; // deleted, or superseded
+    let done = 0;
+    if (ws.identifyByEmail) {
+      const merged = await mergeSharedEmails(ctx, workspaceId, {
+        current: (now) => current(now) && now.identifyByEmail,
+        signal: control.signal,
+        progress: (n) => control.progress(done + n),
       });
-      if (finished) return;
+      if (merged === undefined) return;
+      done += merged;
+    }
+    for (;;) {
+      control.signal.throwIfAborted();
+      const startedAt = performance.now();
+      const step = await ctx.db.transaction(async (tx) => {
+        const locked = await lockWorkspace(tx, job.accountId, workspaceId);
+        if (!locked || !current(locked)) return undefined;
+        const { applied, more } = await applyQueuedTrackCalls(
+          tx,
+          ctx.clock,
+          locked,
+          CALLS_PER_TRANSACTION,
+          rejected(ctx, locked),
+        );
+        // Empty, and none can be queued before this commits: processing resumes.
+        if (!more && locked.processingState !== 'ready') {
+          await updateWorkspace(tx, workspaceId, { processingState: 'ready', updatedAt: ctx.clock.now() });
+        }
+        return { applied, more };
+      });
+      if (!step) return;
+      done += step.applied;
+      await control.progress(done);
+      if (!step.more) return;
+      await restAfter(startedAt);
     }
   };
 }
+
+/** A queued call the data refuses is recorded in the activity log. */
+const rejected =
+  (ctx: AppContext, ws: WorkspaceRow) =>
+  (tx: Db, call: { identifier: string; operation: TrackOperation }, error: DomainError) =>
+    recordActivity(tx, ctx.clock, {
+      accountId: ws.accountId,
+      workspaceId: ws.id,
+      author: { memberId: null, name: 'Track API (queued during revalidation)' },
+      action: 'person.track_rejected',
+      target: { type: 'person', id: 'track_queue' },
+      after: { operation: call.operation, identifier: call.identifier, error: error.detail },
+    });

@@ -396,13 +396,16 @@ export async function updateSettings(
       (changes.identifyById !== undefined && changes.identifyById !== before.identifyById);
     const diff = changedFields(settingsRecord(before), settingsRecord({ ...before, ...changes }));
     if (!diff) return { ws: before, revalidating: false };
+    // The job of this change supersedes any earlier one still queued or running (revalidate.ts).
+    const revalidationJobId = identifiersChange ? newId('job') : undefined;
     const ws = await store.updateWorkspace(tx, workspaceId, {
       ...changes,
-      ...(identifiersChange && { processingState: 'revalidating' as const }),
+      ...(revalidationJobId && { processingState: 'revalidating' as const, revalidationJobId }),
       updatedAt: ctx.clock.now(),
     });
-    if (identifiersChange) {
+    if (revalidationJobId) {
       await ctx.jobs.enqueue(tx, {
+        id: revalidationJobId,
         accountId,
         workspaceId,
         kind: REVALIDATE_JOB,

@@ -122,6 +122,20 @@ export async function lockWorkspace(
   return row;
 }
 
+/**
+ * A live workspace by id, its row locked shared until the transaction ends: a change to it
+ * (lockWorkspace) waits for this transaction, or this one for the change. Taken before any lock
+ * on people (the merge of people who share an email, revalidate.ts).
+ */
+export async function lockWorkspaceShared(tx: Db, workspaceId: string): Promise<WorkspaceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(workspaces)
+    .where(and(eq(workspaces.id, workspaceId), live))
+    .for('share');
+  return row;
+}
+
 export async function listWorkspaces(
   tx: Db,
   accountId: string,

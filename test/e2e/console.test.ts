@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
+import { consolePassword, consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
 
 /**
  * The console in a real Chromium (Debian's, driven by playwright-core), against the real service.
@@ -155,6 +155,39 @@ describe.skipIf(!haveChromium)('the console', () => {
     await eventually(async () => expect(await confirm.isDisabled()).toBe(false));
     await confirm.click();
     await eventually(async () => expect(await row.count()).toBe(0));
+  });
+
+  test('changing your email in Your profile asks for your current password', {
+    timeout: 60_000,
+  }, async () => {
+    const page = await newPage();
+    const email = await signUp(page, 'Profile Co');
+    await page
+      .getByRole('button', { name: /Ada|Lovelace/ })
+      .first()
+      .click();
+    await page.getByRole('menuitem', { name: 'Your profile' }).click();
+    const emailField = page.getByLabel(/^Email/);
+    await eventually(async () => expect(await emailField.inputValue()).toBe(email));
+    const password = page.getByLabel('Your current password');
+    expect(await password.count()).toBe(0);
+
+    const renamed = `renamed.${email}`;
+    await emailField.fill(renamed);
+    await password.fill('not my password');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('not your current password').waitFor();
+    await password.fill(consolePassword);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL('**/team');
+    const login = await suite.service
+      .client()
+      .post('/api/session', { email: renamed, password: consolePassword });
+    expect(login.status).toBe(200);
+    // Back to the old address: the field is gone again while the email is unchanged.
+    await page.goto(`/team/${login.body.member.id}/edit`);
+    await eventually(async () => expect(await emailField.inputValue()).toBe(renamed));
+    expect(await password.count()).toBe(0);
   });
 
   test('a member who opens the console signed out, then logs in, lands on the dashboard', {

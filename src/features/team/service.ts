@@ -179,7 +179,7 @@ export async function updateTeamMember(
     if (isAccountAdmin(before.accountRole) && !isAccountAdmin(accountRole))
       await assertNotLastAdmin(tx, before, 'demoted');
     const emailChanges = body.email !== undefined && body.email !== before.email;
-    // The address changed since it was read above: the check runs again with the new one.
+    // Changed by someone else since it was read above, without a password check: send it again.
     if (emailChanges && !passwordConfirmed) throw currentPasswordRequired();
     if (body.email !== undefined && body.email.toLowerCase() !== before.email.toLowerCase()) {
       await assertEmailFree(tx, body.email, accountId, memberId);

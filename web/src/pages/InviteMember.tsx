@@ -5,6 +5,7 @@ import {
   Checkbox,
   Group,
   Loader,
+  PasswordInput,
   Radio,
   Select,
   Stack,
@@ -48,6 +49,9 @@ function MemberForm({ member }: { member?: TeamMember }) {
   const [firstName, setFirstName] = useState(member?.firstName ?? '');
   const [lastName, setLastName] = useState(member?.lastName ?? '');
   const [email, setEmail] = useState(member?.email ?? '');
+  // Changing an email (one's own, or an Account Admin changing anyone's) takes the caller's password.
+  const [currentPassword, setCurrentPassword] = useState('');
+  const emailChanges = member !== undefined && email !== member.email;
   const [accountRole, setAccountRole] = useState<AccountRole>(member?.accountRole ?? 'member');
   const [flags, setFlags] = useState(
     member?.permissions ?? { billing: false, apiCredentials: false, supportAccess: false },
@@ -77,6 +81,7 @@ function MemberForm({ member }: { member?: TeamMember }) {
     firstName,
     lastName,
     email,
+    ...(emailChanges && { currentPassword }),
     ...(manages && {
       accountRole,
       permissions: flags,
@@ -149,6 +154,22 @@ function MemberForm({ member }: { member?: TeamMember }) {
             required
             error={err('/email')}
           />
+          {emailChanges && (
+            <PasswordInput
+              mt="sm"
+              label="Your current password"
+              description={
+                self
+                  ? 'Changing your email needs your password.'
+                  : 'Changing someone’s email needs your own password: reset links go to the new address.'
+              }
+              value={currentPassword}
+              onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+              required
+              autoComplete="current-password"
+              error={err('/currentPassword')}
+            />
+          )}
         </Card>
         {manages && (
           <Card withBorder radius="md">
@@ -331,7 +352,14 @@ function MemberForm({ member }: { member?: TeamMember }) {
         )}
         <ProblemAlert
           error={save.error}
-          fields={['/firstName', '/lastName', '/email', '/accountRole', '/workspaceAccess']}
+          fields={[
+            '/firstName',
+            '/lastName',
+            '/email',
+            '/currentPassword',
+            '/accountRole',
+            '/workspaceAccess',
+          ]}
         />
         <Group>
           <Button type="submit" loading={save.isPending}>

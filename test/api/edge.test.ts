@@ -17,7 +17,7 @@ interface RawReply {
 }
 
 /** Sends bytes as they are (fetch refuses to send some of these requests) and reads the answer. */
-function rawRequest(bytes: string): Promise<RawReply> {
+function rawRequest(bytes: string, { halfClose = false } = {}): Promise<RawReply> {
   const { port } = new URL(service.url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), '127.0.0.1');
@@ -33,8 +33,10 @@ function rawRequest(bytes: string): Promise<RawReply> {
       );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
     });
-    // Half-closed once sent, as a client that has nothing more to say.
-    socket.end(bytes);
+    // Half-closing tells the server the client has nothing more to send; Node then drops any
+    // request still in flight, so only the test of a truncated body does it.
+    if (halfClose) socket.end(bytes);
+    else socket.write(bytes);
   });
 }
 
@@ -226,6 +228,7 @@ describe('errors of the HTTP layer are problems too', () => {
   test('a body shorter than its Content-Length, then closed', async () => {
     const reply = await rawRequest(
       'POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10\r\nConnection: close\r\n\r\n{}',
+      { halfClose: true },
     );
     // The client gave up mid-body: there is nobody to answer, and the service must not crash.
     expect([0, 400]).toContain(Number.isNaN(reply.status) ? 0 : reply.status);

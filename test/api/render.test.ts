@@ -160,6 +160,40 @@ describe('a send whose template is over budget', () => {
     expect(deliveries.filter((d) => d.messageId === light && d.state !== 'failed')).toHaveLength(2);
   });
 
+  test('a broadcast renders each page before its transaction: the database answers meanwhile', async () => {
+    const workspaceId = await newWorkspace();
+    const people = [];
+    for (let i = 0; i < 6; i++)
+      people.push((await admin.post(at('people', workspaceId), { email: uniqueEmail('p') })).body.cioId);
+    const broadcast = await admin.post(at('broadcasts', workspaceId), {
+      name: unique('B'),
+      messages: [email({ body: HEAVY })],
+    });
+    expect(
+      (await admin.post(at(`broadcasts/${broadcast.body.id}/send`, workspaceId), { people })).status,
+    ).toBe(202);
+    const light = await messageIn(workspaceId, email());
+    expect((await admin.post(at(`messages/${light}/preview`, workspaceId), {})).status).toBe(200);
+    // Six renders of 250 ms, past the workspace's burst of render time: a few seconds of work.
+    let done = false;
+    const running = service.worker.runUntilIdle().finally(() => {
+      done = true;
+    });
+    let slowest = 0;
+    while (!done) {
+      const started = performance.now();
+      expect((await admin.get(at('people?limit=5', workspaceId))).status).toBe(200);
+      slowest = Math.max(slowest, performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await running;
+    // On PGlite a transaction holds the one connection: rendering in it (and waiting there for the
+    // workspace's render time) stalled every request for seconds.
+    expect(slowest).toBeLessThan(1_500);
+    const deliveries = (await admin.get(at('deliveries?limit=100', workspaceId))).body.items;
+    expect(deliveries.map((d: { state: string }) => d.state)).toEqual(Array(6).fill('failed'));
+  });
+
   test('a test send answers its delivery, failed with the reason', async () => {
     const workspaceId = await newWorkspace();
     const heavy = await messageIn(workspaceId, email({ body: HEAVY }));

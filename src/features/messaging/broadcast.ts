@@ -6,7 +6,14 @@ import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { kinds } from '../content/kinds.js';
 import type { Message } from '../content/messages-schema.js';
-import { checkTemplates, customerOf, templateParts } from '../content/render.js';
+import {
+  checkTemplates,
+  customerOf,
+  type RenderInput,
+  renderOutcome,
+  templateParts,
+} from '../content/render.js';
+import type { RenderOutcome } from '../content/render-worker.js';
 import { segmentPeople, segmentSize } from '../content/segments.js';
 import { findItem } from '../content/service.js';
 import * as content from '../content/store.js';
@@ -117,6 +124,40 @@ export async function startBroadcast(
   return started;
 }
 
+const aheadKey = (cioId: string, message: number, masked: boolean) => `${cioId}/${message}/${masked}`;
+
+/** A page's renders, made outside any transaction, by person, message and masking. */
+async function renderAhead(
+  ctx: AppContext,
+  accountId: string,
+  workspaceId: string,
+  audience: Audience,
+  cursor: string | null,
+  messages: (Message & { id: string })[],
+  parts: Omit<RenderInput, 'customer'>[],
+): Promise<Map<string, RenderOutcome>> {
+  const ahead = new Map<string, RenderOutcome>();
+  const page = await audiencePage(ctx.db, workspaceId, audience, cursor);
+  const found = await findWorkspaceWithRecipient(ctx.db, accountId, workspaceId);
+  if (!found) return ahead;
+  const masked =
+    found.workspace.sendMode === 'test' &&
+    (!found.recipient || (await recipientMasks(ctx.db, accountId, workspaceId, found.recipient.id)));
+  const renders = page.rows.flatMap((person) =>
+    messages.map(async (message, i) => {
+      if (message.channel === 'email' && !person.email) return;
+      const hidden = masked && message.channel === 'email';
+      const input = { customer: customerOf(person, hidden), ...parts[i]! };
+      ahead.set(
+        aheadKey(person.cioId, i, hidden),
+        await renderOutcome(ctx.renderer, workspaceId, message, input, false),
+      );
+    }),
+  );
+  await Promise.all(renders);
+  return ahead;
+}
+
 /** The job: each page of people in one transaction with its deliveries, its emails and the report. */
 export function sendBroadcast(ctx: AppContext): JobHandler {
   return async (job, control) => {
@@ -141,6 +182,17 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
     let done = job.progressDone;
     for (;;) {
       if (control.signal.aborted) throw control.signal.reason;
+      // The page is rendered before its transaction, which then waits on no template (nor on the
+      // workspace's turn and render time in the pool); what changed meanwhile renders in it.
+      const ahead = await renderAhead(
+        ctx,
+        job.accountId,
+        workspaceId,
+        audience,
+        report.cursor,
+        messages,
+        parts,
+      );
       const more = await ctx.db.transaction(async (tx) => {
         const page = await audiencePage(tx, workspaceId, audience, report.cursor);
         if (page.last === null) return null;
@@ -161,6 +213,7 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
               message,
               cioId: person.cioId,
               render: { customer: customerOf(person, masked && message.channel === 'email'), ...parts[i]! },
+              rendered: ahead.get(aheadKey(person.cioId, i, masked && message.channel === 'email')),
               sendId: job.id,
             };
             let delivery: Awaited<ReturnType<typeof sendWebhook>>;

@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
 import type { Message } from '../content/messages-schema.js';
 import { failureReason, type RenderInput, renderOutcome } from '../content/render.js';
+import type { RenderOutcome } from '../content/render-worker.js';
 import { sendEmail } from '../mail/service.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import * as store from './store.js';
@@ -28,6 +29,8 @@ export interface Sending {
   /** The person's address, or for a test send the sender's own. */
   to: string;
   render: RenderInput;
+  /** `render` already rendered (a broadcast renders a page before its transaction). */
+  rendered?: RenderOutcome;
   /** A test send, which records no metrics in any mode. */
   test: boolean;
   /** The broadcast send it belongs to: one delivery per person and message in it. */
@@ -75,7 +78,7 @@ export async function sendMessage(
 ): Promise<store.DeliveryRow | undefined> {
   const { ws } = s;
   // A test send is someone waiting (429 when the workspace has spent its render time); a broadcast waits.
-  const outcome = await renderOutcome(ctx.renderer, ws.id, s.message, s.render, s.test);
+  const outcome = s.rendered ?? (await renderOutcome(ctx.renderer, ws.id, s.message, s.render, s.test));
   if (!outcome.ok)
     return failedRender(ctx, tx, s, failureReason(ctx.renderer, outcome), {
       recipient: s.to,
@@ -135,7 +138,7 @@ export async function sendWebhook(
   s: Omit<Sending, 'to' | 'testRecipient' | 'test'>,
 ): Promise<store.DeliveryRow | undefined> {
   const { ws } = s;
-  const outcome = await renderOutcome(ctx.renderer, ws.id, s.message, s.render, false);
+  const outcome = s.rendered ?? (await renderOutcome(ctx.renderer, ws.id, s.message, s.render, false));
   if (!outcome.ok)
     return failedRender(ctx, tx, s, failureReason(ctx.renderer, outcome), {
       recipient: s.message.url ?? null,

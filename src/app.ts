@@ -29,6 +29,7 @@ import { adAudienceRoutes } from './features/content/ad-audiences.js';
 import { assetRoutes } from './features/content/assets.js';
 import { messageRoutes } from './features/content/messages.js';
 import { relationshipRoutes } from './features/content/relationships.js';
+import { Renderer } from './features/content/render-pool.js';
 import { contentRoutes } from './features/content/routes.js';
 import { segmentDecoration, segmentRoutes } from './features/content/segments.js';
 import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js';
@@ -88,7 +89,9 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     jobs,
     accessCache,
     accessChanged: () => accessCache.clear(),
+    renderer: new Renderer(),
   };
+  app.addHook('onClose', () => ctx.renderer.close());
   // Other processes' changes arrive as NOTIFY (migration 0004).
   const stopListening = await database.listen('atrium_access', () => accessCache.clear());
   app.addHook('onClose', () => stopListening());

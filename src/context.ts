@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { AccessCache } from './features/authz/cache.js';
+import type { Renderer } from './features/content/render-pool.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { Clock } from './shared/clock.js';
 
@@ -11,6 +12,8 @@ export interface AppContext {
   readonly clock: Clock;
   readonly jobs: JobQueue;
   readonly accessCache: AccessCache;
+  /** Liquid templates render on its worker threads, each workspace in its turn (render-pool.ts). */
+  readonly renderer: Renderer;
   /** Call after committing a change to roles, members, workspaces or keys: drops cached access. */
   accessChanged(): void;
 }

@@ -34,6 +34,7 @@ export const errorCodes = {
   name_taken: { status: 409, title: 'Name already in use' },
   limit_reached: { status: 409, title: 'Plan limit reached' },
   gone: { status: 410, title: 'No longer available' },
+  template_too_expensive: { status: 422, title: 'Template too expensive to render' },
   too_many_requests: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
 } as const;

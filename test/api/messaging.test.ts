@@ -404,7 +404,21 @@ describe('delivery', () => {
     await send(newsletter.id, { people: [reader!.cioId] });
     expect(to(reader!.email!)).toHaveLength(2);
 
-    const broken = await broadcast({ body: '<p>Hi {{ customer.first_name </p>' });
+    // A template that does not parse is refused when saved; one stored before that check was
+    // made is refused at send.
+    const brokenBody = '<p>Hi {{ customer.first_name </p>';
+    const unsaved = await admin.post(at('broadcasts'), {
+      name: unique('Newsletter'),
+      messages: [{ name: 'Issue 1', channel: 'email', subject: 'News', body: brokenBody }],
+    });
+    expectProblem(unsaved, 400, 'invalid');
+    expect(unsaved.body.errors[0].path).toBe('/messages/0/body');
+    const broken = await broadcast();
+    await queryRows(
+      service.ctx.db,
+      sql`UPDATE resources SET body = jsonb_set(body, '{messages,0,body}', to_jsonb(${brokenBody}::text))
+          WHERE workspace_id = ${ws} AND id = ${broken.id}`,
+    );
     const refused = await admin.post(at(`broadcasts/${broken.id}/send`), { people: [reader!.cioId] });
     expectProblem(refused, 400, 'invalid');
     expect(refused.body.errors[0].path).toBe('/messages/0/body');

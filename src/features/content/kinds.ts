@@ -14,6 +14,7 @@ import {
   sameConditions,
 } from './conditions.js';
 import { Message, messageReferences, messagesProblem } from './messages-schema.js';
+import { templateProblem } from './render-worker.js';
 import { idsWhere, type ResourceRow } from './store.js';
 
 /**
@@ -464,6 +465,7 @@ const layouts: KindDefinition<typeof LayoutBody> = {
     delete: 'layouts.delete',
   },
   copyable: true,
+  validate: (body) => liquidProblem('/html', body.html),
 };
 
 const SnippetBody = Type.Object(
@@ -492,7 +494,14 @@ const snippets: KindDefinition<typeof SnippetBody> = {
   copyable: true,
   // Messages name a snippet in their text: a copy under another name would not be the same snippet.
   renameOnCopy: false,
+  validate: (body) => liquidProblem('/value', body.value),
 };
+
+/** A layout or a snippet is Liquid pasted into messages: it must parse on its own. */
+function liquidProblem(path: string, text: string): FieldError | null {
+  const problem = templateProblem(text);
+  return problem ? { path, message: `not a valid template: ${problem}` } : null;
+}
 
 const CollectionBody = Type.Object(
   {

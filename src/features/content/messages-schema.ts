@@ -3,6 +3,7 @@ import { Id } from '../../http/schemas.js';
 import { type FieldError, invalid } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Reference } from './kinds.js';
+import { templateProblem } from './render-worker.js';
 
 /** One message of a campaign, broadcast or transactional message; its id is given by the server. */
 export const Message = Type.Object(
@@ -76,10 +77,17 @@ export function withMessageIds<B extends Record<string, unknown>>(
   return { ...body, messages };
 }
 
-/** What the schema cannot say about a body's messages: a webhook needs its URL. */
+/**
+ * What the schema cannot say about a body's messages: a webhook needs its URL; a subject and a
+ * body must be valid Liquid (parsed only, which is cheap within liquidjs's parseLimit).
+ */
 export function messagesProblem(body: { messages: Message[] }): FieldError | null {
   const i = body.messages.findIndex((m) => m.channel === 'webhook' && !m.url);
-  return i === -1
-    ? null
-    : { path: `/messages/${i}/url`, message: 'a webhook message needs the url it posts to' };
+  if (i !== -1) return { path: `/messages/${i}/url`, message: 'a webhook message needs the url it posts to' };
+  for (const [i, m] of body.messages.entries())
+    for (const field of ['subject', 'body'] as const) {
+      const problem = templateProblem(m[field]);
+      if (problem) return { path: `/messages/${i}/${field}`, message: `not a valid template: ${problem}` };
+    }
+  return null;
 }

@@ -54,7 +54,7 @@ export async function renderFor(
     ? ((await findPerson(ctx.db, workspaceId, { by: 'cioId', value: cioId })) ?? missing('Person'))
     : null;
   const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
-  return renderMessage(message, {
+  return renderMessage(ctx.renderer, workspaceId, message, {
     customer: customerOf(person, masked),
     ...(await templateParts(ctx.db, workspaceId, message)),
   });
@@ -120,16 +120,20 @@ export function messageRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'A message rendered for one person (values masked for members with hidden attributes)',
+        description:
+          'Rendered within a budget (422 template_too_expensive names it) and the workspace’s share of rendering time (429 with Retry-After when spent).',
         params: MessageParams,
         body: PreviewBody,
         response: {
           200: Type.Object({ subject: Type.String(), body: Type.String() }),
-          ...problems(400, 401, 404),
+          ...problems(400, 401, 404, 422, 429),
         },
       },
     },
     async (req) => {
       const { workspaceId, messageId } = req.params;
+      // A workspace that has spent its render time is refused before anything is read for it.
+      ctx.renderer.refuseIfSpent(workspaceId);
       const found = await messageOf(ctx.db, workspaceId, messageId);
       return renderFor(ctx, actorOf(req), workspaceId, found.message as unknown as Message, req.body.cioId);
     },

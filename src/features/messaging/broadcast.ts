@@ -6,7 +6,14 @@ import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { kinds } from '../content/kinds.js';
 import type { Message } from '../content/messages-schema.js';
-import { checkTemplates, customerOf, templateParts } from '../content/render.js';
+import {
+  checkTemplates,
+  customerOf,
+  type RenderInput,
+  renderOutcome,
+  templateParts,
+} from '../content/render.js';
+import type { RenderOutcome } from '../content/render-worker.js';
 import { segmentPeople, segmentSize } from '../content/segments.js';
 import { findItem } from '../content/service.js';
 import * as content from '../content/store.js';
@@ -131,6 +138,37 @@ export async function startBroadcast(
   return started;
 }
 
+const aheadKey = (cioId: string, message: number, masked: boolean) => `${cioId}/${message}/${masked}`;
+
+/** A page's renders, made outside any transaction, by person, message and masking. */
+async function renderAhead(
+  ctx: AppContext,
+  accountId: string,
+  workspaceId: string,
+  audience: BroadcastPayload,
+  cursor: string | null,
+  messages: (Message & { id: string })[],
+  parts: Omit<RenderInput, 'customer'>[],
+): Promise<Map<string, RenderOutcome>> {
+  const ahead = new Map<string, RenderOutcome>();
+  const page = await audiencePage(ctx.db, workspaceId, audience, cursor);
+  const masked = await pageMasked(ctx.db, accountId, workspaceId, audience.send);
+  if (masked === null) return ahead;
+  const renders = page.rows.flatMap((person) =>
+    messages.map(async (message, i) => {
+      if (message.channel === 'email' && !person.email) return;
+      const hidden = masked && message.channel === 'email';
+      const input = { customer: customerOf(person, hidden), ...parts[i]! };
+      ahead.set(
+        aheadKey(person.cioId, i, hidden),
+        await renderOutcome(ctx.renderer, workspaceId, message, input, false),
+      );
+    }),
+  );
+  await Promise.all(renders);
+  return ahead;
+}
+
 /** The job: each page of people in one transaction with its deliveries, its emails and the report. */
 export function sendBroadcast(ctx: AppContext): JobHandler {
   return async (job, control) => {
@@ -155,19 +193,23 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
     let done = job.progressDone;
     for (;;) {
       if (control.signal.aborted) throw control.signal.reason;
+      // The page is rendered before its transaction, which then waits on no template (nor on the
+      // workspace's turn and render time in the pool); what changed meanwhile renders in it.
+      const ahead = await renderAhead(
+        ctx,
+        job.accountId,
+        workspaceId,
+        audience,
+        report.cursor,
+        messages,
+        parts,
+      );
       const more = await ctx.db.transaction(async (tx) => {
         const page = await audiencePage(tx, workspaceId, audience, report.cursor);
         if (page.last === null) return null;
-        const found = await workspaceWithTestRecipient(tx, job.accountId, workspaceId);
+        const found = await pageMode(tx, job.accountId, workspaceId, audience.send);
         if (!found) return null; // the workspace was deleted
-        const current = found.workspace.sendMode;
-        const mode = modeNow(audience.send?.mode ?? current, current);
-        const recipient =
-          mode === 'test'
-            ? await testRecipientOf(tx, job.accountId, workspaceId, audience.send, found.recipient)
-            : null;
-        // In test mode the emails reach a team member, who sees values as their role lets them.
-        const masked = mode === 'test' && (!recipient || recipient.masked);
+        const { mode, recipient, masked } = found;
         for (const person of page.rows) {
           const email = person.email;
           if (!email && messages.some((m) => m.channel === 'email')) report.skipped++;
@@ -179,6 +221,7 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
               message,
               cioId: person.cioId,
               render: { customer: customerOf(person, masked && message.channel === 'email'), ...parts[i]! },
+              rendered: ahead.get(aheadKey(person.cioId, i, masked && message.channel === 'email')),
               sendId: job.id,
             };
             let delivery: Awaited<ReturnType<typeof sendWebhook>>;
@@ -204,6 +247,31 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
       await control.progress(done);
     }
   };
+}
+
+/**
+ * The mode a page goes under (the send's, unless the workspace is now in never), its test
+ * recipient, and whether its emails are masked: in test mode they reach a team member, who sees
+ * values as their role lets them. Null when the workspace was deleted.
+ */
+async function pageMode(tx: Db, accountId: string, workspaceId: string, send: StartedSend | undefined) {
+  const found = await workspaceWithTestRecipient(tx, accountId, workspaceId);
+  if (!found) return null;
+  const current = found.workspace.sendMode;
+  const mode = modeNow(send?.mode ?? current, current);
+  const recipient =
+    mode === 'test' ? await testRecipientOf(tx, accountId, workspaceId, send, found.recipient) : null;
+  return {
+    workspace: found.workspace,
+    mode,
+    recipient,
+    masked: mode === 'test' && (!recipient || recipient.masked),
+  };
+}
+
+/** Whether a page rendered ahead of its transaction is masked (as pageMode decides), or null. */
+async function pageMasked(tx: Db, accountId: string, workspaceId: string, send: StartedSend | undefined) {
+  return (await pageMode(tx, accountId, workspaceId, send))?.masked ?? null;
 }
 
 /**

@@ -90,7 +90,7 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
           'normal: to your own address; test: to the workspace’s test recipient (409 when it has none who can enter the workspace); never: nothing leaves, and the delivery is recorded as suppressed. A test send records no metrics.',
         params: MessageParams,
         body: PreviewBody,
-        response: { 202: Delivery, ...problems(400, 401, 403, 404, 409) },
+        response: { 202: Delivery, ...problems(400, 401, 403, 404, 409, 429) },
       },
     },
     async (req, reply) => {

@@ -5,7 +5,8 @@ import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
 import type { Message } from '../content/messages-schema.js';
-import { type RenderInput, renderMessage } from '../content/render.js';
+import { failureReason, type RenderInput, renderOutcome } from '../content/render.js';
+import type { RenderOutcome } from '../content/render-worker.js';
 import { sendEmail } from '../mail/service.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import type { TestRecipient } from '../workspaces/test-recipient.js';
@@ -71,6 +72,8 @@ export interface Sending {
   /** The person's address, or for a test send the sender's own. */
   to: string;
   render: RenderInput;
+  /** `render` already rendered (a broadcast renders a page before its transaction). */
+  rendered?: RenderOutcome;
   /** A test send, which records no metrics in any mode. */
   test: boolean;
   /** The broadcast send it belongs to: one delivery per person and message in it. */
@@ -94,13 +97,37 @@ function deliveryOf(ctx: AppContext, s: Pick<Sending, 'ws' | 'message' | 'source
   };
 }
 
+/** A message that does not render (over its budget, or broken) is a failed delivery, with the reason. */
+function failedRender(
+  ctx: AppContext,
+  tx: Db,
+  s: Pick<Sending, 'ws' | 'message' | 'sourceId' | 'cioId' | 'sendId'>,
+  reason: string,
+  row: Partial<store.NewDelivery>,
+): Promise<store.DeliveryRow | undefined> {
+  return store.insertDelivery(tx, {
+    ...deliveryOf(ctx, s),
+    subject: s.message.name,
+    state: 'failed',
+    reason,
+    ...row,
+  });
+}
+
 export async function sendMessage(
   ctx: AppContext,
   tx: Db,
   s: Sending,
 ): Promise<store.DeliveryRow | undefined> {
   const { ws } = s;
-  const rendered = await renderMessage(s.message, s.render);
+  // A test send is someone waiting (429 when the workspace has spent its render time); a broadcast waits.
+  const outcome = s.rendered ?? (await renderOutcome(ctx.renderer, ws.id, s.message, s.render, s.test));
+  if (!outcome.ok)
+    return failedRender(ctx, tx, s, failureReason(ctx.renderer, outcome), {
+      recipient: s.to,
+      metrics: !s.test && s.mode !== 'test',
+    });
+  const rendered = outcome;
   const testMode = s.mode === 'test';
   const suppressed =
     s.mode === 'never'
@@ -154,7 +181,14 @@ export async function sendWebhook(
   s: Omit<Sending, 'to' | 'testRecipient' | 'test'>,
 ): Promise<store.DeliveryRow | undefined> {
   const { ws } = s;
-  const rendered = await renderMessage(s.message, s.render);
+  const outcome = s.rendered ?? (await renderOutcome(ctx.renderer, ws.id, s.message, s.render, false));
+  if (!outcome.ok)
+    return failedRender(ctx, tx, s, failureReason(ctx.renderer, outcome), {
+      recipient: s.message.url ?? null,
+      channel: 'webhook',
+      targetUrl: s.message.url ?? null,
+    });
+  const rendered = outcome;
   const never = s.mode === 'never';
   const delivery = await store.insertDelivery(tx, {
     ...deliveryOf(ctx, s),

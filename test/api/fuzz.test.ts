@@ -236,3 +236,26 @@ test('a list given a cursor it never issued answers 400, not its first page', as
   }
   expect(wrong, `seed ${SEED}`).toEqual([]);
 });
+
+test('every integer query parameter refuses what is not a finite integer in range with 400', async () => {
+  const numeric = operations.flatMap((op) =>
+    op.query.filter((q) => q.schema.type === 'integer').map((q) => ({ op, q })),
+  );
+  expect(numeric.length).toBeGreaterThan(10);
+  const wrong: string[] = [];
+  for (const { op, q } of numeric) {
+    const { minimum, maximum } = q.schema;
+    const outOfRange = [
+      ...(minimum !== undefined ? [String(minimum - 1)] : []),
+      ...(maximum !== undefined ? [String(maximum + 1), '99999999999999999999'] : []),
+    ];
+    for (const value of ['1e309', 'Infinity', '-Infinity', 'NaN', '1.5', 'ten', ...outOfRange]) {
+      const request = assemble(baseRequest(op, tenant), { query: `${q.name}=${value}` });
+      const answer = await send(request, adminHeaders());
+      stats.calls++;
+      if (answer.status !== 400 || fault(answer))
+        wrong.push(`${show(request)} → ${answer.status} ${answer.text.slice(0, 120)}`);
+    }
+  }
+  expect(wrong, `seed ${SEED}`).toEqual([]);
+});

@@ -112,7 +112,7 @@ function build(op: Operation, t: Tenant): Built {
   let inPath = false;
   const url =
     fillPath(op, (param, segment) => {
-      const value = pathValue(t, param, segment);
+      const value = pathValue(t, param, segment, op.path);
       if (value === undefined) throw new Error(`${op.key}: no value of tenant B for {${param}}`);
       if (!neutralParams.has(param)) namesB = inPath = true;
       return encodeURIComponent(value);

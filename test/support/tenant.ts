@@ -139,9 +139,13 @@ export function tenantFiller(t: Tenant): Filler {
   };
 }
 
-/** The tenant's value for a path parameter; `before` is the path segment preceding it. */
-export function pathValue(t: Tenant, param: string, before: string): string | undefined {
+/**
+ * The tenant's value for a path parameter; `before` is the path segment preceding it, `path` the
+ * operation's (an invitation's routes name the pending invitation, not a member who accepted).
+ */
+export function pathValue(t: Tenant, param: string, before: string, path = ''): string | undefined {
   if (param === 'id') return itemIdAfter(t, before);
+  if (param === 'memberId' && path.endsWith('-invite')) return t.ids.pendingMemberId;
   if (param === 'identifier') return `cio_${t.fixtures.personCioId}`;
   if (param === 'token') return t.invitationToken;
   if (param === 'platform') return 'facebook';

@@ -36,6 +36,7 @@ import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js'
 import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { serveConsole } from './http/console.js';
+import { refuseNonFiniteNumbers } from './http/finite-numbers.js';
 import { BODY_LIMIT_BYTES, registerJsonBodyParser } from './http/json-body.js';
 import { registerOpenApi } from './http/openapi.js';
 import {
@@ -77,7 +78,9 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     routerOptions: { maxParamLength: requestLimits.paramLength },
     frameworkErrors,
     clientErrorHandler,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+    ajv: {
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', strictNumbers: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobQueue(database.db, clock);
@@ -112,6 +115,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   registerJsonBodyParser(app);
   await registerSecurityHeaders(app, config.publicUrl);
   refuseUnstorableText(app);
+  refuseNonFiniteNumbers(app);
   await app.register(cookie);
   // Before any route is declared: it checks each one for its access (and needs cookies parsed).
   const routes = registerAuthentication(app, ctx);

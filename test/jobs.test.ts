@@ -56,6 +56,36 @@ test(`a job whose worker dies ${MAX_ATTEMPTS} times is given up on`, async () =>
   expect(await jobState(job.id)).toMatchObject({ state: 'failed', attempts: MAX_ATTEMPTS });
 });
 
+test(`a job that saves progress between deaths is never given up on; ${MAX_ATTEMPTS} runs in a row without any are`, async () => {
+  const queue = new JobQueue(service.ctx.db, service.clock);
+  const job = await enqueue('test.moving');
+  let done = 0;
+  for (let run = 1; run <= 4 * MAX_ATTEMPTS; run++) {
+    const claimed = (await queue.claim())!;
+    expect(claimed).toMatchObject({ id: job.id, attempts: run });
+    // Every (MAX_ATTEMPTS - 1)th run gets a step done, with its report, before it dies.
+    if (run % (MAX_ATTEMPTS - 1) === 0)
+      await service.ctx.db.transaction((tx) => queue.saveResult(tx, claimed, { done: ++done }, done));
+    service.clock.advance(LEASE);
+  }
+  // A run that fails for real after a step counts from that step: retried, not given up on.
+  const failing = (await queue.claim())!;
+  await service.ctx.db.transaction((tx) => queue.saveResult(tx, failing, { done: ++done }, done));
+  await queue.fail(failing, new Error('boom'));
+  expect(await jobState(job.id)).toMatchObject({ state: 'queued', lastError: 'boom', progressDone: done });
+  service.clock.advance(LEASE);
+  for (let i = 0; i < MAX_ATTEMPTS; i++) {
+    expect((await queue.claim())?.id).toBe(job.id);
+    service.clock.advance(LEASE);
+  }
+  expect(await queue.claim()).toBeUndefined();
+  const failed = await jobState(job.id);
+  expect(failed).toMatchObject({ state: 'failed', attempts: 4 * MAX_ATTEMPTS + 1 + MAX_ATTEMPTS });
+  expect(failed.lastError).toBe(
+    `its worker stopped answering ${MAX_ATTEMPTS} times in a row without making progress; given up at ${done} of ? (what was done is kept)`,
+  );
+});
+
 test('stopping hands a running job back to the queue without spending an attempt', async () => {
   let started!: () => void;
   const running = new Promise<void>((r) => {
@@ -78,6 +108,24 @@ test('stopping hands a running job back to the queue without spending an attempt
   await running;
   await worker.stop();
   expect(await jobState(job.id)).toMatchObject({ state: 'queued', attempts: 0 });
+});
+
+test('a worker runs its chores when the queue is empty: at start, then at most every so often', async () => {
+  const worker = new Worker(new JobQueue(service.ctx.db, service.clock), {}, silent, 10);
+  let runs = 0;
+  worker.every('count', 60_000, async () => {
+    runs++;
+  });
+  worker.every('broken', 60_000, async () => {
+    throw new Error('a chore that fails is logged, not fatal');
+  });
+  worker.start();
+  for (let i = 0; i < 200 && runs === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 100)); // ten idle turns
+  await worker.stop();
+  expect(runs).toBe(1);
+  await worker.housekeep();
+  expect(runs).toBe(2);
 });
 
 test('a purge that died midway resumes with its progress and leaves no row behind', async () => {

@@ -1,6 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
+ * Every long job (revalidation and merges, imports, exports, broadcasts, purges) calls it after
+ * each of its transactions.
+ *
  * Lets the event loop run after a job's transaction that began at `startedAt` (performance.now()):
  * for a quarter of the time the transaction took (up to 50 ms), through a timer, so the loop polls
  * for I/O, and keeps polling meanwhile. On PGlite a query runs in this thread and its promise

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
+import { restAfter } from '../../jobs/pace.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { DomainError, invalid, missing } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
@@ -193,6 +194,7 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
     let done = job.progressDone;
     for (;;) {
       if (control.signal.aborted) throw control.signal.reason;
+      const startedAt = performance.now();
       // The page is rendered before its transaction, which then waits on no template (nor on the
       // workspace's turn and render time in the pool); what changed meanwhile renders in it.
       const ahead = await renderAhead(
@@ -245,6 +247,7 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
       if (more === null) break;
       done += more;
       await control.progress(done);
+      await restAfter(startedAt);
     }
   };
 }

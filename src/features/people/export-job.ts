@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { AppContext } from '../../context.js';
+import { restAfter } from '../../jobs/pace.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { DomainError, missing } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
@@ -48,9 +49,11 @@ export function writeExport(ctx: AppContext): JobHandler {
     let done = 0;
     for await (const piece of await exportPages(ctx, workspaceId, format)) {
       if (control.signal.aborted) throw control.signal.reason;
+      const startedAt = performance.now();
       await store.insertExportChunk(ctx.db, { workspaceId, jobId: job.id, seq: seq++, data: piece.text });
       done += piece.people;
       await control.progress(done, Math.max(done, job.progressTotal ?? 0));
+      await restAfter(startedAt);
     }
   };
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation, isUnstorableText, pgErrorCode } from '../../db/errors.js';
+import { restAfter } from '../../jobs/pace.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { recordActivity } from '../activity/record.js';
 import { findLiveWorkspaceById, type WorkspaceRow } from '../workspaces/store.js';
@@ -262,6 +263,7 @@ export function importPeople(ctx: AppContext): JobHandler {
     let done = job.progressDone;
     for (;;) {
       if (control.signal.aborted) throw control.signal.reason;
+      const startedAt = performance.now();
       const chunk = await store.nextImportChunk(ctx.db, ws.id, job.id);
       if (!chunk) break;
       const after = done + chunk.rows.length;
@@ -283,6 +285,7 @@ export function importPeople(ctx: AppContext): JobHandler {
       });
       done = after;
       await control.progress(done);
+      await restAfter(startedAt);
     }
     await ctx.db.transaction((tx) =>
       recordActivity(tx, ctx.clock, {

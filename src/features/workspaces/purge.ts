@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { queryRows } from '../../db/connection.js';
 import { members, workspaces } from '../../db/schema.js';
 import { workspaceTables } from '../../db/workspace-tables.js';
+import { restAfter } from '../../jobs/pace.js';
 import type { JobHandler } from '../../jobs/worker.js';
 
 const BATCH = 5000;
@@ -30,10 +31,12 @@ export function purgeWorkspace(ctx: AppContext): JobHandler {
     for (const table of workspaceTables) {
       for (;;) {
         if (control.signal.aborted) throw control.signal.reason; // resumes in the next worker
+        const startedAt = performance.now();
         const deleted = await deleteBatch(ctx, table, workspaceId);
         if (deleted === 0) break;
         done += deleted;
         await control.progress(done, Math.max(total, done)); // rows written meanwhile count too
+        await restAfter(startedAt);
       }
     }
     // Last, in one transaction: whatever was written while the batches ran, then the workspace.

@@ -23,7 +23,11 @@ export interface RenderLimits {
   threads: number;
   /** A workspace's renders running at once. */
   perWorkspace: number;
-  /** A workspace's renders waiting; an interactive render beyond answers 429. */
+  /**
+   * A workspace's renders waiting; an interactive render beyond answers 429. Room for every
+   * connection a busy tenant holds: with 8, light previews of quiet tenants were refused while a
+   * neighbour's heavy render held the one thread.
+   */
   queuedPerWorkspace: number;
   /** Render time a workspace earns per second of clock time, in ms. */
   msPerSecond: number;
@@ -37,7 +41,7 @@ export const defaultRenderLimits: RenderLimits = {
   budget: { timeMs: 250, memory: 10_000_000, templateChars: 1_000_000, outputChars: 2_000_000 },
   threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
   perWorkspace: 1,
-  queuedPerWorkspace: 8,
+  queuedPerWorkspace: 32,
   msPerSecond: 200,
   burstMs: 1_000,
   hardTimeoutMs: 2_000,

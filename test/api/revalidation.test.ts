@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
+import { MAX_ATTEMPTS } from '../../src/jobs/queue.js';
 import type { Client } from '../support/client.js';
 import { startService, type TestService } from '../support/service.js';
 
@@ -228,5 +229,43 @@ describe('Track API calls queued during revalidation are applied exactly once, i
     } finally {
       await sibling.app.close();
     }
+  }, 120_000);
+
+  test(`a drain that dies after each of its transactions still finishes: a job that moves is not given up after ${MAX_ATTEMPTS} deaths`, async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const db = service.ctx.db;
+    const track = trackOn(service, await trackKey(admin, workspace.id));
+    expect((await track.identify('counter', {})).status).toBe(200);
+    await changeIdentifiers(admin, workspace.id, { email: false, id: true });
+    const calls = 200; // 10 transactions of 20, so 10 runs
+    for (let i = 0; i < calls; i++)
+      expect(answer(await track.event('counter', { name: 'tick', data: { i } }))).toEqual(queued);
+    // A sequence is not rolled back: every 21st event stored fails its transaction, so each run
+    // commits one transaction of 20 calls and dies in the next.
+    await db.execute(sql`CREATE SEQUENCE die_every_21`);
+    await db.execute(sql`CREATE FUNCTION die_every_21() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF nextval('die_every_21') % 21 = 0 THEN RAISE EXCEPTION 'killed after a transaction'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.execute(sql`CREATE TRIGGER die_every_21 BEFORE INSERT ON events
+      FOR EACH ROW EXECUTE FUNCTION die_every_21()`);
+    try {
+      for (
+        let run = 0;
+        run < 3 * MAX_ATTEMPTS && (await processingState(admin, workspace.id)) !== 'ready';
+        run++
+      ) {
+        service.clock.advance(10 * 60_000); // past the retry's backoff
+        await service.worker.runOne();
+      }
+    } finally {
+      await db.execute(sql`DROP TRIGGER die_every_21 ON events`);
+      await db.execute(sql`DROP FUNCTION die_every_21()`);
+      await db.execute(sql`DROP SEQUENCE die_every_21`);
+    }
+    expect(await processingState(admin, workspace.id)).toBe('ready');
+    expect(await eventOrder(workspace.id)).toEqual(range(calls));
   }, 120_000);
 });

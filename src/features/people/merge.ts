@@ -24,6 +24,11 @@ export interface MergeOptions {
   signal: AbortSignal;
   /** Called after each look's groups with the count merged away so far. */
   progress(merged: number): Promise<void>;
+  /**
+   * Called in each merge's transaction with the count merged away once it commits: the job
+   * records there that it made progress, so crashes while it moves never give it up.
+   */
+  saved(tx: Db, merged: number): Promise<void>;
 }
 
 /**
@@ -57,7 +62,9 @@ export async function mergeSharedEmails(
       const outcome = await ctx.db.transaction(async (tx) => {
         const ws = await lockWorkspaceShared(tx, workspaceId);
         if (!ws || !options.current(ws)) return undefined;
-        return mergeGroups(ctx, tx, ws, batch);
+        const count = await mergeGroups(ctx, tx, ws, batch);
+        await options.saved(tx, merged + count);
+        return count;
       });
       if (outcome === undefined) return undefined;
       merged += outcome;

@@ -39,6 +39,7 @@ export function revalidateWorkspace(ctx: AppContext): JobHandler {
         current: (now) => current(now) && now.identifyByEmail,
         signal: control.signal,
         progress: (n) => control.progress(done + n),
+        saved: (tx, n) => ctx.jobs.saveResult(tx, job, { merged: n }, done + n),
       });
       if (merged === undefined) return;
       done += merged;
@@ -60,6 +61,8 @@ export function revalidateWorkspace(ctx: AppContext): JobHandler {
         if (!more && locked.processingState !== 'ready') {
           await updateWorkspace(tx, workspaceId, { processingState: 'ready', updatedAt: ctx.clock.now() });
         }
+        // Progress made (a job that moves is not given up on for crashes), and only by this worker.
+        await ctx.jobs.saveResult(tx, job, { applied: done + applied }, done + applied);
         return { applied, more };
       });
       if (!step) return;

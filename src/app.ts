@@ -72,7 +72,7 @@ export interface Atrium {
 export async function buildApp({ config, database, clock = systemClock }: BuildOptions): Promise<Atrium> {
   const app = Fastify({
     logger: { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     http: { maxHeaderSize: requestLimits.headerBytes },
     routerOptions: { maxParamLength: requestLimits.paramLength },
@@ -146,4 +146,11 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
 
   await app.ready();
   return { app, ctx, worker, routes };
+}
+
+/** A number of hops as Fastify takes it at run time (its types name no number): the nearest `hops` proxies. */
+function trustProxyOption(
+  trust: Config['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }

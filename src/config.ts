@@ -9,8 +9,12 @@ export interface Config {
   publicUrl: string;
   database: DatabaseTarget;
   logLevel: string;
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login rate limits count per IP). */
-  trustProxy: boolean;
+  /**
+   * Behind reverse proxies, which of them to believe about the client address in X-Forwarded-For
+   * (per-address limits count by it): false, how many hops (the proxies append; the client writes
+   * the leftmost entries, so believing every hop lets it pick its address), or their addresses.
+   */
+  trustProxy: boolean | number | string;
   /** argon2id cost; the defaults are OWASP's. Tests lower them (each hash then takes ~1 ms). */
   passwordHashing: { memoryCost: number; timeCost: number; parallelism: number };
   sessionTtlMs: number;
@@ -74,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? './data') },
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     passwordHashing: { ...defaults.passwordHashing },
     sessionTtlMs: defaults.sessionTtlMs,
     loginLimits: { ...defaults.loginLimits },
@@ -101,4 +105,13 @@ function positiveInteger(value: string | undefined, name: string): number | unde
   if (!Number.isInteger(n) || n <= 0)
     throw new Error(`${name} must be a positive whole number, got "${value}"`);
   return n;
+}
+
+/** TRUST_PROXY: unset or `false` → none; a whole number → that many hops; else addresses or CIDRs. */
+function trustedProxies(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  // `true` meant one proxy in front; every hop would let a client write its own address.
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

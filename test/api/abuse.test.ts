@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { queryRows } from '../../src/db/connection.js';
 import { passwordHashesComputed } from '../../src/features/auth/passwords.js';
 import { redactLinkToken } from '../../src/features/team/routes.js';
@@ -218,5 +219,31 @@ describe('password-reset emails in the outbox', () => {
       '/api/invitations/[redacted]/accept?x=1',
     );
     expect(redactLinkToken('/api/password-resets')).toBe('/api/password-resets');
+  });
+});
+
+describe('behind a proxy', () => {
+  test('TRUST_PROXY=true believes one hop: an address the client writes into X-Forwarded-For does not dodge the limit', async () => {
+    const config = loadConfig({ TRUST_PROXY: 'true' });
+    expect(config.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+    expect(loadConfig({}).trustProxy).toBe(false);
+    const proxied = await startService({
+      config: {
+        trustProxy: config.trustProxy,
+        anonymousLimits: { signup: { perIp: 10, windowMs: WINDOW }, links: { perIp: 3, windowMs: WINDOW } },
+      },
+    });
+    try {
+      // The proxy appends the address it saw; the client wrote a new one before it each time.
+      const statuses = [];
+      for (let i = 0; i < 5; i++) {
+        const headers = { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.77` };
+        statuses.push((await proxied.client().get(`/api/password-resets/${bogus}`, { headers })).status);
+      }
+      expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    } finally {
+      await proxied.close();
+    }
   });
 });

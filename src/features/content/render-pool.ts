@@ -38,7 +38,9 @@ export interface RenderLimits {
 }
 
 export const defaultRenderLimits: RenderLimits = {
-  budget: { timeMs: 250, memory: 10_000_000, templateChars: 1_000_000, outputChars: 2_000_000 },
+  // 256 Ki characters of output: mail clients clip messages far smaller (Gmail at 102 KB), and a
+  // broadcast holds a page's renders at once.
+  budget: { timeMs: 250, memory: 10_000_000, templateChars: 1_000_000, outputChars: 262_144 },
   threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
   perWorkspace: 1,
   queuedPerWorkspace: 32,
@@ -184,7 +186,13 @@ export class Renderer {
     const pool = this.#pool;
     this.#warming ??= Promise.all(
       Array.from({ length: this.limits.threads }, () => pool.run(null as never, { name: 'warm' })),
-    ).then(() => pool);
+    ).then(
+      () => pool,
+      (error: unknown) => {
+        this.#warming = undefined; // the next render tries again, instead of failing until a restart
+        throw error;
+      },
+    );
     return this.#warming;
   }
 

@@ -292,5 +292,5 @@ async function testRecipientOf(
   if (!send) return current;
   if (!send.testRecipient) return null;
   const still = await testRecipientById(tx, accountId, workspaceId, send.testRecipient.memberId);
-  return still && { ...still, email: send.testRecipient.email };
+  return still; // at their address of now: an address they left may be someone else's
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { MASK, masksAttributes } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
 import { problems, Timestamp } from '../../http/schemas.js';
 import { DomainError, missing } from '../../shared/errors.js';
@@ -9,7 +10,7 @@ import { type Actor, actorOf } from '../auth/actor.js';
 import { kinds } from '../content/kinds.js';
 import { MessageParams, messageOf, PreviewBody } from '../content/messages.js';
 import type { Message } from '../content/messages-schema.js';
-import { customerOf, templateParts } from '../content/render.js';
+import { customerOf, renderOutcome, templateParts } from '../content/render.js';
 import { findItem } from '../content/service.js';
 import { findPerson } from '../people/store.js';
 import { workspaceWithTestRecipient } from '../workspaces/test-recipient.js';
@@ -103,19 +104,32 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
           'invalid',
           `Only email messages can be test-sent; this one is ${message.channel}`,
         );
-      const delivery = await ctx.db.transaction(async (tx) => {
+      // What the email needs, read again in the transaction that sends it.
+      const prepare = async (db: Db) => {
         const ws =
-          (await workspaceWithTestRecipient(tx, actor.subject.accountId, workspaceId)) ??
+          (await workspaceWithTestRecipient(db, actor.subject.accountId, workspaceId)) ??
           missing('Workspace');
         const send = startSend(ws.workspace, ws.recipient);
         const person = req.body.cioId
-          ? ((await findPerson(tx, workspaceId, { by: 'cioId', value: req.body.cioId })) ?? missing('Person'))
+          ? ((await findPerson(db, workspaceId, { by: 'cioId', value: req.body.cioId })) ?? missing('Person'))
           : null;
         // The email goes to a team member, who sees values as their role lets them: the sender,
         // or in test mode the test recipient.
         const masked =
           masksAttributes(actor.subject.workspaces.get(workspaceId)) ||
           (send.mode === 'test' && ws.recipient?.masked === true);
+        const render = {
+          customer: customerOf(person, masked),
+          ...(await templateParts(db, workspaceId, message)),
+        };
+        return { ws, send, person, masked, render };
+      };
+      // Rendered before the transaction, which then waits on no template (on PGlite an open
+      // transaction holds every request); spent render time is a 429 here.
+      const ahead = await prepare(ctx.db);
+      const rendered = await renderOutcome(ctx.renderer, workspaceId, message, ahead.render, true);
+      const delivery = await ctx.db.transaction(async (tx) => {
+        const { ws, send, person, masked, render } = await prepare(tx);
         return sendMessage(ctx, tx, {
           ws: ws.workspace,
           mode: send.mode,
@@ -124,10 +138,9 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
           message,
           cioId: person?.cioId ?? null,
           to: actor.member.email,
-          render: {
-            customer: customerOf(person, masked),
-            ...(await templateParts(tx, workspaceId, message)),
-          },
+          render,
+          // Masked otherwise meanwhile (the mode or the recipient changed): rendered again.
+          rendered: masked === ahead.masked ? rendered : undefined,
           test: true,
         });
       });

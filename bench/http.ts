@@ -1,6 +1,9 @@
 /** What the HTTP benchmarks share: a service in a child process, and load from autocannon. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 export const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -91,3 +94,20 @@ export async function signUp(url: string) {
 }
 
 export const perSecond = (rps: number) => Math.round(rps).toLocaleString('en').padStart(8);
+
+/** The built service on a fresh PGlite data directory, or on DATABASE_URL; `close` stops it and removes the directory. */
+export async function spawnService(database: 'PGlite' | 'PostgreSQL') {
+  const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
+  const server = await spawnServer(
+    ['dist/cli.js', 'serve'],
+    database === 'PGlite' ? { DATA_DIR: dataDir, DATABASE_URL: undefined } : {},
+    '/healthz',
+  );
+  return {
+    url: server.url,
+    close: async () => {
+      await stop(server);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

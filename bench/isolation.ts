@@ -10,11 +10,8 @@
  * BENCH_SECONDS sets each phase (default 15), after a warm-up of a third of it (V8 compiles the hot
  * path); BENCH_NOISY_CLIENTS the noisy tenant's connections (default 1, "one client looping").
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { perSecond, post, signUp, spawnServer, stop } from './http.js';
+import { perSecond, post, signUp, spawnService } from './http.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const noisyClients = Number(process.env.BENCH_NOISY_CLIENTS ?? 1);
@@ -143,12 +140,7 @@ function noisy(url: string, t: Tenant, duration: number) {
 }
 
 async function benchOn(database: 'PGlite' | 'PostgreSQL') {
-  const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
-  const atrium = await spawnServer(
-    ['dist/cli.js', 'serve'],
-    database === 'PGlite' ? { DATA_DIR: dataDir, DATABASE_URL: undefined } : {},
-    '/healthz',
-  );
+  const atrium = await spawnService(database);
   try {
     const quiet = await signUp(atrium.url);
     const tenants: Tenant[] = [];
@@ -189,8 +181,7 @@ async function benchOn(database: 'PGlite' | 'PostgreSQL') {
       );
     return { kept, p99: crowded.p99 };
   } finally {
-    await stop(atrium);
-    await rm(dataDir, { recursive: true, force: true });
+    await atrium.close();
   }
 }
 

@@ -10,11 +10,8 @@
  * run of the same load: the service's is printed apart ("first 5 s"), the hello-world's is not,
  * and the verdict is the steady state of a service that has been up more than a few seconds.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type autocannon from 'autocannon';
-import { load, perSecond, post, seconds, signUp, spawnServer, stop } from './http.js';
+import { load, perSecond, post, seconds, signUp, spawnServer, spawnService, stop } from './http.js';
 
 const FAIR_USE_PER_SECOND = 100;
 const EXISTING = 1_000; // people that the "existing person" run updates, round-robin
@@ -40,12 +37,7 @@ function identifyRequests(prefix: string, id: (n: number) => string): autocannon
 }
 
 async function benchOn(database: 'PGlite' | 'PostgreSQL', hello: { url: string }) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
-  const atrium = await spawnServer(
-    ['dist/cli.js', 'serve'],
-    database === 'PGlite' ? { DATA_DIR: dataDir, DATABASE_URL: undefined } : {},
-    '/healthz',
-  );
+  const atrium = await spawnService(database);
   try {
     const { workspace, session } = await signUp(atrium.url);
     const created = await post(
@@ -99,8 +91,7 @@ async function benchOn(database: 'PGlite' | 'PostgreSQL', hello: { url: string }
       `${database}: ${perSecond(slower).trim()} identify calls/s at worst = ${(slower / FAIR_USE_PER_SECOND).toFixed(0)}× Customer.io's fair-use 100 requests/s per workspace`,
     );
   } finally {
-    await stop(atrium);
-    await rm(dataDir, { recursive: true, force: true });
+    await atrium.close();
   }
 }
 

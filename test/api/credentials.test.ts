@@ -163,4 +163,24 @@ describe('credentials in settings are write-only', () => {
       instance: 'eu12',
     });
   });
+
+  test('an entry logged before credentials were masked shows them masked when read', async () => {
+    const [account] = await queryRows<{ id: string }>(
+      service.ctx.db,
+      sql`SELECT account_id AS id FROM workspaces WHERE id = ${ws}`,
+    );
+    const old = unique('act_old');
+    const after = { settings: { apiKey: API_KEY, password: PASSWORD, region: 'eu' } };
+    await service.ctx.db.execute(sql`INSERT INTO activity
+      (id, account_id, workspace_id, actor_member_id, actor_name, action, target_type, target_id, target_name, before, after, created_at)
+      VALUES (${old}, ${account!.id}, ${ws}, NULL, 'Ada Admin', 'pipeline.created', 'pipeline', 'pip_old', 'Old',
+        NULL, ${JSON.stringify(after)}::jsonb, now())`);
+    for (const reader of [admin, viewer]) {
+      const activity = await reader.get(at('activity?limit=100'));
+      expect(activity.status).toBe(200);
+      const entry = activity.body.items.find((e: { id: string }) => e.id === old);
+      expect(entry.after.settings).toEqual({ apiKey: '••••WXYZ', password: '••••', region: 'eu' });
+      expectNoSecret(activity.body);
+    }
+  });
 });

@@ -2,6 +2,8 @@ import type { Static } from 'typebox';
 import { MASK, maskRecord } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import { cursors, pageOf } from '../../shared/pagination.js';
+import { maskCredentials } from '../content/credentials.js';
+import { kindByStoredName } from '../content/kinds.js';
 import type { ActivityQuery } from './schemas.js';
 import { listActivity } from './store.js';
 
@@ -35,6 +37,12 @@ export async function activityPage(
     limit: limit + 1,
   });
   const page = pageOf(rows, limit, (r) => r.id);
+  // Credentials in settings are masked on read too: entries logged before they were masked when
+  // written still hold them whole.
+  const readable = (type: string, body: Record<string, unknown> | null) => {
+    const kind = kindByStoredName.get(type);
+    return kind && body ? maskCredentials(kind, body) : body;
+  };
   const items = page.rows.map((r) => ({
     id: r.id,
     workspaceId: r.workspaceId,
@@ -45,8 +53,14 @@ export async function activityPage(
       id: r.targetId,
       name: masked && r.targetName && namedByData.has(r.targetType) ? MASK : r.targetName,
     },
-    before: masked && r.before && personData.has(r.targetType) ? maskRecord(r.before) : r.before,
-    after: masked && r.after && personData.has(r.targetType) ? maskRecord(r.after) : r.after,
+    before:
+      masked && r.before && personData.has(r.targetType)
+        ? maskRecord(r.before)
+        : readable(r.targetType, r.before),
+    after:
+      masked && r.after && personData.has(r.targetType)
+        ? maskRecord(r.after)
+        : readable(r.targetType, r.after),
     createdAt: r.createdAt.toISOString(),
   }));
   return { items, nextCursor: page.nextCursor };

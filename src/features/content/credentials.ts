@@ -21,7 +21,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const isMask = (v: unknown) => typeof v === 'string' && v.startsWith(CREDENTIAL_MASK);
 
 function maskValue(value: unknown): unknown {
-  if (value === null || value === undefined) return value;
+  if (value === null || value === undefined || isMask(value)) return value; // masked when logged
   if (typeof value === 'string' && [...value].length >= SHOWN_FROM)
     return CREDENTIAL_MASK + [...value].slice(-SHOWN).join('');
   return CREDENTIAL_MASK;

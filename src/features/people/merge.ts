@@ -22,11 +22,10 @@ export interface MergeOptions {
   current(ws: WorkspaceRow): boolean;
   /** Stops between groups (the job's lease was lost, or this process stops). */
   signal: AbortSignal;
-  /** Called after each look's groups with the count merged away so far. */
-  progress(merged: number): Promise<void>;
   /**
    * Called in each merge's transaction with the count merged away once it commits: the job
-   * records there that it made progress, so crashes while it moves never give it up.
+   * records there how far it got, and that it made progress, so crashes while it moves never give
+   * it up.
    */
   saved(tx: Db, merged: number): Promise<void>;
 }
@@ -70,7 +69,6 @@ export async function mergeSharedEmails(
       merged += outcome;
       await restAfter(startedAt);
     }
-    await options.progress(merged);
   }
 }
 

@@ -38,7 +38,6 @@ export function revalidateWorkspace(ctx: AppContext): JobHandler {
       const merged = await mergeSharedEmails(ctx, workspaceId, {
         current: (now) => current(now) && now.identifyByEmail,
         signal: control.signal,
-        progress: (n) => control.progress(done + n),
         saved: (tx, n) => ctx.jobs.saveResult(tx, job, { merged: n }, done + n),
       });
       if (merged === undefined) return;
@@ -66,8 +65,7 @@ export function revalidateWorkspace(ctx: AppContext): JobHandler {
         return { applied, more };
       });
       if (!step) return;
-      done += step.applied;
-      await control.progress(done);
+      done += step.applied; // recorded with the job in the transaction (saveResult)
       if (!step.more) return;
       await restAfter(startedAt);
     }

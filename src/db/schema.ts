@@ -120,6 +120,7 @@ export const activity = pgTable('activity', {
   before: jsonb('before').$type<Record<string, unknown>>(),
   after: jsonb('after').$type<Record<string, unknown>>(),
   createdAt: time('created_at').notNull(),
+  ipAddress: text('ip_address'),
 });
 
 export const jobs = pgTable('jobs', {

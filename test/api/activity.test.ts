@@ -29,7 +29,10 @@ test('every create, edit, delete and settings change is logged with who, what, w
     'account.created',
   ]);
   const byAction = (action: string) => log.find((e: { action: string }) => e.action === action);
-  const actor = { memberId: member.id, name: 'Grace Hopper' };
+  // The address the change came from: the test client's, loopback.
+  const fromHere = expect.stringMatching(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
+  const actor = { memberId: member.id, name: 'Grace Hopper', ipAddress: fromHere };
+  expect(byAction('account.created')).toMatchObject({ actor });
   expect(byAction('workspace.updated')).toMatchObject({
     actor,
     workspaceId: ws.id,

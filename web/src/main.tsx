@@ -21,6 +21,7 @@ import { EditMemberPage, InviteMemberPage } from './pages/InviteMember';
 import { OutboxPage } from './pages/Outbox';
 import { PeoplePage } from './pages/People';
 import { PermissionsPage } from './pages/Permissions';
+import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/Resources';
 import { TeamPage } from './pages/Team';
 import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
@@ -67,6 +68,7 @@ const router = createBrowserRouter([
       { path: '/permissions', element: <PermissionsPage /> },
       { path: '/activity', element: <AccountActivityPage /> },
       { path: '/outbox', element: <OutboxPage /> },
+      { path: '/profile', element: <ProfilePage /> },
     ],
   },
 ]);

@@ -48,7 +48,13 @@ const emailTaken = (email: string) =>
  * address in test mode) and its creator as Account Admin, in one transaction. The password comes
  * hashed (hashNewPassword), before the transaction: argon2 holds no connection.
  */
-export async function createAccount(ctx: AppContext, tx: Db, body: SignupBody, passwordHash: string) {
+export async function createAccount(
+  ctx: AppContext,
+  tx: Db,
+  body: SignupBody,
+  passwordHash: string,
+  client?: { ip: string },
+) {
   const now = ctx.clock.now();
   if (await findMemberByEmail(tx, body.email)) throw emailTaken(body.email);
   const accountId = newId('acc');
@@ -62,7 +68,11 @@ export async function createAccount(ctx: AppContext, tx: Db, body: SignupBody, p
     createdAt: now,
     updatedAt: now,
   });
-  const author = { memberId, name: `${body.firstName.trim()} ${body.lastName.trim()}` };
+  const author = {
+    memberId,
+    name: `${body.firstName.trim()} ${body.lastName.trim()}`,
+    ip: client?.ip ?? null,
+  };
   let member: Awaited<ReturnType<typeof insertMember>>;
   try {
     member = await insertMember(tx, {
@@ -115,7 +125,7 @@ export async function signup(ctx: AppContext, body: SignupBody, client: ClientIn
   await countAnonymousRequest(ctx, 'signup', client);
   const passwordHash = await hashNewPassword(ctx, body);
   return ctx.db.transaction(async (tx) => {
-    const { account, member, workspace } = await createAccount(ctx, tx, body, passwordHash);
+    const { account, member, workspace } = await createAccount(ctx, tx, body, passwordHash, client);
     const session = await openSession(ctx, tx, member, client);
     const subject = resolveSubject({
       memberId: member.id,

@@ -4,8 +4,11 @@ import { newId } from '../../shared/ids.js';
 import { type Actor, actorName } from '../auth/actor.js';
 import { insertActivity } from './store.js';
 
-/** Who did it: a signed-in member, or the member being created by sign-up. */
-export type ActivityAuthor = Actor | { memberId: string | null; name: string };
+/**
+ * Who did it: a signed-in member, or someone known without a session (the member being created by
+ * sign-up, a person using a link); `ip` is the client address their request came from.
+ */
+export type ActivityAuthor = Actor | { memberId: string | null; name: string; ip?: string | null };
 
 export interface ActivityEvent {
   accountId: string;
@@ -28,7 +31,7 @@ export async function recordActivity(tx: Db, clock: Clock, ...events: ActivityEv
     ...events.map((event) => {
       const author =
         'subject' in event.author
-          ? { memberId: event.author.member.id, name: actorName(event.author) }
+          ? { memberId: event.author.member.id, name: actorName(event.author), ip: event.author.ip }
           : event.author;
       return {
         id: newId('act'),
@@ -43,6 +46,7 @@ export async function recordActivity(tx: Db, clock: Clock, ...events: ActivityEv
         before: event.before ?? null,
         after: event.after ?? null,
         createdAt: clock.now(),
+        ipAddress: author.ip ?? null,
       };
     }),
   );

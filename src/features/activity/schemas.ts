@@ -4,7 +4,13 @@ import { Timestamp } from '../../http/schemas.js';
 export const ActivityEntry = Type.Object({
   id: Type.String(),
   workspaceId: Type.Union([Type.String(), Type.Null()]),
-  actor: Type.Object({ memberId: Type.Union([Type.String(), Type.Null()]), name: Type.String() }),
+  actor: Type.Object({
+    memberId: Type.Union([Type.String(), Type.Null()]),
+    name: Type.String(),
+    ipAddress: Type.Union([Type.String(), Type.Null()], {
+      description: 'The client address of the request that made the change',
+    }),
+  }),
   action: Type.String(),
   target: Type.Object({
     type: Type.String(),

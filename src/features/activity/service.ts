@@ -46,7 +46,7 @@ export async function activityPage(
   const items = page.rows.map((r) => ({
     id: r.id,
     workspaceId: r.workspaceId,
-    actor: { memberId: r.actorMemberId, name: r.actorName },
+    actor: { memberId: r.actorMemberId, name: r.actorName, ipAddress: r.ipAddress },
     action: r.action,
     target: {
       type: r.targetType,

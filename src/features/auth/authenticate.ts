@@ -68,7 +68,7 @@ async function gate(
       );
     }
   }
-  request.actor = actor;
+  request.actor = { ...actor, ip: request.ip };
   if (actor.renewedUntil && token && actor.csrfToken) {
     setSessionCookies(reply, ctx.config, {
       token,

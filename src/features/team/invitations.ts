@@ -283,7 +283,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
     const session = await openSession(ctx, tx, active, client);
     await recordActivity(tx, ctx.clock, {
       accountId: member.accountId,
-      author: { memberId: active.id, name: `${active.firstName} ${active.lastName}` },
+      author: { memberId: active.id, name: `${active.firstName} ${active.lastName}`, ip: client.ip },
       action: 'team_member.invite_accepted',
       target: { type: 'team_member', id: active.id, name: `${active.firstName} ${active.lastName}` },
       after: {

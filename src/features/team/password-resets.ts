@@ -140,7 +140,7 @@ export async function completePasswordReset(
     await deleteMemberSessions(tx, member.id);
     await recordActivity(tx, ctx.clock, {
       accountId: member.accountId,
-      author: { memberId: member.id, name: `${member.firstName} ${member.lastName}` },
+      author: { memberId: member.id, name: `${member.firstName} ${member.lastName}`, ip: client.ip },
       action: 'team_member.password_changed',
       target: { type: 'team_member', id: member.id, name: `${member.firstName} ${member.lastName}` },
     });

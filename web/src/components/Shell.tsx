@@ -125,7 +125,7 @@ function MemberMenu() {
           <br />
           {roleLabels[me.member.accountRole]} · {me.account.name}
         </Menu.Label>
-        <Menu.Item component={Link} to={`/team/${me.member.id}/edit`}>
+        <Menu.Item component={Link} to="/profile">
           Your profile
         </Menu.Item>
         <Menu.Item color="red" onClick={() => logout.mutate()}>

@@ -1,0 +1,4 @@
+/** Filled in by the identity work (issue 18). */
+export function PasskeysSection() {
+  return null;
+}

@@ -400,7 +400,7 @@ describe('delete', () => {
 
     const log = (await admin.get(`/api/workspaces/${ws.id}/activity?action=workspace.settings_changed`)).body
       .items;
-    expect(log[0].actor).toEqual({ memberId: m.id, name: 'Gone Member' });
+    expect(log[0].actor).toEqual({ memberId: m.id, name: 'Gone Member', ipAddress: expect.any(String) });
   });
 
   test('the last Account Admin cannot be deleted; only Account Admins delete', async () => {

@@ -194,6 +194,16 @@ describe('registering passkeys', () => {
   });
 });
 
+test('a member holds at most 20 passkeys', async () => {
+  const admin = service.client();
+  await admin.signup();
+  for (let i = 0; i < 20; i++) await registerPasskey(service, admin, authenticator(), `Key ${i}`);
+  const options = (await admin.post('/api/me/passkeys/registration-options')).body;
+  const response = authenticator().createJSON(originOf(service), options);
+  expectProblem(await admin.post('/api/me/passkeys', { name: 'One more', response }), 409, 'limit_reached');
+  expect((await admin.get('/api/me/passkeys')).body.items).toHaveLength(20);
+}, 30_000);
+
 describe('signing in with a passkey', () => {
   test('a passkey alone signs in with the same cookies as a password; its counter and last use are saved', async () => {
     const admin = service.client();
@@ -273,6 +283,15 @@ describe('signing in with a passkey', () => {
       response: { ...tampered.response, signature: signature.toString('base64url') },
     };
     expectProblem(await signIn(forged), 401, 'passkey_invalid');
+
+    // A user handle (the member the authenticator says it signs for) that is not the passkey's holder.
+    const other = await passkeyAnswer(service, device);
+    const userHandle = Buffer.from('mem_someoneelse').toString('base64url');
+    expectProblem(
+      await signIn({ ...other, response: { ...other.response, userHandle } }),
+      401,
+      'passkey_invalid',
+    );
 
     expect((await admin.delete(`/api/me/passkeys/${key.id}`)).status).toBe(204);
     const deleted = await signIn(await passkeyAnswer(service, device));

@@ -15,6 +15,7 @@ import { deliverEmail } from './features/mail/deliver.js';
 import { mailRoutes } from './features/mail/routes.js';
 import { DELIVER_JOB } from './features/mail/service.js';
 import { createTransport } from './features/mail/transport.js';
+import { passkeyRoutes } from './features/passkeys/routes.js';
 import { EXPORT_JOB, writeExport } from './features/people/export-job.js';
 import { IMPORT_JOB, IMPORT_SWEEP_MS, sweepImportUploads } from './features/people/import.js';
 import { importPeople } from './features/people/import-job.js';
@@ -126,6 +127,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   }));
   accountRoutes(app, ctx);
   authRoutes(app, ctx);
+  passkeyRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   activityRoutes(app, ctx);
   teamRoutes(app, ctx);

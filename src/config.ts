@@ -23,8 +23,8 @@ export interface Config {
   /**
    * Anonymous requests allowed per client IP and window, counted in the database like the login
    * limits; the next one answers 429. `signup`: POST /api/signup. `links`: every request on an
-   * invitation or password-reset link (viewing, accepting, setting the password) and the
-   * forgot-password request, which sends an email.
+   * invitation or password-reset link (viewing, accepting, setting the password), the
+   * forgot-password request, which sends an email, and the passkey sign-in routes.
    */
   anonymousLimits: {
     signup: { perIp: number; windowMs: number };

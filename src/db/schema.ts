@@ -377,3 +377,29 @@ export const exportChunks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.jobId, t.seq] })],
 );
+
+export const passkeys = pgTable('passkeys', {
+  id: text('id').primaryKey(),
+  memberId: text('member_id').notNull(),
+  /** base64url, as WebAuthn's JSON carries it. */
+  credentialId: text('credential_id').notNull(),
+  publicKey: bytea('public_key').notNull(),
+  counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+  transports: jsonb('transports').$type<string[]>().notNull().default([]),
+  backedUp: boolean('backed_up').notNull().default(false),
+  name: text('name').notNull(),
+  createdAt: time('created_at').notNull(),
+  lastUsedAt: time('last_used_at'),
+});
+
+export type ChallengePurpose = 'register' | 'authenticate';
+
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  id: text('id').primaryKey(),
+  challengeHash: text('challenge_hash').notNull(),
+  purpose: text('purpose').$type<ChallengePurpose>().notNull(),
+  memberId: text('member_id'),
+  createdAt: time('created_at').notNull(),
+  expiresAt: time('expires_at').notNull(),
+  usedAt: time('used_at'),
+});

@@ -16,6 +16,7 @@ export const errorCodes = {
   confirm_name_mismatch: { status: 400, title: 'Confirmation does not match' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },
+  passkey_invalid: { status: 401, title: 'Passkey not accepted' },
   current_password_required: { status: 400, title: 'Your current password is required' },
   current_password_wrong: { status: 403, title: 'Your current password is wrong' },
   csrf_token_invalid: { status: 403, title: 'CSRF token missing or wrong' },

@@ -16,6 +16,8 @@ export type IdPrefix =
   | 'evt'
   | 'dlv'
   | 'mg'
+  | 'pky'
+  | 'wch'
   | ResourcePrefix;
 
 /** The prefixes of the workspace resources of src/features/content/kinds.ts. */

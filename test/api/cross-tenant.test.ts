@@ -26,6 +26,8 @@ import { pathValue, secretsOf, setUpTenant, type Tenant, tenantFiller } from '..
 const exempt: Record<string, string> = {
   'POST /api/signup': 'creates a new account; names no tenant',
   'POST /api/session': 'signs in by email and password; names no tenant',
+  'POST /api/session/passkey-options': 'a sign-in challenge for anyone; names no tenant (passkeys.test.ts)',
+  'POST /api/session/passkey': 'the passkey’s signature is the credential (passkeys.test.ts)',
   'GET /api/invitations/{token}': 'the invitation token is the credential (invitations.test.ts)',
   'POST /api/invitations/{token}/accept': 'the invitation token is the credential (invitations.test.ts)',
   'POST /api/password-resets': 'answers the same for any address; names no tenant (sessions.test.ts)',
@@ -50,6 +52,9 @@ const callerScoped: Record<string, string> = {
   'GET /api/account/activity': 'the caller’s account log',
   'GET /api/team-members': 'the caller’s team',
   'GET /api/outbox': 'the caller’s account’s emails',
+  'GET /api/me/passkeys': 'the caller’s own passkeys',
+  'POST /api/me/passkeys/registration-options': 'a challenge for the caller’s own new passkey',
+  'POST /api/me/passkeys': 'adds a passkey to the caller, for a challenge of theirs',
   'GET /api/account/jobs': 'the caller’s account’s jobs',
   'PUT /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
   'DELETE /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
@@ -67,6 +72,13 @@ const signedInForMembers: Record<string, { outsider: number | 'skip'; viewer: nu
   'PUT /api/me/current-workspace': { outsider: 404, viewer: 'skip' },
   // The member named shares the workspace with the Viewer (who sees them), not with the outsider.
   'PATCH /api/team-members/{memberId}': { outsider: 404, viewer: 403 },
+  'GET /api/me/passkeys': { outsider: 200, viewer: 'skip' },
+  'POST /api/me/passkeys/registration-options': { outsider: 200, viewer: 'skip' },
+  // The sampled answer is no authenticator's (its client data does not decode).
+  'POST /api/me/passkeys': { outsider: 400, viewer: 'skip' },
+  // The passkey named is B's admin's: nobody else's, whatever their access.
+  'PATCH /api/me/passkeys/{passkeyId}': { outsider: 404, viewer: 404 },
+  'DELETE /api/me/passkeys/{passkeyId}': { outsider: 404, viewer: 404 },
 };
 
 /** Ids that name no object: a path parameter holding one does not make the request B's. */

@@ -95,3 +95,15 @@ export async function startService(options: { config?: Partial<Config> } = {}): 
     await drop();
   });
 }
+
+/**
+ * Makes http://localhost:PORT the service's public URL and answers it, for a browser to use.
+ * WebAuthn refuses an IP address as the relying party, which is the public URL's host, and the
+ * browser must be on that origin; the port is known only once the service listens, so the URL is
+ * set then, before any request, on the config object the app reads per request (ctx.config).
+ */
+export function serveAtLocalhost(service: TestService): string {
+  const url = service.url.replace('//127.0.0.1:', '//localhost:');
+  service.config.publicUrl = url;
+  return url;
+}

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { type Client, uniqueEmail } from './client.js';
 import { addMember, invite } from './members.js';
 import type { Filler, JsonSchema } from './openapi.js';
+import { authenticator, registerPasskey } from './passkeys.js';
 import { type Fixtures, PNG, setUpFixtures } from './row-probes.js';
 import type { TestService } from './service.js';
 
@@ -78,6 +79,8 @@ export async function setUpTenant(
   const exported = await admin.post(at('people/exports'), { format: 'csv' });
   expect(exported.status, JSON.stringify(exported.body)).toBe(202);
   const jobId = exported.headers.get('location')!.split('/').pop()!;
+  // The admin's passkey: the `:passkeyId` the suites name (only its holder may reach it).
+  const passkey = await registerPasskey(service, admin, authenticator(), 'Tenant key');
 
   const f = fixtures;
   const ids: Record<string, string> = {
@@ -95,6 +98,7 @@ export async function setUpTenant(
     assetId: asset.id,
     pendingMemberId: pending.id,
     manualSegmentId: f.manualSegmentId,
+    passkeyId: passkey.id,
   };
   return {
     admin,

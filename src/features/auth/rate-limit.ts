@@ -38,8 +38,9 @@ export async function hitCounters(
 
 /**
  * What an anonymous caller may do per client address (config.anonymousLimits): `signup` is
- * POST /api/signup; `links` every request on an invitation or password-reset link, and the
- * forgot-password request that emails one. Each request counts, before any lookup or hashing.
+ * POST /api/signup; `links` every request on an invitation or password-reset link, the
+ * forgot-password request that emails one, and the passkey sign-in routes (each stores or uses a
+ * challenge). Each request counts, before any lookup or hashing.
  */
 export type AnonymousAction = keyof AppContext['config']['anonymousLimits'];
 

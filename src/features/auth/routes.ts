@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
 import { PlanName } from '../accounts/schemas.js';
+import { AuthenticationResponse } from '../passkeys/schemas.js';
 import { Member, toMember } from '../team/schemas.js';
 import { WorkspaceRole } from '../workspaces/schemas.js';
 import { actorOf } from './actor.js';
@@ -12,7 +13,11 @@ import { login, logout, me } from './service.js';
 const tags = ['Sessions'];
 
 const LoginBody = Type.Object(
-  { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 256 }) },
+  {
+    email: Type.String({ maxLength: 254 }),
+    password: Type.String({ maxLength: 256 }),
+    passkey: Type.Optional(AuthenticationResponse),
+  },
   { additionalProperties: false },
 );
 
@@ -43,7 +48,9 @@ export function authRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Log in (sets the session cookie)',
         description:
-          'Failed attempts are limited per email and per client address; past the limit the answer is 429.',
+          'Failed attempts are limited per email and per client address; past the limit the answer is 429. ' +
+          '`passkey`: a passkey’s answer to POST /api/session/passkey-options, as a second factor; one that is ' +
+          'not the member’s or does not verify (or answers a used or expired challenge) is 401 passkey_invalid.',
         body: LoginBody,
         response: { 200: Type.Object({ member: Member }), ...problems(400, 401, 429) },
       },

@@ -4,6 +4,8 @@ import type { Db } from '../../db/connection.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
+import { verifyPasskeyAssertion } from '../passkeys/assertion.js';
+import type { AuthenticationResponse } from '../passkeys/schemas.js';
 import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
 import type { Actor } from './actor.js';
@@ -119,7 +121,7 @@ export async function confirmCurrentPassword(
 
 export async function login(
   ctx: AppContext,
-  input: { email: string; password: string },
+  input: { email: string; password: string; passkey?: AuthenticationResponse | undefined },
   client: ClientInfo,
 ): Promise<{ session: NewSession; member: MemberRow }> {
   await countLoginAttempt(ctx, input.email, client);
@@ -127,6 +129,15 @@ export async function login(
   const valid = await verifyPassword(member?.passwordHash, input.password, ctx.config.passwordHashing);
   if (!member || !valid || member.status !== 'active') {
     throw new DomainError('invalid_credentials', 'The email or password is wrong.');
+  }
+  // A passkey sent with the password (a second factor) must be this member's and verify; its
+  // challenge is used up either way, in a transaction of its own. A refusal keeps the attempt counted.
+  const { passkey } = input;
+  if (passkey && !(await ctx.db.transaction((tx) => verifyPasskeyAssertion(ctx, tx, passkey, member.id)))) {
+    throw new DomainError(
+      'passkey_invalid',
+      'That passkey is not one of yours, or it could not be verified.',
+    );
   }
   // A successful login takes its hits back.
   const { emailKey, ipKey } = loginKeys(input.email, client);

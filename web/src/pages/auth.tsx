@@ -14,6 +14,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AuthCard } from '../components/AuthCard';
+import { PasskeySignIn } from '../components/PasskeySignIn';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { get, post } from '../lib/api';
 import { useSessionChanged } from '../lib/hooks';
@@ -115,6 +116,7 @@ export function LogInPage() {
           </Group>
         </Stack>
       </form>
+      <PasskeySignIn />
     </AuthCard>
   );
 }

@@ -1,4 +1,225 @@
-/** Filled in by the identity work (issue 18). */
+import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type PublicKeyCredentialCreationOptionsJSON, startRegistration } from '@simplewebauthn/browser';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { passkeyErrorMessage, passkeysSupported } from '../../components/PasskeySignIn';
+import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
+import { del, get, patch, post } from '../../lib/api';
+import { formatDateTime } from '../../lib/hooks';
+
+interface Passkey {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  backedUp: boolean;
+}
+
+const queryKey = ['me', 'passkeys'];
+const closeLabel = { 'aria-label': 'Close' };
+
+/** The authenticator's answer, made before the name is asked (the prompt comes from the click). */
+async function createCredential() {
+  const optionsJSON = await post<PublicKeyCredentialCreationOptionsJSON>(
+    '/api/me/passkeys/registration-options',
+  );
+  try {
+    return await startRegistration({ optionsJSON });
+  } catch (error) {
+    throw new Error(passkeyErrorMessage(error));
+  }
+}
+
+/** Your passkeys: add (the browser's prompt, then a name), rename, delete. */
 export function PasskeysSection() {
-  return null;
+  const client = useQueryClient();
+  const supported = passkeysSupported();
+  const list = useQuery({ queryKey, queryFn: () => get<{ items: Passkey[] }>('/api/me/passkeys') });
+  const refresh = () => client.invalidateQueries({ queryKey });
+
+  const [answer, setAnswer] = useState<Awaited<ReturnType<typeof createCredential>> | null>(null);
+  const [renaming, setRenaming] = useState<Passkey | null>(null);
+  const [deleting, setDeleting] = useState<Passkey | null>(null);
+
+  const start = useMutation({
+    mutationFn: createCredential,
+    onSuccess: (made) => {
+      save.reset();
+      setAnswer(made);
+    },
+  });
+  const save = useMutation({
+    mutationFn: (name: string) => post<Passkey>('/api/me/passkeys', { name, response: answer }),
+    onSuccess: () => {
+      setAnswer(null);
+      refresh();
+    },
+  });
+  const rename = useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) => patch(`/api/me/passkeys/${id}`, { name }),
+    onSuccess: () => {
+      setRenaming(null);
+      refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => del(`/api/me/passkeys/${id}`),
+    onSuccess: () => {
+      setDeleting(null);
+      refresh();
+    },
+  });
+
+  const nameFrom = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    return String(new FormData(e.currentTarget).get('name') ?? '');
+  };
+  const items = list.data?.items ?? [];
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="passkeys-title" data-testid="passkeys">
+      <Stack>
+        <Group justify="space-between" wrap="wrap">
+          <Title order={2} size="h4" id="passkeys-title">
+            Passkeys
+          </Title>
+          {supported && (
+            <Button color="indigo.7" onClick={() => start.mutate()} loading={start.isPending}>
+              Add a passkey
+            </Button>
+          )}
+        </Group>
+        <Text size="sm" c="gray.7">
+          Sign in with your fingerprint, face, screen lock or a security key instead of typing your password.
+          A passkey also counts as a second step after your password.
+        </Text>
+        {!supported && (
+          <Alert color="gray">This browser does not support passkeys. Use another browser to add one.</Alert>
+        )}
+        <ProblemAlert error={start.error} />
+        {list.isPending && <Loader size="sm" aria-label="Loading your passkeys" />}
+        <ProblemAlert error={list.error} />
+        {list.isSuccess && items.length === 0 && (
+          <Text size="sm" data-testid="no-passkeys">
+            You have no passkeys yet.
+          </Text>
+        )}
+        {items.map((p) => (
+          <Paper key={p.id} withBorder p="sm" data-testid="passkey">
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Stack gap={2}>
+                <Text fw={500}>{p.name}</Text>
+                <Text size="xs" c="gray.7">
+                  Added {formatDateTime(p.createdAt)} ·{' '}
+                  {p.lastUsedAt ? `last used ${formatDateTime(p.lastUsedAt)}` : 'never used'}
+                </Text>
+              </Stack>
+              <Group gap="xs">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    rename.reset();
+                    setRenaming(p);
+                  }}
+                  aria-label={`Rename ${p.name}`}
+                >
+                  Rename
+                </Button>
+                <Button
+                  size="xs"
+                  color="red.9"
+                  variant="outline"
+                  onClick={() => {
+                    remove.reset();
+                    setDeleting(p);
+                  }}
+                  aria-label={`Delete ${p.name}`}
+                >
+                  Delete
+                </Button>
+              </Group>
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+
+      <Modal
+        closeButtonProps={closeLabel}
+        opened={answer !== null}
+        onClose={() => setAnswer(null)}
+        title="Name your passkey"
+      >
+        <form onSubmit={(e) => save.mutate(nameFrom(e))}>
+          <Stack>
+            <TextInput
+              name="name"
+              label="Name"
+              description="Where it lives, to tell your passkeys apart: “Work laptop”, “Phone”."
+              required
+              maxLength={100}
+              data-autofocus
+              error={fieldError(save.error, '/name')}
+            />
+            <ProblemAlert error={save.error} fields={['/name']} />
+            <Button type="submit" color="indigo.7" loading={save.isPending}>
+              Save passkey
+            </Button>
+          </Stack>
+        </form>
+      </Modal>
+
+      <Modal
+        closeButtonProps={closeLabel}
+        opened={renaming !== null}
+        onClose={() => setRenaming(null)}
+        title="Rename passkey"
+      >
+        {renaming && (
+          <form onSubmit={(e) => rename.mutate({ id: renaming.id, name: nameFrom(e) })}>
+            <Stack>
+              <TextInput
+                name="name"
+                label="Name"
+                defaultValue={renaming.name}
+                required
+                maxLength={100}
+                data-autofocus
+                error={fieldError(rename.error, '/name')}
+              />
+              <ProblemAlert error={rename.error} fields={['/name']} />
+              <Button type="submit" color="indigo.7" loading={rename.isPending}>
+                Rename
+              </Button>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+
+      <Modal
+        closeButtonProps={closeLabel}
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete this passkey?"
+      >
+        {deleting && (
+          <Stack>
+            <Text size="sm">
+              “{deleting.name}” will no longer sign you in. The passkey stays on your device until you remove
+              it there too.
+            </Text>
+            <ProblemAlert error={remove.error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDeleting(null)}>
+                Keep it
+              </Button>
+              <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(deleting.id)}>
+                Delete passkey
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Paper>
+  );
 }

@@ -157,6 +157,8 @@ export const invitations = pgTable('invitations', {
   expiresAt: time('expires_at').notNull(),
   acceptedAt: time('accepted_at'),
   revokedAt: time('revoked_at'),
+  /** Emailed recipient-only (migration 0022): using it proves the address, the inviter never read it. */
+  recipientOnly: boolean('recipient_only').notNull().default(false),
 });
 
 export const passwordResets = pgTable('password_resets', {

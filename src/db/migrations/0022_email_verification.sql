@@ -30,3 +30,8 @@ CREATE TABLE email_verifications (
   revoked_at timestamptz
 );
 CREATE INDEX email_verifications_member_idx ON email_verifications (member_id, created_at DESC);
+
+-- An invitation to an address that a lone trial elsewhere holds unverified is emailed
+-- recipient-only (the inviter cannot read its link in the outbox): only then does accepting it
+-- prove the address, and drop that trial without its password.
+ALTER TABLE invitations ADD COLUMN recipient_only boolean NOT NULL DEFAULT false;

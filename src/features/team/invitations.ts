@@ -55,12 +55,27 @@ async function cancellableTrial(tx: Db, email: string, accountId: string, now: D
   return { account, owner: holder, verified: isEmailVerified(holder) };
 }
 
+/**
+ * Whether accepting this invitation drops the trial in the way without the trial's password: its
+ * holder never proved the address, and the link went to the address alone (recipient-only), so
+ * using it proves the address. A trial that appeared after a readable invitation was sent still
+ * takes its password.
+ */
+const dropsWithoutPassword = (
+  trial: { verified: boolean } | null,
+  invitation: { recipientOnly: boolean },
+): boolean => trial !== null && !trial.verified && invitation.recipientOnly;
+
 /** A new 7-day link (the previous ones die), emailed to the member's address. */
 export async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow, inviter: Actor) {
   const now = ctx.clock.now();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
   await store.revokeInvitations(tx, member.id, now);
+  const trial = await cancellableTrial(tx, member.email, member.accountId, now);
+  // Accepting drops an unverified trial holding the address without its password: then the link
+  // must be read by the address's owner only, never by the inviter in the outbox.
+  const recipientOnly = trial !== null && !trial.verified;
   await store.insertInvitation(tx, {
     id: newId('inv'),
     accountId: member.accountId,
@@ -70,16 +85,21 @@ export async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow
     invitedByName: actorName(inviter),
     createdAt: now,
     expiresAt,
+    recipientOnly,
   });
-  const trial = (await cancellableTrial(tx, member.email, member.accountId, now))?.account;
   const email = invitationEmail({
     inviterName: actorName(inviter),
     accountName: inviter.account.name,
     link: invitationLink(ctx, token),
     expiresAt,
-    trialAccountName: trial?.name ?? null,
+    trialAccountName: trial?.account.name ?? null,
   });
-  await sendEmail(ctx, tx, { accountId: member.accountId, kind: 'invitation', to: member.email, ...email });
+  await sendEmail(ctx, tx, {
+    accountId: member.accountId,
+    kind: recipientOnly ? 'private_invitation' : 'invitation',
+    to: member.email,
+    ...email,
+  });
 }
 
 /** Invites a team member: an invited member row, their access, and an email with a 7-day link. */
@@ -223,7 +243,9 @@ export async function viewInvitation(ctx: AppContext, token: string, client: Cli
     lastName: member.lastName,
     workspaces: workspaces.map((w) => ({ id: w.workspaceId, name: w.workspaceName, role: w.role })),
     expiresAt: invitation.expiresAt.toISOString(),
-    trialToCancel: trial ? { accountName: trial.account.name, passwordRequired: trial.verified } : null,
+    trialToCancel: trial
+      ? { accountName: trial.account.name, passwordRequired: !dropsWithoutPassword(trial, invitation) }
+      : null,
   };
 }
 
@@ -244,12 +266,13 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
   const passwordHash = await hashPassword(body.password, ctx.config.passwordHashing);
   const result = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const { member } = await usableInvitation(ctx, tx, token);
+    const { member, invitation } = await usableInvitation(ctx, tx, token);
     if (!(await store.claimInvitation(tx, hashToken(token), now))) {
       throw new DomainError('gone', 'This invitation link has already been used; ask for a new invitation.');
     }
     const trial = await cancellableTrial(tx, member.email, member.accountId, now);
-    if (trial?.verified && trialPassword === undefined) {
+    const passwordRequired = trial !== null && !dropsWithoutPassword(trial, invitation);
+    if (passwordRequired && trialPassword === undefined) {
       throw new DomainError(
         'trial_in_the_way',
         `${member.email} still belongs to your trial account "${trial.account.name}". ` +
@@ -258,7 +281,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
     }
     if (trial) {
       if (
-        trial.verified &&
+        passwordRequired &&
         !(await verifyPassword(trial.owner.passwordHash, trialPassword!, ctx.config.passwordHashing))
       ) {
         throw new DomainError('invalid_credentials', 'That is not the password of the trial account.', {
@@ -299,7 +322,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
         marketingOptIn: body.marketingOptIn,
         emailVerified: true,
         ...(trial && { cancelledTrialAccountId: trial.account.id }),
-        ...(trial && !trial.verified && { cancelledTrialUnverified: true }),
+        ...(trial && !passwordRequired && { cancelledTrialUnverified: true }),
       },
     });
     return {

@@ -188,8 +188,9 @@ export const InvitationView = Type.Object({
         accountName: Type.String(),
         passwordRequired: Type.Boolean({
           description:
-            'true: its owner confirmed the address; accept with cancelTrial: {password} (the trial’s password). ' +
-            'false: the address was never confirmed there; accepting drops the trial, no password needed',
+            'true: accept with cancelTrial: {password} (the trial’s password). false: the trial never ' +
+            'confirmed the address and this link went to the address alone (recipient-only), so accepting ' +
+            'proves it and drops the trial, no password needed',
         }),
       }),
       Type.Null(),

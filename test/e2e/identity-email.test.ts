@@ -23,7 +23,7 @@ describe.skipIf(!haveChromium)('verified email in the console', () => {
     const page = await suite.newPage();
     const email = await signUp(page, 'Verify Co');
     const banner = page.getByTestId('verify-email-banner');
-    await eventually(async () => expect(await banner.textContent()).toContain(`We sent a link to ${email}`));
+    await eventually(async () => expect(await banner.textContent()).toContain(`we sent a link to ${email}`));
     await expectAccessible(page, BANNER);
 
     // The link, from the Outbox (an Account Admin reads their own confirmation email there).

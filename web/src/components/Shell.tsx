@@ -101,10 +101,14 @@ function VerifyEmailBanner() {
   const resend = useMutation({ mutationFn: () => post('/api/me/email-verification') });
   if (me.member.emailVerified) return null;
   return (
-    <Alert color="blue" mb="md" title="Confirm your email address" data-testid="verify-email-banner">
+    // No Alert title: it would name the alert "…email address…", which form labels must not collide with.
+    <Alert color="blue" mb="md" data-testid="verify-email-banner">
       <Group justify="space-between" gap="sm">
         <Text size="sm">
-          We sent a link to {me.member.email}. Open it to confirm that this address is yours.
+          <Text span fw={700} size="sm">
+            Confirm your email address
+          </Text>{' '}
+          — we sent a link to {me.member.email}. Open it to confirm that this address is yours.
         </Text>
         {resend.isSuccess ? (
           <Text size="sm" fw={600}>

@@ -45,11 +45,8 @@ export function DetailsSection() {
     onSuccess: async (saved) => {
       setCurrentPassword('');
       setEmail(saved.member.email);
-      setNotice(
-        saved.pendingEmail
-          ? `We sent a link to ${saved.pendingEmail}. Your email changes when you open it.`
-          : 'Your details are saved.',
-      );
+      // A pending address shows in its own box below the field.
+      setNotice(saved.pendingEmail ? null : 'Your details are saved.');
       await client.invalidateQueries({ queryKey: ['me'] });
       await client.invalidateQueries({ queryKey: ['team'] });
     },
@@ -101,6 +98,7 @@ export function DetailsSection() {
                   size="sm"
                   variant="filled"
                   color={me.member.emailVerified ? 'teal.9' : 'dark.5'}
+                  tt="none"
                   data-testid="email-status"
                 >
                   {me.member.emailVerified ? 'Confirmed' : 'Not confirmed'}

@@ -317,6 +317,16 @@ describe('changing one’s own email', () => {
     await service.client().signup({ email: wanted });
     expectProblem(await verify(await linkTo(wanted, 'email_change')), 409, 'email_in_other_account');
     expect((await me(admin)).member.email).toBe(email);
+    // Invited meanwhile by another account (no index holds invited rows: the service checks).
+    const other = uniqueEmail('invited-meanwhile');
+    expect((await admin.patch('/api/me', { email: other, currentPassword: password })).status).toBe(202);
+    const inviter = service.client();
+    await inviter.signup();
+    expect(
+      (await inviter.post('/api/team-members', { firstName: 'I', lastName: 'M', email: other })).status,
+    ).toBe(201);
+    expectProblem(await verify(await linkTo(other, 'email_change')), 409, 'email_in_other_account');
+    expect((await me(admin)).member.email).toBe(email);
     // Taken already when asked: refused at once, no link sent.
     expectProblem(await admin.patch('/api/me', { email: wanted, currentPassword: password }), 409);
   });

@@ -11,6 +11,7 @@ import { type RouteTable, registerAuthentication } from './features/auth/authent
 import { authRoutes } from './features/auth/routes.js';
 import { AccessCache } from './features/authz/cache.js';
 import { authzRoutes } from './features/authz/routes.js';
+import { identityRoutes } from './features/identity/routes.js';
 import { deliverEmail } from './features/mail/deliver.js';
 import { mailRoutes } from './features/mail/routes.js';
 import { DELIVER_JOB } from './features/mail/service.js';
@@ -128,6 +129,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   accountRoutes(app, ctx);
   authRoutes(app, ctx);
   passkeyRoutes(app, ctx);
+  identityRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   activityRoutes(app, ctx);
   teamRoutes(app, ctx);

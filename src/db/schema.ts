@@ -56,6 +56,8 @@ export const members = pgTable('members', {
   lastLoginAt: time('last_login_at'),
   allWorkspacesRole: text('all_workspaces_role').$type<WorkspaceRole>(),
   allWorkspacesHideAttributes: boolean('all_workspaces_hide_attributes').notNull().default(false),
+  /** When a link emailed to the current address was used (migration 0022); null: unverified. */
+  emailVerifiedAt: time('email_verified_at'),
 });
 
 export const workspaces = pgTable('workspaces', {
@@ -155,6 +157,8 @@ export const invitations = pgTable('invitations', {
   expiresAt: time('expires_at').notNull(),
   acceptedAt: time('accepted_at'),
   revokedAt: time('revoked_at'),
+  /** Emailed recipient-only (migration 0022): using it proves the address, the inviter never read it. */
+  recipientOnly: boolean('recipient_only').notNull().default(false),
 });
 
 export const passwordResets = pgTable('password_resets', {
@@ -162,6 +166,19 @@ export const passwordResets = pgTable('password_resets', {
   memberId: text('member_id').notNull(),
   tokenHash: text('token_hash').notNull(),
   requestedByMemberId: text('requested_by_member_id'),
+  createdAt: time('created_at').notNull(),
+  expiresAt: time('expires_at').notNull(),
+  usedAt: time('used_at'),
+  revokedAt: time('revoked_at'),
+});
+
+/** Links proving an address (migration 0022): 'verify' the current one, 'change' to a new one. */
+export const emailVerifications = pgTable('email_verifications', {
+  id: text('id').primaryKey(),
+  memberId: text('member_id').notNull(),
+  purpose: text('purpose').$type<'verify' | 'change'>().notNull(),
+  email: text('email').notNull(),
+  tokenHash: text('token_hash').notNull(),
   createdAt: time('created_at').notNull(),
   expiresAt: time('expires_at').notNull(),
   usedAt: time('used_at'),

@@ -29,6 +29,7 @@ export const errorCodes = {
   last_admin: { status: 409, title: 'The last Account Admin must stay' },
   trial_in_the_way: { status: 409, title: 'The address still belongs to a trial account' },
   not_invited: { status: 409, title: 'Not a pending invitation' },
+  email_already_verified: { status: 409, title: 'The email address is already confirmed' },
   identifier_taken: { status: 409, title: 'Another person has this identifier' },
   identifier_required: { status: 400, title: 'This change needs another identifier' },
   not_an_identifier: { status: 400, title: 'Not an identifier in this workspace' },

@@ -11,6 +11,7 @@ export type IdPrefix =
   | 'job'
   | 'inv'
   | 'pwr'
+  | 'emv'
   | 'msg'
   | 'key'
   | 'evt'

@@ -33,6 +33,8 @@ const exempt: Record<string, string> = {
   'POST /api/password-resets': 'answers the same for any address; names no tenant (sessions.test.ts)',
   'GET /api/password-resets/{token}': 'the reset token is the credential (sessions.test.ts)',
   'POST /api/password-resets/{token}': 'the reset token is the credential (sessions.test.ts)',
+  'POST /api/email-verifications/{token}':
+    'the confirmation token is the credential (email-verification.test.ts)',
   'GET /api/permissions': 'the public catalogue of permissions; no tenant data',
   'GET /t/o/{file}': 'tracking pixel: the signed file name is the credential (messaging.test.ts)',
   'GET /t/c/{link}': 'tracking link: the signed link is the credential (messaging.test.ts)',
@@ -47,6 +49,8 @@ const callerScoped: Record<string, string> = {
   'GET /api/account': 'the caller’s account',
   'PATCH /api/account': 'the caller’s account',
   'GET /api/me': 'the caller',
+  'PATCH /api/me': 'the caller’s own name and email',
+  'POST /api/me/email-verification': 'a link to the caller’s own address',
   'DELETE /api/session': 'signs the caller out (sent last)',
   'GET /api/workspaces': 'the caller’s workspaces',
   'GET /api/account/activity': 'the caller’s account log',
@@ -70,6 +74,8 @@ const signedInForMembers: Record<string, { outsider: number | 'skip'; viewer: nu
   'GET /api/workspaces': { outsider: 200, viewer: 'skip' },
   'DELETE /api/session': { outsider: 'skip', viewer: 'skip' },
   'PUT /api/me/current-workspace': { outsider: 404, viewer: 'skip' },
+  'PATCH /api/me': { outsider: 'skip', viewer: 'skip' },
+  'POST /api/me/email-verification': { outsider: 'skip', viewer: 'skip' },
   // The member named shares the workspace with the Viewer (who sees them), not with the outsider.
   'PATCH /api/team-members/{memberId}': { outsider: 404, viewer: 403 },
   'GET /api/me/passkeys': { outsider: 200, viewer: 'skip' },

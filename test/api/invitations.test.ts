@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectProblem, uniqueEmail } from '../support/client.js';
+import { type Client, expectProblem, uniqueEmail } from '../support/client.js';
 import { addMember, invite, linkSentTo, tokenOf } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
 
@@ -265,10 +265,18 @@ describe('the invitation link', () => {
   });
 });
 
+/** The signed-in member uses the verification link that sign-up emailed them. */
+async function verifyOwnEmail(member: Client, email: string) {
+  const token = tokenOf(await linkSentTo(member, email, 'email_verification'));
+  expect((await service.client().post(`/api/email-verifications/${token}`)).status).toBe(204);
+}
+
 describe('a trial in the way', () => {
   test('someone alone in a trial account may cancel it, with its password, to accept an invitation', async () => {
     const loner = service.client();
     const { email, password } = await loner.signup({ accountName: 'My Trial' });
+    // A verified address is claimed: only its trial's password gives it up (issue 18).
+    await verifyOwnEmail(loner, email);
     const admin = service.client();
     await admin.signup();
     const reply = await admin.post('/api/team-members', { firstName: 'Lo', lastName: 'Ner', email });
@@ -279,6 +287,7 @@ describe('a trial in the way', () => {
     const visitor = service.client();
     expect((await visitor.get(`/api/invitations/${token}`)).body.trialToCancel).toEqual({
       accountName: 'My Trial',
+      passwordRequired: true,
     });
     expectProblem(
       await visitor.post(`/api/invitations/${token}/accept`, acceptBody),
@@ -310,6 +319,7 @@ describe('a trial in the way', () => {
   test('an inviter who reads the link cannot cancel someone else’s trial', async () => {
     const victim = service.client();
     const { email, password } = await victim.signup({ accountName: 'Victim' });
+    await verifyOwnEmail(victim, email);
     const attacker = service.client();
     await attacker.signup();
     await attacker.post('/api/team-members', { firstName: 'V', lastName: 'V', email });

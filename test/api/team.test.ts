@@ -63,6 +63,8 @@ describe('visibility', () => {
       firstName: 'Mo',
       lastName: 'Member',
       email: m.email,
+      // Accepting the invitation, a link emailed to the address, proved it.
+      emailVerified: true,
       accountRole: 'member',
       permissions: { billing: false, apiCredentials: false, supportAccess: false },
       workspaceAccess: { mode: 'custom' },
@@ -145,7 +147,15 @@ describe('edit', () => {
       email: `self.${m.email}`,
       currentPassword: m.password,
     });
-    expect(own.body).toMatchObject({ firstName: 'Self', email: `self.${m.email}` });
+    // The name changes at once; the email once the link sent to the new address is used (issue 18).
+    expect(own.status, JSON.stringify(own.body)).toBe(202);
+    expect(own.body).toMatchObject({
+      member: { firstName: 'Self', email: m.email },
+      pendingEmail: `self.${m.email}`,
+    });
+    const link = tokenOf(await linkInOutboxTable(service, `self.${m.email}`, 'email_change'));
+    expect((await service.client().post(`/api/email-verifications/${link}`)).status).toBe(204);
+    expect((await admin.get(`/api/team-members/${m.id}`)).body.email).toBe(`self.${m.email}`);
     const role = await m.client.patch(`/api/team-members/${m.id}`, { accountRole: 'account_admin' });
     expectProblem(role, 403, 'forbidden');
     expect(role.body.permission).toBe('team_members.manage');
@@ -215,8 +225,12 @@ describe('edit', () => {
       email: renamed,
       currentPassword: m.password,
     });
-    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body.email).toBe(renamed);
+    // The new address confirms the change (issue 18): until then nothing changes.
+    expect(ok.status, JSON.stringify(ok.body)).toBe(202);
+    expect(ok.body.member.email).toBe(m.email);
+    expect((await service.client().get(`/api/password-resets/${oldLink}`)).status).toBe(200);
+    const confirm = tokenOf(await linkInOutboxTable(service, renamed, 'email_change'));
+    expect((await service.client().post(`/api/email-verifications/${confirm}`)).status).toBe(204);
     expectProblem(await service.client().get(`/api/password-resets/${oldLink}`), 410, 'gone');
     expect(
       (await service.client().post('/api/session', { email: renamed, password: m.password })).status,
@@ -260,7 +274,8 @@ describe('edit', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expectProblem(await service.client().post('/api/session', { email: m.email, password: m.password }), 429);
     service.clock.advance(service.config.loginLimits.windowMs + 1000);
-    expect((await change(m.password)).status).toBe(200);
+    // Accepted: a confirmation link goes to the new address (issue 18).
+    expect((await change(m.password)).status).toBe(202);
   });
 
   test('Account Admins are Workspace Admins everywhere: a lesser role for one is refused', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { linkInOutboxTable } from '../support/members.js';
 import { consolePassword, consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
 
 /**
@@ -157,7 +158,7 @@ describe.skipIf(!haveChromium)('the console', () => {
     await eventually(async () => expect(await row.count()).toBe(0));
   });
 
-  test('changing your email in Your profile asks for your current password', {
+  test('changing your email in Your profile asks for your current password, and waits for the new address', {
     timeout: 60_000,
   }, async () => {
     const page = await newPage();
@@ -179,15 +180,22 @@ describe.skipIf(!haveChromium)('the console', () => {
     await page.getByText('not your current password').waitFor();
     await password.fill(consolePassword);
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL('**/team');
-    const login = await suite.service
-      .client()
-      .post('/api/session', { email: renamed, password: consolePassword });
-    expect(login.status).toBe(200);
-    // Back to the old address: the field is gone again while the email is unchanged.
-    await page.goto(`/team/${login.body.member.id}/edit`);
+    // The email changes only when the link sent to the new address is used (issue 18).
+    await page.getByText(`Waiting for confirmation from ${renamed}`).waitFor();
+    const login = (address: string) =>
+      suite.service.client().post('/api/session', { email: address, password: consolePassword });
+    expect((await login(renamed)).status).toBe(401);
+    await page.goto(new URL(await linkInOutboxTable(suite.service, renamed, 'email_change')).pathname);
+    await page.getByRole('heading', { name: 'Your email address is confirmed' }).waitFor();
+    const signedIn = await login(renamed);
+    expect(signedIn.status).toBe(200);
+    // Back on the profile: the new address, and no password field while it is unchanged.
+    await page.goto('/profile');
     await eventually(async () => expect(await emailField.inputValue()).toBe(renamed));
     expect(await password.count()).toBe(0);
+    // One's own email is changed in the profile only: the team page's form points there.
+    await page.goto(`/team/${signedIn.body.member.id}/edit`);
+    await page.getByRole('link', { name: 'Your profile' }).first().waitFor();
   });
 
   test('a member who opens the console signed out, then logs in, lands on the dashboard', {

@@ -24,6 +24,7 @@ import { PermissionsPage } from './pages/Permissions';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/Resources';
 import { TeamPage } from './pages/Team';
+import { VerifyEmailPage } from './pages/VerifyEmail';
 import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
 import { WorkspacesPage } from './pages/Workspaces';
 
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password/:token', element: <ResetPasswordPage /> },
   { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+  { path: '/verify-email/:token', element: <VerifyEmailPage /> },
   {
     element: <Shell />,
     children: [

@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import { countAnonymousRequest } from '../auth/rate-limit.js';
 import { type ClientInfo, openSession } from '../auth/service.js';
+import { issueEmailVerification } from '../identity/email-verification.js';
 import { toMember } from '../team/schemas.js';
 import { countMembers, findMemberByEmail, insertMember, updateMember } from '../team/store.js';
 import { insertNewWorkspace, toWorkspace } from '../workspaces/service.js';
@@ -124,8 +125,10 @@ export const hashNewPassword = (ctx: AppContext, body: SignupBody): Promise<stri
 export async function signup(ctx: AppContext, body: SignupBody, client: ClientInfo) {
   await countAnonymousRequest(ctx, 'signup', client);
   const passwordHash = await hashNewPassword(ctx, body);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const { account, member, workspace } = await createAccount(ctx, tx, body, passwordHash, client);
+    // Signing up proves nothing about the address: a link to it does.
+    await issueEmailVerification(ctx, tx, member);
     const session = await openSession(ctx, tx, member, client);
     const subject = resolveSubject({
       memberId: member.id,
@@ -144,6 +147,8 @@ export async function signup(ctx: AppContext, body: SignupBody, client: ClientIn
       },
     };
   });
+  ctx.jobs.notify();
+  return result;
 }
 
 export async function getAccount(ctx: AppContext, actor: Actor): Promise<Account> {

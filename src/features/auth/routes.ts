@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
 import { PlanName } from '../accounts/schemas.js';
+import { pendingEmailOf } from '../identity/email-verification.js';
 import { AuthenticationResponse } from '../passkeys/schemas.js';
 import { Member, toMember } from '../team/schemas.js';
 import { WorkspaceRole } from '../workspaces/schemas.js';
@@ -34,6 +35,9 @@ const Me = Type.Object({
     }),
   ),
   currentWorkspaceId: Type.Union([Type.String(), Type.Null()]),
+  pendingEmail: Type.Union([Type.String(), Type.Null()], {
+    description: 'The new address a change of email waits on (PATCH /api/me), until its link is used',
+  }),
   csrfToken: Type.Union([Type.String(), Type.Null()], {
     description: 'Send it as x-csrf-token on state changes',
   }),
@@ -90,6 +94,9 @@ export function authRoutes(app: App, ctx: AppContext): void {
         response: { 200: Me, ...problems(401) },
       },
     },
-    async (req) => me(actorOf(req)),
+    async (req) => {
+      const actor = actorOf(req);
+      return { ...me(actor), pendingEmail: await pendingEmailOf(ctx, actor.member.id) };
+    },
   );
 }

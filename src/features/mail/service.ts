@@ -51,17 +51,25 @@ export async function sendEmail(ctx: AppContext, tx: Db, email: Email): Promise<
 
 /**
  * Kinds of email whose body only their recipient may read: a password-reset link signs in as its
- * recipient, so a co-admin reading it in the outbox could take the account over.
+ * recipient, so a co-admin reading it in the outbox could take the account over; an email
+ * verification or change link, or an invitation that drops an unverified trial holding its
+ * address, proves an address its reader may not own.
  */
-export const RECIPIENT_ONLY_KINDS: ReadonlySet<string> = new Set(['password_reset']);
+export const RECIPIENT_ONLY_KINDS: ReadonlySet<string> = new Set([
+  'password_reset',
+  'private_invitation',
+  'email_verification',
+  'email_change',
+]);
 
 export const REDACTED_TEXT =
-  'Only its recipient can read this email: it holds a password reset link. ' +
+  'Only its recipient can read this email: it holds a password reset, invitation or email confirmation link. ' +
   'They read it here when signed in as that address, or the operator prints it with ' +
   '`atrium last-email --to <address>`.';
 
 /** What a sent recipient-only email keeps of its body. */
-export const SENT_BODY_FORGOTTEN = 'Sent over SMTP; its body held a password reset link and is not kept.';
+export const SENT_BODY_FORGOTTEN =
+  'Sent over SMTP; its body held a password reset, invitation or email confirmation link and is not kept.';
 
 /**
  * The account's emails, newest first, as GET /api/outbox shows them to this reader. An email only

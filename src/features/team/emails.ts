@@ -6,7 +6,7 @@ export interface RenderedEmail {
   html: string;
 }
 
-function layout(paragraphs: string[], link: { href: string; label: string }): string {
+export function layout(paragraphs: string[], link: { href: string; label: string }): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">
 ${body}

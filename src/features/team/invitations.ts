@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { countAnonymousRequest } from '../auth/rate-limit.js';
 import type { ClientInfo } from '../auth/service.js';
 import { countLoginAttempt, openSession } from '../auth/service.js';
+import { isEmailVerified } from '../identity/email-verification.js';
 import { sendEmail } from '../mail/service.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import {
@@ -35,7 +36,9 @@ const invitationLink = (ctx: AppContext, token: string) => `${ctx.config.publicU
 /**
  * The trial account that still holds this address, when its owner may cancel it themselves: the
  * address's only holder, active, alone in an account still in its trial (product.md §1 — "the seed
- * makes them contact support — we do better"). Null when no such trial is in the way.
+ * makes them contact support — we do better"). Null when no such trial is in the way. `verified`:
+ * the holder proved the address; if not, the trial never claimed it, and accepting the invitation
+ * (which proves it) drops the trial without its password.
  */
 async function cancellableTrial(tx: Db, email: string, accountId: string, now: Date) {
   const holders = (await store.findMembersByEmail(tx, email)).filter((m) => m.accountId !== accountId);
@@ -49,14 +52,30 @@ async function cancellableTrial(tx: Db, email: string, accountId: string, now: D
   ) {
     return null;
   }
-  return { account, owner: holder };
+  return { account, owner: holder, verified: isEmailVerified(holder) };
 }
 
-async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow, inviter: Actor) {
+/**
+ * Whether accepting this invitation drops the trial in the way without the trial's password: its
+ * holder never proved the address, and the link went to the address alone (recipient-only), so
+ * using it proves the address. A trial that appeared after a readable invitation was sent still
+ * takes its password.
+ */
+const dropsWithoutPassword = (
+  trial: { verified: boolean } | null,
+  invitation: { recipientOnly: boolean },
+): boolean => trial !== null && !trial.verified && invitation.recipientOnly;
+
+/** A new 7-day link (the previous ones die), emailed to the member's address. */
+export async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow, inviter: Actor) {
   const now = ctx.clock.now();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
   await store.revokeInvitations(tx, member.id, now);
+  const trial = await cancellableTrial(tx, member.email, member.accountId, now);
+  // Accepting drops an unverified trial holding the address without its password: then the link
+  // must be read by the address's owner only, never by the inviter in the outbox.
+  const recipientOnly = trial !== null && !trial.verified;
   await store.insertInvitation(tx, {
     id: newId('inv'),
     accountId: member.accountId,
@@ -66,16 +85,21 @@ async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow, invit
     invitedByName: actorName(inviter),
     createdAt: now,
     expiresAt,
+    recipientOnly,
   });
-  const trial = (await cancellableTrial(tx, member.email, member.accountId, now))?.account;
   const email = invitationEmail({
     inviterName: actorName(inviter),
     accountName: inviter.account.name,
     link: invitationLink(ctx, token),
     expiresAt,
-    trialAccountName: trial?.name ?? null,
+    trialAccountName: trial?.account.name ?? null,
   });
-  await sendEmail(ctx, tx, { accountId: member.accountId, kind: 'invitation', to: member.email, ...email });
+  await sendEmail(ctx, tx, {
+    accountId: member.accountId,
+    kind: recipientOnly ? 'private_invitation' : 'invitation',
+    to: member.email,
+    ...email,
+  });
 }
 
 /** Invites a team member: an invited member row, their access, and an email with a 7-day link. */
@@ -210,7 +234,7 @@ export async function viewInvitation(ctx: AppContext, token: string, client: Cli
     await store.rolesOf(ctx.db, member.accountId, [member.id]),
     await listAccountWorkspaces(ctx.db, member.accountId),
   );
-  const trial = (await cancellableTrial(ctx.db, member.email, member.accountId, ctx.clock.now()))?.account;
+  const trial = await cancellableTrial(ctx.db, member.email, member.accountId, ctx.clock.now());
   return {
     accountName: account.name,
     inviterName: invitation.invitedByName,
@@ -219,7 +243,9 @@ export async function viewInvitation(ctx: AppContext, token: string, client: Cli
     lastName: member.lastName,
     workspaces: workspaces.map((w) => ({ id: w.workspaceId, name: w.workspaceName, role: w.role })),
     expiresAt: invitation.expiresAt.toISOString(),
-    trialToCancel: trial ? { accountName: trial.name } : null,
+    trialToCancel: trial
+      ? { accountName: trial.account.name, passwordRequired: !dropsWithoutPassword(trial, invitation) }
+      : null,
   };
 }
 
@@ -240,12 +266,13 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
   const passwordHash = await hashPassword(body.password, ctx.config.passwordHashing);
   const result = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const { member } = await usableInvitation(ctx, tx, token);
+    const { member, invitation } = await usableInvitation(ctx, tx, token);
     if (!(await store.claimInvitation(tx, hashToken(token), now))) {
       throw new DomainError('gone', 'This invitation link has already been used; ask for a new invitation.');
     }
     const trial = await cancellableTrial(tx, member.email, member.accountId, now);
-    if (trial && trialPassword === undefined) {
+    const passwordRequired = trial !== null && !dropsWithoutPassword(trial, invitation);
+    if (passwordRequired && trialPassword === undefined) {
       throw new DomainError(
         'trial_in_the_way',
         `${member.email} still belongs to your trial account "${trial.account.name}". ` +
@@ -253,7 +280,10 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
       );
     }
     if (trial) {
-      if (!(await verifyPassword(trial.owner.passwordHash, trialPassword!, ctx.config.passwordHashing))) {
+      if (
+        passwordRequired &&
+        !(await verifyPassword(trial.owner.passwordHash, trialPassword!, ctx.config.passwordHashing))
+      ) {
         throw new DomainError('invalid_credentials', 'That is not the password of the trial account.', {
           errors: [{ path: '/cancelTrial/password', message: 'not the trial account’s password' }],
         });
@@ -273,6 +303,8 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
         lastName: body.lastName.trim(),
         passwordHash,
         marketingOptIn: body.marketingOptIn,
+        // The link was emailed to this address (a change of address sends a new one): using it proves it.
+        emailVerifiedAt: now,
         currentWorkspaceId: workspaces[0]?.workspaceId ?? null,
         updatedAt: now,
       });
@@ -288,7 +320,9 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
       target: { type: 'team_member', id: active.id, name: `${active.firstName} ${active.lastName}` },
       after: {
         marketingOptIn: body.marketingOptIn,
+        emailVerified: true,
         ...(trial && { cancelledTrialAccountId: trial.account.id }),
+        ...(trial && !passwordRequired && { cancelledTrialUnverified: true }),
       },
     });
     return {

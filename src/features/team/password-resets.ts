@@ -136,13 +136,31 @@ export async function completePasswordReset(
       throw new DomainError('gone', 'This reset link has already been used; ask for a new one.');
     }
     const member = (await store.findMemberById(tx, reset.memberId))!;
-    await store.updateMember(tx, member.accountId, member.id, { passwordHash, updatedAt: ctx.clock.now() });
+    const now = ctx.clock.now();
+    // The link went to the member's address (a change of address revokes it): using it proves it.
+    const newlyVerified = member.emailVerifiedAt === null;
+    await store.updateMember(tx, member.accountId, member.id, {
+      passwordHash,
+      updatedAt: now,
+      ...(newlyVerified && { emailVerifiedAt: now }),
+    });
     await deleteMemberSessions(tx, member.id);
+    const author = { memberId: member.id, name: `${member.firstName} ${member.lastName}`, ip: client.ip };
+    const target = { type: 'team_member', id: member.id, name: `${member.firstName} ${member.lastName}` };
     await recordActivity(tx, ctx.clock, {
       accountId: member.accountId,
-      author: { memberId: member.id, name: `${member.firstName} ${member.lastName}`, ip: client.ip },
+      author,
       action: 'team_member.password_changed',
-      target: { type: 'team_member', id: member.id, name: `${member.firstName} ${member.lastName}` },
+      target,
     });
+    if (newlyVerified) {
+      await recordActivity(tx, ctx.clock, {
+        accountId: member.accountId,
+        author,
+        action: 'team_member.email_verified',
+        target,
+        after: { email: member.email, by: 'password_reset' },
+      });
+    }
   });
 }

@@ -43,9 +43,9 @@ const linkLimit =
  * the token replaced (Fastify logs each request's URL at info level).
  */
 export const redactLinkToken = (url: string): string =>
-  url.replace(/^(\/api\/(?:invitations|password-resets)\/)[^/?#]+/, '$1[redacted]');
+  url.replace(/^(\/api\/(?:invitations|password-resets|email-verifications)\/)[^/?#]+/, '$1[redacted]');
 
-const linkLog = {
+export const linkLog = {
   logSerializers: {
     req: (req: FastifyRequest) => ({
       method: req.method,
@@ -126,13 +126,29 @@ export function teamRoutes(app: App, ctx: AppContext): void {
           'Account Admins change anything; every member may change their own name and email. ' +
           'Changing an email (one’s own, or an Account Admin changing anyone’s) needs the caller’s ' +
           'current password as currentPassword: missing → 400 current_password_required, wrong → 403 ' +
-          'current_password_wrong. Wrong passwords count against the caller’s login limit (429 past it).',
+          'current_password_wrong. Wrong passwords count against the caller’s login limit (429 past it). ' +
+          'One’s own new email goes the way of PATCH /api/me: 202 with pendingEmail, a confirmation link ' +
+          'to the new address, and the email changes when it is used. An Account Admin changing another ' +
+          'member’s email changes it at once (200), unverified, and a verification link goes to it.',
         params: MemberParams,
         body: UpdateMemberBody,
-        response: { 200: TeamMember, ...problems(400, 401, 403, 404, 409, 429) },
+        response: {
+          200: TeamMember,
+          202: Type.Object({ member: TeamMember, pendingEmail: Type.String() }),
+          ...problems(400, 401, 403, 404, 409, 429),
+        },
       },
     },
-    async (req) => updateTeamMember(ctx, actorOf(req), req.params.memberId, req.body, clientInfo(req)),
+    async (req, reply) => {
+      const { member, pendingEmail } = await updateTeamMember(
+        ctx,
+        actorOf(req),
+        req.params.memberId,
+        req.body,
+        clientInfo(req),
+      );
+      return pendingEmail === null ? member : reply.code(202).send({ member, pendingEmail });
+    },
   );
 
   app.delete(

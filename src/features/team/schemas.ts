@@ -17,12 +17,17 @@ export const MemberPermissions = Type.Object(
   { additionalProperties: false },
 );
 
+const EmailVerified = Type.Boolean({
+  description: 'A link emailed to this address was used (sign-up confirmation, invitation, password reset)',
+});
+
 /** A member as sign-up, login and GET /api/me show them. */
 export const Member = Type.Object({
   id: Type.String(),
   firstName: Type.String(),
   lastName: Type.String(),
   email: Type.String(),
+  emailVerified: EmailVerified,
   accountRole: AccountRole,
   permissions: MemberPermissions,
   status: MemberStatus,
@@ -38,6 +43,7 @@ export function toMember(row: MemberRow): Member {
     firstName: row.firstName,
     lastName: row.lastName,
     email: row.email,
+    emailVerified: row.emailVerifiedAt !== null,
     accountRole: row.accountRole,
     permissions: flagsOf(row),
     status: row.status,
@@ -142,6 +148,7 @@ export const TeamMember = Type.Object({
   firstName: Type.String(),
   lastName: Type.String(),
   email: Type.String(),
+  emailVerified: EmailVerified,
   accountRole: AccountRole,
   permissions: MemberPermissions,
   workspaceAccess: Type.Union([
@@ -175,10 +182,21 @@ export const InvitationView = Type.Object({
   lastName: Type.String(),
   workspaces: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: WorkspaceRole })),
   expiresAt: Timestamp,
-  trialToCancel: Type.Union([Type.Object({ accountName: Type.String() }), Type.Null()], {
-    description:
-      'The address still belongs to this trial account; accept with cancelTrial: {password} to cancel it',
-  }),
+  trialToCancel: Type.Union(
+    [
+      Type.Object({
+        accountName: Type.String(),
+        passwordRequired: Type.Boolean({
+          description:
+            'true: accept with cancelTrial: {password} (the trial’s password). false: the trial never ' +
+            'confirmed the address and this link went to the address alone (recipient-only), so accepting ' +
+            'proves it and drops the trial, no password needed',
+        }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'The address still belongs to this trial account, which accepting cancels' },
+  ),
 });
 
 export const AcceptBody = Type.Object(

@@ -8,6 +8,7 @@ import { lockAccount } from '../accounts/store.js';
 import { changedFields, recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { type ClientInfo, confirmCurrentPassword, currentPasswordRequired } from '../auth/service.js';
+import { addressChangedByAdmin, countEmailSend, startEmailChange } from '../identity/email-verification.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import {
   accessRecord,
@@ -16,6 +17,7 @@ import {
   replaceWorkspaceAccess,
   validateWorkspaceAccess,
 } from './access.js';
+import { issueInvitation } from './invitations.js';
 import type { BulkRolesBody, TeamMember, UpdateMemberBody } from './schemas.js';
 import { allWorkspacesOf, flagsOf, toMember } from './schemas.js';
 import type { MemberRow } from './store.js';
@@ -130,7 +132,9 @@ const profileRecord = (m: MemberRow) => ({
 
 /**
  * Edits a member. Account Admins change anything of anyone; everyone may change their own name and
- * email, and nothing else.
+ * email, and nothing else. One's own new email goes by confirmation (startEmailChange: it changes
+ * when the link sent to it is used; pendingEmail says where it went), whatever the route; an
+ * Account Admin gives another member a new address at once, unverified, with a link to prove it.
  */
 export async function updateTeamMember(
   ctx: AppContext,
@@ -138,7 +142,7 @@ export async function updateTeamMember(
   memberId: string,
   body: UpdateMemberBody,
   client: ClientInfo,
-): Promise<TeamMember> {
+): Promise<{ member: TeamMember; pendingEmail: string | null }> {
   const { accountId } = actor.subject;
   const manages = can(actor.subject, 'team_members.manage');
   const self = memberId === actor.member.id;
@@ -163,6 +167,7 @@ export async function updateTeamMember(
       // new one, so a session alone is not enough, an Account Admin's included (see README).
       await confirmCurrentPassword(ctx, actor, body.currentPassword, client);
       passwordConfirmed = true;
+      if (self) await countEmailSend(ctx, memberId, 'change');
     }
   }
   const result = await ctx.db.transaction(async (tx) => {
@@ -181,11 +186,15 @@ export async function updateTeamMember(
     const emailChanges = body.email !== undefined && body.email !== before.email;
     // Changed by someone else since it was read above, without a password check: send it again.
     if (emailChanges && !passwordConfirmed) throw currentPasswordRequired();
-    if (body.email !== undefined && body.email.toLowerCase() !== before.email.toLowerCase()) {
-      await assertEmailFree(tx, body.email, accountId, memberId);
+    // One's own address changes only through the link sent to the new one (one path, whatever the route).
+    const pendingEmail =
+      self && emailChanges ? await startEmailChange(ctx, tx, before, body.email!, actor) : null;
+    const adminChangesEmail = emailChanges && !self;
+    if (adminChangesEmail && body.email!.toLowerCase() !== before.email.toLowerCase()) {
+      await assertEmailFree(tx, body.email!, accountId, memberId);
     }
     // Reset links already sent went to the old address, which is no longer the member's.
-    if (emailChanges) await store.revokePasswordResets(tx, memberId, now);
+    if (adminChangesEmail) await store.revokePasswordResets(tx, memberId, now);
     const liveWorkspaces = await listAccountWorkspaces(tx, accountId);
     if (body.workspaceAccess) {
       const errors = validateWorkspaceAccess(
@@ -200,7 +209,7 @@ export async function updateTeamMember(
     const changes = {
       firstName: body.firstName?.trim(),
       lastName: body.lastName?.trim(),
-      email: body.email,
+      ...(adminChangesEmail && { email: body.email, emailVerifiedAt: null }),
       accountRole: body.accountRole,
       canBilling: body.permissions?.billing,
       canApiCredentials: body.permissions?.apiCredentials,
@@ -213,6 +222,8 @@ export async function updateTeamMember(
       if (isUniqueViolation(error)) throw emailInOtherAccount(body.email ?? before.email);
       throw error;
     }
+    if (adminChangesEmail)
+      await addressChangedByAdmin(ctx, tx, after, actor, (m) => issueInvitation(ctx, tx, m, actor));
     const rolesBefore = memberWorkspaces(
       before,
       await store.rolesOf(tx, accountId, [memberId]),
@@ -253,9 +264,10 @@ export async function updateTeamMember(
         ...roles,
       });
     }
-    return teamMemberView(ctx, tx, after);
+    return { member: await teamMemberView(ctx, tx, after), pendingEmail };
   });
   ctx.accessChanged();
+  ctx.jobs.notify();
   return result;
 }
 

@@ -4,6 +4,7 @@ import {
   Avatar,
   Badge,
   Box,
+  Button,
   Group,
   Menu,
   NavLink,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { del, get, put } from '../lib/api';
+import { del, get, Problem, post, put } from '../lib/api';
 import { useMe, usePermissions, useRefreshAll, useSessionChanged } from '../lib/hooks';
 import { resourceGroups, resourceKinds, resourceRoute } from '../lib/resources';
 import { roleLabels, type Settings } from '../lib/types';
@@ -91,6 +92,42 @@ function TestModeBanner() {
     <Badge color="yellow" variant="filled" size="lg" radius="sm" data-testid="test-mode-banner" tt="none">
       Emails send to {workspace.data.testRecipientEmail ?? 'nobody yet: choose a test recipient'}
     </Badge>
+  );
+}
+
+/** While the member's address is unconfirmed: where the link went, and a way to send another. */
+function VerifyEmailBanner() {
+  const me = useMe().data!;
+  const resend = useMutation({ mutationFn: () => post('/api/me/email-verification') });
+  if (me.member.emailVerified) return null;
+  return (
+    // No Alert title: it would name the alert "…email address…", which form labels must not collide with.
+    <Alert color="blue" mb="md" data-testid="verify-email-banner">
+      <Group justify="space-between" gap="sm">
+        <Text size="sm">
+          <Text span fw={700} size="sm">
+            Confirm your email address
+          </Text>{' '}
+          — we sent a link to {me.member.email}. Open it to confirm that this address is yours.
+        </Text>
+        {resend.isSuccess ? (
+          <Text size="sm" fw={600}>
+            A new link is on its way.
+          </Text>
+        ) : (
+          <Button size="xs" variant="light" loading={resend.isPending} onClick={() => resend.mutate()}>
+            Resend
+          </Button>
+        )}
+      </Group>
+      {resend.isError && (
+        <Text size="sm" c="red" mt="xs">
+          {resend.error instanceof Problem && resend.error.status === 429
+            ? 'Too many links asked for: try again in an hour.'
+            : 'The link could not be sent. Try again in a moment.'}
+        </Text>
+      )}
+    </Alert>
   );
 }
 
@@ -242,6 +279,7 @@ export function Shell() {
         <Navigation />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        <VerifyEmailBanner />
         {me.data.workspaces.length === 0 && (
           <Alert color="gray" mb="md">
             You have no workspace yet. Ask an Account Admin to give you a role in one.

@@ -9,12 +9,15 @@ export interface Me {
     firstName: string;
     lastName: string;
     email: string;
+    emailVerified: boolean;
     accountRole: AccountRole;
     permissions: { billing: boolean; apiCredentials: boolean; supportAccess: boolean };
   };
   account: { id: string; name: string; plan: string };
   workspaces: { id: string; name: string; color: string; role: WorkspaceRole; hideAttributes: boolean }[];
   currentWorkspaceId: string | null;
+  /** The new address a change of email waits on, until its link is used. */
+  pendingEmail: string | null;
   csrfToken: string | null;
 }
 
@@ -43,6 +46,7 @@ export interface TeamMember {
   firstName: string;
   lastName: string;
   email: string;
+  emailVerified: boolean;
   accountRole: AccountRole;
   permissions: { billing: boolean; apiCredentials: boolean; supportAccess: boolean };
   workspaceAccess: { mode: 'all'; role: WorkspaceRole; hideAttributes: boolean } | { mode: 'custom' };

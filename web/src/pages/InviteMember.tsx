@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { PageTitle } from '../components/Shell';
 import { get, patch, post } from '../lib/api';
@@ -51,7 +51,7 @@ function MemberForm({ member }: { member?: TeamMember }) {
   const [email, setEmail] = useState(member?.email ?? '');
   // Changing an email (one's own, or an Account Admin changing anyone's) takes the caller's password.
   const [currentPassword, setCurrentPassword] = useState('');
-  const emailChanges = member !== undefined && email !== member.email;
+  const emailChanges = member !== undefined && member.id !== me.member.id && email !== member.email;
   const [accountRole, setAccountRole] = useState<AccountRole>(member?.accountRole ?? 'member');
   const [flags, setFlags] = useState(
     member?.permissions ?? { billing: false, apiCredentials: false, supportAccess: false },
@@ -80,7 +80,7 @@ function MemberForm({ member }: { member?: TeamMember }) {
   const body = () => ({
     firstName,
     lastName,
-    email,
+    ...(!self && { email }),
     ...(emailChanges && { currentPassword }),
     ...(manages && {
       accountRole,
@@ -152,6 +152,16 @@ function MemberForm({ member }: { member?: TeamMember }) {
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
             required
+            // One's own address changes by confirmation, in Your profile.
+            readOnly={self}
+            description={
+              self ? (
+                <>
+                  Change your own email in <Link to="/profile">Your profile</Link>: the new address confirms
+                  it.
+                </>
+              ) : undefined
+            }
             error={err('/email')}
           />
           {emailChanges && (

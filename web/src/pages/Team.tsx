@@ -1,4 +1,16 @@
-import { Button, Checkbox, Group, Menu, Modal, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Menu,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -190,6 +202,11 @@ export function TeamPage() {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {m.email}
+                  {m.status === 'active' && !m.emailVerified && (
+                    <Badge ml={6} size="xs" variant="light" color="gray" tt="none">
+                      Not confirmed
+                    </Badge>
+                  )}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -210,7 +210,7 @@ interface Invitation {
   firstName: string;
   lastName: string;
   workspaces: { id: string; name: string; role: WorkspaceRole }[];
-  trialToCancel: { accountName: string } | null;
+  trialToCancel: { accountName: string; passwordRequired: boolean } | null;
 }
 
 export function AcceptInvitationPage() {
@@ -254,7 +254,9 @@ export function AcceptInvitationPage() {
             lastName: value(f, 'lastName'),
             password: value(f, 'password'),
             marketingOptIn: f.get('marketingOptIn') === 'on',
-            ...(inv.trialToCancel && { cancelTrial: { password: value(f, 'trialPassword') } }),
+            ...(inv.trialToCancel?.passwordRequired && {
+              cancelTrial: { password: value(f, 'trialPassword') },
+            }),
           });
         }}
       >
@@ -287,17 +289,24 @@ export function AcceptInvitationPage() {
               color="yellow"
               title={`Your address belongs to the trial account “${inv.trialToCancel.accountName}”`}
             >
-              <Stack gap="xs">
+              {inv.trialToCancel.passwordRequired ? (
+                <Stack gap="xs">
+                  <Text size="sm">
+                    Joining cancels that trial and deletes its data. Enter its password to confirm.
+                  </Text>
+                  <PasswordInput
+                    name="trialPassword"
+                    label="Password of the trial account"
+                    required
+                    error={err('/cancelTrial')}
+                  />
+                </Stack>
+              ) : (
                 <Text size="sm">
-                  Joining cancels that trial and deletes its data. Enter its password to confirm.
+                  That trial never confirmed this email address, so it does not keep it: joining cancels the
+                  trial and deletes its data. Opening this link from your inbox proves the address is yours.
                 </Text>
-                <PasswordInput
-                  name="trialPassword"
-                  label="Password of the trial account"
-                  required
-                  error={err('/cancelTrial')}
-                />
-              </Stack>
+              )}
             </Alert>
           )}
           <Checkbox name="marketingOptIn" label="Send me product updates by email" />

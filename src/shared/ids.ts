@@ -16,6 +16,7 @@ export type IdPrefix =
   | 'evt'
   | 'dlv'
   | 'mg'
+  | 'rc'
   | ResourcePrefix;
 
 /** The prefixes of the workspace resources of src/features/content/kinds.ts. */

@@ -12,7 +12,16 @@ import { login, logout, me } from './service.js';
 const tags = ['Sessions'];
 
 const LoginBody = Type.Object(
-  { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 256 }) },
+  {
+    email: Type.String({ maxLength: 254 }),
+    password: Type.String({ maxLength: 256 }),
+    totp: Type.Optional(
+      Type.String({ maxLength: 20, description: 'A code of the authenticator app (two-factor)' }),
+    ),
+    recoveryCode: Type.Optional(
+      Type.String({ maxLength: 40, description: 'Or a recovery code, each usable once' }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -32,6 +41,18 @@ const Me = Type.Object({
   csrfToken: Type.Union([Type.String(), Type.Null()], {
     description: 'Send it as x-csrf-token on state changes',
   }),
+  twoFactor: Type.Object(
+    {
+      enabled: Type.Boolean({ description: 'The member has a second factor' }),
+      required: Type.Boolean({ description: 'Their account requires one of every member' }),
+      mustEnrol: Type.Boolean({
+        description:
+          'Required and not enabled: until the member sets it up, this session reaches only /api/me, ' +
+          '/api/me/… and DELETE /api/session (anything else answers 403 two_factor_enrollment_required)',
+      }),
+    },
+    { description: "The member's two-factor and the account's requirement" },
+  ),
 });
 
 export function authRoutes(app: App, ctx: AppContext): void {
@@ -43,15 +64,18 @@ export function authRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Log in (sets the session cookie)',
         description:
-          'Failed attempts are limited per email and per client address; past the limit the answer is 429.',
+          'Failed attempts are limited per email and per client address; past the limit the answer is 429. ' +
+          'A member with two-factor sends totp (or recoveryCode) with the password: without one the answer ' +
+          'is 401 two_factor_required (its methods list what may be sent) and no session; a wrong or ' +
+          'already used code is 401 two_factor_code_wrong and counts as a failed attempt.',
         body: LoginBody,
         response: { 200: Type.Object({ member: Member }), ...problems(400, 401, 429) },
       },
     },
     async (req, reply) => {
-      const { session, member } = await login(ctx, req.body, clientInfo(req));
+      const { session, member, twoFactorEnabled } = await login(ctx, req.body, clientInfo(req));
       setSessionCookies(reply, ctx.config, session);
-      return { member: toMember(member) };
+      return { member: toMember(member, twoFactorEnabled) };
     },
   );
 

@@ -45,6 +45,11 @@ const callerScoped: Record<string, string> = {
   'GET /api/account': 'the caller’s account',
   'PATCH /api/account': 'the caller’s account',
   'GET /api/me': 'the caller',
+  'GET /api/me/two-factor': 'the caller’s own two-factor',
+  'POST /api/me/two-factor/totp': 'the caller’s own two-factor',
+  'POST /api/me/two-factor/totp/confirm': 'the caller’s own two-factor',
+  'DELETE /api/me/two-factor': 'the caller’s own two-factor',
+  'POST /api/me/two-factor/recovery-codes': 'the caller’s own two-factor',
   'DELETE /api/session': 'signs the caller out (sent last)',
   'GET /api/workspaces': 'the caller’s workspaces',
   'GET /api/account/activity': 'the caller’s account log',
@@ -65,6 +70,11 @@ const signedInForMembers: Record<string, { outsider: number | 'skip'; viewer: nu
   'GET /api/workspaces': { outsider: 200, viewer: 'skip' },
   'DELETE /api/session': { outsider: 'skip', viewer: 'skip' },
   'PUT /api/me/current-workspace': { outsider: 404, viewer: 'skip' },
+  'GET /api/me/two-factor': { outsider: 'skip', viewer: 'skip' },
+  'POST /api/me/two-factor/totp': { outsider: 'skip', viewer: 'skip' },
+  'POST /api/me/two-factor/totp/confirm': { outsider: 'skip', viewer: 'skip' },
+  'DELETE /api/me/two-factor': { outsider: 'skip', viewer: 'skip' },
+  'POST /api/me/two-factor/recovery-codes': { outsider: 'skip', viewer: 'skip' },
   // The member named shares the workspace with the Viewer (who sees them), not with the outsider.
   'PATCH /api/team-members/{memberId}': { outsider: 404, viewer: 403 },
 };

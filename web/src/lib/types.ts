@@ -16,6 +16,15 @@ export interface Me {
   workspaces: { id: string; name: string; color: string; role: WorkspaceRole; hideAttributes: boolean }[];
   currentWorkspaceId: string | null;
   csrfToken: string | null;
+  /** mustEnrol: the account requires two-factor and the member has none; only the profile is open. */
+  twoFactor: { enabled: boolean; required: boolean; mustEnrol: boolean };
+}
+
+export interface TwoFactorState {
+  enabled: boolean;
+  totp: { confirmedAt: string | null } | null;
+  recoveryCodesLeft: number;
+  required: boolean;
 }
 
 export interface Workspace {

@@ -18,6 +18,7 @@ import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { get, post } from '../lib/api';
 import { useSessionChanged } from '../lib/hooks';
 import { roleLabels, type WorkspaceRole } from '../lib/types';
+import { type Credentials, LoginSecondStep, needsSecondFactor } from './LoginSecondStep';
 
 const value = (form: FormData, name: string) => String(form.get(name) ?? '');
 
@@ -83,18 +84,29 @@ export function SignUpPage() {
 export function LogInPage() {
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
+  const signedIn = async () => {
+    await sessionChanged();
+    navigate('/');
+  };
+  // Set when the password was right and a second factor is due (LoginSecondStep).
+  const [secondStep, setSecondStep] = useState<Credentials | null>(null);
   const login = useMutation({
-    mutationFn: (body: Record<string, string>) => post('/api/session', body),
-    onSuccess: async () => {
-      await sessionChanged();
-      navigate('/');
-    },
+    mutationFn: (body: Credentials) => post('/api/session', body),
+    onSuccess: signedIn,
+    onError: (error, body) => needsSecondFactor(error) && setSecondStep(body),
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     login.mutate({ email: value(f, 'email'), password: value(f, 'password') });
   };
+  if (secondStep) {
+    const back = () => {
+      login.reset();
+      setSecondStep(null);
+    };
+    return <LoginSecondStep credentials={secondStep} onSignedIn={signedIn} onBack={back} />;
+  }
   return (
     <AuthCard title="Log in">
       <form onSubmit={submit}>

@@ -23,7 +23,17 @@ export function TwoFactorEnrolmentScreen() {
   });
   return (
     <Center mih="100vh" bg="gray.0" p="md">
-      <Paper maw={560} w="100%" p="xl" radius="md" withBorder shadow="sm" component="main">
+      <Paper
+        maw={560}
+        w="100%"
+        p="xl"
+        radius="md"
+        withBorder
+        shadow="sm"
+        component="main"
+        // A long address breaks rather than widen the page on a phone.
+        style={{ overflowWrap: 'anywhere' }}
+      >
         <Stack>
           <div>
             <Text fw={700} c="indigo.7" size="sm" tt="uppercase" style={{ letterSpacing: 1 }}>
@@ -38,12 +48,12 @@ export function TwoFactorEnrolmentScreen() {
             open anything else. Besides your password, signing in will ask for a code of an authenticator app
             on your phone.
           </Text>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             Signed in as {me.member.email}.
           </Text>
           <TotpSetup onDone={() => client.invalidateQueries()} />
           <Group justify="flex-end">
-            <Button variant="subtle" color="gray" onClick={() => logout.mutate()} loading={logout.isPending}>
+            <Button variant="default" onClick={() => logout.mutate()} loading={logout.isPending}>
               Log out
             </Button>
           </Group>

@@ -17,7 +17,7 @@ import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
 import { del, get, post } from '../../lib/api';
 import { formatDate } from '../../lib/hooks';
 import type { TwoFactorState } from '../../lib/types';
-import { RecoveryCodes, TotpSetup } from './TotpSetup';
+import { FILLED, RecoveryCodes, TotpSetup } from './TotpSetup';
 
 const value = (e: FormEvent<HTMLFormElement>, name: string) =>
   String(new FormData(e.currentTarget).get(name) ?? '');
@@ -65,7 +65,7 @@ function PasswordAndCode({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" color={color} loading={pending}>
+          <Button type="submit" color={color ?? FILLED} loading={pending}>
             {label}
           </Button>
         </Group>
@@ -117,7 +117,7 @@ export function TwoFactorSection() {
             Two-factor authentication
           </Title>
           {data && (
-            <Badge color={data.enabled ? 'teal' : 'gray'} variant="light">
+            <Badge color={data.enabled ? 'teal.9' : 'gray.7'} variant="filled">
               {data.enabled ? 'On' : 'Off'}
             </Badge>
           )}
@@ -131,12 +131,15 @@ export function TwoFactorSection() {
               {data.required && ' Your account requires it.'}
             </Text>
             <Group>
-              <Button onClick={() => setMode('setup')}>Set up an authenticator app</Button>
+              <Button color={FILLED} onClick={() => setMode('setup')}>
+                Set up an authenticator app
+              </Button>
             </Group>
           </>
         )}
-        {data && !data.enabled && mode === 'setup' && (
+        {mode === 'setup' && (
           <TotpSetup
+            onEnabled={() => client.invalidateQueries({ queryKey: ['two-factor'] })}
             onDone={async () => {
               setMode('idle');
               await refresh();
@@ -144,7 +147,7 @@ export function TwoFactorSection() {
             onCancel={() => setMode('idle')}
           />
         )}
-        {data?.enabled && (
+        {data?.enabled && mode !== 'setup' && (
           <>
             <Text size="sm">
               Authenticator app set up on {formatDate(data.totp?.confirmedAt)}. Recovery codes left:{' '}
@@ -195,7 +198,7 @@ export function TwoFactorSection() {
           </Text>
           <PasswordAndCode
             label="Turn off"
-            color="red"
+            color="red.8"
             submit={(body) => turnOff.mutate(body)}
             pending={turnOff.isPending}
             error={turnOff.error}

@@ -45,10 +45,7 @@ export async function verifySecondFactorCode(
   if (code.totp !== undefined) {
     const totp = await store.lockConfirmedTotp(tx, memberId);
     const step = totp ? totpStep(totp.secret, code.totp, now) : null;
-    if (totp && step !== null && (totp.lastUsedStep === null || step > totp.lastUsedStep)) {
-      await store.setLastUsedStep(tx, memberId, step);
-      return true;
-    }
+    if (totp && step !== null && (await store.spendTotpStep(tx, memberId, step))) return true;
   }
   if (code.recoveryCode !== undefined) {
     const normalised = normaliseRecoveryCode(code.recoveryCode);

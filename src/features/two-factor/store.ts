@@ -65,8 +65,23 @@ export async function confirmTotp(tx: Db, memberId: string, now: Date, step: num
     .where(eq(memberTotp.memberId, memberId));
 }
 
-export async function setLastUsedStep(tx: Db, memberId: string, step: number): Promise<void> {
-  await tx.update(memberTotp).set({ lastUsedStep: step }).where(eq(memberTotp.memberId, memberId));
+/**
+ * Records a code's time step as used, only if it comes after the last one used: false when it
+ * does not. One statement, so of two transactions with the same step one wins whatever the lock.
+ */
+export async function spendTotpStep(tx: Db, memberId: string, step: number): Promise<boolean> {
+  const rows = await tx
+    .update(memberTotp)
+    .set({ lastUsedStep: step })
+    .where(
+      and(
+        eq(memberTotp.memberId, memberId),
+        isNotNull(memberTotp.confirmedAt),
+        sql`(${memberTotp.lastUsedStep} IS NULL OR ${memberTotp.lastUsedStep} < ${step})`,
+      ),
+    )
+    .returning({ memberId: memberTotp.memberId });
+  return rows.length > 0;
 }
 
 export async function replaceRecoveryCodes(

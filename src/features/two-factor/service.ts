@@ -32,8 +32,8 @@ export const codeWrong = (path = '/code') =>
  * Checks a second-factor code of the member and, when right, uses it up, in the caller's
  * transaction: a TOTP code's time step must come after the last one accepted (each code works
  * once, one step of clock drift either way), a recovery code must be unused and is marked used.
- * False when wrong, and then nothing changed. The authenticator's row is locked, so two requests
- * with one code take turns and the second is refused.
+ * False when wrong, and then nothing changed. A step and a recovery code are each spent by one
+ * conditional UPDATE: of concurrent requests with one code, exactly one passes.
  */
 export async function verifySecondFactorCode(
   ctx: AppContext,

@@ -22,6 +22,7 @@ import { IMPORT_JOB, IMPORT_SWEEP_MS, sweepImportUploads } from './features/peop
 import { importPeople } from './features/people/import-job.js';
 import { peopleRoutes, trackRoutes } from './features/people/routes.js';
 import { teamRoutes } from './features/team/routes.js';
+import { twoFactorRoutes } from './features/two-factor/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
 import { revalidateWorkspace } from './features/workspaces/revalidate.js';
 import { workspaceRoutes } from './features/workspaces/routes.js';
@@ -133,6 +134,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   workspaceRoutes(app, ctx);
   activityRoutes(app, ctx);
   teamRoutes(app, ctx);
+  twoFactorRoutes(app, ctx);
   apiKeyRoutes(app, ctx);
   peopleRoutes(app, ctx);
   contentRoutes(app, ctx, { segments: segmentDecoration });

@@ -35,6 +35,7 @@ export const accounts = pgTable('accounts', {
   createdByMemberId: text('created_by_member_id'),
   createdAt: time('created_at').notNull(),
   updatedAt: time('updated_at').notNull(),
+  requireTwoFactor: boolean('require_two_factor').notNull().default(false),
 });
 
 export const members = pgTable('members', {
@@ -101,6 +102,22 @@ export const sessions = pgTable('sessions', {
   expiresAt: time('expires_at').notNull(),
   ip: text('ip'),
   userAgent: text('user_agent'),
+});
+
+export const memberTotp = pgTable('member_totp', {
+  memberId: text('member_id').primaryKey(),
+  secret: text('secret').notNull(),
+  createdAt: time('created_at').notNull(),
+  confirmedAt: time('confirmed_at'),
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+});
+
+export const recoveryCodes = pgTable('recovery_codes', {
+  id: text('id').primaryKey(),
+  memberId: text('member_id').notNull(),
+  codeHash: text('code_hash').notNull(),
+  createdAt: time('created_at').notNull(),
+  usedAt: time('used_at'),
 });
 
 export const rateLimits = pgTable('rate_limits', {

@@ -19,6 +19,7 @@ export type IdPrefix =
   | 'mg'
   | 'pky'
   | 'wch'
+  | 'rc'
   | ResourcePrefix;
 
 /** The prefixes of the workspace resources of src/features/content/kinds.ts. */

@@ -54,7 +54,7 @@ export function accountRoutes(app: App, ctx: AppContext): void {
       config: { access: 'account.billing' },
       schema: {
         tags,
-        summary: 'Rename the account or change its plan',
+        summary: 'Rename the account, change its plan, or require two-factor of every member',
         body: UpdateAccountBody,
         response: { 200: Account, ...problems(400, 401, 403, 409) },
       },

@@ -15,6 +15,9 @@ export const Account = Type.Object({
   limits: Type.Object({ workspaces: Limit, teamMembers: Limit }),
   usage: Type.Object({ workspaces: Type.Integer(), teamMembers: Type.Integer() }),
   trialEndsAt: NullableTimestamp,
+  requireTwoFactor: Type.Boolean({
+    description: 'Every member must use two-factor; one without it can reach only their profile',
+  }),
   createdAt: Timestamp,
 });
 export type Account = Static<typeof Account>;
@@ -38,6 +41,12 @@ export const UpdateAccountBody = Type.Object(
   {
     name: Type.Optional(Name),
     plan: Type.Optional(SelfServicePlan),
+    requireTwoFactor: Type.Optional(
+      Type.Boolean({
+        description:
+          'Account Admins only (403 otherwise); turning it on needs two-factor of your own (409 own_two_factor_required)',
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -1,9 +1,10 @@
+import { can } from '../../access/policy.js';
 import { resolveSubject } from '../../access/subject.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Plan } from '../../db/schema.js';
-import { DomainError, invalid } from '../../shared/errors.js';
+import { DomainError, forbidden, invalid } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { changedFields, recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
@@ -13,6 +14,7 @@ import { type ClientInfo, openSession } from '../auth/service.js';
 import { issueEmailVerification } from '../identity/email-verification.js';
 import { toMember } from '../team/schemas.js';
 import { countMembers, findMemberByEmail, insertMember, updateMember } from '../team/store.js';
+import { hasSecondFactor } from '../two-factor/store.js';
 import { insertNewWorkspace, toWorkspace } from '../workspaces/service.js';
 import { assertWithinLimit, limitsOf } from './plans.js';
 import type { Account, SignupBody, UpdateAccountBody } from './schemas.js';
@@ -31,6 +33,7 @@ export async function toAccount(tx: Db, account: store.AccountRow): Promise<Acco
       teamMembers: await countMembers(tx, account.id),
     },
     trialEndsAt: account.trialEndsAt?.toISOString() ?? null,
+    requireTwoFactor: account.requireTwoFactor,
     createdAt: account.createdAt.toISOString(),
   };
 }
@@ -192,8 +195,12 @@ export async function updateAccount(
   const { accountId } = actor.subject;
   return ctx.db.transaction(async (tx) => {
     const before = await store.lockAccount(tx, accountId);
+    if (body.requireTwoFactor !== undefined) {
+      await assertMayRequireTwoFactor(tx, actor, body.requireTwoFactor && !before.requireTwoFactor);
+    }
     const changes = {
       name: body.name?.trim(),
+      requireTwoFactor: body.requireTwoFactor,
       ...(body.plan !== undefined &&
         body.plan !== before.plan &&
         (await movePlan(tx, before, body.plan, undefined))),
@@ -211,6 +218,23 @@ export async function updateAccount(
     });
     return toAccount(tx, after);
   });
+}
+
+/**
+ * Only an Account Admin decides whether the account requires two-factor, and one who turns it on
+ * must have it: otherwise they would shut themself out of everything but enrolment.
+ */
+async function assertMayRequireTwoFactor(tx: Db, actor: Actor, turningOn: boolean): Promise<void> {
+  if (!can(actor.subject, 'team_members.manage')) {
+    throw forbidden('team_members.manage', 'Only Account Admins decide whether two-factor is required.');
+  }
+  if (turningOn && !(await hasSecondFactor(tx, actor.member.id))) {
+    throw new DomainError(
+      'own_two_factor_required',
+      'Turn on two-factor for yourself before requiring it of everyone.',
+      { errors: [{ path: '/requireTwoFactor', message: 'set up your own two-factor first' }] },
+    );
+  }
 }
 
 /** The operator's plan change (the atrium set-plan command): any plan, custom limits included. */

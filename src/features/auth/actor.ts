@@ -2,6 +2,7 @@ import type { Subject } from '../../access/subject.js';
 import type { Plan } from '../../db/schema.js';
 import { DomainError } from '../../shared/errors.js';
 import type { MemberRow } from '../team/store.js';
+import type { TwoFactorStatus } from '../two-factor/requirement.js';
 
 /** The authenticated caller of one request, loaded once by the auth hook. */
 export interface Actor {
@@ -12,6 +13,8 @@ export interface Actor {
   workspaces: readonly { id: string; name: string; color: string }[];
   /** The member's current workspace if they may still enter it, else the first one they may. */
   currentWorkspaceId: string | null;
+  /** The member's two-factor and whether their account requires it (read with the session). */
+  twoFactor: TwoFactorStatus;
   /** The session the request came with; absent for API-key callers. */
   sessionId?: string;
   csrfToken?: string;

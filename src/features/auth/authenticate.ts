@@ -5,6 +5,7 @@ import type { RouteAccess } from '../../http/route-access.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors.js';
 import { safeEqual } from '../../shared/secrets.js';
 import { authenticateAppKey, authenticateTrackKey, type KeyHolder } from '../api-keys/service.js';
+import { assertTwoFactorEnrolment } from '../two-factor/requirement.js';
 import { CSRF_HEADER, SESSION_COOKIE, setSessionCookies } from './cookies.js';
 import { authenticate } from './service.js';
 
@@ -76,6 +77,8 @@ async function gate(
       expiresAt: actor.renewedUntil,
     });
   }
+  // Before anything else the route would say: a member who must set up two-factor reaches only that.
+  assertTwoFactorEnrolment(actor.twoFactor, request.method, request.routeOptions.url ?? '');
 
   // A workspace in the path that the caller cannot enter does not exist for them, whatever the
   // permission (account-level ones included): 404 before any 403.

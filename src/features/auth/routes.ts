@@ -18,6 +18,12 @@ const LoginBody = Type.Object(
     email: Type.String({ maxLength: 254 }),
     password: Type.String({ maxLength: 256 }),
     passkey: Type.Optional(AuthenticationResponse),
+    totp: Type.Optional(
+      Type.String({ maxLength: 20, description: 'A code of the authenticator app (two-factor)' }),
+    ),
+    recoveryCode: Type.Optional(
+      Type.String({ maxLength: 40, description: 'Or a recovery code, each usable once' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -41,6 +47,18 @@ const Me = Type.Object({
   csrfToken: Type.Union([Type.String(), Type.Null()], {
     description: 'Send it as x-csrf-token on state changes',
   }),
+  twoFactor: Type.Object(
+    {
+      enabled: Type.Boolean({ description: 'The member has a second factor' }),
+      required: Type.Boolean({ description: 'Their account requires one of every member' }),
+      mustEnrol: Type.Boolean({
+        description:
+          'Required and not enabled: until the member sets it up, this session reaches only /api/me, ' +
+          '/api/me/… and DELETE /api/session (anything else answers 403 two_factor_enrollment_required)',
+      }),
+    },
+    { description: "The member's two-factor and the account's requirement" },
+  ),
 });
 
 export function authRoutes(app: App, ctx: AppContext): void {
@@ -53,16 +71,19 @@ export function authRoutes(app: App, ctx: AppContext): void {
         summary: 'Log in (sets the session cookie)',
         description:
           'Failed attempts are limited per email and per client address; past the limit the answer is 429. ' +
-          '`passkey`: a passkey’s answer to POST /api/session/passkey-options, as a second factor; one that is ' +
-          'not the member’s or does not verify (or answers a used or expired challenge) is 401 passkey_invalid.',
+          'A member with two-factor sends a second factor with the password: totp, recoveryCode, or passkey ' +
+          '(a passkey’s answer to POST /api/session/passkey-options). Without one the answer is 401 ' +
+          'two_factor_required (its methods list what may be sent) and no session; a wrong or already used ' +
+          'code is 401 two_factor_code_wrong, a passkey that is not the member’s or does not verify (or ' +
+          'answers a used or expired challenge) 401 passkey_invalid; both count as failed attempts.',
         body: LoginBody,
         response: { 200: Type.Object({ member: Member }), ...problems(400, 401, 429) },
       },
     },
     async (req, reply) => {
-      const { session, member } = await login(ctx, req.body, clientInfo(req));
+      const { session, member, twoFactorEnabled } = await login(ctx, req.body, clientInfo(req));
       setSessionCookies(reply, ctx.config, session);
-      return { member: toMember(member) };
+      return { member: toMember(member, twoFactorEnabled) };
     },
   );
 

@@ -8,6 +8,9 @@ import { verifyPasskeyAssertion } from '../passkeys/assertion.js';
 import type { AuthenticationResponse } from '../passkeys/schemas.js';
 import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
+import { mustEnrolTwoFactor } from '../two-factor/requirement.js';
+import { codeWrong, verifySecondFactorCode } from '../two-factor/service.js';
+import { hasSecondFactor, secondFactorMethods } from '../two-factor/store.js';
 import type { Actor } from './actor.js';
 import { verifyPassword } from './passwords.js';
 import { hitCounters } from './rate-limit.js';
@@ -119,11 +122,28 @@ export async function confirmCurrentPassword(
   await forgiveLoginAttempt(ctx, actor.member.email, client);
 }
 
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** A code of the member's authenticator app, when they have two-factor. */
+  totp?: string | undefined;
+  /** Or one of their recovery codes, each single-use. */
+  recoveryCode?: string | undefined;
+  /** Or a passkey's answer to POST /api/session/passkey-options. */
+  passkey?: AuthenticationResponse | undefined;
+}
+
+/**
+ * Logs in with a password and, for a member with two-factor, a second factor in the same request:
+ * without one the answer is 401 two_factor_required and no session. Every attempt counts against
+ * the log-in limits; only a complete success takes them back, so wrong codes count like wrong
+ * passwords.
+ */
 export async function login(
   ctx: AppContext,
-  input: { email: string; password: string; passkey?: AuthenticationResponse | undefined },
+  input: LoginInput,
   client: ClientInfo,
-): Promise<{ session: NewSession; member: MemberRow }> {
+): Promise<{ session: NewSession; member: MemberRow; twoFactorEnabled: boolean }> {
   await countLoginAttempt(ctx, input.email, client);
   const member = await findMemberByEmail(ctx.db, input.email);
   const valid = await verifyPassword(member?.passwordHash, input.password, ctx.config.passwordHashing);
@@ -139,14 +159,27 @@ export async function login(
       'That passkey is not one of yours, or it could not be verified.',
     );
   }
+  const twoFactorEnabled = await hasSecondFactor(ctx.db, member.id);
+  const codeSent = input.totp !== undefined || input.recoveryCode !== undefined;
+  if (twoFactorEnabled && !passkey && !codeSent) {
+    throw new DomainError(
+      'two_factor_required',
+      'The password is right; now confirm it is you with a second factor: a code of your authenticator app ' +
+        '(totp), a recovery code (recoveryCode) or one of your passkeys (passkey).',
+      { methods: await secondFactorMethods(ctx.db, member.id) },
+    );
+  }
   // A successful login takes its hits back.
   const { emailKey, ipKey } = loginKeys(input.email, client);
   const session = await ctx.db.transaction(async (tx) => {
+    if (twoFactorEnabled && !passkey && !(await verifySecondFactorCode(ctx, tx, member.id, input)))
+      return null;
     await store.forgetHits(tx, emailKey);
     await store.unhit(tx, ipKey);
     return openSession(ctx, tx, member, client);
   });
-  return { session, member };
+  if (!session) throw codeWrong(input.totp !== undefined ? '/totp' : '/recoveryCode');
+  return { session, member, twoFactorEnabled };
 }
 
 export async function logout(ctx: AppContext, sessionId: string): Promise<void> {
@@ -191,6 +224,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     account,
     workspaces,
     currentWorkspaceId: current,
+    twoFactor: found.twoFactor,
     sessionId: session.id,
     csrfToken: session.csrfToken,
     ...(renewedUntil && { renewedUntil }),
@@ -200,8 +234,9 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
 /** Who the caller is, where they may go, and the CSRF token their console must echo. */
 export function me(actor: Actor) {
   return {
-    member: toMember(actor.member),
+    member: toMember(actor.member, actor.twoFactor.enabled),
     account: actor.account,
+    twoFactor: { ...actor.twoFactor, mustEnrol: mustEnrolTwoFactor(actor.twoFactor) },
     workspaces: actor.workspaces.map((ws) => {
       const { role, hideAttributes } = actor.subject.workspaces.get(ws.id)!;
       return { ...ws, role, hideAttributes };

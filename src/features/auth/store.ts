@@ -2,6 +2,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { WorkspaceRole } from '../../access/roles.js';
 import type { Db } from '../../db/connection.js';
 import { accounts, members, rateLimits, sessions } from '../../db/schema.js';
+import { hasSecondFactorSql } from '../two-factor/store.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -19,8 +20,8 @@ export interface WorkspaceAccessRow {
 
 /**
  * Everything a request needs about its caller, in one query: the live session with this token hash,
- * its member and account, and every live workspace of the account (oldest first) with the member's
- * explicit role there, if any.
+ * its member and account, whether the member has two-factor and the account requires it, and every
+ * live workspace of the account (oldest first) with the member's explicit role there, if any.
  */
 function sessionContextQuery(db: Db) {
   return db
@@ -28,6 +29,7 @@ function sessionContextQuery(db: Db) {
       session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt },
       member: members,
       account: { id: accounts.id, name: accounts.name, plan: accounts.plan },
+      twoFactor: { enabled: hasSecondFactorSql(members.id), required: accounts.requireTwoFactor },
       workspaces: sql<WorkspaceAccessRow[]>`coalesce((
         SELECT json_agg(json_build_object(
                  'id', w.id, 'name', w.name, 'color', w.color, 'role', r.role, 'hideAttributes', r.hide_attributes)

@@ -37,7 +37,8 @@ export const Member = Type.Object({
 });
 export type Member = Static<typeof Member>;
 
-export function toMember(row: MemberRow): Member {
+/** `twoFactorEnabled` comes from two-factor/store.ts (hasSecondFactorSql); a new member has none. */
+export function toMember(row: MemberRow, twoFactorEnabled = false): Member {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -47,7 +48,7 @@ export function toMember(row: MemberRow): Member {
     accountRole: row.accountRole,
     permissions: flagsOf(row),
     status: row.status,
-    twoFactorEnabled: false,
+    twoFactorEnabled,
     createdAt: row.createdAt.toISOString(),
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
   };

@@ -9,6 +9,7 @@ import { changedFields, recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { type ClientInfo, confirmCurrentPassword, currentPasswordRequired } from '../auth/service.js';
 import { addressChangedByAdmin, countEmailSend, startEmailChange } from '../identity/email-verification.js';
+import { membersWithSecondFactor } from '../two-factor/store.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import {
   accessRecord,
@@ -42,13 +43,14 @@ async function viewsOf(
     tx,
     rows.filter((r) => r.status === 'invited').map((r) => r.id),
   );
+  const withTwoFactor = await membersWithSecondFactor(tx, ids);
   const now = ctx.clock.now();
   const invitationOf = new Map(invitations.map((i) => [i.memberId, i]));
   return rows.map((row) => {
     const invitation = invitationOf.get(row.id);
     const all = allWorkspacesOf(row);
     return {
-      ...toMember(row),
+      ...toMember(row, withTwoFactor.has(row.id)),
       workspaceAccess: all ? { mode: 'all' as const, ...all } : { mode: 'custom' as const },
       workspaces: memberWorkspaces(
         row,

@@ -18,6 +18,7 @@ import { del, get, Problem, post, put } from '../lib/api';
 import { useMe, usePermissions, useRefreshAll, useSessionChanged } from '../lib/hooks';
 import { resourceGroups, resourceKinds, resourceRoute } from '../lib/resources';
 import { roleLabels, type Settings } from '../lib/types';
+import { TwoFactorEnrolmentScreen } from '../pages/profile/TwoFactorEnrolment';
 
 function Dot({ color }: { color: string }) {
   return <Box w={12} h={12} style={{ borderRadius: 3, background: color, flex: 'none' }} />;
@@ -261,6 +262,7 @@ export function Shell() {
   const location = useLocation();
   if (me.isPending) return null;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (me.data.twoFactor.mustEnrol) return <TwoFactorEnrolmentScreen />;
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="lg">
       <AppShell.Header>

@@ -19,6 +19,15 @@ export interface Me {
   /** The new address a change of email waits on, until its link is used. */
   pendingEmail: string | null;
   csrfToken: string | null;
+  /** mustEnrol: the account requires two-factor and the member has none; only the profile is open. */
+  twoFactor: { enabled: boolean; required: boolean; mustEnrol: boolean };
+}
+
+export interface TwoFactorState {
+  enabled: boolean;
+  totp: { confirmedAt: string | null } | null;
+  recoveryCodesLeft: number;
+  required: boolean;
 }
 
 export interface Workspace {

@@ -20,6 +20,7 @@ import { PageTitle } from '../components/Shell';
 import { del, get, post } from '../lib/api';
 import { formatDate, formatDateTime, useMe, usePermissions } from '../lib/hooks';
 import { roleLabels, type TeamMember, type Workspace, type WorkspaceRole } from '../lib/types';
+import { RequireTwoFactorSetting, ResetTwoFactorModal } from './TeamTwoFactor';
 
 const statusColor = { active: 'teal', invited: 'blue', expired: 'orange' } as const;
 
@@ -123,6 +124,7 @@ export function TeamPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState(false);
   const [deleting, setDeleting] = useState<TeamMember | null>(null);
+  const [resettingTwoFactor, setResettingTwoFactor] = useState<TeamMember | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['team'] });
   const action = useMutation({
@@ -165,6 +167,7 @@ export function TeamPage() {
           {notice}
         </Text>
       )}
+      {manages && <RequireTwoFactorSetting />}
       <ProblemAlert error={action.error ?? remove.error} />
       <Table withTableBorder highlightOnHover bg="white" data-testid="team-table">
         <Table.Thead>
@@ -250,7 +253,9 @@ export function TeamPage() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{m.twoFactorEnabled ? 'On' : 'Off'}</Text>
+                <Text size="sm" c={m.twoFactorEnabled ? 'teal.8' : undefined} data-testid="two-factor">
+                  {m.twoFactorEnabled ? 'On' : 'Off'}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{formatDate(m.createdAt)}</Text>
@@ -283,6 +288,9 @@ export function TeamPage() {
                           Revoke invite
                         </Menu.Item>
                       )}
+                      {manages && m.twoFactorEnabled && m.id !== me.member.id && (
+                        <Menu.Item onClick={() => setResettingTwoFactor(m)}>Reset two-factor</Menu.Item>
+                      )}
                       {manages && (
                         <Menu.Item color="red" onClick={() => setDeleting(m)}>
                           Delete
@@ -310,6 +318,7 @@ export function TeamPage() {
           }}
         />
       </Modal>
+      <ResetTwoFactorModal member={resettingTwoFactor} onClose={() => setResettingTwoFactor(null)} />
       <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="Delete team member">
         {deleting && (
           <Stack>

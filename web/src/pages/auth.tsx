@@ -19,6 +19,7 @@ import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { get, post } from '../lib/api';
 import { useSessionChanged } from '../lib/hooks';
 import { roleLabels, type WorkspaceRole } from '../lib/types';
+import { type Credentials, LoginSecondStep, secondFactorMethods } from './LoginSecondStep';
 
 const value = (form: FormData, name: string) => String(form.get(name) ?? '');
 
@@ -84,11 +85,18 @@ export function SignUpPage() {
 export function LogInPage() {
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
+  const signedIn = async () => {
+    await sessionChanged();
+    navigate('/');
+  };
+  // Set when the password was right and a second factor is due (LoginSecondStep).
+  const [secondStep, setSecondStep] = useState<{ credentials: Credentials; methods: string[] } | null>(null);
   const login = useMutation({
-    mutationFn: (body: Record<string, string>) => post('/api/session', body),
-    onSuccess: async () => {
-      await sessionChanged();
-      navigate('/');
+    mutationFn: (body: Credentials) => post('/api/session', body),
+    onSuccess: signedIn,
+    onError: (error, body) => {
+      const methods = secondFactorMethods(error);
+      if (methods) setSecondStep({ credentials: body, methods });
     },
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -96,6 +104,20 @@ export function LogInPage() {
     const f = new FormData(e.currentTarget);
     login.mutate({ email: value(f, 'email'), password: value(f, 'password') });
   };
+  if (secondStep) {
+    const back = () => {
+      login.reset();
+      setSecondStep(null);
+    };
+    return (
+      <LoginSecondStep
+        credentials={secondStep.credentials}
+        methods={secondStep.methods}
+        onSignedIn={signedIn}
+        onBack={back}
+      />
+    );
+  }
   return (
     <AuthCard title="Log in">
       <form onSubmit={submit}>

@@ -19,6 +19,7 @@ import { EXPORT_JOB, writeExport } from './features/people/export-job.js';
 import { IMPORT_JOB, IMPORT_SWEEP_MS, sweepImportUploads } from './features/people/import.js';
 import { importPeople } from './features/people/import-job.js';
 import { peopleRoutes, trackRoutes } from './features/people/routes.js';
+import { securityRoutes } from './features/security/routes.js';
 import { teamRoutes } from './features/team/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
 import { revalidateWorkspace } from './features/workspaces/revalidate.js';
@@ -126,6 +127,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   }));
   accountRoutes(app, ctx);
   authRoutes(app, ctx);
+  securityRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   activityRoutes(app, ctx);
   teamRoutes(app, ctx);

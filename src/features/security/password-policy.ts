@@ -38,7 +38,9 @@ export function checkNewPassword(password: string, path: string): void {
       'password_too_common',
       'This password is one of the most common ones, which attackers try first: choose another. ' +
         'A few unrelated words make a strong one.',
-      { errors: [{ path, message: 'is too common: it appears in lists of leaked passwords' }] },
+      {
+        errors: [{ path, message: 'This password is too common: it appears in lists of leaked passwords.' }],
+      },
     );
   }
 }

@@ -17,6 +17,7 @@ import { del, get, put } from '../lib/api';
 import { useMe, usePermissions, useRefreshAll, useSessionChanged } from '../lib/hooks';
 import { resourceGroups, resourceKinds, resourceRoute } from '../lib/resources';
 import { roleLabels, type Settings } from '../lib/types';
+import { ReauthenticationPrompt } from './ReauthenticationPrompt';
 
 function Dot({ color }: { color: string }) {
   return <Box w={12} h={12} style={{ borderRadius: 3, background: color, flex: 'none' }} />;
@@ -248,6 +249,7 @@ export function Shell() {
           </Alert>
         )}
         <Outlet />
+        <ReauthenticationPrompt />
       </AppShell.Main>
     </AppShell>
   );

@@ -61,7 +61,7 @@ export function SessionsSection() {
             </Text>
           </div>
           {others > 0 && (
-            <Button variant="light" color="red.9" onClick={() => setEnding({ kind: 'others' })}>
+            <Button variant="outline" color="red.9" onClick={() => setEnding({ kind: 'others' })}>
               Sign out everywhere else
             </Button>
           )}
@@ -93,7 +93,7 @@ export function SessionsSection() {
                 {!s.current && (
                   <Button
                     size="xs"
-                    variant="light"
+                    variant="outline"
                     color="red.9"
                     onClick={() => setEnding({ kind: 'one', session: s })}
                   >

@@ -61,7 +61,8 @@ export async function reauthenticate(
   const method = given[0]!;
   const sessionId = actor.sessionId;
   if (!sessionId) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');
-  await confirmCurrentPassword(ctx, actor, body.password, client, '/password');
+  // One branch per method: a second factor's verifier goes beside the password's.
+  if (method === 'password') await confirmCurrentPassword(ctx, actor, body.password, client, '/password');
   await ctx.db.transaction(async (tx) => {
     await markReauthenticated(ctx, tx, sessionId);
     await recordActivity(tx, ctx.clock, {

@@ -21,6 +21,7 @@ import { EXPORT_JOB, writeExport } from './features/people/export-job.js';
 import { IMPORT_JOB, IMPORT_SWEEP_MS, sweepImportUploads } from './features/people/import.js';
 import { importPeople } from './features/people/import-job.js';
 import { peopleRoutes, trackRoutes } from './features/people/routes.js';
+import { securityRoutes } from './features/security/routes.js';
 import { teamRoutes } from './features/team/routes.js';
 import { twoFactorRoutes } from './features/two-factor/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
@@ -131,6 +132,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   authRoutes(app, ctx);
   passkeyRoutes(app, ctx);
   identityRoutes(app, ctx);
+  securityRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   activityRoutes(app, ctx);
   teamRoutes(app, ctx);

@@ -18,6 +18,12 @@ export interface Config {
   /** argon2id cost; the defaults are OWASP's. Tests lower them (each hash then takes ~1 ms). */
   passwordHashing: { memoryCost: number; timeCost: number; parallelism: number };
   sessionTtlMs: number;
+  /**
+   * How long after a session last proved who its person is (a log-in, or POST /api/me/reauthenticate)
+   * it may still take a sensitive action (routes with config.recentAuthentication); later, 403
+   * reauthentication_required.
+   */
+  recentAuthenticationMs: number;
   /** Failed logins allowed per window, per email and per client IP; the next one answers 429. */
   loginLimits: { perEmail: number; perIp: number; windowMs: number };
   /**
@@ -56,6 +62,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export const defaults = {
   passwordHashing: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
   sessionTtlMs: 14 * DAY,
+  recentAuthenticationMs: 10 * 60 * 1000,
   loginLimits: { perEmail: 10, perIp: 100, windowMs: 15 * 60 * 1000 },
   anonymousLimits: {
     signup: { perIp: 20, windowMs: 60 * 60 * 1000 },
@@ -81,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustedProxies(env.TRUST_PROXY),
     passwordHashing: { ...defaults.passwordHashing },
     sessionTtlMs: defaults.sessionTtlMs,
+    recentAuthenticationMs: defaults.recentAuthenticationMs,
     loginLimits: { ...defaults.loginLimits },
     anonymousLimits: {
       signup: { ...defaults.anonymousLimits.signup },

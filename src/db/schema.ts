@@ -102,6 +102,8 @@ export const sessions = pgTable('sessions', {
   expiresAt: time('expires_at').notNull(),
   ip: text('ip'),
   userAgent: text('user_agent'),
+  /** When the person last proved who they are in this session (opening it, or re-authenticating). */
+  authenticatedAt: time('authenticated_at').notNull(),
 });
 
 export const memberTotp = pgTable('member_totp', {

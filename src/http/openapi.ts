@@ -39,7 +39,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     transform: ({ schema, url, route }) => {
       const access = route.config?.access as RouteAccess | undefined;
       const base = (schema ?? {}) as Record<string, unknown>;
-      const description = [base.description, accessNote(access)].filter(Boolean).join('\n\n');
+      const recent = route.config?.recentAuthentication
+        ? 'Needs a recent authentication: past 10 minutes (config.recentAuthenticationMs) since the session last proved who you are, 403 reauthentication_required; POST /api/me/reauthenticate, then repeat.'
+        : undefined;
+      const description = [base.description, accessNote(access), recent].filter(Boolean).join('\n\n');
       const methods = [route.method].flat();
       const safe = methods.every((m) => m === 'GET' || m === 'HEAD');
       const security =

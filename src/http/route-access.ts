@@ -14,6 +14,12 @@ export type RouteAccess = 'public' | 'signed_in' | 'app_key' | 'track_key' | Per
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * A sensitive action (creating API keys, deleting a workspace…): the session must have proved
+     * who its person is within config.recentAuthenticationMs (a log-in, or POST
+     * /api/me/reauthenticate), else 403 reauthentication_required. Only for session routes.
+     */
+    recentAuthentication?: true;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -25,6 +25,8 @@ export const errorCodes = {
   own_two_factor_required: { status: 409, title: 'Turn on your own two-factor first' },
   current_password_required: { status: 400, title: 'Your current password is required' },
   current_password_wrong: { status: 403, title: 'Your current password is wrong' },
+  password_too_common: { status: 400, title: 'Password too common' },
+  reauthentication_required: { status: 403, title: 'Confirm it’s you' },
   csrf_token_invalid: { status: 403, title: 'CSRF token missing or wrong' },
   forbidden: { status: 403, title: 'Permission denied' },
   not_found: { status: 404, title: 'Not found' },

@@ -68,6 +68,10 @@ const callerScoped: Record<string, string> = {
   'PUT /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
   'DELETE /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
   'POST /api/v1/customers/{identifier}/events': 'the identifier is looked up in the key’s own workspace',
+  'GET /api/me/sessions': 'the caller’s own sessions',
+  'DELETE /api/me/sessions': 'ends the caller’s own other sessions',
+  'PUT /api/me/password': 'the caller’s own password (their current one required)',
+  'POST /api/me/reauthenticate': 'the caller’s own session (their password required)',
 };
 
 /**
@@ -95,6 +99,12 @@ const signedInForMembers: Record<string, { outsider: number | 'skip'; viewer: nu
   // The passkey named is B's admin's: nobody else's, whatever their access.
   'PATCH /api/me/passkeys/{passkeyId}': { outsider: 404, viewer: 404 },
   'DELETE /api/me/passkeys/{passkeyId}': { outsider: 404, viewer: 404 },
+  'GET /api/me/sessions': { outsider: 200, viewer: 'skip' },
+  // B's admin's session: not theirs.
+  'DELETE /api/me/sessions/{sessionId}': { outsider: 404, viewer: 404 },
+  'DELETE /api/me/sessions': { outsider: 'skip', viewer: 'skip' },
+  'PUT /api/me/password': { outsider: 'skip', viewer: 'skip' },
+  'POST /api/me/reauthenticate': { outsider: 'skip', viewer: 'skip' },
 };
 
 /** Ids that name no object: a path parameter holding one does not make the request B's. */

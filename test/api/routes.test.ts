@@ -8,12 +8,15 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 /**
- * Every route with the access it declares: a new route shows up here and must be reviewed. A route
+ * Every route with the access it declares (and whether it needs a recent authentication): a new route shows up here and must be reviewed. A route
  * that declares nothing does not even start (see registerAuthentication).
  */
 test('every route declares its access', () => {
   const lines = service.routes
-    .map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(45)} ${r.access}`)
+    .map(
+      (r) =>
+        `${r.method.padEnd(6)} ${r.url.padEnd(45)} ${r.access}${r.recentAuthentication ? ' +recent authentication' : ''}`,
+    )
     .sort()
     .join('\n');
   expect(`\n${lines}\n`).toMatchSnapshot();

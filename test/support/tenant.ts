@@ -76,6 +76,14 @@ export async function setUpTenant(
   const track = await created(admin.post(at('api-keys'), { kind: 'track' }), 'track key');
   const member = await addMember(service, admin, { roles: [{ workspaceId: workspace.id, role: 'author' }] });
   const pending = await invite(admin, { roles: [{ workspaceId: workspace.id, role: 'viewer' }] });
+  // A second session of the admin (as from another device): the :sessionId the suites name, so
+  // that ending it leaves the suites' own session alone.
+  await created(
+    service.client().post('/api/session', { email: signedUp.email, password: signedUp.password }),
+    'second session',
+  );
+  const sessions = (await admin.get('/api/me/sessions')).body.items as { id: string; current: boolean }[];
+  const sessionId = sessions.find((s) => !s.current)!.id;
   const exported = await admin.post(at('people/exports'), { format: 'csv' });
   expect(exported.status, JSON.stringify(exported.body)).toBe(202);
   const jobId = exported.headers.get('location')!.split('/').pop()!;
@@ -99,6 +107,7 @@ export async function setUpTenant(
     pendingMemberId: pending.id,
     manualSegmentId: f.manualSegmentId,
     passkeyId: passkey.id,
+    sessionId,
   };
   return {
     admin,

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { NullableTimestamp, Timestamp } from '../../http/schemas.js';
+import { NewPassword } from '../security/password-policy.js';
 import { planNames } from './plans.js';
 
 export const PlanName = Type.Enum(planNames);
@@ -30,7 +31,7 @@ export const SignupBody = Type.Object(
     firstName: Name,
     lastName: Name,
     email: Type.String({ format: 'email', maxLength: 254 }),
-    password: Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' }),
+    password: NewPassword(),
     plan: Type.Optional(SelfServicePlan),
   },
   { additionalProperties: false },

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { countAnonymousRequest } from '../auth/rate-limit.js';
 import { type ClientInfo, openSession } from '../auth/service.js';
 import { issueEmailVerification } from '../identity/email-verification.js';
+import { checkNewPassword } from '../security/password-policy.js';
 import { toMember } from '../team/schemas.js';
 import { countMembers, findMemberByEmail, insertMember, updateMember } from '../team/store.js';
 import { hasSecondFactor } from '../two-factor/store.js';
@@ -116,9 +117,14 @@ export async function createAccount(
   return { account, member: { ...member, currentWorkspaceId: workspace.id }, workspace };
 }
 
-/** The sign-up's password, hashed whether or not its address turns out to be taken. */
-export const hashNewPassword = (ctx: AppContext, body: SignupBody): Promise<string> =>
-  hashPassword(body.password, ctx.config.passwordHashing);
+/**
+ * The sign-up's password, under the password policy (400 password_too_common), hashed whether or
+ * not its address turns out to be taken.
+ */
+export async function hashNewPassword(ctx: AppContext, body: SignupBody): Promise<string> {
+  checkNewPassword(body.password, '/password');
+  return hashPassword(body.password, ctx.config.passwordHashing);
+}
 
 /**
  * Sign-up, limited per client address. A taken address and a new one take the same steps in the

@@ -26,7 +26,7 @@ export function apiKeyRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/workspaces/:workspaceId/api-keys',
     {
-      config: { access: 'api_credentials.manage' },
+      config: { access: 'api_credentials.manage', recentAuthentication: true },
       schema: {
         tags,
         summary: 'Create an API key; its secret is in this answer only',

@@ -18,6 +18,8 @@ export interface Actor {
   /** The session the request came with; absent for API-key callers. */
   sessionId?: string;
   csrfToken?: string;
+  /** When the session last proved who its person is (opened, or re-authenticated); absent for API keys. */
+  authenticatedAt?: Date;
   /** The client address of the request (behind TRUST_PROXY, the forwarded one), for the activity log. */
   ip?: string;
   /** Set when this request extended the session: its cookies are sent again with the new expiry. */

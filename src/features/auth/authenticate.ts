@@ -5,6 +5,7 @@ import type { RouteAccess } from '../../http/route-access.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors.js';
 import { safeEqual } from '../../shared/secrets.js';
 import { authenticateAppKey, authenticateTrackKey, type KeyHolder } from '../api-keys/service.js';
+import { requireRecentAuthentication } from '../security/recent-authentication.js';
 import { assertTwoFactorEnrolment } from '../two-factor/requirement.js';
 import { CSRF_HEADER, SESSION_COOKIE, setSessionCookies } from './cookies.js';
 import { authenticate } from './service.js';
@@ -28,8 +29,13 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
     // every other route says what it needs.
     const access = route.config?.access ?? (route.url.startsWith('/api/docs') ? 'public' : undefined);
     if (access === undefined) throw new Error(`${route.method} ${route.url} declares no config.access`);
+    const recentAuthentication = route.config?.recentAuthentication === true;
+    // Only a session has a person who can prove it is them again.
+    if (recentAuthentication && ['public', 'app_key', 'track_key'].includes(access))
+      throw new Error(`${route.method} ${route.url}: recentAuthentication needs a session route`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+      if (method !== 'HEAD')
+        table.push({ method, url: route.url, access, ...(recentAuthentication && { recentAuthentication }) });
     }
   });
 
@@ -84,14 +90,14 @@ async function gate(
   // permission (account-level ones included): 404 before any 403.
   const workspaceId = workspaceIdOf(request);
   if (workspaceId !== undefined && !actor.subject.workspaces.has(workspaceId)) throw notFound('Workspace');
-  if (access === 'signed_in') return;
-
-  if (!can(actor.subject, access, workspaceId))
+  if (access !== 'signed_in' && !can(actor.subject, access, workspaceId))
     throw forbidden(access, explain(actor.subject, access, workspaceId).reason);
+  // Last: only a caller who may take the action is asked to prove it is them.
+  if (request.routeOptions.config.recentAuthentication) requireRecentAuthentication(ctx, actor);
 }
 
 /** Every route with the access it requires, as registered; reviewed by a snapshot test. */
-export type RouteTable = { method: string; url: string; access: RouteAccess }[];
+export type RouteTable = { method: string; url: string; access: RouteAccess; recentAuthentication?: true }[];
 
 /** The app API key in `Authorization: Bearer …`, or a 401 that says how to send one. */
 async function bearerKey(ctx: AppContext, request: FastifyRequest): Promise<KeyHolder> {

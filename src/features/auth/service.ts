@@ -51,6 +51,7 @@ export async function openSession(
     csrfToken: session.csrfToken,
     createdAt: now,
     lastSeenAt: now,
+    authenticatedAt: now,
     expiresAt: session.expiresAt,
     ip: client.ip,
     userAgent: client.userAgent?.slice(0, 500) ?? null,
@@ -111,12 +112,14 @@ export async function confirmCurrentPassword(
   actor: Pick<Actor, 'member'>,
   currentPassword: string | undefined,
   client: ClientInfo,
+  /** Where the password is in the request body, for the problem's errors. */
+  path = '/currentPassword',
 ): Promise<void> {
   if (currentPassword === undefined) throw currentPasswordRequired();
   await countLoginAttempt(ctx, actor.member.email, client);
   if (!(await verifyPassword(actor.member.passwordHash, currentPassword, ctx.config.passwordHashing))) {
     throw new DomainError('current_password_wrong', 'That is not your current password.', {
-      errors: [{ path: '/currentPassword', message: 'not your current password' }],
+      errors: [{ path, message: 'not your current password' }],
     });
   }
   await forgiveLoginAttempt(ctx, actor.member.email, client);
@@ -227,6 +230,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     twoFactor: found.twoFactor,
     sessionId: session.id,
     csrfToken: session.csrfToken,
+    authenticatedAt: session.authenticatedAt,
     ...(renewedUntil && { renewedUntil }),
   };
 }

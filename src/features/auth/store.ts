@@ -26,7 +26,12 @@ export interface WorkspaceAccessRow {
 function sessionContextQuery(db: Db) {
   return db
     .select({
-      session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt },
+      session: {
+        id: sessions.id,
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        authenticatedAt: sessions.authenticatedAt,
+      },
       member: members,
       account: { id: accounts.id, name: accounts.name, plan: accounts.plan },
       twoFactor: { enabled: hasSecondFactorSql(members.id), required: accounts.requireTwoFactor },

@@ -33,7 +33,7 @@ export function passkeyRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/me/passkeys/registration-options',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', recentAuthentication: true },
       schema: {
         tags,
         summary: 'Start adding a passkey: options for navigator.credentials.create()',
@@ -86,7 +86,7 @@ export function passkeyRoutes(app: App, ctx: AppContext): void {
   app.delete(
     '/api/me/passkeys/:passkeyId',
     {
-      config: { access: 'signed_in' },
+      config: { access: 'signed_in', recentAuthentication: true },
       schema: {
         tags,
         summary: 'Delete one of your passkeys; it no longer signs you in',

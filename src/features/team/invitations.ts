@@ -14,6 +14,7 @@ import type { ClientInfo } from '../auth/service.js';
 import { countLoginAttempt, openSession } from '../auth/service.js';
 import { isEmailVerified } from '../identity/email-verification.js';
 import { sendEmail } from '../mail/service.js';
+import { checkNewPassword } from '../security/password-policy.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import {
   invalidFields,
@@ -263,6 +264,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
   // outbox) does not have; wrong guesses count against the address's login limit.
   const trialPassword = body.cancelTrial?.password;
   if (trialPassword !== undefined) await countLoginAttempt(ctx, invited.email, client);
+  checkNewPassword(body.password, '/password');
   const passwordHash = await hashPassword(body.password, ctx.config.passwordHashing);
   const result = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();

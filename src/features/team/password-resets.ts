@@ -11,6 +11,7 @@ import { countAnonymousRequest } from '../auth/rate-limit.js';
 import type { ClientInfo } from '../auth/service.js';
 import { deleteMemberSessions, hitRateLimit } from '../auth/store.js';
 import { sendEmail } from '../mail/service.js';
+import { checkNewPassword } from '../security/password-policy.js';
 import { passwordResetEmail } from './emails.js';
 import type { MemberRow } from './store.js';
 import * as store from './store.js';
@@ -129,6 +130,7 @@ export async function completePasswordReset(
 ): Promise<void> {
   await countAnonymousRequest(ctx, 'links', client);
   await usableReset(ctx, ctx.db, token);
+  checkNewPassword(password, '/password');
   const passwordHash = await hashPassword(password, ctx.config.passwordHashing);
   await ctx.db.transaction(async (tx) => {
     const reset = await usableReset(ctx, tx, token);

@@ -5,6 +5,7 @@ import type { App } from '../../http/app.js';
 import { Items, problems } from '../../http/schemas.js';
 import { actorOf } from '../auth/actor.js';
 import { clientInfo, setSessionCookies } from '../auth/cookies.js';
+import { NewPassword } from '../security/password-policy.js';
 import {
   acceptInvitation,
   inviteTeamMember,
@@ -294,10 +295,7 @@ export function teamRoutes(app: App, ctx: AppContext): void {
         summary: 'Set a new password with a reset link; every session of the member ends',
         description: linkLimit,
         params: TokenParams,
-        body: Type.Object(
-          { password: Type.String({ minLength: 8, maxLength: 256 }) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ password: NewPassword() }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...problems(400, 404, 410, 429) },
       },
     },

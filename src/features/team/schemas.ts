@@ -2,6 +2,7 @@ import { type Static, Type } from 'typebox';
 import { accountRoles } from '../../access/roles.js';
 import type { RoleAssignment } from '../../access/subject.js';
 import { NullableTimestamp, Timestamp } from '../../http/schemas.js';
+import { NewPassword } from '../security/password-policy.js';
 import { WorkspaceRole } from '../workspaces/schemas.js';
 import type { MemberRow } from './store.js';
 
@@ -204,7 +205,7 @@ export const AcceptBody = Type.Object(
   {
     firstName: Name,
     lastName: Name,
-    password: Type.String({ minLength: 8, maxLength: 256 }),
+    password: NewPassword(),
     marketingOptIn: Type.Boolean(),
     cancelTrial: Type.Optional(
       Type.Object(

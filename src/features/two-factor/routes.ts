@@ -132,7 +132,7 @@ export function twoFactorRoutes(app: App, ctx: AppContext): void {
   app.delete(
     '/api/team-members/:memberId/two-factor',
     {
-      config: { access: 'team_members.manage' },
+      config: { access: 'team_members.manage', recentAuthentication: true },
       schema: {
         tags: ['Team members'],
         summary: "Reset a member's two-factor: their second factors are removed and their sessions end",

@@ -82,7 +82,7 @@ export function workspaceRoutes(app: App, ctx: AppContext): void {
   app.delete(
     '/api/workspaces/:workspaceId',
     {
-      config: { access: 'workspaces.delete' },
+      config: { access: 'workspaces.delete', recentAuthentication: true },
       schema: {
         tags,
         summary: 'Delete a workspace and all its data',

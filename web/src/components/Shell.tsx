@@ -19,6 +19,7 @@ import { useMe, usePermissions, useRefreshAll, useSessionChanged } from '../lib/
 import { resourceGroups, resourceKinds, resourceRoute } from '../lib/resources';
 import { roleLabels, type Settings } from '../lib/types';
 import { TwoFactorEnrolmentScreen } from '../pages/profile/TwoFactorEnrolment';
+import { ReauthenticationPrompt } from './ReauthenticationPrompt';
 
 function Dot({ color }: { color: string }) {
   return <Box w={12} h={12} style={{ borderRadius: 3, background: color, flex: 'none' }} />;
@@ -288,6 +289,7 @@ export function Shell() {
           </Alert>
         )}
         <Outlet />
+        <ReauthenticationPrompt />
       </AppShell.Main>
     </AppShell>
   );

@@ -30,11 +30,26 @@ function csrfToken(): string | undefined {
     ?.slice('csrf='.length);
 }
 
+/**
+ * Asks the person to confirm it is them (their password, POST /api/me/reauthenticate); resolves
+ * true once they did, false if they declined. Set by the one ReauthenticationPrompt on screen.
+ */
+export type Reauthenticate = () => Promise<boolean>;
+let reauthenticate: Reauthenticate | null = null;
+let asking: Promise<boolean> | null = null;
+
+export function setReauthenticationHandler(handler: Reauthenticate | null): void {
+  reauthenticate = handler;
+}
+
+export const REAUTHENTICATE_PATH = '/api/me/reauthenticate';
+
 async function request<T>(
   method: string,
   path: string,
   body: BodyInit | undefined,
   contentType: string | undefined,
+  retried = false,
 ): Promise<T> {
   const headers: Record<string, string> = {};
   if (contentType) headers['content-type'] = contentType;
@@ -45,13 +60,27 @@ async function request<T>(
   const data = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const p = (data ?? {}) as { code?: string; detail?: string; errors?: FieldError[] };
-    throw new Problem(
+    const problem = new Problem(
       response.status,
       p.code ?? 'error',
       p.detail ?? response.statusText,
       p.errors ?? [],
       data ?? {},
     );
+    // A sensitive action after 10 minutes: ask for the password inline, then send the same call
+    // again, once. Calls refused at the same time share one prompt.
+    if (
+      problem.code === 'reauthentication_required' &&
+      reauthenticate &&
+      !retried &&
+      path !== REAUTHENTICATE_PATH
+    ) {
+      asking ??= reauthenticate().finally(() => {
+        asking = null;
+      });
+      if (await asking) return request<T>(method, path, body, contentType, true);
+    }
+    throw problem;
   }
   return data as T;
 }

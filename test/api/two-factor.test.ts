@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
 import { hashToken } from '../../src/shared/secrets.js';
 import { type Client, expectProblem } from '../support/client.js';
 import { addMember } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
+import { enrolTotp, TOTP_STEP_MS, totpCode } from '../support/totp.js';
 
 let service: TestService;
 beforeAll(async () => {
@@ -13,27 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => service?.close());
 
-const STEP_MS = 30_000;
-
-/** The code an authenticator app shows for this secret, at the service's time (plus some steps). */
-const codeOf = (secret: string, steps = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
-    timestamp: service.clock.now().getTime() + steps * STEP_MS,
-  });
+const STEP_MS = TOTP_STEP_MS;
+const codeOf = (secret: string, steps = 0) => totpCode(service, secret, steps);
 
 /** Moves the service's clock to the next 30-second step, so that a fresh code exists. */
 const nextStep = () => service.clock.advance(STEP_MS);
 
-/** Sets up TOTP for the signed-in client; returns the secret and the recovery codes. */
-async function enrol(client: Client, password: string) {
-  const started = await client.post('/api/me/two-factor/totp', { currentPassword: password });
-  expect(started.status, JSON.stringify(started.body)).toBe(200);
-  const confirmed = await client.post('/api/me/two-factor/totp/confirm', {
-    code: codeOf(started.body.secret),
-  });
-  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-  return { secret: started.body.secret as string, recoveryCodes: confirmed.body.recoveryCodes as string[] };
-}
+const enrol = (client: Client, password: string) => enrolTotp(service, client, password);
 
 const login = (body: Record<string, unknown>) => service.client().post('/api/session', body);
 

@@ -23,6 +23,10 @@ afterAll(async () => {
   if (serverUrl && database) await dropDatabase(serverUrl, database);
 });
 
+// Each test starts the command from source (tsx compiles it) a few times: seconds each on a
+// quiet machine, several times that beside the rest of the suite.
+const spawning = { timeout: 120_000 };
+
 /** The atrium command, from source, on a data directory of its own (or a database of its own). */
 const atrium = (...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
@@ -34,7 +38,7 @@ const atrium = (...args: string[]) =>
     },
   });
 
-test('atrium migrate, then create-account, then migrate again', async () => {
+test('atrium migrate, then create-account, then migrate again', spawning, async () => {
   const first = await atrium('migrate');
   // A fresh PGlite directory gets every migration; the PostgreSQL copy comes migrated already.
   expect(first.stdout).toMatch(serverUrl ? /database is up to date/ : /applied: 0001_foundation\.sql, 0002/);
@@ -57,14 +61,14 @@ test('atrium migrate, then create-account, then migrate again', async () => {
   await expect(atrium('create-account', '--email', email)).rejects.toMatchObject({ code: 2 });
 });
 
-test('an unknown command prints the usage and fails', async () => {
+test('an unknown command prints the usage and fails', spawning, async () => {
   await expect(atrium('frobnicate')).rejects.toMatchObject({
     code: 2,
     stderr: expect.stringContaining('create-account'),
   });
 });
 
-test('create-account checks its input like sign-up; set-plan sets custom limits', async () => {
+test('create-account checks its input like sign-up; set-plan sets custom limits', spawning, async () => {
   await expect(
     atrium('create-account', '--account-name', 'X', '--email', 'not-an-email', '--password', 'short'),
   ).rejects.toMatchObject({
@@ -102,38 +106,42 @@ test('create-account checks its input like sign-up; set-plan sets custom limits'
   });
 });
 
-test('last-email prints the newest email to an address: the reset link of someone who forgot their password', async () => {
-  const email = `Forgot.${Date.now()}@example.com`;
-  await atrium(
-    'create-account',
-    '--account-name',
-    'Forgetful',
-    '--email',
-    email,
-    '--password',
-    'cli password 1',
-  );
-  // "Forgot password" through the service, on the command's database, with no SMTP_URL.
-  const target =
-    serverUrl && database
-      ? { kind: 'postgres' as const, url: withDatabase(serverUrl, database) }
-      : { kind: 'pglite' as const, dataDir };
-  const opened = await openDatabase(target);
-  try {
-    const { app, ctx } = await buildApp({ config: testConfig({ database: target }), database: opened });
-    await forgotPassword(ctx, email.toLowerCase());
-    await app.close();
-  } finally {
-    await opened.close();
-  }
-  const printed = (await atrium('last-email', '--to', email.toUpperCase(), '--kind', 'password_reset'))
-    .stdout;
-  expect(printed).toContain(`To: ${email}`);
-  expect(printed).toContain('Subject: Reset your Atrium password');
-  expect(printed).toMatch(/\/reset-password\/[\w-]{43}\n/);
-  await expect(atrium('last-email', '--to', 'nobody@example.com')).rejects.toMatchObject({
-    code: 1,
-    stderr: expect.stringContaining('no email to nobody@example.com'),
-  });
-  await expect(atrium('last-email')).rejects.toMatchObject({ code: 2 });
-});
+test(
+  'last-email prints the newest email to an address: the reset link of someone who forgot their password',
+  spawning,
+  async () => {
+    const email = `Forgot.${Date.now()}@example.com`;
+    await atrium(
+      'create-account',
+      '--account-name',
+      'Forgetful',
+      '--email',
+      email,
+      '--password',
+      'cli password 1',
+    );
+    // "Forgot password" through the service, on the command's database, with no SMTP_URL.
+    const target =
+      serverUrl && database
+        ? { kind: 'postgres' as const, url: withDatabase(serverUrl, database) }
+        : { kind: 'pglite' as const, dataDir };
+    const opened = await openDatabase(target);
+    try {
+      const { app, ctx } = await buildApp({ config: testConfig({ database: target }), database: opened });
+      await forgotPassword(ctx, email.toLowerCase());
+      await app.close();
+    } finally {
+      await opened.close();
+    }
+    const printed = (await atrium('last-email', '--to', email.toUpperCase(), '--kind', 'password_reset'))
+      .stdout;
+    expect(printed).toContain(`To: ${email}`);
+    expect(printed).toContain('Subject: Reset your Atrium password');
+    expect(printed).toMatch(/\/reset-password\/[\w-]{43}\n/);
+    await expect(atrium('last-email', '--to', 'nobody@example.com')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no email to nobody@example.com'),
+    });
+    await expect(atrium('last-email')).rejects.toMatchObject({ code: 2 });
+  },
+);

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { addMember } from '../support/members.js';
+import { expectAccessible, expectFitsPhone } from './a11y.js';
 import { consolePassword, consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
 
 /** Two-factor in the console: set up in the profile, the log-in's second step, the account's requirement. */
@@ -15,36 +14,6 @@ const codeOf = (secret: string) =>
   new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
     timestamp: suite.service.clock.now().getTime(),
   });
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * Runs axe-core (WCAG 2 A and AA rules) on the page, or on the part of it `within` selects (the
- * part this suite owns); any violation fails the test.
- */
-async function expectAccessible(page: Page, within = 'html') {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(`axe
-    .run(document.querySelector(${JSON.stringify(within)}), { runOnly: ['wcag2a', 'wcag2aa'] })
-    .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
-  expect(violations).toEqual([]);
-}
-
-/** At 390 px wide nothing runs off the side of the page. */
-async function expectFitsPhone(page: Page) {
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  // Nothing overflows: the page's width is the window's, and any element past it is named.
-  const overflow = `(() => {
-    const width = document.documentElement.clientWidth;
-    const past = [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-      .map((e) => e.tagName + '.' + e.className);
-    return { scroll: document.documentElement.scrollWidth - width, past: past.slice(0, 5) };
-  })()`;
-  await eventually(async () => expect(await page.evaluate(overflow)).toEqual({ scroll: 0, past: [] }));
-  await page.setViewportSize(size);
-}
 
 /** Sets up the authenticator app in the open set-up flow; returns the secret read off the page. */
 async function setUpAuthenticator(page: Page, password: string): Promise<string> {
@@ -81,7 +50,7 @@ describe.skipIf(!haveChromium)('two-factor in the console', () => {
     await admin.getByRole('button', { name: 'I have saved my recovery codes' }).click();
     await section.getByText('On', { exact: true }).waitFor();
     await section.getByText('Recovery codes left: 10 of 10.').waitFor();
-    await expectFitsPhone(admin);
+    await expectFitsPhone(admin, { restore: true });
 
     // Log out, and in again: the password, then the code.
     await admin.getByTestId('member-menu').click();
@@ -91,7 +60,7 @@ describe.skipIf(!haveChromium)('two-factor in the console', () => {
     await admin.getByRole('button', { name: 'Log in' }).click();
     await admin.getByLabel('Authentication code').waitFor();
     await expectAccessible(admin);
-    await expectFitsPhone(admin);
+    await expectFitsPhone(admin, { restore: true });
     await screenshot(admin, 'login-second-step');
     // A wrong code says so, and the form stays.
     await admin.getByLabel('Authentication code').fill('000000');
@@ -147,7 +116,7 @@ describe.skipIf(!haveChromium)('two-factor in the console', () => {
     await page.goto('/people');
     await page.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
     await expectAccessible(page);
-    await expectFitsPhone(page);
+    await expectFitsPhone(page, { restore: true });
     await screenshot(page, 'two-factor-enrolment');
     await setUpAuthenticator(page, member.password);
     await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();

@@ -344,7 +344,7 @@ describe('signing in with a passkey', () => {
     // An answer already used, sent again with the password.
     const used = await passkeyAnswer(service, mine);
     expect((await login({ email, password, passkey: used })).status).toBe(200);
-    expectProblem(await login({ email, password, passkey: used }), 401, 'passkey_invalid');
+    expectProblem(await login({ email, password, passkey: used }), 410, 'gone');
     expectProblem(await login({ email, password, passkey: { id: 'x' } }), 400, 'invalid');
   });
 

@@ -84,6 +84,22 @@ describe('a passkey is a second factor', () => {
   });
 });
 
+test('two confirmations of one authenticator at once: one turns it on, the other is 409 and issues no codes', async () => {
+  const client = service.client();
+  const { email, password } = await client.signup();
+  const started = await client.post('/api/me/two-factor/totp', { currentPassword: password });
+  const code = totpCode(service, started.body.secret);
+  const answers = await Promise.all([
+    client.post('/api/me/two-factor/totp/confirm', { code }),
+    client.post('/api/me/two-factor/totp/confirm', { code }),
+  ]);
+  expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+  const won = answers.find((a) => a.status === 200)!;
+  expectProblem(answers.find((a) => a.status === 409)!, 409, 'two_factor_already_enabled');
+  // The codes shown are the ones that work.
+  expect((await login({ email, password, recoveryCode: won.body.recoveryCodes[9] })).status).toBe(200);
+});
+
 describe('proving it is you again', () => {
   test('a code of the authenticator app, a recovery code or a passkey re-authenticates, each once', async () => {
     const admin = service.client();
@@ -118,9 +134,9 @@ describe('proving it is you again', () => {
     const answer = await passkeyAnswer(service, device);
     expect((await admin.post('/api/me/reauthenticate', { passkey: answer })).status).toBe(204);
     expect((await createKey()).status).toBe(201);
-    // The same answer again: its challenge is spent (as with a second factor at log-in, 401).
+    // The same answer again: its challenge is spent.
     service.clock.advance(TEN_MINUTES + 1000);
-    expectProblem(await admin.post('/api/me/reauthenticate', { passkey: answer }), 401, 'passkey_invalid');
+    expectProblem(await admin.post('/api/me/reauthenticate', { passkey: answer }), 410, 'gone');
     expectProblem(await admin.post('/api/me/reauthenticate', { password, totp: '123456' }), 400, 'invalid');
   });
 
@@ -138,11 +154,19 @@ describe('proving it is you again', () => {
     );
   });
 
-  test('adding a passkey and resetting a member’s two-factor need a recent authentication', async () => {
+  test('adding a passkey, resetting a member’s two-factor and changing the account’s requirement need a recent authentication', async () => {
     const admin = service.client();
     const { password } = await admin.signup();
+    await enrolTotp(service, admin, password);
     const member = await addMember(service, admin, { accountRole: 'member' });
     service.clock.advance(TEN_MINUTES + 1000);
+    expectProblem(
+      await admin.patch('/api/account', { requireTwoFactor: true }),
+      403,
+      'reauthentication_required',
+    );
+    // Sending the rule as it is changes nothing, and needs nothing.
+    expect((await admin.patch('/api/account', { requireTwoFactor: false })).status).toBe(200);
     expectProblem(
       await admin.post('/api/me/passkeys/registration-options'),
       403,

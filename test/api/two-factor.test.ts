@@ -322,6 +322,12 @@ describe('the account requires two-factor', () => {
       'two_factor_enrollment_required',
     );
     expectProblem(await m.get('/api/team-members'), 403, 'two_factor_enrollment_required');
+    // Under /api/me, but about the workspaces, not the member: refused too.
+    expectProblem(
+      await m.put('/api/me/current-workspace', { workspaceId: workspace.id }),
+      403,
+      'two_factor_enrollment_required',
+    );
     const me = await m.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.twoFactor).toEqual({ enabled: false, required: true, mustEnrol: true });

@@ -13,6 +13,7 @@ import { countAnonymousRequest } from '../auth/rate-limit.js';
 import { type ClientInfo, openSession } from '../auth/service.js';
 import { issueEmailVerification } from '../identity/email-verification.js';
 import { checkNewPassword } from '../security/password-policy.js';
+import { requireRecentAuthentication } from '../security/recent-authentication.js';
 import { toMember } from '../team/schemas.js';
 import { countMembers, findMemberByEmail, insertMember, updateMember } from '../team/store.js';
 import { hasSecondFactor } from '../two-factor/store.js';
@@ -192,7 +193,10 @@ async function movePlan(
   return changes;
 }
 
-/** Renames the account or moves it to a self-service plan (not custom: that is set by the operator). */
+/**
+ * Renames the account, moves it to a self-service plan (not custom: that is set by the operator),
+ * or requires two-factor of everyone (or stops): a change of that rule needs a recent authentication.
+ */
 export async function updateAccount(
   ctx: AppContext,
   actor: Actor,
@@ -203,6 +207,7 @@ export async function updateAccount(
     const before = await store.lockAccount(tx, accountId);
     if (body.requireTwoFactor !== undefined) {
       await assertMayRequireTwoFactor(tx, actor, body.requireTwoFactor && !before.requireTwoFactor);
+      if (body.requireTwoFactor !== before.requireTwoFactor) requireRecentAuthentication(ctx, actor);
     }
     const changes = {
       name: body.name?.trim(),

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
-import { verifyPasskeyAssertion } from '../passkeys/assertion.js';
+import { confirmMemberPasskey } from '../passkeys/assertion.js';
 import type { AuthenticationResponse } from '../passkeys/schemas.js';
 import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
@@ -153,15 +153,10 @@ export async function login(
   if (!member || !valid || member.status !== 'active') {
     throw new DomainError('invalid_credentials', 'The email or password is wrong.');
   }
-  // A passkey sent with the password (a second factor) must be this member's and verify; its
-  // challenge is used up either way, in a transaction of its own. A refusal keeps the attempt counted.
+  // A passkey sent with the password (a second factor) must be this member's and verify; a refusal
+  // keeps the attempt counted.
   const { passkey } = input;
-  if (passkey && !(await ctx.db.transaction((tx) => verifyPasskeyAssertion(ctx, tx, passkey, member.id)))) {
-    throw new DomainError(
-      'passkey_invalid',
-      'That passkey is not one of yours, or it could not be verified.',
-    );
-  }
+  if (passkey) await confirmMemberPasskey(ctx, passkey, member.id);
   const twoFactorEnabled = await hasSecondFactor(ctx.db, member.id);
   const codeSent = input.totp !== undefined || input.recoveryCode !== undefined;
   if (twoFactorEnabled && !passkey && !codeSent) {

@@ -174,6 +174,10 @@ export async function confirmEmailLink(ctx: AppContext, token: string, client: C
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const link = await usableLink(ctx, tx, token);
+    // The account's lock before the link's row, in the order a change of address takes them
+    // (updateTeamMember locks the account, then revokes links): the other order could deadlock.
+    const holder = (await team.findMemberById(tx, link.memberId))!;
+    await lockAccount(tx, holder.accountId);
     if (!(await store.claimEmailVerification(tx, hashToken(token), now))) throw gone('has already been used');
     const member = (await team.findMemberById(tx, link.memberId))!;
     const author = { memberId: member.id, name: nameOf(member), ip: client.ip };
@@ -190,7 +194,6 @@ export async function confirmEmailLink(ctx: AppContext, token: string, client: C
       });
       return;
     }
-    await lockAccount(tx, member.accountId);
     if (link.email.toLowerCase() !== member.email.toLowerCase())
       await assertEmailFree(tx, link.email, member.accountId, member.id);
     try {

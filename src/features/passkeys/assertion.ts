@@ -104,21 +104,19 @@ export async function checkAssertion(
 }
 
 /**
- * A passkey's answer to a sign-in challenge, verified (see checkAssertion): the member it belongs
- * to, or null. With `expectedMemberId` (a second factor after their password, or a member proving
- * themself again), it must be that member's and user verification is not required; without it
- * (signing in with nothing else), user verification is required. Uses the challenge up and
- * updates the counter and last use in `tx`: commit it even when this answers null.
+ * A member proves it is them with one of their passkeys, after their password (a second factor) or
+ * to re-authenticate: the answer must be to a live challenge, by one of `memberId`'s passkeys, and
+ * verify (user verification not required: the passkey is the second thing they show). The
+ * challenge is used up in a transaction of its own, committed whatever the outcome; a refusal is
+ * thrown after it (401 passkey_invalid, or 410 for a used or expired challenge).
  */
-export async function verifyPasskeyAssertion(
+export async function confirmMemberPasskey(
   ctx: AppContext,
-  tx: Db,
   response: AuthenticationResponse,
-  expectedMemberId?: string,
-): Promise<{ memberId: string } | null> {
-  const outcome = await checkAssertion(ctx, tx, response, {
-    expectedMemberId,
-    requireUserVerification: expectedMemberId === undefined,
-  });
-  return outcome.ok ? { memberId: outcome.passkey.memberId } : null;
+  memberId: string,
+): Promise<void> {
+  const outcome = await ctx.db.transaction((tx) =>
+    checkAssertion(ctx, tx, response, { expectedMemberId: memberId, requireUserVerification: false }),
+  );
+  if (!outcome.ok) throw outcome.refused;
 }

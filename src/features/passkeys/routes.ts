@@ -135,7 +135,8 @@ export function passkeyRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => {
       const { session, member } = await signInWithPasskey(ctx, req.body.response, clientInfo(req));
       setSessionCookies(reply, ctx.config, session);
-      return { member: toMember(member) };
+      // Whoever holds a passkey has two-factor (hasSecondFactorSql).
+      return { member: toMember(member, true) };
     },
   );
 }

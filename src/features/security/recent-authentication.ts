@@ -9,8 +9,7 @@ import {
   countLoginAttempt,
   forgiveLoginAttempt,
 } from '../auth/service.js';
-import { verifyPasskeyAssertion } from '../passkeys/assertion.js';
-import { passkeyInvalid } from '../passkeys/challenges.js';
+import { confirmMemberPasskey } from '../passkeys/assertion.js';
 import type { AuthenticationResponse } from '../passkeys/schemas.js';
 import { codeWrong, verifySecondFactorCode } from '../two-factor/service.js';
 import { setAuthenticatedAt } from './store.js';
@@ -80,12 +79,7 @@ export async function reauthenticate(
   // One branch per method. A passkey's challenge is used up in a transaction of its own, whatever
   // the outcome; a code is spent with the mark, or not at all.
   if (method === 'password') await confirmCurrentPassword(ctx, actor, body.password, client, '/password');
-  if (method === 'passkey' && body.passkey) {
-    const { passkey } = body;
-    if (!(await ctx.db.transaction((tx) => verifyPasskeyAssertion(ctx, tx, passkey, memberId)))) {
-      throw passkeyInvalid('That passkey is not one of yours, or it could not be verified.');
-    }
-  }
+  if (method === 'passkey' && body.passkey) await confirmMemberPasskey(ctx, body.passkey, memberId);
   const code = method === 'totp' || method === 'recoveryCode';
   if (code) await countLoginAttempt(ctx, actor.member.email, client);
   await ctx.db.transaction(async (tx) => {

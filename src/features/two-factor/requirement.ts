@@ -13,11 +13,14 @@ export const mustEnrolTwoFactor = (status: TwoFactorStatus): boolean => status.r
 
 /**
  * What a session that must enrol may still reach: the member themself (GET and PATCH /api/me and
- * everything under /api/me/: profile, two-factor, passkeys, sessions, password) and logging out.
- * Matched on the route's pattern, never the raw URL.
+ * everything under /api/me/ about them: profile, two-factor, passkeys, sessions, password; not
+ * the choice of a current workspace) and logging out. Matched on the route's pattern, never the
+ * raw URL.
  */
 const reachableWhileEnrolling = (method: string, route: string): boolean =>
-  route === '/api/me' || route.startsWith('/api/me/') || (method === 'DELETE' && route === '/api/session');
+  route === '/api/me' ||
+  (route.startsWith('/api/me/') && route !== '/api/me/current-workspace') ||
+  (method === 'DELETE' && route === '/api/session');
 
 /**
  * THE rule of the account's two-factor requirement, asked by the auth gate on every request: a

@@ -119,18 +119,19 @@ export async function confirmTotpEnrolment(
 ): Promise<{ recoveryCodes: string[] }> {
   const memberId = actor.member.id;
   return ctx.db.transaction(async (tx) => {
+    const alreadyOn = () =>
+      new DomainError('two_factor_already_enabled', 'Your authenticator app is already set up.');
     const totp = await store.findTotp(tx, memberId);
-    if (!totp || totp.confirmedAt) {
+    if (!totp) {
       throw new DomainError(
         'two_factor_not_enabled',
-        totp
-          ? 'Two-factor is already on.'
-          : 'Nothing to confirm: start setting up an authenticator app first.',
+        'Nothing to confirm: start setting up an authenticator app first.',
       );
     }
+    if (totp.confirmedAt) throw alreadyOn();
     const step = totpStep(totp.secret, code, ctx.clock.now());
     if (step === null) throw codeWrong();
-    await store.confirmTotp(tx, memberId, ctx.clock.now(), step);
+    if (!(await store.confirmTotp(tx, memberId, ctx.clock.now(), step))) throw alreadyOn();
     const recoveryCodes = await issueRecoveryCodes(ctx, tx, memberId);
     await recordActivity(tx, ctx.clock, {
       accountId: actor.subject.accountId,
@@ -158,7 +159,10 @@ async function confirmOwnSecondFactor<T>(
   await countLoginAttempt(ctx, actor.member.email, client);
   const result = await ctx.db.transaction(async (tx) => {
     if (!(await store.lockConfirmedTotp(tx, actor.member.id))) {
-      throw new DomainError('two_factor_not_enabled', 'Two-factor is not on.');
+      throw new DomainError(
+        'two_factor_not_enabled',
+        'No authenticator app is set up (passkeys are removed one by one, under Passkeys).',
+      );
     }
     if (!(await verifySecondFactorCode(ctx, tx, actor.member.id, codeOfEitherKind(input.code))))
       throw codeWrong();

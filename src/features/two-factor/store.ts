@@ -76,11 +76,17 @@ export async function putPendingTotp(tx: Db, memberId: string, secret: string, n
   return rows.length > 0;
 }
 
-export async function confirmTotp(tx: Db, memberId: string, now: Date, step: number): Promise<void> {
-  await tx
+/**
+ * Turns the pending authenticator on, only if it is still pending: false when another request
+ * confirmed it first (its recovery codes are the ones shown; these must not replace them).
+ */
+export async function confirmTotp(tx: Db, memberId: string, now: Date, step: number): Promise<boolean> {
+  const rows = await tx
     .update(memberTotp)
     .set({ confirmedAt: now, lastUsedStep: step })
-    .where(eq(memberTotp.memberId, memberId));
+    .where(and(eq(memberTotp.memberId, memberId), isNull(memberTotp.confirmedAt)))
+    .returning({ memberId: memberTotp.memberId });
+  return rows.length === 1;
 }
 
 /**

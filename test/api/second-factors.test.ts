@@ -100,6 +100,27 @@ test('two confirmations of one authenticator at once: one turns it on, the other
   expect((await login({ email, password, recoveryCode: won.body.recoveryCodes[9] })).status).toBe(200);
 });
 
+test('adding a passkey and turning off the authenticator app are emailed to the person, without a link', async () => {
+  const admin = service.client();
+  const { email, password } = await admin.signup();
+  const { secret } = await enrolTotp(service, admin, password);
+  await registerPasskey(service, admin, authenticator());
+  service.clock.advance(TOTP_STEP_MS);
+  const off = await admin.delete('/api/me/two-factor', {
+    currentPassword: password,
+    code: totpCode(service, secret),
+  });
+  expect(off.status, JSON.stringify(off.body)).toBe(204);
+  const mine = (await admin.get('/api/outbox')).body.items.filter((m: { to: string }) => m.to === email);
+  const notice = (kind: string) => mine.find((m: { kind: string }) => m.kind === kind);
+  expect(notice('passkey_added')).toMatchObject({ subject: 'A passkey was added to your Atrium account' });
+  expect(notice('passkey_added').text).toMatch(/from the address/);
+  expect(notice('two_factor_disabled')).toMatchObject({
+    subject: 'Two-factor was turned off on your Atrium account',
+  });
+  expect(notice('two_factor_disabled').text).not.toMatch(/https?:/);
+});
+
 describe('proving it is you again', () => {
   test('a code of the authenticator app, a recovery code or a passkey re-authenticates, each once', async () => {
     const admin = service.client();

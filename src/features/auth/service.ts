@@ -29,7 +29,7 @@ export interface ClientInfo {
   userAgent?: string | undefined;
 }
 
-/** Opens a session for a member, inside the caller's transaction (sign-up, login, accepting an invite). */
+/** Opens a session for a member, inside the caller's transaction (sign-up, log-in with a password or a passkey, accepting an invite). */
 export async function openSession(
   ctx: AppContext,
   tx: Db,

@@ -10,6 +10,7 @@ import { DomainError, invalid, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
+import { sendSecurityNotice } from '../security/notices.js';
 import {
   CHALLENGE_TTL_MS,
   challengeOf,
@@ -125,9 +126,11 @@ export async function addPasskey(ctx: AppContext, actor: Actor, body: Static<typ
       target: target(row),
       after: { name },
     });
+    await sendSecurityNotice(ctx, tx, actor, 'passkey_added');
     return { passkey: row };
   });
   if ('refused' in outcome) throw outcome.refused;
+  ctx.jobs.notify();
   return toPasskey(outcome.passkey);
 }
 

@@ -1,13 +1,11 @@
 import type { AppContext } from '../../context.js';
 import { DomainError } from '../../shared/errors.js';
-import { findAccount } from '../accounts/store.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import { type ClientInfo, confirmCurrentPassword } from '../auth/service.js';
-import { sendEmail } from '../mail/service.js';
 import { updateMember } from '../team/store.js';
-import { passwordChangedEmail } from './emails.js';
+import { sendSecurityNotice } from './notices.js';
 import { checkNewPassword } from './password-policy.js';
 import { markReauthenticated } from './recent-authentication.js';
 import { deleteOtherSessions } from './store.js';
@@ -36,13 +34,7 @@ export async function changeMyPassword(
     await updateMember(tx, accountId, actor.member.id, { passwordHash, updatedAt: now });
     const ended = await deleteOtherSessions(tx, actor.member.id, sessionId);
     await markReauthenticated(ctx, tx, sessionId);
-    const account = (await findAccount(tx, accountId))!;
-    await sendEmail(ctx, tx, {
-      accountId,
-      kind: 'password_changed',
-      to: actor.member.email,
-      ...passwordChangedEmail({ accountName: account.name, at: now, ip: actor.ip }),
-    });
+    await sendSecurityNotice(ctx, tx, actor, 'password_changed');
     await recordActivity(tx, ctx.clock, {
       accountId,
       author: actor,

@@ -17,7 +17,8 @@ import { setAuthenticatedAt } from './store.js';
 export const reauthenticationRequired = (): DomainError =>
   new DomainError(
     'reauthentication_required',
-    'Confirm it’s you: enter your password again (POST /api/me/reauthenticate), then repeat this request.',
+    'Confirm it’s you: give your password, a two-factor code or a passkey again (POST /api/me/reauthenticate), ' +
+      'then repeat this request.',
   );
 
 /**

@@ -14,6 +14,7 @@ import {
 } from '../auth/service.js';
 import { deleteMemberSessions } from '../auth/store.js';
 import { deleteMemberPasskeys } from '../passkeys/store.js';
+import { sendSecurityNotice } from '../security/notices.js';
 import { findMember } from '../team/store.js';
 import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUri, totpStep } from './codes.js';
 import * as store from './store.js';
@@ -188,7 +189,9 @@ export async function disableTwoFactor(
       target: memberTarget(actor.member),
       before: { method: 'totp' },
     });
+    await sendSecurityNotice(ctx, tx, actor, 'two_factor_disabled');
   });
+  ctx.jobs.notify();
 }
 
 /** A new set of recovery codes for the caller (the old ones stop working); password and a code. */

@@ -1,25 +1,39 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Problem, post, REAUTHENTICATE_PATH, setReauthenticationHandler } from '../lib/api';
+import { useMe } from '../lib/hooks';
+import { passkeyAnswer, passkeysSupported } from './PasskeySignIn';
 import { ProblemAlert } from './ProblemAlert';
+
+/** A code of the authenticator app is six digits; anything else typed is a recovery code. */
+const codeBody = (code: string) =>
+  /^\d{6}$/.test(code.trim()) ? { totp: code.trim() } : { recoveryCode: code };
 
 /**
  * Mounted once in the shell: when a sensitive action answers "confirm it's you" (10 minutes after
- * the last log-in), asks for the password here, and api.ts sends the action again once it is given.
+ * the last log-in), asks here for the password, or a two-factor code, or a passkey, and api.ts
+ * sends the action again once it is given.
  */
 export function ReauthenticationPrompt() {
+  const twoFactor = useMe().data?.twoFactor.enabled ?? false;
   const [opened, setOpened] = useState(false);
   const [password, setPassword] = useState('');
+  const [withCode, setWithCode] = useState(false);
   const settle = useRef<((confirmed: boolean) => void) | null>(null);
   const confirm = useMutation({
-    mutationFn: () => post(REAUTHENTICATE_PATH, { password }),
+    mutationFn: async (how: 'typed' | 'passkey') =>
+      post(
+        REAUTHENTICATE_PATH,
+        how === 'passkey' ? { passkey: await passkeyAnswer() } : withCode ? codeBody(password) : { password },
+      ),
     onSuccess: () => finish(true),
   });
 
   const finish = (confirmed: boolean) => {
     setOpened(false);
     setPassword('');
+    setWithCode(false);
     confirm.reset();
     settle.current?.(confirmed);
     settle.current = null;
@@ -38,7 +52,7 @@ export function ReauthenticationPrompt() {
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    confirm.mutate();
+    confirm.mutate('typed');
   };
   return (
     // Above any dialog on screen: the action waiting for it often comes from one.
@@ -53,21 +67,68 @@ export function ReauthenticationPrompt() {
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">
-            This is a sensitive action. Enter your password again to continue; it then goes ahead on its own.
+            This is a sensitive action.{' '}
+            {withCode
+              ? 'Enter a code of your authenticator app, or a recovery code'
+              : 'Enter your password again'}{' '}
+            to continue; it then goes ahead on its own.
           </Text>
-          <PasswordInput
-            label="Your password"
-            autoComplete="current-password"
-            required
-            data-autofocus
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={
-              confirm.error instanceof Problem && confirm.error.code === 'current_password_wrong'
-                ? 'That is not your password.'
-                : undefined
-            }
-          />
+          {withCode ? (
+            <TextInput
+              key="code"
+              label="Two-factor code"
+              autoComplete="one-time-code"
+              required
+              data-autofocus
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+          ) : (
+            <PasswordInput
+              key="password"
+              label="Your password"
+              autoComplete="current-password"
+              required
+              data-autofocus
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={
+                confirm.error instanceof Problem && confirm.error.code === 'current_password_wrong'
+                  ? 'That is not your password.'
+                  : undefined
+              }
+            />
+          )}
+          {(twoFactor || passkeysSupported()) && (
+            <Group gap="md">
+              {twoFactor && (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  c="indigo.8"
+                  onClick={() => {
+                    confirm.reset();
+                    setPassword('');
+                    setWithCode(!withCode);
+                  }}
+                >
+                  {withCode ? 'Use your password instead' : 'Use a two-factor code instead'}
+                </Anchor>
+              )}
+              {passkeysSupported() && (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  c="indigo.8"
+                  onClick={() => confirm.mutate('passkey')}
+                >
+                  Use a passkey
+                </Anchor>
+              )}
+            </Group>
+          )}
           <ProblemAlert error={confirm.error} fields={['/password']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => finish(false)}>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type PublicKeyCredentialCreationOptionsJSON, startRegistration } from '@simplewebauthn/browser';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { passkeyErrorMessage, passkeysSupported } from '../../components/PasskeySignIn';
 import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
 import { del, get, patch, post } from '../../lib/api';
@@ -70,10 +70,6 @@ export function PasskeysSection() {
     },
   });
 
-  const nameFrom = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    return String(new FormData(e.currentTarget).get('name') ?? '');
-  };
   const items = list.data?.items ?? [];
 
   return (
@@ -150,23 +146,12 @@ export function PasskeysSection() {
         onClose={() => setAnswer(null)}
         title="Name your passkey"
       >
-        <form onSubmit={(e) => save.mutate(nameFrom(e))}>
-          <Stack>
-            <TextInput
-              name="name"
-              label="Name"
-              description="Where it lives, to tell your passkeys apart: “Work laptop”, “Phone”."
-              required
-              maxLength={100}
-              data-autofocus
-              error={fieldError(save.error, '/name')}
-            />
-            <ProblemAlert error={save.error} fields={['/name']} />
-            <Button type="submit" color="indigo.7" loading={save.isPending}>
-              Save passkey
-            </Button>
-          </Stack>
-        </form>
+        <NameForm
+          hint="Where it lives, to tell your passkeys apart: “Work laptop”, “Phone”."
+          submit="Save passkey"
+          mutation={save}
+          onName={(name) => save.mutate(name)}
+        />
       </Modal>
 
       <Modal
@@ -176,23 +161,12 @@ export function PasskeysSection() {
         title="Rename passkey"
       >
         {renaming && (
-          <form onSubmit={(e) => rename.mutate({ id: renaming.id, name: nameFrom(e) })}>
-            <Stack>
-              <TextInput
-                name="name"
-                label="Name"
-                defaultValue={renaming.name}
-                required
-                maxLength={100}
-                data-autofocus
-                error={fieldError(rename.error, '/name')}
-              />
-              <ProblemAlert error={rename.error} fields={['/name']} />
-              <Button type="submit" color="indigo.7" loading={rename.isPending}>
-                Rename
-              </Button>
-            </Stack>
-          </form>
+          <NameForm
+            defaultValue={renaming.name}
+            submit="Rename"
+            mutation={rename}
+            onName={(name) => rename.mutate({ id: renaming.id, name })}
+          />
         )}
       </Modal>
 
@@ -221,5 +195,41 @@ export function PasskeysSection() {
         )}
       </Modal>
     </Paper>
+  );
+}
+
+/** A passkey's name, given when it is added and changed later. */
+function NameForm(props: {
+  defaultValue?: string;
+  hint?: string;
+  submit: string;
+  mutation: { error: Error | null; isPending: boolean };
+  onName: (name: string) => void;
+}) {
+  const { mutation } = props;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onName(String(new FormData(e.currentTarget).get('name') ?? ''));
+      }}
+    >
+      <Stack>
+        <TextInput
+          name="name"
+          label="Name"
+          description={props.hint}
+          defaultValue={props.defaultValue}
+          required
+          maxLength={100}
+          data-autofocus
+          error={fieldError(mutation.error, '/name')}
+        />
+        <ProblemAlert error={mutation.error} fields={['/name']} />
+        <Button type="submit" color="indigo.7" loading={mutation.isPending}>
+          {props.submit}
+        </Button>
+      </Stack>
+    </form>
   );
 }

@@ -202,6 +202,9 @@ test('a member holds at most 20 passkeys', async () => {
   const response = authenticator().createJSON(originOf(service), options);
   expectProblem(await admin.post('/api/me/passkeys', { name: 'One more', response }), 409, 'limit_reached');
   expect((await admin.get('/api/me/passkeys')).body.items).toHaveLength(20);
+  // The refusal used the challenge up all the same: the answer cannot be sent again.
+  await admin.delete(`/api/me/passkeys/${(await admin.get('/api/me/passkeys')).body.items[0].id}`);
+  expectProblem(await admin.post('/api/me/passkeys', { name: 'One more', response }), 410, 'gone');
 }, 30_000);
 
 describe('signing in with a passkey', () => {

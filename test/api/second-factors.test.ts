@@ -46,6 +46,10 @@ describe('a passkey is a second factor', () => {
     expect((await login({ email, password })).body.methods).toEqual(['totp', 'recovery_code', 'passkey']);
     expect((await login({ email, password, totp: totpCode(service, secret) })).status).toBe(200);
     expect((await login({ email, password, recoveryCode: recoveryCodes[0] })).status).toBe(200);
+    // A recovery code used to log in is on the record (an app code is not worth an entry).
+    const used = (await admin.get('/api/account/activity?action=two_factor.recovery_code_used')).body.items;
+    expect(used).toHaveLength(1);
+    expect(used[0].actor.ipAddress).toEqual(expect.any(String));
     expect((await login({ email, password, passkey: await passkeyAnswer(service, device) })).status).toBe(
       200,
     );

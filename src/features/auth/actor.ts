@@ -29,6 +29,12 @@ export interface Actor {
 export const actorName = (actor: Pick<Actor, 'member'>): string =>
   `${actor.member.firstName} ${actor.member.lastName}`.trim();
 
+/** The session a signed-in caller came with (an API key has none: 401). */
+export function sessionIdOf(actor: Pick<Actor, 'sessionId'>): string {
+  if (!actor.sessionId) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');
+  return actor.sessionId;
+}
+
 /** The actor of a route that declared an access other than `public`; the auth hook has set it. */
 export function actorOf(request: { actor: Actor | null }): Actor {
   if (!request.actor) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
+import { recordActivity } from '../activity/record.js';
 import { confirmMemberPasskey } from '../passkeys/assertion.js';
 import type { AuthenticationResponse } from '../passkeys/schemas.js';
 import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
@@ -170,8 +171,18 @@ export async function login(
   // A successful login takes its hits back.
   const { emailKey, ipKey } = loginKeys(input.email, client);
   const session = await ctx.db.transaction(async (tx) => {
-    if (twoFactorEnabled && !passkey && !(await verifySecondFactorCode(ctx, tx, member.id, input)))
-      return null;
+    const byCode = twoFactorEnabled && !passkey;
+    if (byCode && !(await verifySecondFactorCode(ctx, tx, member.id, input))) return null;
+    // A recovery code is the fallback of a lost authenticator: its use is on the record.
+    if (byCode && input.totp === undefined) {
+      const name = `${member.firstName} ${member.lastName}`.trim();
+      await recordActivity(tx, ctx.clock, {
+        accountId: member.accountId,
+        author: { memberId: member.id, name, ip: client.ip },
+        action: 'two_factor.recovery_code_used',
+        target: { type: 'team_member', id: member.id, name },
+      });
+    }
     await store.forgetHits(tx, emailKey);
     await store.unhit(tx, ipKey);
     return openSession(ctx, tx, member, client);

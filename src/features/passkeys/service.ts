@@ -96,11 +96,14 @@ export async function addPasskey(ctx: AppContext, actor: Actor, body: Static<typ
       return { refused: passkeyInvalid(`The passkey could not be verified: ${(error as Error).message}`) };
     }
     if (!verified.verified) return { refused: passkeyInvalid('The passkey could not be verified.') };
+    // Refusals are answered, not thrown, here too: the challenge's use must commit.
     if ((await store.countPasskeys(tx, actor.member.id)) >= MAX_PASSKEYS) {
-      throw new DomainError(
-        'limit_reached',
-        `You have ${MAX_PASSKEYS} passkeys, the most one may hold; delete one first.`,
-      );
+      return {
+        refused: new DomainError(
+          'limit_reached',
+          `You have ${MAX_PASSKEYS} passkeys, the most one may hold; delete one first.`,
+        ),
+      };
     }
     const { credential, credentialBackedUp } = verified.registrationInfo;
     const now = ctx.clock.now();
@@ -117,7 +120,7 @@ export async function addPasskey(ctx: AppContext, actor: Actor, body: Static<typ
       lastUsedAt: null,
     };
     if (!(await store.insertPasskey(tx, row))) {
-      throw new DomainError('conflict', 'This passkey is already registered.');
+      return { refused: new DomainError('conflict', 'This passkey is already registered.') };
     }
     await recordActivity(tx, ctx.clock, {
       accountId: actor.account.id,

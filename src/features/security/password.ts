@@ -1,7 +1,6 @@
 import type { AppContext } from '../../context.js';
-import { DomainError } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
-import { type Actor, actorName } from '../auth/actor.js';
+import { type Actor, actorName, sessionIdOf } from '../auth/actor.js';
 import { hashPassword } from '../auth/passwords.js';
 import { type ClientInfo, confirmCurrentPassword } from '../auth/service.js';
 import { updateMember } from '../team/store.js';
@@ -23,8 +22,7 @@ export async function changeMyPassword(
   body: { currentPassword: string; newPassword: string },
   client: ClientInfo,
 ): Promise<void> {
-  const sessionId = actor.sessionId;
-  if (!sessionId) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');
+  const sessionId = sessionIdOf(actor);
   checkNewPassword(body.newPassword, '/newPassword');
   await confirmCurrentPassword(ctx, actor, body.currentPassword, client);
   const passwordHash = await hashPassword(body.newPassword, ctx.config.passwordHashing);

@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { DomainError } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, sessionIdOf } from '../auth/actor.js';
 import {
   type ClientInfo,
   confirmCurrentPassword,
@@ -74,8 +74,7 @@ export async function reauthenticate(
     });
   }
   const method = given[0]!;
-  const sessionId = actor.sessionId;
-  if (!sessionId) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');
+  const sessionId = sessionIdOf(actor);
   const memberId = actor.member.id;
   // One branch per method. A passkey's challenge is used up in a transaction of its own, whatever
   // the outcome; a code is spent with the mark, or not at all.

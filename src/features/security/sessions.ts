@@ -1,14 +1,9 @@
 import type { AppContext } from '../../context.js';
-import { DomainError, notFound } from '../../shared/errors.js';
+import { notFound } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
-import { type Actor, actorName } from '../auth/actor.js';
+import { type Actor, actorName, sessionIdOf } from '../auth/actor.js';
 import type { SessionView } from './schemas.js';
 import * as store from './store.js';
-
-function sessionOf(actor: Actor): string {
-  if (!actor.sessionId) throw new DomainError('unauthenticated', 'Sign in first: no valid session.');
-  return actor.sessionId;
-}
 
 /** The caller's live sessions, newest first; `current` marks the one this request came with. */
 export async function listMySessions(ctx: AppContext, actor: Actor): Promise<SessionView[]> {
@@ -45,7 +40,7 @@ export async function endMySession(ctx: AppContext, actor: Actor, sessionId: str
 
 /** "Sign out everywhere else": every session of the caller but this one ends. */
 export async function endMyOtherSessions(ctx: AppContext, actor: Actor): Promise<number> {
-  const keep = sessionOf(actor);
+  const keep = sessionIdOf(actor);
   return ctx.db.transaction(async (tx) => {
     const ended = await store.deleteOtherSessions(tx, actor.member.id, keep);
     await recordActivity(tx, ctx.clock, {

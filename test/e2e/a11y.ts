@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { eventually } from './browser.js';
+import { eventually, transitionsEnded } from './browser.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -30,11 +30,8 @@ function contextOf(scope: AxeScope | undefined): string {
  * Content-Security-Policy does not govern (a script tag would be refused).
  */
 export async function expectAccessible(page: Page, scope?: AxeScope): Promise<void> {
-  // A dialog still fading in has the contrast of its half-way colours: wait for transitions to end
-  // (not for endless ones, a spinner's; a cancelled one counts as ended).
-  await page.evaluate(`Promise.all(document.getAnimations()
-    .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-    .map((a) => a.finished.catch(() => undefined)))`);
+  // A dialog still fading in has the contrast of its half-way colours.
+  await transitionsEnded(page);
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(
     `axe.run(${contextOf(scope)}, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })

@@ -44,6 +44,17 @@ export function launch(): Promise<Browser> {
 const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 /**
+ * Waits for the page's transitions (a dialog fading in, a progress bar filling) to end: not for
+ * endless ones (a spinner's), and a cancelled one counts as ended. (A string: it runs in the page,
+ * whose DOM types this Node project does not load.)
+ */
+export async function transitionsEnded(page: Page): Promise<void> {
+  await page.evaluate(`Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map((a) => a.finished.catch(() => undefined)))`);
+}
+
+/**
  * A screenshot for the README, taken on the way through the e2e run. Written to docs/screenshots
  * only with SCREENSHOTS=1 (`npm run screenshots`): the pictures hold addresses made per run, and a
  * test run should not leave the working tree changed.
@@ -51,8 +62,7 @@ const shots = new URL('../../docs/screenshots/', import.meta.url).pathname;
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   // Transitions (a progress bar filling, a dialog fading) finish before the picture.
-  // (A string: it runs in the page, whose DOM types this Node project does not load.)
-  await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
+  await transitionsEnded(page);
   const image = await page.screenshot();
   expect(image.length).toBeGreaterThan(1000);
   if (process.env.SCREENSHOTS === '1') writeFileSync(join(shots, `${name}.png`), image);

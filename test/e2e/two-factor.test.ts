@@ -55,6 +55,8 @@ describe.skipIf(!haveChromium)('two-factor in the console', () => {
     // Log out, and in again: the password, then the code.
     await admin.getByTestId('member-menu').click();
     await admin.getByRole('menuitem', { name: 'Log out' }).click();
+    // Wait for the log-in page: the page left may have an Email field of its own (the profile's).
+    await admin.waitForURL('**/login');
     await admin.getByLabel('Email').fill(email);
     await admin.getByRole('textbox', { name: 'Password' }).fill(consolePassword);
     await admin.getByRole('button', { name: 'Log in' }).click();
@@ -75,6 +77,8 @@ describe.skipIf(!haveChromium)('two-factor in the console', () => {
     // Log out once more and use the app: a new code (the next time step).
     await admin.getByTestId('member-menu').click();
     await admin.getByRole('menuitem', { name: 'Log out' }).click();
+    // Wait for the log-in page: the page left may have an Email field of its own (the profile's).
+    await admin.waitForURL('**/login');
     await admin.getByLabel('Email').fill(email);
     await admin.getByRole('textbox', { name: 'Password' }).fill(consolePassword);
     await admin.getByRole('button', { name: 'Log in' }).click();

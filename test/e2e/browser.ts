@@ -104,22 +104,30 @@ export function consoleSuite(viewport = { width: 1280, height: 900 }) {
     get service(): TestService {
       return service!;
     },
-    async newPage(): Promise<Page> {
-      const context = await browser!.newContext({ baseURL: service!.url, viewport });
-      context.setDefaultTimeout(8000);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => {
-        throw error;
-      });
-      // A script, style or image the Content-Security-Policy refuses breaks the page quietly:
-      // Chromium only logs it. Each one fails the test.
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-          throw new Error(`CSP violation: ${message.text()}`);
-      });
-      return page;
-    },
+    newPage: () => openPage(browser!, service!.url, viewport),
   };
+}
+
+/**
+ * A page in a context of its own (its own cookies) at `baseURL`. An error thrown in the page, or a
+ * script, style or image the Content-Security-Policy refuses (Chromium only logs it), fails the test.
+ */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport });
+  context.setDefaultTimeout(8000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      throw new Error(`CSP violation: ${message.text()}`);
+  });
+  return page;
 }
 
 export const consolePassword = 'correct horse battery';

@@ -8,6 +8,7 @@ import {
   eventually,
   haveChromium,
   launch,
+  openPage,
   screenshot,
   signUp,
 } from './browser.js';
@@ -32,19 +33,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(8000);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-      throw new Error(`CSP violation: ${message.text()}`);
-  });
-  return page;
-}
+const newPage = () => openPage(browser, origin, { width: 1280, height: 900 });
 
 /** A platform authenticator that holds discoverable credentials and verifies its user. */
 async function addAuthenticator(cdp: CDPSession): Promise<string> {

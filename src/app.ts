@@ -49,6 +49,7 @@ import {
   registerProblemHandlers,
   requestLimits,
 } from './http/problems.js';
+import { registerSharedSchemas } from './http/schemas.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { refuseUnstorableText } from './http/storable-text.js';
 import { JobQueue } from './jobs/queue.js';
@@ -123,6 +124,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   await app.register(cookie);
   // Before any route is declared: it checks each one for its access (and needs cookies parsed).
   const routes = registerAuthentication(app, ctx);
+  registerSharedSchemas(app);
   await registerOpenApi(app, version);
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({

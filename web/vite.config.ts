@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  // The SDK's source, so the console needs no build of it first.
+  resolve: { alias: { '@atrium/sdk': new URL('../sdk/src/index.ts', import.meta.url).pathname } },
   build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -22,9 +22,21 @@ export interface Decision {
   permission: Permission;
   /** The rule that decided, for people: "Author with hide attributes in ws_…: segments.create is not allowed — permissions.csv row 28". */
   reason: string;
+  /** The same in words for a team member: "Viewers can't change workspace settings." */
+  explanation: string;
   /** True when the subject cannot enter the workspace at all; the HTTP edge answers 404 then. */
   noAccess?: boolean;
 }
+
+/** The people a matrix column stands for, as a sentence names them. */
+const columnPlurals: Record<(typeof matrixColumns)[number], string> = {
+  workspace_admin: 'Workspace Admins',
+  author: 'Authors',
+  author_hidden_attributes: 'Authors who hide attributes',
+  viewer: 'Viewers',
+};
+
+const lowerFirst = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 function accountAllows(subject: Subject, grant: AccountGrant): boolean {
   if (subject.accountRole === 'account_admin' || grant === 'every_member') return true;
@@ -64,10 +76,18 @@ function explainInAccount(subject: Subject, permission: AccountPermission): Deci
   else if (grant === 'every_member') why = 'every member holds it';
   else if (grant === 'account_admin') why = 'it needs Account Admin';
   else why = allowed ? `the member holds "${label}"` : `it needs Account Admin or the "${label}" permission`;
+  const action = lowerFirst(label);
+  const explanation =
+    grant === 'every_member'
+      ? `Every team member can ${action}.`
+      : grant === 'account_admin'
+        ? `Only Account Admins can ${action}.`
+        : `Only Account Admins, and Members given “${label}”, can ${action}.`;
   return {
     allowed,
     permission,
     reason: `${who}: ${permission} is ${allowed ? 'allowed' : 'not allowed'} — ${why}`,
+    explanation,
   };
 }
 
@@ -82,6 +102,7 @@ function explainInWorkspace(
       allowed: false,
       permission,
       reason: `No access to workspace ${workspaceId ?? '(none)'}`,
+      explanation: 'No role in this workspace.',
       noAccess: true,
     };
   }
@@ -94,5 +115,6 @@ function explainInWorkspace(
     allowed,
     permission,
     reason: `${who} in ${workspaceId}: ${permission} is ${allowed ? 'allowed' : 'not allowed'} — ${source}`,
+    explanation: `${columnPlurals[matrixColumns[grant.column]]} ${allowed ? 'can' : 'can’t'} ${lowerFirst(rule.label)}.`,
   };
 }

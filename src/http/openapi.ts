@@ -36,6 +36,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         },
       },
     },
+    // Shared schemas (registerSharedSchemas) are named by their $id in components.schemas.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
     transform: ({ schema, url, route }) => {
       const access = route.config?.access as RouteAccess | undefined;
       const base = (schema ?? {}) as Record<string, unknown>;
@@ -53,7 +58,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             : access === 'track_key'
               ? [{ trackKey: [] }]
               : [safe ? { session: [] } : { session: [], csrf: [] }];
-      return { schema: { ...base, description, security } as typeof schema, url };
+      // A file body: its media types, and a binary string (a Blob in the SDK).
+      const uploads = route.config?.uploads;
+      const file = uploads ? { body: { type: 'string', format: 'binary' }, consumes: [...uploads] } : {};
+      return { schema: { ...base, ...file, description, security } as typeof schema, url };
     },
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -20,6 +20,8 @@ declare module 'fastify' {
      * /api/me/reauthenticate), else 403 reauthentication_required. Only for session routes.
      */
     recentAuthentication?: true;
+    /** The body is a file of one of these media types, not JSON (for the API document). */
+    uploads?: readonly string[];
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -1,4 +1,5 @@
-import { type TSchema, Type } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
 import { errorCodes } from '../shared/errors.js';
 
 /** Schemas shared by many routes. */
@@ -25,7 +26,17 @@ export const WorkspaceParams = Type.Object({ workspaceId: Type.String() });
 
 export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
 
+/**
+ * Problem, declared once for every route (registerSharedSchemas): the API document holds it once
+ * as components.schemas.Problem, and each error answer refers to it.
+ */
+const ProblemRef = Type.Unsafe<Static<typeof Problem>>({ $ref: 'Problem#' });
+
+export function registerSharedSchemas(app: FastifyInstance): void {
+  app.addSchema({ $id: 'Problem', title: 'Problem', ...Problem });
+}
+
 /** The error responses a route can give, for the API document. */
-export function problems(...statuses: number[]): Record<number, typeof Problem> {
-  return Object.fromEntries(statuses.map((s) => [s, Problem]));
+export function problems(...statuses: number[]): Record<number, typeof ProblemRef> {
+  return Object.fromEntries(statuses.map((s) => [s, ProblemRef]));
 }

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { eventually, transitionsEnded } from './browser.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * The part of a page to check: a CSS selector, several (`include`), the page without some parts
@@ -12,32 +9,47 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  */
 export type AxeScope = string | { include?: string[]; exclude?: string[]; dialog?: string };
 
-function contextOf(scope: AxeScope | undefined): string {
-  if (scope === undefined) return 'document';
-  if (typeof scope === 'string') return JSON.stringify({ include: [[scope]] });
-  if (scope.dialog !== undefined) {
-    return `[...document.querySelectorAll('[role=dialog]')].find((d) => d.textContent.includes(${JSON.stringify(scope.dialog)}))`;
-  }
-  return JSON.stringify({
-    ...(scope.include && { include: scope.include.map((s) => [s]) }),
-    ...(scope.exclude && { exclude: scope.exclude.map((s) => [s]) }),
-  });
-}
+const DIALOG_MARK = 'data-axe-scope';
 
 /**
- * axe-core's WCAG 2.0 and 2.1 A and AA rules on the page as it stands, or on the part `scope`
- * names: no violation. Evaluated through the DevTools protocol, which the page's
- * Content-Security-Policy does not govern (a script tag would be refused).
+ * axe-core's WCAG 2.0 and 2.1 A and AA rules (through @axe-core/playwright) on the page as it
+ * stands, or on the part `scope` names: no violation. axe runs through the DevTools protocol,
+ * which the page's Content-Security-Policy does not govern (a script tag would be refused).
  */
 export async function expectAccessible(page: Page, scope?: AxeScope): Promise<void> {
   // A dialog still fading in has the contrast of its half-way colours.
   await transitionsEnded(page);
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(
-    `axe.run(${contextOf(scope)}, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
-      .then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`,
-  )) as string[];
-  expect(violations).toEqual([]);
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (typeof scope === 'string') axe = axe.include(scope);
+  else if (scope?.dialog !== undefined) {
+    await page.evaluate(
+      `[...document.querySelectorAll('[role=dialog]')].find((d) => d.textContent.includes(${JSON.stringify(scope.dialog)}))?.setAttribute('${DIALOG_MARK}', '')`,
+    );
+    axe = axe.include(`[${DIALOG_MARK}]`);
+  } else {
+    for (const selector of scope?.include ?? []) axe = axe.include(selector);
+    for (const selector of scope?.exclude ?? []) axe = axe.exclude(selector);
+  }
+  const { violations } = await axe.analyze();
+  if (typeof scope === 'object' && scope.dialog !== undefined) {
+    await page.evaluate(`document.querySelector('[${DIALOG_MARK}]')?.removeAttribute('${DIALOG_MARK}')`);
+  }
+  expect(
+    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+/**
+ * A screen as both a desktop (1440 px) and a phone (390 px) show it: accessible at each width, and
+ * nothing runs off the side of the phone. The window goes back to its size afterwards.
+ */
+export async function expectGoodAtBothWidths(page: Page, scope?: AxeScope): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expectAccessible(page, scope);
+  await expectFitsPhone(page);
+  await expectAccessible(page, scope);
+  if (size) await page.setViewportSize(size);
 }
 
 /**

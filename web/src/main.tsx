@@ -1,9 +1,12 @@
 import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ConfirmHost } from './components/Confirm';
 import { Shell } from './components/Shell';
 import { Problem } from './lib/api';
 import { resourceKinds, resourceRoute } from './lib/resources';
@@ -85,6 +88,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
+        <Notifications position="top-right" />
+        <ConfirmHost />
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>

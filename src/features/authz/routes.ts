@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
+import { vocabulary } from '../../access/vocabulary.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
 import { actorOf } from '../auth/actor.js';
-import { Catalog, Check, CheckBatchBody, CheckResult, EffectivePermissions } from './schemas.js';
+import { Catalog, Check, CheckBatchBody, CheckResult, EffectivePermissions, Vocabulary } from './schemas.js';
 import { catalog, check, effectivePermissions } from './service.js';
 
 const tags = ['Access'];
@@ -22,6 +23,20 @@ export function authzRoutes(app: App, ctx: AppContext): void {
       },
     },
     async () => theCatalog,
+  );
+
+  const theVocabulary = vocabulary();
+  app.get(
+    '/api/roles',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The account roles, workspace roles and member flags, with their names and what each means',
+        response: { 200: Vocabulary },
+      },
+    },
+    async () => theVocabulary,
   );
 
   app.get(

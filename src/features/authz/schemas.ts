@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { accountPermissions, workspaceRules } from '../../access/catalog.js';
+import { accountRoles, memberFlags, workspaceRoles } from '../../access/roles.js';
 
 const permissionKeys = [...Object.keys(workspaceRules), ...Object.keys(accountPermissions)];
 export const PermissionKey = Type.Enum(permissionKeys, { description: 'A key of GET /api/permissions' });
@@ -62,6 +63,37 @@ export const EffectivePermissions = Type.Object({
   workspaceId: Type.Union([Type.String(), Type.Null()]),
   role: Type.Union([Type.String(), Type.Null()], { description: 'The member’s column in that workspace' }),
   permissions: Type.Array(
-    Type.Object({ key: Type.String(), allowed: Type.Boolean(), reason: Type.String() }),
+    Type.Object({
+      key: Type.String(),
+      allowed: Type.Boolean(),
+      reason: Type.String({ description: 'The rule that decided, for developers' }),
+      explanation: Type.String({ description: 'The same in words, for the person: "Viewers can’t …"' }),
+    }),
   ),
 });
+
+const Words = { label: Type.String(), description: Type.String() };
+
+export const Vocabulary = Type.Object(
+  {
+    accountRoles: Type.Array(
+      Type.Object({
+        key: Type.Enum([...accountRoles]),
+        ...Words,
+        everyWorkspaceAs: Type.Union([Type.Enum([...workspaceRoles]), Type.Null()], {
+          description: 'The role this account role holds in every workspace, present and future (null: none)',
+        }),
+      }),
+    ),
+    workspaceRoles: Type.Array(
+      Type.Object({
+        key: Type.Enum([...workspaceRoles]),
+        ...Words,
+        hideAttributes: Type.Boolean({ description: 'May carry the hide attributes flag' }),
+      }),
+    ),
+    hideAttributes: Type.Object(Words),
+    memberFlags: Type.Array(Type.Object({ key: Type.Enum([...memberFlags]), ...Words })),
+  },
+  { title: 'Vocabulary' },
+);

@@ -77,8 +77,8 @@ export async function effectivePermissions(
     workspaceId: ws ?? null,
     role: grant ? columnLabels[matrixColumns[grant.column]] : null,
     permissions: keys.map((key) => {
-      const { allowed, reason } = explain(loaded.subject, key, ws);
-      return { key, allowed, reason };
+      const { allowed, reason, explanation } = explain(loaded.subject, key, ws);
+      return { key, allowed, reason, explanation };
     }),
   };
 }

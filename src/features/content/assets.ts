@@ -30,7 +30,7 @@ export function assetRoutes(app: App, ctx: AppContext): void {
   app.post(
     base,
     {
-      config: { access: kind.permissions.create },
+      config: { access: kind.permissions.create, uploads: assetTypes },
       bodyLimit: ctx.config.assetMaxBytes,
       schema: {
         tags,

@@ -191,7 +191,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/workspaces/:workspaceId/segments/:id/import',
     {
-      config: { access: 'segments.import' },
+      config: { access: 'segments.import', uploads: ['text/csv'] },
       schema: {
         tags: [kinds.segments.label],
         summary:

@@ -119,7 +119,7 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/workspaces/:workspaceId/people/import',
     {
-      config: { access: 'data.import' },
+      config: { access: 'data.import', uploads: ['text/csv'] },
       schema: {
         tags,
         summary: 'Import people from a CSV file (Content-Type: text/csv); answers the job that applies it',

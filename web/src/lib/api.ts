@@ -1,34 +1,36 @@
-/** The service's API, as the console calls it: JSON, the session cookie, and the CSRF token. */
+/**
+ * The service's API, as the console calls it: the generated SDK (sdk/), with the session cookie,
+ * the CSRF token, and the "confirm it's you" prompt for sensitive actions. Every call goes through
+ * `sdk`; request and response types come from the API's OpenAPI document, never written here.
+ *
+ *   const me = await unwrap(sdk.GET('/api/me'));
+ *   await unwrap(sdk.PATCH('/api/workspaces/{workspaceId}', { params: { path: { workspaceId } }, body }));
+ */
+import { AtriumProblem, createAtriumClient, type paths, unwrap } from '@atrium/sdk';
 
-export interface FieldError {
-  path: string;
-  message: string;
+export type { paths };
+export { AtriumProblem as Problem, unwrap };
+
+/** The JSON answer of a route: `Answer<'/api/me', 'get'>`. */
+export type Answer<
+  P extends keyof paths,
+  M extends 'get' | 'post' | 'put' | 'patch' | 'delete',
+> = paths[P][M] extends { responses: infer R }
+  ? R extends { 200: { content: { 'application/json': infer A } } }
+    ? A
+    : R extends { 201: { content: { 'application/json': infer A } } }
+      ? A
+      : R extends { 202: { content: { 'application/json': infer A } } }
+        ? A
+        : never
+  : never;
+
+/** The JSON body a route takes: `Body<'/api/workspaces', 'post'>`. */
+export type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch' | 'delete'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
 }
-
-/** An application/problem+json answer. */
-export class Problem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string,
-    readonly errors: FieldError[] = [],
-    readonly body: Record<string, unknown> = {},
-  ) {
-    super(detail);
-  }
-
-  /** The message for a form field (by its JSON pointer, e.g. "/name"), if the server named one. */
-  field(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path || e.path.startsWith(`${path}/`))?.message;
-  }
-}
-
-function csrfToken(): string | undefined {
-  return document.cookie
-    .split('; ')
-    .find((c) => c.startsWith('csrf='))
-    ?.slice('csrf='.length);
-}
+  ? B
+  : never;
 
 /**
  * Asks the person to confirm it is them (their password, POST /api/me/reauthenticate); resolves
@@ -44,62 +46,85 @@ export function setReauthenticationHandler(handler: Reauthenticate | null): void
 
 export const REAUTHENTICATE_PATH = '/api/me/reauthenticate';
 
-async function request<T>(
-  method: string,
-  path: string,
-  body: BodyInit | undefined,
-  contentType: string | undefined,
-  retried = false,
-): Promise<T> {
+/**
+ * A sensitive action after 10 minutes answers 403 reauthentication_required: ask for the password
+ * inline, then send the same request again, once. Calls refused at the same time share one prompt.
+ */
+async function fetchWithReauthentication(request: Request): Promise<Response> {
+  const again = request.clone();
+  const response = await fetch(request);
+  if (response.status !== 403 || !reauthenticate) return response;
+  if (new URL(request.url).pathname === REAUTHENTICATE_PATH) return response;
+  const problem = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: string } | null;
+  if (problem?.code !== 'reauthentication_required') return response;
+  asking ??= reauthenticate().finally(() => {
+    asking = null;
+  });
+  return (await asking) ? fetch(again) : response;
+}
+
+function csrfToken(): string | undefined {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('csrf='));
+  return cookie ? decodeURIComponent(cookie.slice('csrf='.length)) : undefined;
+}
+
+export const sdk = createAtriumClient(window.location.origin, {
+  credentials: 'same-origin',
+  fetch: fetchWithReauthentication,
+});
+sdk.use({
+  onRequest({ request }) {
+    const csrf = csrfToken();
+    if (csrf && request.method !== 'GET') request.headers.set('x-csrf-token', csrf);
+    return request;
+  },
+});
+
+/**
+ * The options that send a file as the body itself, with its own Content-Type (an asset upload), or
+ * with the one the route expects when the browser's guess varies (a CSV file is text/csv whatever
+ * the system says): `sdk.POST(path, { params, ...fileBody(file, 'text/csv') })`.
+ */
+export function fileBody(file: File, contentType?: string) {
+  return {
+    body: file,
+    bodySerializer: (body: Blob) => body,
+    headers: { 'content-type': contentType ?? (file.type || 'application/octet-stream') },
+  };
+}
+
+// --- Transitional: untyped calls, until every screen calls `sdk` (issue #19). Do not add uses. ---
+
+async function untyped<T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<T> {
   const headers: Record<string, string> = {};
   if (contentType) headers['content-type'] = contentType;
   const csrf = csrfToken();
-  if (csrf && method !== 'GET') headers['x-csrf-token'] = decodeURIComponent(csrf);
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', body });
+  if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
+  const response = await fetchWithReauthentication(
+    new Request(new URL(path, window.location.origin), { method, headers, credentials: 'same-origin', body }),
+  );
   const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    const p = (data ?? {}) as { code?: string; detail?: string; errors?: FieldError[] };
-    const problem = new Problem(
-      response.status,
-      p.code ?? 'error',
-      p.detail ?? response.statusText,
-      p.errors ?? [],
-      data ?? {},
-    );
-    // A sensitive action after 10 minutes: ask for the password inline, then send the same call
-    // again, once. Calls refused at the same time share one prompt.
-    if (
-      problem.code === 'reauthentication_required' &&
-      reauthenticate &&
-      !retried &&
-      path !== REAUTHENTICATE_PATH
-    ) {
-      asking ??= reauthenticate().finally(() => {
-        asking = null;
-      });
-      if (await asking) return request<T>(method, path, body, contentType, true);
-    }
-    throw problem;
-  }
+  if (!response.ok) throw new AtriumProblem(response.status, data);
   return data as T;
 }
-
-export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  return body === undefined
-    ? request<T>(method, path, undefined, undefined)
-    : request<T>(method, path, JSON.stringify(body), 'application/json');
-}
-
-/**
- * A file sent as the body itself, with its own Content-Type (an asset upload), or with the one the
- * route expects when the browser's guess varies (a CSV file is text/csv whatever the system says).
- */
+const json = <T>(method: string, path: string, body?: unknown) =>
+  body === undefined
+    ? untyped<T>(method, path)
+    : untyped<T>(method, path, JSON.stringify(body), 'application/json');
+/** @deprecated use sdk */
 export const upload = <T>(path: string, file: File, contentType?: string) =>
-  request<T>('POST', path, file, contentType ?? (file.type || 'application/octet-stream'));
-
-export const get = <T>(path: string) => api<T>('GET', path);
-export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body);
-export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, body);
-export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body);
-export const del = <T>(path: string, body?: unknown) => api<T>('DELETE', path, body);
+  untyped<T>('POST', path, file, contentType ?? (file.type || 'application/octet-stream'));
+/** @deprecated use sdk */
+export const get = <T>(path: string) => json<T>('GET', path);
+/** @deprecated use sdk */
+export const post = <T>(path: string, body?: unknown) => json<T>('POST', path, body);
+/** @deprecated use sdk */
+export const patch = <T>(path: string, body?: unknown) => json<T>('PATCH', path, body);
+/** @deprecated use sdk */
+export const put = <T>(path: string, body?: unknown) => json<T>('PUT', path, body);
+/** @deprecated use sdk */
+export const del = <T>(path: string, body?: unknown) => json<T>('DELETE', path, body);

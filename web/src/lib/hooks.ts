@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, Problem } from './api';
-import type { EffectivePermissions, Me } from './types';
+import { Problem, sdk, unwrap } from './api';
 
 /** The signed-in member, or null when signed out. */
 export function useMe() {
@@ -8,7 +7,7 @@ export function useMe() {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        return await get<Me>('/api/me');
+        return await unwrap(sdk.GET('/api/me'));
       } catch (error) {
         if (error instanceof Problem && error.status === 401) return null;
         throw error;
@@ -16,6 +15,31 @@ export function useMe() {
     },
     staleTime: 30_000,
   });
+}
+
+/** The roles and member flags in words (GET /api/roles): labels, descriptions and their rules. */
+export function useVocabulary() {
+  const query = useQuery({
+    queryKey: ['roles'],
+    queryFn: () => unwrap(sdk.GET('/api/roles')),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const data = query.data;
+  return {
+    ...query,
+    /** A role's name for people ("Workspace Admin"); the key itself until the vocabulary arrives. */
+    roleLabel: (key: string | null | undefined): string =>
+      key
+        ? ([...(data?.accountRoles ?? []), ...(data?.workspaceRoles ?? [])].find((r) => r.key === key)
+            ?.label ?? key)
+        : 'No access',
+    /** Whether a workspace role may carry the hide attributes flag. */
+    hidesAttributes: (role: string | null | undefined): boolean =>
+      data?.workspaceRoles.find((r) => r.key === role)?.hideAttributes ?? false,
+    /** The workspace role an account role holds everywhere (Account Admins), or null. */
+    everyWorkspaceAs: (accountRole: string | null | undefined) =>
+      data?.accountRoles.find((r) => r.key === accountRole)?.everyWorkspaceAs ?? null,
+  };
 }
 
 /** Refetches every answer on screen: after a switch of workspace, a change to one's own access. */
@@ -40,24 +64,27 @@ export function useSessionChanged() {
  */
 export function usePermissions(workspaceId: string | null | undefined) {
   const me = useMe().data;
+  const memberId = me?.member.id ?? '';
   const query = useQuery({
-    queryKey: ['permissions', me?.member.id, workspaceId ?? null],
+    queryKey: ['permissions', memberId, workspaceId ?? null],
     enabled: Boolean(me),
     queryFn: () =>
-      get<EffectivePermissions>(
-        `/api/team-members/${me!.member.id}/permissions${workspaceId ? `?workspaceId=${workspaceId}` : ''}`,
+      unwrap(
+        sdk.GET('/api/team-members/{memberId}/permissions', {
+          params: { path: { memberId }, query: workspaceId ? { workspaceId } : {} },
+        }),
       ),
     staleTime: 30_000,
   });
   const byKey = new Map((query.data?.permissions ?? []).map((p) => [p.key, p]));
   return {
     ready: query.isSuccess,
+    /** Loading failed: the shell shows an error with retry instead of a console with less in it. */
+    error: query.error,
+    retry: () => query.refetch(),
     can: (key: string) => byKey.get(key)?.allowed === true,
-    /** Why not, for a tooltip: the permission and the rule that decided. */
-    why: (key: string) => {
-      const p = byKey.get(key);
-      return p ? `Needs ${key}. ${p.reason}` : `Needs ${key}`;
-    },
+    /** Why not, in words, for a tooltip: "Viewers can’t change workspace settings." */
+    why: (key: string) => byKey.get(key)?.explanation ?? 'Your role does not allow this.',
   };
 }
 
@@ -69,4 +96,22 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "2 hours ago", "in 3 days": for last-used and expiry times. */
+export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return 'never';
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'minute') === 'this minute' ? 'just now' : format.format(0, 'minute');
 }

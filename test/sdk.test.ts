@@ -23,8 +23,14 @@ test('the committed SDK types are what the service serves (npm run generate:sdk)
   expect(committed === (await sdkTypes(served.body)), 'sdk/src/schema.ts is stale').toBe(true);
 });
 
-test('the SDK builds, and the example of its README runs against the service', { timeout: 120_000 }, async () => {
-  await run(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', sdkDir]);
+test('the SDK builds, and the example of its README runs against the service', {
+  timeout: 120_000,
+}, async () => {
+  await run(process.execPath, [
+    new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname,
+    '-p',
+    sdkDir,
+  ]);
 
   const email = uniqueEmail('sdk');
   const password = 'sdk example password 1';

@@ -2760,6 +2760,8 @@ export interface paths {
                                 [key: string]: string;
                             };
                             workspacePermissions: {
+                                /** @description What it lets one do, in words: "create segments" */
+                                action: string;
                                 allowed: {
                                     author: boolean;
                                     author_hidden_attributes: boolean;

@@ -64,22 +64,49 @@ export interface WorkspaceRule {
   key: WorkspacePermission;
   label: string;
   mask: number;
+  /** What it lets one do, as a sentence continues after "can": "create segments". */
+  action: string;
   /** The permissions.csv row that states the rule; absent for Atrium's own rules. */
   row?: number;
   footnotes: readonly number[];
+}
+
+/** A word in lower case unless it is an initialism ("API-triggered", "CSV", "Ad Audience" stay). */
+const lowerWord = (word: string) =>
+  /^[A-Z][a-z]/.test(word) && !/^Ad$|^Audience/.test(word) ? word.toLowerCase() : word;
+
+const wholeRowActions: Record<string, string> = {
+  'Send messages': 'send messages',
+  'Data import': 'import people and data',
+  'Data export': 'export people and data',
+};
+
+/** A matrix row as words: "Segments" + "create" → "create segments"; "import CSV" → "import CSV files into segments". */
+function actionOf(row: (typeof matrix)[number]): string {
+  const things = row.resource.split(' ').map(lowerWord).join(' ');
+  if (!row.action) return wholeRowActions[row.label] ?? row.label.toLowerCase();
+  if (row.action === 'import CSV') return `import CSV files into ${things}`;
+  if (row.action.endsWith('Ad Audience')) return `${row.action}s`;
+  return `${row.action} ${things}`;
 }
 
 export const workspaceRules: Readonly<Record<WorkspacePermission, WorkspaceRule>> = Object.freeze({
   ...Object.fromEntries(
     matrix.map((r) => [
       r.key,
-      { key: r.key, label: r.label, mask: r.mask, row: r.row, footnotes: r.footnotes },
+      { key: r.key, label: r.label, action: actionOf(r), mask: r.mask, row: r.row, footnotes: r.footnotes },
     ]),
   ),
   ...Object.fromEntries(
     Object.entries(workspaceExtras).map(([key, r]) => [
       key,
-      { key, label: r.label, mask: r.mask, footnotes: [] },
+      {
+        key,
+        label: r.label,
+        action: r.label.charAt(0).toLowerCase() + r.label.slice(1),
+        mask: r.mask,
+        footnotes: [],
+      },
     ]),
   ),
 } as unknown as Record<WorkspacePermission, WorkspaceRule>);

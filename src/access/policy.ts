@@ -115,6 +115,6 @@ function explainInWorkspace(
     allowed,
     permission,
     reason: `${who} in ${workspaceId}: ${permission} is ${allowed ? 'allowed' : 'not allowed'} — ${source}`,
-    explanation: `${columnPlurals[matrixColumns[grant.column]]} ${allowed ? 'can' : 'can’t'} ${lowerFirst(rule.label)}.`,
+    explanation: `${columnPlurals[matrixColumns[grant.column]]} ${allowed ? 'can' : 'can’t'} ${rule.action}.`,
   };
 }

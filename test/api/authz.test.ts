@@ -136,6 +136,7 @@ describe('GET /api/permissions and a member’s effective permissions', () => {
     expect(fromCsv.find((p: { key: string }) => p.key === 'segments.create')).toEqual({
       key: 'segments.create',
       label: 'Segments - create',
+      action: 'create segments',
       product: 'Journeys',
       category: 'Segments',
       source: 'permissions.csv row 28',
@@ -171,11 +172,44 @@ describe('GET /api/permissions and a member’s effective permissions', () => {
       key: 'segments.create',
       allowed: false,
       reason: `Author with hide attributes in ${workspace.id}: segments.create is not allowed — permissions.csv row 28`,
+      explanation: 'Authors who hide attributes can’t create segments.',
     });
     const own = await author.client.get(`/api/team-members/${author.id}/permissions`);
-    expect(own.body.permissions.find((p: { key: string }) => p.key === 'workspaces.create').allowed).toBe(
-      false,
+    expect(own.body.permissions.find((p: { key: string }) => p.key === 'workspaces.create')).toMatchObject({
+      allowed: false,
+      explanation: 'Only Account Admins can create workspaces.',
+    });
+    const billing = own.body.permissions.find((p: { key: string }) => p.key === 'account.billing');
+    expect(billing.explanation).toBe(
+      'Only Account Admins, and Members given “Access billing & account info”, can access billing & account info.',
     );
+  });
+
+  test('GET /api/roles names the roles and flags in words, with the rules the console renders', async () => {
+    const reply = await service.client().get('/api/roles');
+    expect(reply.status).toBe(200);
+    expect(
+      reply.body.accountRoles.map((r: { key: string; label: string; everyWorkspaceAs: string | null }) => [
+        r.key,
+        r.label,
+        r.everyWorkspaceAs,
+      ]),
+    ).toEqual([
+      ['account_admin', 'Account Admin', 'workspace_admin'],
+      ['member', 'Member', null],
+    ]);
+    expect(
+      reply.body.workspaceRoles.map((r: { key: string; hideAttributes: boolean }) => [r.key, r.hideAttributes]),
+    ).toEqual([
+      ['workspace_admin', false],
+      ['author', true],
+      ['viewer', true],
+    ]);
+    expect(reply.body.memberFlags.map((f: { key: string }) => f.key)).toEqual([
+      'billing',
+      'apiCredentials',
+      'supportAccess',
+    ]);
   });
 });
 

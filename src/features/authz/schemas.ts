@@ -37,6 +37,7 @@ export const Catalog = Type.Object({
     Type.Object({
       key: Type.String(),
       label: Type.String(),
+      action: Type.String({ description: 'What it lets one do, in words: "create segments"' }),
       product: Type.String(),
       category: Type.String(),
       source: Type.String({

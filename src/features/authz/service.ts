@@ -37,6 +37,7 @@ export function catalog() {
       return {
         key: rule.key,
         label: rule.label,
+        action: rule.action,
         product: row?.product ?? 'Atrium',
         category: row?.category ?? 'Workspace',
         source: rule.row ? `permissions.csv row ${rule.row}` : 'Atrium',

@@ -12,6 +12,7 @@ import { Problem } from './lib/api';
 import { resourceKinds, resourceRoute } from './lib/resources';
 import { AccountActivityPage, WorkspaceActivityPage } from './pages/Activity';
 import { ApiKeysPage } from './pages/ApiKeys';
+import { AccountPage } from './pages/account/AccountPage';
 import {
   AcceptInvitationPage,
   ForgotPasswordPage,
@@ -29,7 +30,7 @@ import { ResourcePage } from './pages/Resources';
 import { TeamPage } from './pages/Team';
 import { VerifyEmailPage } from './pages/VerifyEmail';
 import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
-import { WorkspacesPage } from './pages/Workspaces';
+import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -66,6 +67,7 @@ const router = createBrowserRouter([
         path: resourceRoute(kind),
         element: <ResourcePage key={kind.path} kind={kind} />,
       })),
+      { path: '/account', element: <AccountPage /> },
       { path: '/workspaces', element: <WorkspacesPage /> },
       { path: '/team', element: <TeamPage /> },
       { path: '/team/invite', element: <InviteMemberPage /> },

@@ -11,8 +11,8 @@ import { Shell } from './components/Shell';
 import { Problem } from './lib/api';
 import { resourceKinds, resourceRoute } from './lib/resources';
 import { AccountActivityPage, WorkspaceActivityPage } from './pages/Activity';
-import { ApiKeysPage } from './pages/ApiKeys';
 import { AccountPage } from './pages/account/AccountPage';
+import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
 import {
   AcceptInvitationPage,
   ForgotPasswordPage,
@@ -29,7 +29,7 @@ import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/Resources';
 import { TeamPage } from './pages/Team';
 import { VerifyEmailPage } from './pages/VerifyEmail';
-import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
+import { WorkspaceSettingsPage } from './pages/workspace-settings/WorkspaceSettingsPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 
 const queryClient = new QueryClient({

@@ -42,8 +42,8 @@ describe.skipIf(!haveChromium)('the console', () => {
 
     // Send to a test address: saved as edited, and the banner appears.
     await admin.getByRole('link', { name: 'General settings' }).click();
-    await admin.getByLabel('Send emails to a test address (other channels send normally)').check();
-    await admin.getByTestId('saved').waitFor();
+    await admin.getByLabel('Send emails to a test address').check();
+    await admin.getByText(/^Emails now go to/).waitFor();
     await eventually(async () =>
       expect(await admin.getByTestId('test-mode-banner').textContent()).toContain('Emails send to'),
     );
@@ -150,9 +150,9 @@ describe.skipIf(!haveChromium)('the console', () => {
     const dialog = admin.getByRole('dialog');
     const confirm = dialog.getByRole('button', { name: 'Delete workspace' });
     await eventually(async () => expect(await confirm.isDisabled()).toBe(true));
-    await dialog.getByTestId('confirm-name').fill('old project');
+    await dialog.getByLabel('Type “Old Project” to confirm').fill('old project');
     await eventually(async () => expect(await confirm.isDisabled()).toBe(true));
-    await dialog.getByTestId('confirm-name').fill('Old Project');
+    await dialog.getByLabel('Type “Old Project” to confirm').fill('Old Project');
     await eventually(async () => expect(await confirm.isDisabled()).toBe(false));
     await confirm.click();
     await eventually(async () => expect(await row.count()).toBe(0));

@@ -77,10 +77,6 @@ describe.skipIf(!haveChromium)('the account’s screens', () => {
   }, async () => {
     const page = await suite.newPage();
     const { api, workspaceId } = await admin(page, 'Access Co');
-    await addMember(suite.service, api, {
-      firstName: 'Grace',
-      roles: [{ workspaceId, role: 'viewer', hideAttributes: true }],
-    });
     await nav(page, 'Workspaces').click();
     await page.getByTestId('workspace-row-Access Co').waitFor();
     expect(await page.title()).toBe('Workspaces · Atrium');
@@ -97,6 +93,13 @@ describe.skipIf(!haveChromium)('the account’s screens', () => {
     await page.getByTestId('workspace-row-Staging').waitFor();
     await add.waitFor({ state: 'detached' });
     await screenshot(page, 'workspaces');
+
+    // A Viewer in the first workspace, to see in its access table.
+    await addMember(suite.service, api, {
+      firstName: 'Grace',
+      roles: [{ workspaceId, role: 'viewer', hideAttributes: true }],
+    });
+    await page.reload();
 
     // Who has access to the first workspace: the Account Admin by their role, Grace as a Viewer.
     await page.getByTestId('workspace-row-Access Co').getByRole('button', { name: 'Who has access' }).click();

@@ -185,7 +185,12 @@ export function ApiKeysPage() {
           )}
         </QueryView>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title="Create API key">
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title="Create API key"
+        closeButtonProps={{ 'aria-label': 'Cancel' }}
+      >
         {id && (
           <CreateKeyForm
             workspaceId={id}

@@ -1,14 +1,4 @@
-import {
-  Box,
-  Button,
-  ColorInput,
-  Group,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Box, Button, ColorInput, Group, Radio, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type AccessChoice, AccessEditor } from '../../components/AccessEditor';
@@ -93,7 +83,6 @@ export function WorkspaceForm({ workspace, onDone }: { workspace?: Workspace; on
       onDone();
     },
   });
-  const mode = sendModes.find((m) => m.value === sendMode);
   return (
     <form
       onSubmit={(e) => {
@@ -116,25 +105,23 @@ export function WorkspaceForm({ workspace, onDone }: { workspace?: Workspace; on
           value={color}
           onChange={setColor}
           format="hex"
+          withEyeDropper={false}
           error={fieldError(save.error, '/color')}
         />
         {!workspace && (
           <>
-            <Box>
-              <Text size="sm" fw={500} mb={4} id="send-mode-label">
-                Default send behaviour
-              </Text>
-              <SegmentedControl
-                fullWidth
-                aria-labelledby="send-mode-label"
-                value={sendMode}
-                onChange={(v) => setSendMode(v as SendMode)}
-                data={sendModes.map(({ value, label }) => ({ value, label }))}
-              />
-              <Text size="xs" c="dimmed" mt={4}>
-                {mode?.explanation} You can change it later in the workspace’s settings.
-              </Text>
-            </Box>
+            <Radio.Group
+              label="Default send behaviour"
+              description="You can change it later in the workspace’s settings."
+              value={sendMode}
+              onChange={(v) => setSendMode(v as SendMode)}
+            >
+              <Stack gap="xs" mt="xs">
+                {sendModes.map((m) => (
+                  <Radio key={m.value} value={m.value} label={m.label} description={m.explanation} />
+                ))}
+              </Stack>
+            </Radio.Group>
             <Switch
               label="Track email opens"
               description="Off: no tracking pixel in this workspace’s emails; opens then read zero."

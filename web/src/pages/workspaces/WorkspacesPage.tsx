@@ -107,7 +107,13 @@ export function WorkspacesPage() {
           </Stack>
         )}
       </QueryView>
-      <Modal opened={dialog !== null} onClose={() => setDialog(null)} title={title} size="lg">
+      <Modal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={title}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         {dialog?.kind === 'access' ? (
           <WhoHasAccess
             workspace={dialog.workspace}

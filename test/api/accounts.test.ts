@@ -133,6 +133,28 @@ describe('plans and limits', () => {
     });
   });
 
+  test('GET /api/plans names each plan with its limits, as the limits checks apply them', async () => {
+    const reply = await service.client().get('/api/plans');
+    expect(reply.status).toBe(200);
+    expect(reply.body.items).toEqual([
+      { name: 'free', label: 'Free', selfService: true, limits: { workspaces: 1, teamMembers: 1 } },
+      {
+        name: 'essentials',
+        label: 'Essentials',
+        selfService: true,
+        limits: { workspaces: 2, teamMembers: 300 },
+      },
+      {
+        name: 'premium',
+        label: 'Premium',
+        selfService: true,
+        limits: { workspaces: null, teamMembers: 300 },
+      },
+      { name: 'team', label: 'Team', selfService: true, limits: { workspaces: 10, teamMembers: 10 } },
+      { name: 'custom', label: 'Custom', selfService: false, limits: null },
+    ]);
+  });
+
   test('changing plan: self-service plans only, and no plan the account already outgrew', async () => {
     const client = service.client();
     const { account } = await client.signup({ plan: 'premium' });

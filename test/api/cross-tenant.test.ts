@@ -36,6 +36,7 @@ const exempt: Record<string, string> = {
   'POST /api/email-verifications/{token}':
     'the confirmation token is the credential (email-verification.test.ts)',
   'GET /api/permissions': 'the public catalogue of permissions; no tenant data',
+  'GET /api/plans': 'the plans on offer and their limits; no tenant data',
   'GET /api/roles': 'the public vocabulary of roles and member flags; no tenant data',
   'GET /t/o/{file}': 'tracking pixel: the signed file name is the credential (messaging.test.ts)',
   'GET /t/c/{link}': 'tracking link: the signed link is the credential (messaging.test.ts)',

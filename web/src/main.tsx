@@ -11,7 +11,8 @@ import { Shell } from './components/Shell';
 import { Problem } from './lib/api';
 import { resourceKinds, resourceRoute } from './lib/resources';
 import { AccountActivityPage, WorkspaceActivityPage } from './pages/Activity';
-import { ApiKeysPage } from './pages/ApiKeys';
+import { AccountPage } from './pages/account/AccountPage';
+import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
 import {
   AcceptInvitationPage,
   ForgotPasswordPage,
@@ -28,8 +29,8 @@ import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/Resources';
 import { TeamPage } from './pages/Team';
 import { VerifyEmailPage } from './pages/VerifyEmail';
-import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
-import { WorkspacesPage } from './pages/Workspaces';
+import { WorkspaceSettingsPage } from './pages/workspace-settings/WorkspaceSettingsPage';
+import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -66,6 +67,7 @@ const router = createBrowserRouter([
         path: resourceRoute(kind),
         element: <ResourcePage key={kind.path} kind={kind} />,
       })),
+      { path: '/account', element: <AccountPage /> },
       { path: '/workspaces', element: <WorkspacesPage /> },
       { path: '/team', element: <TeamPage /> },
       { path: '/team/invite', element: <InviteMemberPage /> },

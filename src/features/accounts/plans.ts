@@ -33,6 +33,25 @@ export function limitsOf(account: {
     : planLimits[account.plan];
 }
 
+/** Each plan's name for people, as the console shows it. */
+export const planLabels: Record<Plan, string> = {
+  free: 'Free',
+  essentials: 'Essentials',
+  premium: 'Premium',
+  team: 'Team',
+  custom: 'Custom',
+};
+
+/** The plans on offer, in order, with their limits (custom's are set per account: null here). */
+export function planCatalog() {
+  return planNames.map((name) => ({
+    name,
+    label: planLabels[name],
+    selfService: name !== 'custom',
+    limits: name === 'custom' ? null : planLimits[name],
+  }));
+}
+
 const limitLabels: Record<keyof Limits, string> = { workspaces: 'workspaces', teamMembers: 'team members' };
 
 /**

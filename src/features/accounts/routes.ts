@@ -1,12 +1,13 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
-import { problems } from '../../http/schemas.js';
+import { Items, problems } from '../../http/schemas.js';
 import { actorOf } from '../auth/actor.js';
 import { clientInfo, setSessionCookies } from '../auth/cookies.js';
 import { Member } from '../team/schemas.js';
 import { Workspace } from '../workspaces/schemas.js';
-import { Account, SignupBody, UpdateAccountBody } from './schemas.js';
+import { planCatalog } from './plans.js';
+import { Account, PlanInfo, SignupBody, UpdateAccountBody } from './schemas.js';
 import * as accounts from './service.js';
 
 const tags = ['Accounts'];
@@ -46,6 +47,22 @@ export function accountRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => accounts.getAccount(ctx, actorOf(req)),
+  );
+
+  const plans = { items: planCatalog() };
+  app.get(
+    '/api/plans',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The plans, with their names and limits',
+        description:
+          'What a plan change would allow, before making it. A move to a plan whose limits the account already exceeds answers 409 limit_reached.',
+        response: { 200: Items(PlanInfo) },
+      },
+    },
+    async () => plans,
   );
 
   app.patch(

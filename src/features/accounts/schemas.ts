@@ -23,6 +23,15 @@ export const Account = Type.Object({
 });
 export type Account = Static<typeof Account>;
 
+export const PlanInfo = Type.Object({
+  name: PlanName,
+  label: Type.String({ description: 'The plan’s name for people' }),
+  selfService: Type.Boolean({ description: 'An account may move to it itself (PATCH /api/account)' }),
+  limits: Type.Union([Type.Object({ workspaces: Limit, teamMembers: Limit }), Type.Null()], {
+    description: 'null: set per account (custom)',
+  }),
+});
+
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 
 export const SignupBody = Type.Object(

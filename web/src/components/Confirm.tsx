@@ -54,6 +54,7 @@ export function ConfirmHost() {
       onClose={() => close(false)}
       title={pending?.title}
       zIndex={400}
+      closeButtonProps={{ 'aria-label': 'Cancel' }}
       centered
     >
       {pending && (

@@ -201,6 +201,7 @@ const workspaceNav: NavSection = {
 const accountNav: NavSection = {
   section: 'Account settings',
   links: [
+    { to: '/account', label: 'Account & plan', permission: 'account.billing' },
     { to: '/workspaces', label: 'Workspaces' },
     { to: '/team', label: 'Team members' },
     { to: '/permissions', label: 'Permissions' },

@@ -1,0 +1,60 @@
+import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import type { Answer } from '../../lib/api';
+
+export type CreatedApiKey = Answer<'/api/workspaces/{workspaceId}/api-keys', 'post'>;
+
+function Secret({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Code style={{ wordBreak: 'break-all', minWidth: 0 }} data-testid="secret">
+          {value}
+        </Code>
+        <CopyButton value={value}>
+          {({ copied, copy }) => (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={copy}
+              aria-label={`Copy ${label}`}
+              style={{ flex: 'none' }}
+            >
+              {copied ? 'Copied' : 'Copy'}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The new key, shown this once, with how to use it in plain words. */
+export function CreatedKey({ created, onClose }: { created: CreatedApiKey; onClose: () => void }) {
+  return (
+    <Alert
+      color="teal"
+      variant="light"
+      title={`Copy your key now: it is shown this once`}
+      withCloseButton
+      closeButtonLabel="I have copied it"
+      onClose={onClose}
+      data-testid="created-key"
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          {created.kind === 'track'
+            ? `“${created.name}” sends people and events to this workspace through the Track API: give your app the site ID and the API key (HTTP Basic, site ID as the user name).`
+            : `“${created.name}” lets your backend call this workspace’s app API: send it as “Authorization: Bearer <key>”.`}{' '}
+          Atrium keeps only a fingerprint of it: once you close this, nobody can see it again. If it is lost,
+          create another and revoke this one.
+        </Text>
+        {created.siteId && <Secret label="Site ID" value={created.siteId} />}
+        {created.apiKey && <Secret label="API key" value={created.apiKey} />}
+        {created.key && <Secret label="App API key" value={created.key} />}
+      </Stack>
+    </Alert>
+  );
+}

@@ -2787,6 +2787,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resource-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace resources (campaigns, segments, layouts …): names, permissions, the JSON Schema of their body, and how the console lists them
+         * @description Any signed-in team member.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                copyable: boolean;
+                                /** @description What it is and what it is for, in words */
+                                description: string;
+                                /** @description The body fields an edit may change */
+                                editableFields: string[];
+                                /** @enum {unknown} */
+                                group: "Journeys" | "Data" | "Content";
+                                /** @description As activity entries name it: campaign, object_type … */
+                                kind: string;
+                                label: {
+                                    plural: string;
+                                    singular: string;
+                                };
+                                list: {
+                                    audit: {
+                                        createdBy: boolean;
+                                        updatedAt: boolean;
+                                    };
+                                    columns: {
+                                        field: string;
+                                        /** @enum {unknown} */
+                                        format: "text" | "badge" | "code" | "count" | "bytes" | "distinct" | "switch" | "date";
+                                        label: string;
+                                        template?: string;
+                                    }[];
+                                    filter: {
+                                        label: string;
+                                        param: string;
+                                        values: string[];
+                                    } | null;
+                                    title: {
+                                        field: string;
+                                        label: string;
+                                    };
+                                };
+                                /** @description Its routes are under /api/workspaces/{workspaceId}/{path} */
+                                path: string;
+                                /** @description The permission (of GET /api/permissions) each action needs; an action absent does not apply */
+                                permissions: {
+                                    create?: string;
+                                    delete?: string;
+                                    edit?: string;
+                                    preview?: string;
+                                    send?: string;
+                                    view: string;
+                                };
+                                /** @description Its items’ ids start with it and an underscore */
+                                prefix: string;
+                                routes: ("list" | "get" | "create" | "edit" | "delete" | "copy" | "upload" | "download" | "send" | "test-send" | "preview")[];
+                                /** @description The JSON Schema of a create’s body (an edit takes any of its fields); null for a list that is only read */
+                                schema: unknown;
+                                /** @description Created by uploading a file of one of these types, not from a body */
+                                upload: {
+                                    accept: string[];
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roles": {
         parameters: {
             query?: never;
@@ -5867,6 +5973,7 @@ export interface paths {
                                 createdBy: string;
                                 /** @description An id starting with ast_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 sha256: string;
                                 size: number;
@@ -5957,6 +6064,7 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with ast_ */
                             id: string;
+                            /** Name */
                             name: string;
                             sha256: string;
                             size: number;
@@ -6073,6 +6181,7 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with ast_ */
                             id: string;
+                            /** Name */
                             name: string;
                             sha256: string;
                             size: number;
@@ -6284,10 +6393,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with bc_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -6310,13 +6426,17 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /**
+                                 * State
                                  * @default draft
                                  * @enum {unknown}
                                  */
                                 state: "draft" | "sent";
                                 /**
+                                 * Type
+                                 * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                                  * @default newsletter
                                  * @enum {unknown}
                                  */
@@ -6401,8 +6521,15 @@ export interface paths {
                             /** @default [] */
                             segmentIds: string[];
                         };
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
-                        /** @default [] */
+                        /**
+                         * Messages
+                         * @default []
+                         */
                         messages: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -6425,13 +6552,17 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name: string;
                         /**
+                         * State
                          * @default draft
                          * @enum {unknown}
                          */
                         state: "draft" | "sent";
                         /**
+                         * Type
+                         * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                          * @default newsletter
                          * @enum {unknown}
                          */
@@ -6469,10 +6600,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with bc_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -6495,13 +6633,17 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "sent";
                             /**
+                             * Type
+                             * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                              * @default newsletter
                              * @enum {unknown}
                              */
@@ -6616,10 +6758,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with bc_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -6642,13 +6791,17 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "sent";
                             /**
+                             * Type
+                             * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                              * @default newsletter
                              * @enum {unknown}
                              */
@@ -6778,7 +6931,12 @@ export interface paths {
                             /** @default [] */
                             segmentIds: string[];
                         };
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Messages */
                         messages?: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -6801,10 +6959,18 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name?: string;
-                        /** @enum {unknown} */
+                        /**
+                         * State
+                         * @enum {unknown}
+                         */
                         state?: "draft" | "sent";
-                        /** @enum {unknown} */
+                        /**
+                         * Type
+                         * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
+                         * @enum {unknown}
+                         */
                         type?: "newsletter" | "api_triggered";
                     };
                 };
@@ -6839,10 +7005,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with bc_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -6865,13 +7038,17 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "sent";
                             /**
+                             * Type
+                             * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                              * @default newsletter
                              * @enum {unknown}
                              */
@@ -6994,10 +7171,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with bc_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -7020,13 +7204,17 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /**
+                                 * State
                                  * @default draft
                                  * @enum {unknown}
                                  */
                                 state: "draft" | "sent";
                                 /**
+                                 * Type
+                                 * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                                  * @default newsletter
                                  * @enum {unknown}
                                  */
@@ -7315,10 +7503,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with cmp_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -7341,14 +7536,23 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /**
+                                 * State
                                  * @default draft
                                  * @enum {unknown}
                                  */
                                 state: "draft" | "running" | "paused" | "stopped";
+                                /**
+                                 * Trigger
+                                 * @description What starts the campaign for a person
+                                 */
                                 trigger?: {
-                                    /** @description An id starting with seg_ */
+                                    /**
+                                     * Segment
+                                     * @description An id starting with seg_
+                                     */
                                     segmentId: string;
                                     /** @enum {string} */
                                     type: "segment";
@@ -7359,7 +7563,10 @@ export interface paths {
                                 } | {
                                     /** @enum {string} */
                                     type: "webhook";
-                                    /** @description An id starting with wh_ */
+                                    /**
+                                     * Webhook
+                                     * @description An id starting with wh_
+                                     */
                                     webhookId: string;
                                 } | null;
                                 /** Format: date-time */
@@ -7424,8 +7631,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
-                        /** @default [] */
+                        /**
+                         * Messages
+                         * @default []
+                         */
                         messages: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -7448,14 +7662,23 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name: string;
                         /**
+                         * State
                          * @default draft
                          * @enum {unknown}
                          */
                         state: "draft" | "running" | "paused" | "stopped";
+                        /**
+                         * Trigger
+                         * @description What starts the campaign for a person
+                         */
                         trigger?: {
-                            /** @description An id starting with seg_ */
+                            /**
+                             * Segment
+                             * @description An id starting with seg_
+                             */
                             segmentId: string;
                             /** @enum {string} */
                             type: "segment";
@@ -7466,7 +7689,10 @@ export interface paths {
                         } | {
                             /** @enum {string} */
                             type: "webhook";
-                            /** @description An id starting with wh_ */
+                            /**
+                             * Webhook
+                             * @description An id starting with wh_
+                             */
                             webhookId: string;
                         } | null;
                     };
@@ -7484,10 +7710,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with cmp_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -7510,14 +7743,23 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "running" | "paused" | "stopped";
+                            /**
+                             * Trigger
+                             * @description What starts the campaign for a person
+                             */
                             trigger?: {
-                                /** @description An id starting with seg_ */
+                                /**
+                                 * Segment
+                                 * @description An id starting with seg_
+                                 */
                                 segmentId: string;
                                 /** @enum {string} */
                                 type: "segment";
@@ -7528,7 +7770,10 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "webhook";
-                                /** @description An id starting with wh_ */
+                                /**
+                                 * Webhook
+                                 * @description An id starting with wh_
+                                 */
                                 webhookId: string;
                             } | null;
                             /** Format: date-time */
@@ -7623,10 +7868,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with cmp_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -7649,14 +7901,23 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "running" | "paused" | "stopped";
+                            /**
+                             * Trigger
+                             * @description What starts the campaign for a person
+                             */
                             trigger?: {
-                                /** @description An id starting with seg_ */
+                                /**
+                                 * Segment
+                                 * @description An id starting with seg_
+                                 */
                                 segmentId: string;
                                 /** @enum {string} */
                                 type: "segment";
@@ -7667,7 +7928,10 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "webhook";
-                                /** @description An id starting with wh_ */
+                                /**
+                                 * Webhook
+                                 * @description An id starting with wh_
+                                 */
                                 webhookId: string;
                             } | null;
                             /** Format: date-time */
@@ -7777,7 +8041,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Messages */
                         messages?: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -7800,11 +8069,22 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name?: string;
-                        /** @enum {unknown} */
+                        /**
+                         * State
+                         * @enum {unknown}
+                         */
                         state?: "draft" | "running" | "paused" | "stopped";
+                        /**
+                         * Trigger
+                         * @description What starts the campaign for a person
+                         */
                         trigger?: {
-                            /** @description An id starting with seg_ */
+                            /**
+                             * Segment
+                             * @description An id starting with seg_
+                             */
                             segmentId: string;
                             /** @enum {string} */
                             type: "segment";
@@ -7815,7 +8095,10 @@ export interface paths {
                         } | {
                             /** @enum {string} */
                             type: "webhook";
-                            /** @description An id starting with wh_ */
+                            /**
+                             * Webhook
+                             * @description An id starting with wh_
+                             */
                             webhookId: string;
                         } | null;
                     };
@@ -7833,10 +8116,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with cmp_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -7859,14 +8149,23 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "running" | "paused" | "stopped";
+                            /**
+                             * Trigger
+                             * @description What starts the campaign for a person
+                             */
                             trigger?: {
-                                /** @description An id starting with seg_ */
+                                /**
+                                 * Segment
+                                 * @description An id starting with seg_
+                                 */
                                 segmentId: string;
                                 /** @enum {string} */
                                 type: "segment";
@@ -7877,7 +8176,10 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "webhook";
-                                /** @description An id starting with wh_ */
+                                /**
+                                 * Webhook
+                                 * @description An id starting with wh_
+                                 */
                                 webhookId: string;
                             } | null;
                             /** Format: date-time */
@@ -7980,10 +8282,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with cmp_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -8006,14 +8315,23 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /**
+                                 * State
                                  * @default draft
                                  * @enum {unknown}
                                  */
                                 state: "draft" | "running" | "paused" | "stopped";
+                                /**
+                                 * Trigger
+                                 * @description What starts the campaign for a person
+                                 */
                                 trigger?: {
-                                    /** @description An id starting with seg_ */
+                                    /**
+                                     * Segment
+                                     * @description An id starting with seg_
+                                     */
                                     segmentId: string;
                                     /** @enum {string} */
                                     type: "segment";
@@ -8024,7 +8342,10 @@ export interface paths {
                                 } | {
                                     /** @enum {string} */
                                     type: "webhook";
-                                    /** @description An id starting with wh_ */
+                                    /**
+                                     * Webhook
+                                     * @description An id starting with wh_
+                                     */
                                     webhookId: string;
                                 } | null;
                                 /** Format: date-time */
@@ -8131,12 +8452,16 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @description The data set: a list of JSON objects, used in messages */
+                                /**
+                                 * Data
+                                 * @description The data set: a list of JSON objects, used in messages
+                                 */
                                 data: {
                                     [key: string]: unknown;
                                 }[];
                                 /** @description An id starting with col_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -8200,10 +8525,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The data set: a list of JSON objects, used in messages */
+                        /**
+                         * Data
+                         * @description The data set: a list of JSON objects, used in messages
+                         */
                         data: {
                             [key: string]: unknown;
                         }[];
+                        /** Name */
                         name: string;
                     };
                 };
@@ -8220,12 +8549,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The data set: a list of JSON objects, used in messages */
+                            /**
+                             * Data
+                             * @description The data set: a list of JSON objects, used in messages
+                             */
                             data: {
                                 [key: string]: unknown;
                             }[];
                             /** @description An id starting with col_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -8319,12 +8652,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The data set: a list of JSON objects, used in messages */
+                            /**
+                             * Data
+                             * @description The data set: a list of JSON objects, used in messages
+                             */
                             data: {
                                 [key: string]: unknown;
                             }[];
                             /** @description An id starting with col_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -8433,10 +8770,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The data set: a list of JSON objects, used in messages */
+                        /**
+                         * Data
+                         * @description The data set: a list of JSON objects, used in messages
+                         */
                         data?: {
                             [key: string]: unknown;
                         }[];
+                        /** Name */
                         name?: string;
                     };
                 };
@@ -8453,12 +8794,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The data set: a list of JSON objects, used in messages */
+                            /**
+                             * Data
+                             * @description The data set: a list of JSON objects, used in messages
+                             */
                             data: {
                                 [key: string]: unknown;
                             }[];
                             /** @description An id starting with col_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -8896,16 +9241,26 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @default true */
+                                /**
+                                 * Enabled
+                                 * @default true
+                                 */
                                 enabled: boolean;
                                 /** @description An id starting with int_ */
                                 id: string;
+                                /** Name */
                                 name: string;
-                                /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                                /**
+                                 * Settings
+                                 * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                                 */
                                 settings?: {
                                     [key: string]: unknown;
                                 };
-                                /** @description e.g. slack, salesforce, zapier */
+                                /**
+                                 * Type
+                                 * @description e.g. slack, salesforce, zapier
+                                 */
                                 type: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -8969,14 +9324,24 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default true */
+                        /**
+                         * Enabled
+                         * @default true
+                         */
                         enabled: boolean;
+                        /** Name */
                         name: string;
-                        /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                        /**
+                         * Settings
+                         * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                         */
                         settings?: {
                             [key: string]: unknown;
                         };
-                        /** @description e.g. slack, salesforce, zapier */
+                        /**
+                         * Type
+                         * @description e.g. slack, salesforce, zapier
+                         */
                         type: string;
                     };
                 };
@@ -8993,16 +9358,26 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with int_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. slack, salesforce, zapier */
+                            /**
+                             * Type
+                             * @description e.g. slack, salesforce, zapier
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9096,16 +9471,26 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with int_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. slack, salesforce, zapier */
+                            /**
+                             * Type
+                             * @description e.g. slack, salesforce, zapier
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9214,13 +9599,21 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Enabled */
                         enabled?: boolean;
+                        /** Name */
                         name?: string;
-                        /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                        /**
+                         * Settings
+                         * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                         */
                         settings?: {
                             [key: string]: unknown;
                         };
-                        /** @description e.g. slack, salesforce, zapier */
+                        /**
+                         * Type
+                         * @description e.g. slack, salesforce, zapier
+                         */
                         type?: string;
                     };
                 };
@@ -9237,16 +9630,26 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with int_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. slack, salesforce, zapier */
+                            /**
+                             * Type
+                             * @description e.g. slack, salesforce, zapier
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9418,10 +9821,14 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @description The message goes where {{ content }} is */
+                                /**
+                                 * HTML
+                                 * @description The message goes where {{ content }} is
+                                 */
                                 html: string;
                                 /** @description An id starting with lay_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -9485,8 +9892,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The message goes where {{ content }} is */
+                        /**
+                         * HTML
+                         * @description The message goes where {{ content }} is
+                         */
                         html: string;
+                        /** Name */
                         name: string;
                     };
                 };
@@ -9503,10 +9914,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The message goes where {{ content }} is */
+                            /**
+                             * HTML
+                             * @description The message goes where {{ content }} is
+                             */
                             html: string;
                             /** @description An id starting with lay_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9600,10 +10015,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The message goes where {{ content }} is */
+                            /**
+                             * HTML
+                             * @description The message goes where {{ content }} is
+                             */
                             html: string;
                             /** @description An id starting with lay_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9712,8 +10131,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The message goes where {{ content }} is */
+                        /**
+                         * HTML
+                         * @description The message goes where {{ content }} is
+                         */
                         html?: string;
+                        /** Name */
                         name?: string;
                     };
                 };
@@ -9730,10 +10153,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The message goes where {{ content }} is */
+                            /**
+                             * HTML
+                             * @description The message goes where {{ content }} is
+                             */
                             html: string;
                             /** @description An id starting with lay_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9835,10 +10262,14 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @description The message goes where {{ content }} is */
+                                /**
+                                 * HTML
+                                 * @description The message goes where {{ content }} is
+                                 */
                                 html: string;
                                 /** @description An id starting with lay_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -10345,9 +10776,14 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with ot_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -10411,7 +10847,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Name */
                         name: string;
                     };
                 };
@@ -10428,9 +10869,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with ot_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -10524,9 +10970,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with ot_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -10635,7 +11086,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Name */
                         name?: string;
                     };
                 };
@@ -10652,9 +11108,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with ot_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -10744,7 +11205,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                /** @default {} */
+                                /**
+                                 * Attributes
+                                 * @default {}
+                                 */
                                 attributes: {
                                     [key: string]: unknown;
                                 };
@@ -10754,9 +11218,15 @@ export interface paths {
                                 createdBy: string;
                                 /** @description An id starting with obj_ */
                                 id: string;
-                                /** @description The object’s own id within its type */
+                                /**
+                                 * Object id
+                                 * @description The object’s own id within its type
+                                 */
                                 objectId: string;
-                                /** @description An id starting with ot_ */
+                                /**
+                                 * Object type
+                                 * @description An id starting with ot_
+                                 */
                                 typeId: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -10820,13 +11290,22 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default {} */
+                        /**
+                         * Attributes
+                         * @default {}
+                         */
                         attributes: {
                             [key: string]: unknown;
                         };
-                        /** @description The object’s own id within its type */
+                        /**
+                         * Object id
+                         * @description The object’s own id within its type
+                         */
                         objectId: string;
-                        /** @description An id starting with ot_ */
+                        /**
+                         * Object type
+                         * @description An id starting with ot_
+                         */
                         typeId: string;
                     };
                 };
@@ -10839,7 +11318,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @default {} */
+                            /**
+                             * Attributes
+                             * @default {}
+                             */
                             attributes: {
                                 [key: string]: unknown;
                             };
@@ -10849,9 +11331,15 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with obj_ */
                             id: string;
-                            /** @description The object’s own id within its type */
+                            /**
+                             * Object id
+                             * @description The object’s own id within its type
+                             */
                             objectId: string;
-                            /** @description An id starting with ot_ */
+                            /**
+                             * Object type
+                             * @description An id starting with ot_
+                             */
                             typeId: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -10941,7 +11429,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @default {} */
+                            /**
+                             * Attributes
+                             * @default {}
+                             */
                             attributes: {
                                 [key: string]: unknown;
                             };
@@ -10951,9 +11442,15 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with obj_ */
                             id: string;
-                            /** @description The object’s own id within its type */
+                            /**
+                             * Object id
+                             * @description The object’s own id within its type
+                             */
                             objectId: string;
-                            /** @description An id starting with ot_ */
+                            /**
+                             * Object type
+                             * @description An id starting with ot_
+                             */
                             typeId: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -11062,12 +11559,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Attributes */
                         attributes?: {
                             [key: string]: unknown;
                         };
-                        /** @description The object’s own id within its type */
+                        /**
+                         * Object id
+                         * @description The object’s own id within its type
+                         */
                         objectId?: string;
-                        /** @description An id starting with ot_ */
+                        /**
+                         * Object type
+                         * @description An id starting with ot_
+                         */
                         typeId?: string;
                     };
                 };
@@ -11080,7 +11584,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @default {} */
+                            /**
+                             * Attributes
+                             * @default {}
+                             */
                             attributes: {
                                 [key: string]: unknown;
                             };
@@ -11090,9 +11597,15 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with obj_ */
                             id: string;
-                            /** @description The object’s own id within its type */
+                            /**
+                             * Object id
+                             * @description The object’s own id within its type
+                             */
                             objectId: string;
-                            /** @description An id starting with ot_ */
+                            /**
+                             * Object type
+                             * @description An id starting with ot_
+                             */
                             typeId: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -11938,18 +12451,31 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @enum {unknown} */
+                                /**
+                                 * Direction
+                                 * @enum {unknown}
+                                 */
                                 direction: "source" | "destination";
-                                /** @default true */
+                                /**
+                                 * Enabled
+                                 * @default true
+                                 */
                                 enabled: boolean;
                                 /** @description An id starting with pip_ */
                                 id: string;
+                                /** Name */
                                 name: string;
-                                /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                                /**
+                                 * Settings
+                                 * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                                 */
                                 settings?: {
                                     [key: string]: unknown;
                                 };
-                                /** @description e.g. javascript, http, bigquery */
+                                /**
+                                 * Type
+                                 * @description e.g. javascript, http, bigquery
+                                 */
                                 type: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -12013,16 +12539,29 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {unknown} */
+                        /**
+                         * Direction
+                         * @enum {unknown}
+                         */
                         direction: "source" | "destination";
-                        /** @default true */
+                        /**
+                         * Enabled
+                         * @default true
+                         */
                         enabled: boolean;
+                        /** Name */
                         name: string;
-                        /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                        /**
+                         * Settings
+                         * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                         */
                         settings?: {
                             [key: string]: unknown;
                         };
-                        /** @description e.g. javascript, http, bigquery */
+                        /**
+                         * Type
+                         * @description e.g. javascript, http, bigquery
+                         */
                         type: string;
                     };
                 };
@@ -12039,18 +12578,31 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @enum {unknown} */
+                            /**
+                             * Direction
+                             * @enum {unknown}
+                             */
                             direction: "source" | "destination";
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with pip_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. javascript, http, bigquery */
+                            /**
+                             * Type
+                             * @description e.g. javascript, http, bigquery
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -12144,18 +12696,31 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @enum {unknown} */
+                            /**
+                             * Direction
+                             * @enum {unknown}
+                             */
                             direction: "source" | "destination";
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with pip_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. javascript, http, bigquery */
+                            /**
+                             * Type
+                             * @description e.g. javascript, http, bigquery
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -12264,15 +12829,26 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {unknown} */
+                        /**
+                         * Direction
+                         * @enum {unknown}
+                         */
                         direction?: "source" | "destination";
+                        /** Enabled */
                         enabled?: boolean;
+                        /** Name */
                         name?: string;
-                        /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                        /**
+                         * Settings
+                         * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                         */
                         settings?: {
                             [key: string]: unknown;
                         };
-                        /** @description e.g. javascript, http, bigquery */
+                        /**
+                         * Type
+                         * @description e.g. javascript, http, bigquery
+                         */
                         type?: string;
                     };
                 };
@@ -12289,18 +12865,31 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @enum {unknown} */
+                            /**
+                             * Direction
+                             * @enum {unknown}
+                             */
                             direction: "source" | "destination";
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with pip_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. javascript, http, bigquery */
+                            /**
+                             * Type
+                             * @description e.g. javascript, http, bigquery
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -12740,11 +13329,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with seg_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /**
+                                 * Type
                                  * @description data: people matching the conditions; manual: people imported from a CSV
                                  * @default data
                                  * @enum {unknown}
@@ -12825,9 +13420,15 @@ export interface paths {
                                 value?: number | boolean | string;
                             }[];
                         };
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Name */
                         name: string;
                         /**
+                         * Type
                          * @description data: people matching the conditions; manual: people imported from a CSV
                          * @default data
                          * @enum {unknown}
@@ -12863,11 +13464,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with seg_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /**
+                             * Type
                              * @description data: people matching the conditions; manual: people imported from a CSV
                              * @default data
                              * @enum {unknown}
@@ -12980,11 +13587,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with seg_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /**
+                             * Type
                              * @description data: people matching the conditions; manual: people imported from a CSV
                              * @default data
                              * @enum {unknown}
@@ -13110,9 +13723,15 @@ export interface paths {
                                 value?: number | boolean | string;
                             }[];
                         };
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Name */
                         name?: string;
                         /**
+                         * Type
                          * @description data: people matching the conditions; manual: people imported from a CSV
                          * @enum {unknown}
                          */
@@ -13147,11 +13766,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with seg_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /**
+                             * Type
                              * @description data: people matching the conditions; manual: people imported from a CSV
                              * @default data
                              * @enum {unknown}
@@ -14077,10 +14702,17 @@ export interface paths {
                                 createdBy: string;
                                 /** @description An id starting with snp_ */
                                 id: string;
-                                /** @description Used in messages as {{ snippets.<name> }} */
+                                /**
+                                 * Name
+                                 * @description Used in messages as {{ snippets.<name> }}
+                                 */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /**
+                                 * Value
+                                 * @description The text or HTML it stands for
+                                 */
                                 value: string;
                             }[];
                             nextCursor: string | null;
@@ -14142,8 +14774,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Used in messages as {{ snippets.<name> }} */
+                        /**
+                         * Name
+                         * @description Used in messages as {{ snippets.<name> }}
+                         */
                         name: string;
+                        /**
+                         * Value
+                         * @description The text or HTML it stands for
+                         */
                         value: string;
                     };
                 };
@@ -14162,10 +14801,17 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with snp_ */
                             id: string;
-                            /** @description Used in messages as {{ snippets.<name> }} */
+                            /**
+                             * Name
+                             * @description Used in messages as {{ snippets.<name> }}
+                             */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Value
+                             * @description The text or HTML it stands for
+                             */
                             value: string;
                         };
                     };
@@ -14259,10 +14905,17 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with snp_ */
                             id: string;
-                            /** @description Used in messages as {{ snippets.<name> }} */
+                            /**
+                             * Name
+                             * @description Used in messages as {{ snippets.<name> }}
+                             */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Value
+                             * @description The text or HTML it stands for
+                             */
                             value: string;
                         };
                     };
@@ -14369,8 +15022,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Used in messages as {{ snippets.<name> }} */
+                        /**
+                         * Name
+                         * @description Used in messages as {{ snippets.<name> }}
+                         */
                         name?: string;
+                        /**
+                         * Value
+                         * @description The text or HTML it stands for
+                         */
                         value?: string;
                     };
                 };
@@ -14389,10 +15049,17 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with snp_ */
                             id: string;
-                            /** @description Used in messages as {{ snippets.<name> }} */
+                            /**
+                             * Name
+                             * @description Used in messages as {{ snippets.<name> }}
+                             */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Value
+                             * @description The text or HTML it stands for
+                             */
                             value: string;
                         };
                     };
@@ -14494,10 +15161,17 @@ export interface paths {
                                 createdBy: string;
                                 /** @description An id starting with snp_ */
                                 id: string;
-                                /** @description Used in messages as {{ snippets.<name> }} */
+                                /**
+                                 * Name
+                                 * @description Used in messages as {{ snippets.<name> }}
+                                 */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /**
+                                 * Value
+                                 * @description The text or HTML it stands for
+                                 */
                                 value: string;
                             };
                             missingReferences: {
@@ -14601,10 +15275,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with tx_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -14627,6 +15308,7 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -14690,8 +15372,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
-                        /** @default [] */
+                        /**
+                         * Messages
+                         * @default []
+                         */
                         messages: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -14714,6 +15403,7 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name: string;
                     };
                 };
@@ -14730,10 +15420,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with tx_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -14756,6 +15453,7 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -14849,10 +15547,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with tx_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -14875,6 +15580,7 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -14983,7 +15689,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Messages */
                         messages?: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -15006,6 +15717,7 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name?: string;
                     };
                 };
@@ -15022,10 +15734,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with tx_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -15048,6 +15767,7 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -15149,10 +15869,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with tx_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -15175,6 +15902,7 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -15280,16 +16008,27 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @default true */
+                                /**
+                                 * Enabled
+                                 * @default true
+                                 */
                                 enabled: boolean;
-                                /** @default [] */
+                                /**
+                                 * Events
+                                 * @description The events that call it
+                                 * @default []
+                                 */
                                 events: string[];
                                 /** @description An id starting with wh_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
-                                /** Format: uri */
+                                /**
+                                 * URL
+                                 * Format: uri
+                                 */
                                 url: string;
                             }[];
                             nextCursor: string | null;
@@ -15351,12 +16090,23 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default true */
+                        /**
+                         * Enabled
+                         * @default true
+                         */
                         enabled: boolean;
-                        /** @default [] */
+                        /**
+                         * Events
+                         * @description The events that call it
+                         * @default []
+                         */
                         events: string[];
+                        /** Name */
                         name: string;
-                        /** Format: uri */
+                        /**
+                         * URL
+                         * Format: uri
+                         */
                         url: string;
                     };
                 };
@@ -15373,16 +16123,27 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
-                            /** @default [] */
+                            /**
+                             * Events
+                             * @description The events that call it
+                             * @default []
+                             */
                             events: string[];
                             /** @description An id starting with wh_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
-                            /** Format: uri */
+                            /**
+                             * URL
+                             * Format: uri
+                             */
                             url: string;
                         };
                     };
@@ -15474,16 +16235,27 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
-                            /** @default [] */
+                            /**
+                             * Events
+                             * @description The events that call it
+                             * @default []
+                             */
                             events: string[];
                             /** @description An id starting with wh_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
-                            /** Format: uri */
+                            /**
+                             * URL
+                             * Format: uri
+                             */
                             url: string;
                         };
                     };
@@ -15590,10 +16362,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Enabled */
                         enabled?: boolean;
+                        /**
+                         * Events
+                         * @description The events that call it
+                         */
                         events?: string[];
+                        /** Name */
                         name?: string;
-                        /** Format: uri */
+                        /**
+                         * URL
+                         * Format: uri
+                         */
                         url?: string;
                     };
                 };
@@ -15610,16 +16391,27 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
-                            /** @default [] */
+                            /**
+                             * Events
+                             * @description The events that call it
+                             * @default []
+                             */
                             events: string[];
                             /** @description An id starting with wh_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
-                            /** Format: uri */
+                            /**
+                             * URL
+                             * Format: uri
+                             */
                             url: string;
                         };
                     };

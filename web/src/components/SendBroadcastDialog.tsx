@@ -18,7 +18,13 @@ export function SendBroadcastDialog(props: {
   onClose: () => void;
 }): JSX.Element {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`Send ${props.broadcast.name}`} size="lg">
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Send ${props.broadcast.name}`}
+      size="lg"
+    >
       {props.opened && <SendForm key={props.broadcast.id} {...props} />}
     </Modal>
   );

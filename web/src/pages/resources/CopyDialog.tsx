@@ -53,6 +53,7 @@ export function CopyDialog({
 }) {
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={opened}
       onClose={onClose}
       title={`Copy ${singularOf(kind)} “${titleOf(kind, item)}”`}

@@ -39,6 +39,7 @@ export function ItemDialog({
   const one = singularOf(kind);
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={opened}
       onClose={onClose}
       title={item ? `Edit ${one} “${titleOf(kind, item)}”` : `Create ${one}`}

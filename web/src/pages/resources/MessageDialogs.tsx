@@ -46,7 +46,13 @@ export function PreviewDialog({
       ),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={`Preview “${message.name}”`} size="xl">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Preview “${message.name}”`}
+      size="xl"
+    >
       <Stack>
         <form
           onSubmit={(e) => {
@@ -155,7 +161,13 @@ export function TestSendDialog({
 }) {
   const [cioId, setCioId] = useState('');
   return (
-    <Modal opened={opened} onClose={onClose} title={`Send a test of “${title}”`} size="xl">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Send a test of “${title}”`}
+      size="xl"
+    >
       <Stack>
         <Text size="sm">
           A test goes to you, or to the workspace’s test recipient in test mode; in “never” mode nothing

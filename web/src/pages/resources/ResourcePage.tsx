@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,12 +9,12 @@ import { SendBroadcastDialog } from '../../components/SendBroadcastDialog';
 import { PageTitle, useCurrentWorkspace } from '../../components/Shell';
 import { EmptyState, ErrorPanel, errorMessage, LoadingSkeleton } from '../../components/States';
 import { notifySuccess, usePageTitle } from '../../lib/feedback';
-import { formatDateTime, useMe, usePermissions } from '../../lib/hooks';
+import { useMe, usePermissions } from '../../lib/hooks';
 import { deleteItem, type Item, listItems } from '../../lib/resource-items';
 import { has, type ResourceKind, singularOf, useResourceKinds } from '../../lib/resource-kinds';
 import { CopyDialog } from './CopyDialog';
-import { Cell } from './cells';
 import { ItemDialog } from './ItemDialog';
+import { ItemList } from './ItemList';
 import { PreviewDialog, TestSendDialog } from './MessageDialogs';
 import { hasRowActions, type RowAction, RowActions } from './RowActions';
 import { titleOf } from './titles';
@@ -96,7 +97,8 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
     </Guarded>
   ) : null;
 
-  const audit = kind.list.audit;
+  // A phone gets a card per item: a table would run off the side.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const actions = hasRowActions(kind);
   let content: React.ReactNode;
   if (!ready) content = <LoadingSkeleton />;
@@ -114,71 +116,27 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
     );
   else
     content = (
-      // Narrower than the columns and row actions need, it scrolls sideways.
-      <Table.ScrollContainer minWidth={actions ? 820 : 560} type="native">
-        <Table withTableBorder highlightOnHover bg="white" data-testid="resources">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{kind.list.title.label}</Table.Th>
-              {kind.list.columns.map((c) => (
-                <Table.Th key={c.label}>{c.label}</Table.Th>
-              ))}
-              {audit.createdBy && <Table.Th>Created by</Table.Th>}
-              {audit.updatedAt && <Table.Th>Updated</Table.Th>}
-              {actions && (
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => {
-              const name = titleOf(kind, item);
-              return (
-                <Table.Tr key={item.id} data-testid={`row-${name}`}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {name}
-                    </Text>
-                  </Table.Td>
-                  {kind.list.columns.map((c) => (
-                    <Table.Td key={c.label}>
-                      <Cell item={item} column={c} />
-                    </Table.Td>
-                  ))}
-                  {audit.createdBy && (
-                    <Table.Td>
-                      <Text size="sm">{String(item.createdBy ?? '—')}</Text>
-                    </Table.Td>
-                  )}
-                  {audit.updatedAt && (
-                    <Table.Td>
-                      <Text size="sm">
-                        {formatDateTime(typeof item.updatedAt === 'string' ? item.updatedAt : null)}
-                      </Text>
-                    </Table.Td>
-                  )}
-                  {actions && (
-                    <Table.Td>
-                      <RowActions
-                        kind={kind}
-                        item={item}
-                        name={name}
-                        can={can}
-                        why={why}
-                        hasOtherWorkspace={me.workspaces.length > 1}
-                        downloadHref={`${base}/${item.id}/content`}
-                        onAction={(action) => onAction(action, item)}
-                      />
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ItemList
+        kind={kind}
+        items={items}
+        phone={phone}
+        actions={
+          actions
+            ? (item, name) => (
+                <RowActions
+                  kind={kind}
+                  item={item}
+                  name={name}
+                  can={can}
+                  why={why}
+                  hasOtherWorkspace={me.workspaces.length > 1}
+                  downloadHref={`${base}/${item.id}/content`}
+                  onAction={(action) => onAction(action, item)}
+                />
+              )
+            : null
+        }
+      />
     );
 
   return (

@@ -55,7 +55,7 @@ export function RowActions({
     );
   };
   return (
-    <Group gap={4} wrap="nowrap" justify="flex-end">
+    <Group gap={4} wrap="wrap" justify="flex-end">
       {has(kind, 'preview') && (
         <Button size="xs" variant="subtle" onClick={() => onAction('preview')}>
           Preview

@@ -28,7 +28,13 @@ export function UploadDialog({
   onDone: (name: string) => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={`Upload ${singularOf(kind)}`} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Upload ${singularOf(kind)}`}
+      size="lg"
+    >
       {opened && <UploadForm kind={kind} workspaceId={workspaceId} onDone={onDone} />}
     </Modal>
   );

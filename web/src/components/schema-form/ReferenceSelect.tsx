@@ -17,7 +17,9 @@ function useOptions(prefix: string) {
   const title = kind?.list.title.field ?? 'name';
   return {
     kind,
-    loading: items.isPending,
+    /** No kind of the console has items of this prefix: an id the server gives (a message's own). */
+    serverGiven: kinds.isSuccess && !kind,
+    loading: kind ? items.isPending : kinds.isPending,
     data: (items.data?.items ?? []).map((item) => ({
       value: item.id,
       label: String(item[title] ?? item.id),
@@ -40,6 +42,7 @@ export function ReferenceSelect({
   ...props
 }: Props & { value: string | null; onChange: (value: string | null) => void }) {
   const options = useOptions(prefix);
+  if (options.serverGiven) return null;
   // An id of another workspace, or of an item deleted since: still offered, so nothing is lost silently.
   const data =
     value && !options.data.some((o) => o.value === value)
@@ -68,6 +71,7 @@ export function ReferenceMultiSelect({
   ...props
 }: Props & { value: string[]; onChange: (value: string[]) => void }) {
   const options = useOptions(prefix);
+  if (options.serverGiven) return null;
   const data = [
     ...options.data,
     ...value

@@ -35,7 +35,12 @@ function Summary({ error, claimed }: { error: unknown; claimed: Set<string> }) {
   const unplaced = error.errors.filter((e) => !claimed.has(e.path));
   if (error.errors.length > 0 && unplaced.length === 0) return null;
   return (
-    <Alert color="red" title={errorMessage(error)} data-testid="problem">
+    // With field errors, the list says it in words (the detail restates the first one).
+    <Alert
+      color="red"
+      title={unplaced.length > 0 ? 'It could not be saved' : errorMessage(error)}
+      data-testid="problem"
+    >
       {unplaced.length > 0 && (
         <List size="sm">
           {unplaced.map((e, i) => (

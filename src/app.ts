@@ -31,6 +31,7 @@ import { PURGE_JOB, REVALIDATE_JOB } from './features/workspaces/service.js';
 import './http/route-access.js';
 import { adAudienceRoutes } from './features/content/ad-audiences.js';
 import { assetRoutes } from './features/content/assets.js';
+import { resourceKindRoutes } from './features/content/kinds-route.js';
 import { messageRoutes } from './features/content/messages.js';
 import { relationshipRoutes } from './features/content/relationships.js';
 import { Renderer } from './features/content/render-pool.js';
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   twoFactorRoutes(app, ctx);
   apiKeyRoutes(app, ctx);
   peopleRoutes(app, ctx);
+  resourceKindRoutes(app);
   contentRoutes(app, ctx, { segments: segmentDecoration });
   segmentRoutes(app, ctx);
   adAudienceRoutes(app, ctx);

@@ -2760,8 +2760,6 @@ export interface paths {
                                 [key: string]: string;
                             };
                             workspacePermissions: {
-                                /** @description What it lets one do, in words: "create segments" */
-                                action: string;
                                 allowed: {
                                     author: boolean;
                                     author_hidden_attributes: boolean;
@@ -2789,7 +2787,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/plans": {
+    "/api/resource-kinds": {
         parameters: {
             query?: never;
             header?: never;
@@ -2797,10 +2795,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The plans, with their names and limits
-         * @description What a plan change would allow, before making it. A move to a plan whose limits the account already exceeds answers 409 limit_reached.
-         *
-         *     No authentication.
+         * The workspace resources (campaigns, segments, layouts …): names, permissions, the JSON Schema of their body, and how the console lists them
+         * @description Any signed-in team member.
          */
         get: {
             parameters: {
@@ -2819,21 +2815,72 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                /** @description The plan’s name for people */
-                                label: string;
-                                /** @description null: set per account (custom) */
-                                limits: {
-                                    /** @description null = unlimited */
-                                    teamMembers: number | null;
-                                    /** @description null = unlimited */
-                                    workspaces: number | null;
-                                } | null;
+                                copyable: boolean;
+                                /** @description What it is and what it is for, in words */
+                                description: string;
+                                /** @description The body fields an edit may change */
+                                editableFields: string[];
                                 /** @enum {unknown} */
-                                name: "free" | "essentials" | "premium" | "team" | "custom";
-                                /** @description An account may move to it itself (PATCH /api/account) */
-                                selfService: boolean;
+                                group: "Journeys" | "Data" | "Content";
+                                /** @description As activity entries name it: campaign, object_type … */
+                                kind: string;
+                                label: {
+                                    plural: string;
+                                    singular: string;
+                                };
+                                list: {
+                                    audit: {
+                                        createdBy: boolean;
+                                        updatedAt: boolean;
+                                    };
+                                    columns: {
+                                        field: string;
+                                        /** @enum {unknown} */
+                                        format: "text" | "badge" | "code" | "count" | "bytes" | "distinct" | "switch" | "date";
+                                        label: string;
+                                        template?: string;
+                                    }[];
+                                    filter: {
+                                        label: string;
+                                        param: string;
+                                        values: string[];
+                                    } | null;
+                                    title: {
+                                        field: string;
+                                        label: string;
+                                    };
+                                };
+                                /** @description Its routes are under /api/workspaces/{workspaceId}/{path} */
+                                path: string;
+                                /** @description The permission (of GET /api/permissions) each action needs; an action absent does not apply */
+                                permissions: {
+                                    create?: string;
+                                    delete?: string;
+                                    edit?: string;
+                                    preview?: string;
+                                    send?: string;
+                                    view: string;
+                                };
+                                /** @description Its items’ ids start with it and an underscore */
+                                prefix: string;
+                                routes: ("list" | "get" | "create" | "edit" | "delete" | "copy" | "upload" | "download" | "send" | "test-send" | "preview")[];
+                                /** @description The JSON Schema of a create’s body (an edit takes any of its fields); null for a list that is only read */
+                                schema: unknown;
+                                /** @description Created by uploading a file of one of these types, not from a body */
+                                upload: {
+                                    accept: string[];
+                                } | null;
                             }[];
                         };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5926,6 +5973,7 @@ export interface paths {
                                 createdBy: string;
                                 /** @description An id starting with ast_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 sha256: string;
                                 size: number;
@@ -6016,6 +6064,7 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with ast_ */
                             id: string;
+                            /** Name */
                             name: string;
                             sha256: string;
                             size: number;
@@ -6132,6 +6181,7 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with ast_ */
                             id: string;
+                            /** Name */
                             name: string;
                             sha256: string;
                             size: number;
@@ -6343,10 +6393,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with bc_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -6369,13 +6426,17 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /**
+                                 * State
                                  * @default draft
                                  * @enum {unknown}
                                  */
                                 state: "draft" | "sent";
                                 /**
+                                 * Type
+                                 * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                                  * @default newsletter
                                  * @enum {unknown}
                                  */
@@ -6460,8 +6521,15 @@ export interface paths {
                             /** @default [] */
                             segmentIds: string[];
                         };
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
-                        /** @default [] */
+                        /**
+                         * Messages
+                         * @default []
+                         */
                         messages: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -6484,13 +6552,17 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name: string;
                         /**
+                         * State
                          * @default draft
                          * @enum {unknown}
                          */
                         state: "draft" | "sent";
                         /**
+                         * Type
+                         * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                          * @default newsletter
                          * @enum {unknown}
                          */
@@ -6528,10 +6600,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with bc_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -6554,13 +6633,17 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "sent";
                             /**
+                             * Type
+                             * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                              * @default newsletter
                              * @enum {unknown}
                              */
@@ -6675,10 +6758,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with bc_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -6701,13 +6791,17 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "sent";
                             /**
+                             * Type
+                             * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                              * @default newsletter
                              * @enum {unknown}
                              */
@@ -6837,7 +6931,12 @@ export interface paths {
                             /** @default [] */
                             segmentIds: string[];
                         };
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Messages */
                         messages?: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -6860,10 +6959,18 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name?: string;
-                        /** @enum {unknown} */
+                        /**
+                         * State
+                         * @enum {unknown}
+                         */
                         state?: "draft" | "sent";
-                        /** @enum {unknown} */
+                        /**
+                         * Type
+                         * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
+                         * @enum {unknown}
+                         */
                         type?: "newsletter" | "api_triggered";
                     };
                 };
@@ -6898,10 +7005,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with bc_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -6924,13 +7038,17 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "sent";
                             /**
+                             * Type
+                             * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                              * @default newsletter
                              * @enum {unknown}
                              */
@@ -7053,10 +7171,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with bc_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -7079,13 +7204,17 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /**
+                                 * State
                                  * @default draft
                                  * @enum {unknown}
                                  */
                                 state: "draft" | "sent";
                                 /**
+                                 * Type
+                                 * @description A newsletter is sent once; an API-triggered broadcast each time your app asks
                                  * @default newsletter
                                  * @enum {unknown}
                                  */
@@ -7374,10 +7503,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with cmp_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -7400,14 +7536,23 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /**
+                                 * State
                                  * @default draft
                                  * @enum {unknown}
                                  */
                                 state: "draft" | "running" | "paused" | "stopped";
+                                /**
+                                 * Trigger
+                                 * @description What starts the campaign for a person
+                                 */
                                 trigger?: {
-                                    /** @description An id starting with seg_ */
+                                    /**
+                                     * Segment
+                                     * @description An id starting with seg_
+                                     */
                                     segmentId: string;
                                     /** @enum {string} */
                                     type: "segment";
@@ -7418,7 +7563,10 @@ export interface paths {
                                 } | {
                                     /** @enum {string} */
                                     type: "webhook";
-                                    /** @description An id starting with wh_ */
+                                    /**
+                                     * Webhook
+                                     * @description An id starting with wh_
+                                     */
                                     webhookId: string;
                                 } | null;
                                 /** Format: date-time */
@@ -7483,8 +7631,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
-                        /** @default [] */
+                        /**
+                         * Messages
+                         * @default []
+                         */
                         messages: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -7507,14 +7662,23 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name: string;
                         /**
+                         * State
                          * @default draft
                          * @enum {unknown}
                          */
                         state: "draft" | "running" | "paused" | "stopped";
+                        /**
+                         * Trigger
+                         * @description What starts the campaign for a person
+                         */
                         trigger?: {
-                            /** @description An id starting with seg_ */
+                            /**
+                             * Segment
+                             * @description An id starting with seg_
+                             */
                             segmentId: string;
                             /** @enum {string} */
                             type: "segment";
@@ -7525,7 +7689,10 @@ export interface paths {
                         } | {
                             /** @enum {string} */
                             type: "webhook";
-                            /** @description An id starting with wh_ */
+                            /**
+                             * Webhook
+                             * @description An id starting with wh_
+                             */
                             webhookId: string;
                         } | null;
                     };
@@ -7543,10 +7710,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with cmp_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -7569,14 +7743,23 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "running" | "paused" | "stopped";
+                            /**
+                             * Trigger
+                             * @description What starts the campaign for a person
+                             */
                             trigger?: {
-                                /** @description An id starting with seg_ */
+                                /**
+                                 * Segment
+                                 * @description An id starting with seg_
+                                 */
                                 segmentId: string;
                                 /** @enum {string} */
                                 type: "segment";
@@ -7587,7 +7770,10 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "webhook";
-                                /** @description An id starting with wh_ */
+                                /**
+                                 * Webhook
+                                 * @description An id starting with wh_
+                                 */
                                 webhookId: string;
                             } | null;
                             /** Format: date-time */
@@ -7682,10 +7868,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with cmp_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -7708,14 +7901,23 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "running" | "paused" | "stopped";
+                            /**
+                             * Trigger
+                             * @description What starts the campaign for a person
+                             */
                             trigger?: {
-                                /** @description An id starting with seg_ */
+                                /**
+                                 * Segment
+                                 * @description An id starting with seg_
+                                 */
                                 segmentId: string;
                                 /** @enum {string} */
                                 type: "segment";
@@ -7726,7 +7928,10 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "webhook";
-                                /** @description An id starting with wh_ */
+                                /**
+                                 * Webhook
+                                 * @description An id starting with wh_
+                                 */
                                 webhookId: string;
                             } | null;
                             /** Format: date-time */
@@ -7836,7 +8041,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Messages */
                         messages?: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -7859,11 +8069,22 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name?: string;
-                        /** @enum {unknown} */
+                        /**
+                         * State
+                         * @enum {unknown}
+                         */
                         state?: "draft" | "running" | "paused" | "stopped";
+                        /**
+                         * Trigger
+                         * @description What starts the campaign for a person
+                         */
                         trigger?: {
-                            /** @description An id starting with seg_ */
+                            /**
+                             * Segment
+                             * @description An id starting with seg_
+                             */
                             segmentId: string;
                             /** @enum {string} */
                             type: "segment";
@@ -7874,7 +8095,10 @@ export interface paths {
                         } | {
                             /** @enum {string} */
                             type: "webhook";
-                            /** @description An id starting with wh_ */
+                            /**
+                             * Webhook
+                             * @description An id starting with wh_
+                             */
                             webhookId: string;
                         } | null;
                     };
@@ -7892,10 +8116,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with cmp_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -7918,14 +8149,23 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /**
+                             * State
                              * @default draft
                              * @enum {unknown}
                              */
                             state: "draft" | "running" | "paused" | "stopped";
+                            /**
+                             * Trigger
+                             * @description What starts the campaign for a person
+                             */
                             trigger?: {
-                                /** @description An id starting with seg_ */
+                                /**
+                                 * Segment
+                                 * @description An id starting with seg_
+                                 */
                                 segmentId: string;
                                 /** @enum {string} */
                                 type: "segment";
@@ -7936,7 +8176,10 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "webhook";
-                                /** @description An id starting with wh_ */
+                                /**
+                                 * Webhook
+                                 * @description An id starting with wh_
+                                 */
                                 webhookId: string;
                             } | null;
                             /** Format: date-time */
@@ -8039,10 +8282,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with cmp_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -8065,14 +8315,23 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /**
+                                 * State
                                  * @default draft
                                  * @enum {unknown}
                                  */
                                 state: "draft" | "running" | "paused" | "stopped";
+                                /**
+                                 * Trigger
+                                 * @description What starts the campaign for a person
+                                 */
                                 trigger?: {
-                                    /** @description An id starting with seg_ */
+                                    /**
+                                     * Segment
+                                     * @description An id starting with seg_
+                                     */
                                     segmentId: string;
                                     /** @enum {string} */
                                     type: "segment";
@@ -8083,7 +8342,10 @@ export interface paths {
                                 } | {
                                     /** @enum {string} */
                                     type: "webhook";
-                                    /** @description An id starting with wh_ */
+                                    /**
+                                     * Webhook
+                                     * @description An id starting with wh_
+                                     */
                                     webhookId: string;
                                 } | null;
                                 /** Format: date-time */
@@ -8190,12 +8452,16 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @description The data set: a list of JSON objects, used in messages */
+                                /**
+                                 * Data
+                                 * @description The data set: a list of JSON objects, used in messages
+                                 */
                                 data: {
                                     [key: string]: unknown;
                                 }[];
                                 /** @description An id starting with col_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -8259,10 +8525,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The data set: a list of JSON objects, used in messages */
+                        /**
+                         * Data
+                         * @description The data set: a list of JSON objects, used in messages
+                         */
                         data: {
                             [key: string]: unknown;
                         }[];
+                        /** Name */
                         name: string;
                     };
                 };
@@ -8279,12 +8549,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The data set: a list of JSON objects, used in messages */
+                            /**
+                             * Data
+                             * @description The data set: a list of JSON objects, used in messages
+                             */
                             data: {
                                 [key: string]: unknown;
                             }[];
                             /** @description An id starting with col_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -8378,12 +8652,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The data set: a list of JSON objects, used in messages */
+                            /**
+                             * Data
+                             * @description The data set: a list of JSON objects, used in messages
+                             */
                             data: {
                                 [key: string]: unknown;
                             }[];
                             /** @description An id starting with col_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -8492,10 +8770,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The data set: a list of JSON objects, used in messages */
+                        /**
+                         * Data
+                         * @description The data set: a list of JSON objects, used in messages
+                         */
                         data?: {
                             [key: string]: unknown;
                         }[];
+                        /** Name */
                         name?: string;
                     };
                 };
@@ -8512,12 +8794,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The data set: a list of JSON objects, used in messages */
+                            /**
+                             * Data
+                             * @description The data set: a list of JSON objects, used in messages
+                             */
                             data: {
                                 [key: string]: unknown;
                             }[];
                             /** @description An id starting with col_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -8955,16 +9241,26 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @default true */
+                                /**
+                                 * Enabled
+                                 * @default true
+                                 */
                                 enabled: boolean;
                                 /** @description An id starting with int_ */
                                 id: string;
+                                /** Name */
                                 name: string;
-                                /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                                /**
+                                 * Settings
+                                 * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                                 */
                                 settings?: {
                                     [key: string]: unknown;
                                 };
-                                /** @description e.g. slack, salesforce, zapier */
+                                /**
+                                 * Type
+                                 * @description e.g. slack, salesforce, zapier
+                                 */
                                 type: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -9028,14 +9324,24 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default true */
+                        /**
+                         * Enabled
+                         * @default true
+                         */
                         enabled: boolean;
+                        /** Name */
                         name: string;
-                        /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                        /**
+                         * Settings
+                         * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                         */
                         settings?: {
                             [key: string]: unknown;
                         };
-                        /** @description e.g. slack, salesforce, zapier */
+                        /**
+                         * Type
+                         * @description e.g. slack, salesforce, zapier
+                         */
                         type: string;
                     };
                 };
@@ -9052,16 +9358,26 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with int_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. slack, salesforce, zapier */
+                            /**
+                             * Type
+                             * @description e.g. slack, salesforce, zapier
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9155,16 +9471,26 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with int_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. slack, salesforce, zapier */
+                            /**
+                             * Type
+                             * @description e.g. slack, salesforce, zapier
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9273,13 +9599,21 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Enabled */
                         enabled?: boolean;
+                        /** Name */
                         name?: string;
-                        /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                        /**
+                         * Settings
+                         * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                         */
                         settings?: {
                             [key: string]: unknown;
                         };
-                        /** @description e.g. slack, salesforce, zapier */
+                        /**
+                         * Type
+                         * @description e.g. slack, salesforce, zapier
+                         */
                         type?: string;
                     };
                 };
@@ -9296,16 +9630,26 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with int_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. slack, salesforce, zapier */
+                            /**
+                             * Type
+                             * @description e.g. slack, salesforce, zapier
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9477,10 +9821,14 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @description The message goes where {{ content }} is */
+                                /**
+                                 * HTML
+                                 * @description The message goes where {{ content }} is
+                                 */
                                 html: string;
                                 /** @description An id starting with lay_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -9544,8 +9892,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The message goes where {{ content }} is */
+                        /**
+                         * HTML
+                         * @description The message goes where {{ content }} is
+                         */
                         html: string;
+                        /** Name */
                         name: string;
                     };
                 };
@@ -9562,10 +9914,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The message goes where {{ content }} is */
+                            /**
+                             * HTML
+                             * @description The message goes where {{ content }} is
+                             */
                             html: string;
                             /** @description An id starting with lay_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9659,10 +10015,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The message goes where {{ content }} is */
+                            /**
+                             * HTML
+                             * @description The message goes where {{ content }} is
+                             */
                             html: string;
                             /** @description An id starting with lay_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9771,8 +10131,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The message goes where {{ content }} is */
+                        /**
+                         * HTML
+                         * @description The message goes where {{ content }} is
+                         */
                         html?: string;
+                        /** Name */
                         name?: string;
                     };
                 };
@@ -9789,10 +10153,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @description The message goes where {{ content }} is */
+                            /**
+                             * HTML
+                             * @description The message goes where {{ content }} is
+                             */
                             html: string;
                             /** @description An id starting with lay_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9894,10 +10262,14 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @description The message goes where {{ content }} is */
+                                /**
+                                 * HTML
+                                 * @description The message goes where {{ content }} is
+                                 */
                                 html: string;
                                 /** @description An id starting with lay_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -10404,9 +10776,14 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with ot_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -10470,7 +10847,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Name */
                         name: string;
                     };
                 };
@@ -10487,9 +10869,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with ot_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -10583,9 +10970,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with ot_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -10694,7 +11086,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Name */
                         name?: string;
                     };
                 };
@@ -10711,9 +11108,14 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with ot_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -10803,7 +11205,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                /** @default {} */
+                                /**
+                                 * Attributes
+                                 * @default {}
+                                 */
                                 attributes: {
                                     [key: string]: unknown;
                                 };
@@ -10813,9 +11218,15 @@ export interface paths {
                                 createdBy: string;
                                 /** @description An id starting with obj_ */
                                 id: string;
-                                /** @description The object’s own id within its type */
+                                /**
+                                 * Object id
+                                 * @description The object’s own id within its type
+                                 */
                                 objectId: string;
-                                /** @description An id starting with ot_ */
+                                /**
+                                 * Object type
+                                 * @description An id starting with ot_
+                                 */
                                 typeId: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -10879,13 +11290,22 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default {} */
+                        /**
+                         * Attributes
+                         * @default {}
+                         */
                         attributes: {
                             [key: string]: unknown;
                         };
-                        /** @description The object’s own id within its type */
+                        /**
+                         * Object id
+                         * @description The object’s own id within its type
+                         */
                         objectId: string;
-                        /** @description An id starting with ot_ */
+                        /**
+                         * Object type
+                         * @description An id starting with ot_
+                         */
                         typeId: string;
                     };
                 };
@@ -10898,7 +11318,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @default {} */
+                            /**
+                             * Attributes
+                             * @default {}
+                             */
                             attributes: {
                                 [key: string]: unknown;
                             };
@@ -10908,9 +11331,15 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with obj_ */
                             id: string;
-                            /** @description The object’s own id within its type */
+                            /**
+                             * Object id
+                             * @description The object’s own id within its type
+                             */
                             objectId: string;
-                            /** @description An id starting with ot_ */
+                            /**
+                             * Object type
+                             * @description An id starting with ot_
+                             */
                             typeId: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -11000,7 +11429,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @default {} */
+                            /**
+                             * Attributes
+                             * @default {}
+                             */
                             attributes: {
                                 [key: string]: unknown;
                             };
@@ -11010,9 +11442,15 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with obj_ */
                             id: string;
-                            /** @description The object’s own id within its type */
+                            /**
+                             * Object id
+                             * @description The object’s own id within its type
+                             */
                             objectId: string;
-                            /** @description An id starting with ot_ */
+                            /**
+                             * Object type
+                             * @description An id starting with ot_
+                             */
                             typeId: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -11121,12 +11559,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Attributes */
                         attributes?: {
                             [key: string]: unknown;
                         };
-                        /** @description The object’s own id within its type */
+                        /**
+                         * Object id
+                         * @description The object’s own id within its type
+                         */
                         objectId?: string;
-                        /** @description An id starting with ot_ */
+                        /**
+                         * Object type
+                         * @description An id starting with ot_
+                         */
                         typeId?: string;
                     };
                 };
@@ -11139,7 +11584,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @default {} */
+                            /**
+                             * Attributes
+                             * @default {}
+                             */
                             attributes: {
                                 [key: string]: unknown;
                             };
@@ -11149,9 +11597,15 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with obj_ */
                             id: string;
-                            /** @description The object’s own id within its type */
+                            /**
+                             * Object id
+                             * @description The object’s own id within its type
+                             */
                             objectId: string;
-                            /** @description An id starting with ot_ */
+                            /**
+                             * Object type
+                             * @description An id starting with ot_
+                             */
                             typeId: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -11997,18 +12451,31 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @enum {unknown} */
+                                /**
+                                 * Direction
+                                 * @enum {unknown}
+                                 */
                                 direction: "source" | "destination";
-                                /** @default true */
+                                /**
+                                 * Enabled
+                                 * @default true
+                                 */
                                 enabled: boolean;
                                 /** @description An id starting with pip_ */
                                 id: string;
+                                /** Name */
                                 name: string;
-                                /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                                /**
+                                 * Settings
+                                 * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                                 */
                                 settings?: {
                                     [key: string]: unknown;
                                 };
-                                /** @description e.g. javascript, http, bigquery */
+                                /**
+                                 * Type
+                                 * @description e.g. javascript, http, bigquery
+                                 */
                                 type: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -12072,16 +12539,29 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {unknown} */
+                        /**
+                         * Direction
+                         * @enum {unknown}
+                         */
                         direction: "source" | "destination";
-                        /** @default true */
+                        /**
+                         * Enabled
+                         * @default true
+                         */
                         enabled: boolean;
+                        /** Name */
                         name: string;
-                        /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                        /**
+                         * Settings
+                         * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                         */
                         settings?: {
                             [key: string]: unknown;
                         };
-                        /** @description e.g. javascript, http, bigquery */
+                        /**
+                         * Type
+                         * @description e.g. javascript, http, bigquery
+                         */
                         type: string;
                     };
                 };
@@ -12098,18 +12578,31 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @enum {unknown} */
+                            /**
+                             * Direction
+                             * @enum {unknown}
+                             */
                             direction: "source" | "destination";
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with pip_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. javascript, http, bigquery */
+                            /**
+                             * Type
+                             * @description e.g. javascript, http, bigquery
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -12203,18 +12696,31 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @enum {unknown} */
+                            /**
+                             * Direction
+                             * @enum {unknown}
+                             */
                             direction: "source" | "destination";
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with pip_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. javascript, http, bigquery */
+                            /**
+                             * Type
+                             * @description e.g. javascript, http, bigquery
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -12323,15 +12829,26 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {unknown} */
+                        /**
+                         * Direction
+                         * @enum {unknown}
+                         */
                         direction?: "source" | "destination";
+                        /** Enabled */
                         enabled?: boolean;
+                        /** Name */
                         name?: string;
-                        /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                        /**
+                         * Settings
+                         * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                         */
                         settings?: {
                             [key: string]: unknown;
                         };
-                        /** @description e.g. javascript, http, bigquery */
+                        /**
+                         * Type
+                         * @description e.g. javascript, http, bigquery
+                         */
                         type?: string;
                     };
                 };
@@ -12348,18 +12865,31 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @enum {unknown} */
+                            /**
+                             * Direction
+                             * @enum {unknown}
+                             */
                             direction: "source" | "destination";
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
                             /** @description An id starting with pip_ */
                             id: string;
+                            /** Name */
                             name: string;
-                            /** @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it. */
+                            /**
+                             * Settings
+                             * @description Credentials in settings (keys such as apiKey, token, secret, password, Authorization, at any depth) are write-only: every read shows "••••" followed by their last 4 characters when they have 16 or more, else "••••". A write that leaves one out, or sends that masked value back, keeps the stored credential; null clears it.
+                             */
                             settings?: {
                                 [key: string]: unknown;
                             };
-                            /** @description e.g. javascript, http, bigquery */
+                            /**
+                             * Type
+                             * @description e.g. javascript, http, bigquery
+                             */
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -12799,11 +13329,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with seg_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /**
+                                 * Type
                                  * @description data: people matching the conditions; manual: people imported from a CSV
                                  * @default data
                                  * @enum {unknown}
@@ -12884,9 +13420,15 @@ export interface paths {
                                 value?: number | boolean | string;
                             }[];
                         };
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Name */
                         name: string;
                         /**
+                         * Type
                          * @description data: people matching the conditions; manual: people imported from a CSV
                          * @default data
                          * @enum {unknown}
@@ -12922,11 +13464,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with seg_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /**
+                             * Type
                              * @description data: people matching the conditions; manual: people imported from a CSV
                              * @default data
                              * @enum {unknown}
@@ -13039,11 +13587,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with seg_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /**
+                             * Type
                              * @description data: people matching the conditions; manual: people imported from a CSV
                              * @default data
                              * @enum {unknown}
@@ -13169,9 +13723,15 @@ export interface paths {
                                 value?: number | boolean | string;
                             }[];
                         };
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Name */
                         name?: string;
                         /**
+                         * Type
                          * @description data: people matching the conditions; manual: people imported from a CSV
                          * @enum {unknown}
                          */
@@ -13206,11 +13766,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with seg_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /**
+                             * Type
                              * @description data: people matching the conditions; manual: people imported from a CSV
                              * @default data
                              * @enum {unknown}
@@ -14136,10 +14702,17 @@ export interface paths {
                                 createdBy: string;
                                 /** @description An id starting with snp_ */
                                 id: string;
-                                /** @description Used in messages as {{ snippets.<name> }} */
+                                /**
+                                 * Name
+                                 * @description Used in messages as {{ snippets.<name> }}
+                                 */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /**
+                                 * Value
+                                 * @description The text or HTML it stands for
+                                 */
                                 value: string;
                             }[];
                             nextCursor: string | null;
@@ -14201,8 +14774,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Used in messages as {{ snippets.<name> }} */
+                        /**
+                         * Name
+                         * @description Used in messages as {{ snippets.<name> }}
+                         */
                         name: string;
+                        /**
+                         * Value
+                         * @description The text or HTML it stands for
+                         */
                         value: string;
                     };
                 };
@@ -14221,10 +14801,17 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with snp_ */
                             id: string;
-                            /** @description Used in messages as {{ snippets.<name> }} */
+                            /**
+                             * Name
+                             * @description Used in messages as {{ snippets.<name> }}
+                             */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Value
+                             * @description The text or HTML it stands for
+                             */
                             value: string;
                         };
                     };
@@ -14318,10 +14905,17 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with snp_ */
                             id: string;
-                            /** @description Used in messages as {{ snippets.<name> }} */
+                            /**
+                             * Name
+                             * @description Used in messages as {{ snippets.<name> }}
+                             */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Value
+                             * @description The text or HTML it stands for
+                             */
                             value: string;
                         };
                     };
@@ -14428,8 +15022,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Used in messages as {{ snippets.<name> }} */
+                        /**
+                         * Name
+                         * @description Used in messages as {{ snippets.<name> }}
+                         */
                         name?: string;
+                        /**
+                         * Value
+                         * @description The text or HTML it stands for
+                         */
                         value?: string;
                     };
                 };
@@ -14448,10 +15049,17 @@ export interface paths {
                             createdBy: string;
                             /** @description An id starting with snp_ */
                             id: string;
-                            /** @description Used in messages as {{ snippets.<name> }} */
+                            /**
+                             * Name
+                             * @description Used in messages as {{ snippets.<name> }}
+                             */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Value
+                             * @description The text or HTML it stands for
+                             */
                             value: string;
                         };
                     };
@@ -14553,10 +15161,17 @@ export interface paths {
                                 createdBy: string;
                                 /** @description An id starting with snp_ */
                                 id: string;
-                                /** @description Used in messages as {{ snippets.<name> }} */
+                                /**
+                                 * Name
+                                 * @description Used in messages as {{ snippets.<name> }}
+                                 */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                /**
+                                 * Value
+                                 * @description The text or HTML it stands for
+                                 */
                                 value: string;
                             };
                             missingReferences: {
@@ -14660,10 +15275,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with tx_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -14686,6 +15308,7 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -14749,8 +15372,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
-                        /** @default [] */
+                        /**
+                         * Messages
+                         * @default []
+                         */
                         messages: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -14773,6 +15403,7 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name: string;
                     };
                 };
@@ -14789,10 +15420,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with tx_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -14815,6 +15453,7 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -14908,10 +15547,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with tx_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -14934,6 +15580,7 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -15042,7 +15689,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Description
+                         * @description What it is for, for your team
+                         */
                         description?: string;
+                        /** Messages */
                         messages?: {
                             /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                             body: string;
@@ -15065,6 +15717,7 @@ export interface paths {
                              */
                             url?: string;
                         }[];
+                        /** Name */
                         name?: string;
                     };
                 };
@@ -15081,10 +15734,17 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
+                            /**
+                             * Description
+                             * @description What it is for, for your team
+                             */
                             description?: string;
                             /** @description An id starting with tx_ */
                             id: string;
-                            /** @default [] */
+                            /**
+                             * Messages
+                             * @default []
+                             */
                             messages: {
                                 /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                 body: string;
@@ -15107,6 +15767,7 @@ export interface paths {
                                  */
                                 url?: string;
                             }[];
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -15208,10 +15869,17 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
+                                /**
+                                 * Description
+                                 * @description What it is for, for your team
+                                 */
                                 description?: string;
                                 /** @description An id starting with tx_ */
                                 id: string;
-                                /** @default [] */
+                                /**
+                                 * Messages
+                                 * @default []
+                                 */
                                 messages: {
                                     /** @description Liquid: {{ customer.<attribute> }}, {{ snippets.<name> }}; values are HTML-escaped */
                                     body: string;
@@ -15234,6 +15902,7 @@ export interface paths {
                                      */
                                     url?: string;
                                 }[];
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -15339,16 +16008,27 @@ export interface paths {
                                 createdAt: string;
                                 /** @description The team member who created it, by name */
                                 createdBy: string;
-                                /** @default true */
+                                /**
+                                 * Enabled
+                                 * @default true
+                                 */
                                 enabled: boolean;
-                                /** @default [] */
+                                /**
+                                 * Events
+                                 * @description The events that call it
+                                 * @default []
+                                 */
                                 events: string[];
                                 /** @description An id starting with wh_ */
                                 id: string;
+                                /** Name */
                                 name: string;
                                 /** Format: date-time */
                                 updatedAt: string;
-                                /** Format: uri */
+                                /**
+                                 * URL
+                                 * Format: uri
+                                 */
                                 url: string;
                             }[];
                             nextCursor: string | null;
@@ -15410,12 +16090,23 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default true */
+                        /**
+                         * Enabled
+                         * @default true
+                         */
                         enabled: boolean;
-                        /** @default [] */
+                        /**
+                         * Events
+                         * @description The events that call it
+                         * @default []
+                         */
                         events: string[];
+                        /** Name */
                         name: string;
-                        /** Format: uri */
+                        /**
+                         * URL
+                         * Format: uri
+                         */
                         url: string;
                     };
                 };
@@ -15432,16 +16123,27 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
-                            /** @default [] */
+                            /**
+                             * Events
+                             * @description The events that call it
+                             * @default []
+                             */
                             events: string[];
                             /** @description An id starting with wh_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
-                            /** Format: uri */
+                            /**
+                             * URL
+                             * Format: uri
+                             */
                             url: string;
                         };
                     };
@@ -15533,16 +16235,27 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
-                            /** @default [] */
+                            /**
+                             * Events
+                             * @description The events that call it
+                             * @default []
+                             */
                             events: string[];
                             /** @description An id starting with wh_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
-                            /** Format: uri */
+                            /**
+                             * URL
+                             * Format: uri
+                             */
                             url: string;
                         };
                     };
@@ -15649,10 +16362,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Enabled */
                         enabled?: boolean;
+                        /**
+                         * Events
+                         * @description The events that call it
+                         */
                         events?: string[];
+                        /** Name */
                         name?: string;
-                        /** Format: uri */
+                        /**
+                         * URL
+                         * Format: uri
+                         */
                         url?: string;
                     };
                 };
@@ -15669,16 +16391,27 @@ export interface paths {
                             createdAt: string;
                             /** @description The team member who created it, by name */
                             createdBy: string;
-                            /** @default true */
+                            /**
+                             * Enabled
+                             * @default true
+                             */
                             enabled: boolean;
-                            /** @default [] */
+                            /**
+                             * Events
+                             * @description The events that call it
+                             * @default []
+                             */
                             events: string[];
                             /** @description An id starting with wh_ */
                             id: string;
+                            /** Name */
                             name: string;
                             /** Format: date-time */
                             updatedAt: string;
-                            /** Format: uri */
+                            /**
+                             * URL
+                             * Format: uri
+                             */
                             url: string;
                         };
                     };

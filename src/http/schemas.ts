@@ -4,8 +4,12 @@ import { errorCodes } from '../shared/errors.js';
 
 /** Schemas shared by many routes. */
 
-export const Id = (prefix: string) =>
-  Type.String({ pattern: `^${prefix}_[0-9a-z]{26}$`, description: `An id starting with ${prefix}_` });
+export const Id = (prefix: string, options: { title?: string } = {}) =>
+  Type.String({
+    pattern: `^${prefix}_[0-9a-z]{26}$`,
+    description: `An id starting with ${prefix}_`,
+    ...options,
+  });
 
 export const Timestamp = Type.String({ format: 'date-time' });
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);

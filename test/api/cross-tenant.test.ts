@@ -74,6 +74,7 @@ const callerScoped: Record<string, string> = {
   'DELETE /api/me/sessions': 'ends the caller’s own other sessions',
   'PUT /api/me/password': 'the caller’s own password (their current one required)',
   'POST /api/me/reauthenticate': 'the caller’s own session (their password required)',
+  'GET /api/resource-kinds': 'the registry of resource kinds: the same for every member, no tenant data',
 };
 
 /**
@@ -83,6 +84,7 @@ const callerScoped: Record<string, string> = {
 const signedInForMembers: Record<string, { outsider: number | 'skip'; viewer: number | 'skip' }> = {
   'GET /api/me': { outsider: 200, viewer: 'skip' },
   'GET /api/workspaces': { outsider: 200, viewer: 'skip' },
+  'GET /api/resource-kinds': { outsider: 200, viewer: 200 },
   'DELETE /api/session': { outsider: 'skip', viewer: 'skip' },
   'PUT /api/me/current-workspace': { outsider: 404, viewer: 'skip' },
   'PATCH /api/me': { outsider: 'skip', viewer: 'skip' },

@@ -9,7 +9,6 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ConfirmHost } from './components/Confirm';
 import { Shell } from './components/Shell';
 import { Problem } from './lib/api';
-import { resourceKinds, resourceRoute } from './lib/resources';
 import { AccountActivityPage, WorkspaceActivityPage } from './pages/Activity';
 import { AccountPage } from './pages/account/AccountPage';
 import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
@@ -26,7 +25,7 @@ import { OutboxPage } from './pages/Outbox';
 import { PeoplePage } from './pages/People';
 import { PermissionsPage } from './pages/Permissions';
 import { ProfilePage } from './pages/profile/ProfilePage';
-import { ResourcePage } from './pages/Resources';
+import { ResourcePage } from './pages/resources/ResourcePage';
 import { TeamPage } from './pages/Team';
 import { VerifyEmailPage } from './pages/VerifyEmail';
 import { WorkspaceSettingsPage } from './pages/workspace-settings/WorkspaceSettingsPage';
@@ -62,12 +61,9 @@ const router = createBrowserRouter([
       { path: '/settings', element: <WorkspaceSettingsPage /> },
       { path: '/api-keys', element: <ApiKeysPage /> },
       { path: '/workspace-activity', element: <WorkspaceActivityPage /> },
-      // Journeys, Data and Content: one generic page per kind of lib/resources.ts.
-      ...resourceKinds.map((kind) => ({
-        path: resourceRoute(kind),
-        element: <ResourcePage key={kind.path} kind={kind} />,
-      })),
       { path: '/account', element: <AccountPage /> },
+      // Journeys, Data and Content: one generic page for every kind GET /api/resource-kinds serves.
+      { path: '/resources/:path', element: <ResourcePage /> },
       { path: '/workspaces', element: <WorkspacesPage /> },
       { path: '/team', element: <TeamPage /> },
       { path: '/team/invite', element: <InviteMemberPage /> },

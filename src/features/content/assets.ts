@@ -6,7 +6,7 @@ import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
 import { DomainError, missing } from '../../shared/errors.js';
 import { actorOf } from '../auth/actor.js';
-import { kinds } from './kinds.js';
+import { assetTypes, kinds } from './kinds.js';
 import { itemSchema } from './routes.js';
 import { createItem, findItem, viewFor } from './service.js';
 import * as store from './store.js';
@@ -17,7 +17,6 @@ import * as store from './store.js';
  * image/png is refused). SVG is not accepted: it can carry script. Listing and deleting are the
  * generic routes'.
  */
-export const assetTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
 
 export function assetRoutes(app: App, ctx: AppContext): void {
   const kind = kinds.assets;

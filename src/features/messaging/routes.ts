@@ -7,6 +7,7 @@ import { problems, Timestamp } from '../../http/schemas.js';
 import { DomainError, missing } from '../../shared/errors.js';
 import { cursors, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
+import { deliveryStates } from '../content/kinds/views.js';
 import { kinds } from '../content/kinds.js';
 import { MessageParams, messageOf, PreviewBody } from '../content/messages.js';
 import type { Message } from '../content/messages-schema.js';
@@ -20,7 +21,7 @@ import * as store from './store.js';
 
 /** Sending (test sends, broadcasts), Deliveries & Drafts, metrics, and the tracking links. */
 
-const states = ['draft', 'queued', 'sent', 'failed', 'suppressed', 'captured'] as const;
+const states = deliveryStates;
 
 const Delivery = Type.Object({
   id: Type.String(),

@@ -56,6 +56,7 @@ export function ConfirmHost() {
       zIndex={400}
       closeButtonProps={{ 'aria-label': 'Cancel' }}
       centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
     >
       {pending && (
         <form

@@ -16,7 +16,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { del, get, Problem, post, put } from '../lib/api';
 import { useMe, usePermissions, useRefreshAll, useSessionChanged } from '../lib/hooks';
-import { resourceGroups, resourceKinds, resourceRoute } from '../lib/resources';
+import { resourceGroups, resourceRoute, useResourceKinds } from '../lib/resource-kinds';
 import { roleLabels, type Settings } from '../lib/types';
 import { TwoFactorEnrolmentScreen } from '../pages/profile/TwoFactorEnrolment';
 import { ReauthenticationPrompt } from './ReauthenticationPrompt';
@@ -222,12 +222,13 @@ function useNav(): NavSection[] {
     ...section,
     links: section.links.filter((l) => l.permission === undefined || can(l.permission)),
   });
+  const resourceKinds = useResourceKinds().data?.items ?? [];
   const resources = resourceGroups
     .map((group) => ({
       section: group,
       links: resourceKinds
         .filter((k) => k.group === group && id && can(k.permissions.view))
-        .map((k) => ({ to: resourceRoute(k), label: k.label })),
+        .map((k) => ({ to: resourceRoute(k), label: k.label.plural })),
     }))
     .filter((s) => s.links.length > 0);
   return [permitted(workspaceNav), ...resources, permitted(accountNav)];

@@ -26,6 +26,11 @@ import { PeoplePage } from './pages/People';
 import { PermissionsPage } from './pages/Permissions';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/Resources';
+import { AdAudiencesPage } from './pages/segments/AdAudiences';
+import { BroadcastAudiencePage } from './pages/segments/BroadcastAudience';
+import { RelationshipsPage } from './pages/segments/Relationships';
+import { SegmentConditionsPage } from './pages/segments/SegmentConditions';
+import { SegmentImportPage } from './pages/segments/SegmentImport';
 import { TeamPage } from './pages/Team';
 import { VerifyEmailPage } from './pages/VerifyEmail';
 import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
@@ -66,6 +71,11 @@ const router = createBrowserRouter([
         path: resourceRoute(kind),
         element: <ResourcePage key={kind.path} kind={kind} />,
       })),
+      { path: '/ad-audiences', element: <AdAudiencesPage /> },
+      { path: '/relationships', element: <RelationshipsPage /> },
+      { path: '/segment-import', element: <SegmentImportPage /> },
+      { path: '/segment-conditions', element: <SegmentConditionsPage /> },
+      { path: '/broadcast-audience', element: <BroadcastAudiencePage /> },
       { path: '/workspaces', element: <WorkspacesPage /> },
       { path: '/team', element: <TeamPage /> },
       { path: '/team/invite', element: <InviteMemberPage /> },

@@ -55,6 +55,7 @@ export function ConfirmHost() {
       title={pending?.title}
       zIndex={400}
       centered
+      closeButtonProps={{ 'aria-label': 'Cancel' }}
     >
       {pending && (
         <form

@@ -40,7 +40,13 @@ export function SendBroadcastDialog(props: {
 }): JSX.Element {
   const { workspaceId, broadcast, opened, onClose } = props;
   return (
-    <Modal opened={opened} onClose={onClose} title={`Send ‘${broadcast.name}’`} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={`Send ‘${broadcast.name}’`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       {/* Mounted while open only: each opening asks afresh for the counts and the send mode. */}
       {opened && <SendForm workspaceId={workspaceId} broadcast={broadcast} onClose={onClose} />}
     </Modal>

@@ -145,7 +145,12 @@ function ConnectDialog({
   };
   const label = platform ? platformLabel(platform) : '';
   return (
-    <Modal opened={platform !== null} onClose={close} title={`Connect ${label}`}>
+    <Modal
+      opened={platform !== null}
+      onClose={close}
+      title={`Connect ${label}`}
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

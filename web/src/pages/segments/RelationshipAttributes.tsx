@@ -31,7 +31,12 @@ export function AttributesDialog({
   onSaved: () => unknown;
 }) {
   return (
-    <Modal opened={relationship !== null} onClose={onClose} title={title}>
+    <Modal
+      opened={relationship !== null}
+      onClose={onClose}
+      title={title}
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
+    >
       {relationship && (
         <AttributesForm
           key={`${relationship.objectId}/${relationship.cioId}`}

@@ -148,7 +148,7 @@ export function ConditionBuilder(props: {
         <Group>
           <Tooltip label={`At most ${MAX_RULES} conditions`} disabled={conditions.rules.length < MAX_RULES}>
             <Button
-              variant="light"
+              variant="default"
               size="xs"
               onClick={add}
               disabled={disabled || conditions.rules.length >= MAX_RULES}
@@ -239,7 +239,7 @@ function RuleRow({
         )}
         <ActionIcon
           variant="subtle"
-          color="red"
+          color="red.9"
           size="lg"
           aria-label={`Remove ${name}`}
           onClick={onRemove}

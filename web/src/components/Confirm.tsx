@@ -55,7 +55,7 @@ export function ConfirmHost() {
       title={pending?.title}
       zIndex={400}
       centered
-      closeButtonProps={{ 'aria-label': 'Cancel' }}
+      closeButtonProps={{ 'aria-label': 'Close dialog' }}
     >
       {pending && (
         <form

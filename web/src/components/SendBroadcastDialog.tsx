@@ -184,7 +184,7 @@ function SendForm({
           <Guarded allowed={can('messages.send')} why={why('messages.send')}>
             <Button
               type="submit"
-              color={workspace.data.sendMode === 'normal' ? 'red' : undefined}
+              color={workspace.data.sendMode === 'normal' ? 'red.9' : undefined}
               disabled={!segment || blocked}
               loading={send.isPending}
             >

@@ -97,7 +97,7 @@ function Platforms({ workspaceId }: { workspaceId: string }) {
                       allowed={can('segments.ad_audience.integrate')}
                       why={why('segments.ad_audience.integrate')}
                     >
-                      <Button size="xs" variant="light" onClick={() => setConnecting(p.key)}>
+                      <Button size="xs" variant="default" onClick={() => setConnecting(p.key)}>
                         {found ? `Change ${p.label} account` : `Connect ${p.label}`}
                       </Button>
                     </Guarded>
@@ -344,9 +344,7 @@ function AudienceList({
                   <Table.Tr key={a.id} data-testid={`audience-${a.platform}`}>
                     <Table.Td>{platformLabel(a.platform)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={a.state === 'active' ? 'teal' : 'gray'}>
-                        {a.state === 'active' ? 'Syncing' : 'Paused'}
-                      </Badge>
+                      <Badge variant="default">{a.state === 'active' ? 'Syncing' : 'Paused'}</Badge>
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="wrap">
@@ -357,7 +355,7 @@ function AudienceList({
                           >
                             <Button
                               size="xs"
-                              variant="light"
+                              variant="default"
                               onClick={() => act.mutate({ audience: a, action: 'pause' })}
                             >
                               Pause
@@ -370,7 +368,7 @@ function AudienceList({
                           >
                             <Button
                               size="xs"
-                              variant="light"
+                              variant="default"
                               onClick={() => act.mutate({ audience: a, action: 'resume' })}
                             >
                               Resume
@@ -381,7 +379,7 @@ function AudienceList({
                           allowed={can('segments.ad_audience.delete')}
                           why={why('segments.ad_audience.delete')}
                         >
-                          <Button size="xs" variant="subtle" color="red" onClick={() => remove(a)}>
+                          <Button size="xs" variant="default" c="red.9" onClick={() => remove(a)}>
                             Delete
                           </Button>
                         </Guarded>

@@ -105,9 +105,7 @@ function AudienceForm({ workspaceId, broadcast }: { workspaceId: string; broadca
             <Text size="sm" c="dimmed">
               People of the chosen segment who also match these conditions.
             </Text>
-            <Badge variant="light" color={sent ? 'gray' : 'indigo'}>
-              {sent ? 'Sent' : 'Draft'}
-            </Badge>
+            <Badge variant="default">{sent ? 'Sent' : 'Draft'}</Badge>
           </Group>
           <ConditionBuilder
             value={conditions}
@@ -119,7 +117,7 @@ function AudienceForm({ workspaceId, broadcast }: { workspaceId: string; broadca
           <ProblemAlert error={save.error} fields={['/audience/conditions']} />
           <Group justify="flex-end">
             <Guarded allowed={can('broadcasts.conditions.edit')} why={why('broadcasts.conditions.edit')}>
-              <Button type="submit" variant="light" loading={save.isPending}>
+              <Button type="submit" variant="default" loading={save.isPending}>
                 Save audience
               </Button>
             </Guarded>

@@ -124,7 +124,7 @@ function AttributesForm({
             />
             <ActionIcon
               variant="subtle"
-              color="red"
+              color="red.9"
               size="lg"
               mb={4}
               aria-label={`Remove attribute ${i + 1}`}
@@ -137,7 +137,7 @@ function AttributesForm({
         <Group>
           <Button
             size="xs"
-            variant="light"
+            variant="default"
             onClick={() => {
               setRows([...rows, { key: next, name: '', value: '' }]);
               setNext(next + 1);

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { confirmAction } from '../../components/Confirm';
@@ -151,44 +151,35 @@ function RelatedPeople({
           }
         >
           {(data) => (
-            <Table.ScrollContainer minWidth={0}>
-              <Table data-testid="relationships" verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Person</Table.Th>
-                    <Table.Th>Attributes</Table.Th>
-                    <Table.Th>Since</Table.Th>
-                    <Table.Th>Actions</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((r) => {
-                    const who = personName(personOf(r.cioId));
-                    return (
-                      <Table.Tr key={r.cioId} data-testid={`related-${who}`}>
-                        <Table.Td style={{ wordBreak: 'break-all' }}>{who}</Table.Td>
-                        <Table.Td>{attributesInWords(r.attributes)}</Table.Td>
-                        <Table.Td>{formatDate(r.createdAt)}</Table.Td>
-                        <Table.Td>
-                          <Group gap="xs" wrap="wrap">
-                            <Guarded allowed={can('objects.edit')} why={why('objects.edit')}>
-                              <Button size="xs" variant="light" onClick={() => setEditing(r)}>
-                                Edit attributes
-                              </Button>
-                            </Guarded>
-                            <Guarded allowed={can('objects.delete')} why={why('objects.delete')}>
-                              <Button size="xs" variant="subtle" color="red" onClick={() => confirmRemove(r)}>
-                                Remove
-                              </Button>
-                            </Guarded>
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            // Cards rather than a table: they fit a phone's width whatever the attributes.
+            <Stack gap="xs" data-testid="relationships">
+              {data.items.map((r) => {
+                const who = personName(personOf(r.cioId));
+                return (
+                  <Paper withBorder p="sm" key={r.cioId} data-testid={`related-${who}`}>
+                    <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+                      <Stack gap={2} miw={0} style={{ wordBreak: 'break-word' }}>
+                        <Text fw={600}>{who}</Text>
+                        <Text size="sm">Attributes: {attributesInWords(r.attributes)}</Text>
+                        <Text size="sm">Related since {formatDate(r.createdAt)}</Text>
+                      </Stack>
+                      <Group gap="xs" wrap="wrap">
+                        <Guarded allowed={can('objects.edit')} why={why('objects.edit')}>
+                          <Button size="xs" variant="default" onClick={() => setEditing(r)}>
+                            Edit attributes
+                          </Button>
+                        </Guarded>
+                        <Guarded allowed={can('objects.delete')} why={why('objects.delete')}>
+                          <Button size="xs" variant="default" c="red.9" onClick={() => confirmRemove(r)}>
+                            Remove
+                          </Button>
+                        </Guarded>
+                      </Group>
+                    </Group>
+                  </Paper>
+                );
+              })}
+            </Stack>
           )}
         </QueryView>
         <ProblemAlert error={remove.error} />

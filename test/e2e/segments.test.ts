@@ -222,7 +222,7 @@ describe.skipIf(!haveChromium)('segments, audiences and sending, in words', () =
 
     // ---- A manual segment's CSV import: the report in words.
     await open(page, 'Segment import', 'Import into a segment');
-    await page.getByLabel('CSV file').setInputFiles({
+    await page.locator('main input[type="file"]').setInputFiles({
       name: 'vip.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('email\nada@example.com\nGRACE@example.com\nnobody@example.com\n'),

@@ -96,6 +96,7 @@ function ImportForm({ workspaceId, segment }: { workspaceId: string; segment: Se
               upload.reset();
             }}
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
             maw={480}
           />
           {upload.isPending && (

@@ -26,6 +26,11 @@ import { PeoplePage } from './pages/People';
 import { PermissionsPage } from './pages/Permissions';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/resources/ResourcePage';
+import { AdAudiencesPage } from './pages/segments/AdAudiences';
+import { BroadcastAudiencePage } from './pages/segments/BroadcastAudience';
+import { RelationshipsPage } from './pages/segments/Relationships';
+import { SegmentConditionsPage } from './pages/segments/SegmentConditions';
+import { SegmentImportPage } from './pages/segments/SegmentImport';
 import { TeamPage } from './pages/Team';
 import { VerifyEmailPage } from './pages/VerifyEmail';
 import { WorkspaceSettingsPage } from './pages/workspace-settings/WorkspaceSettingsPage';
@@ -64,6 +69,11 @@ const router = createBrowserRouter([
       { path: '/account', element: <AccountPage /> },
       // Journeys, Data and Content: one generic page for every kind GET /api/resource-kinds serves.
       { path: '/resources/:path', element: <ResourcePage /> },
+      { path: '/ad-audiences', element: <AdAudiencesPage /> },
+      { path: '/relationships', element: <RelationshipsPage /> },
+      { path: '/segment-import', element: <SegmentImportPage /> },
+      { path: '/segment-conditions', element: <SegmentConditionsPage /> },
+      { path: '/broadcast-audience', element: <BroadcastAudiencePage /> },
       { path: '/workspaces', element: <WorkspacesPage /> },
       { path: '/team', element: <TeamPage /> },
       { path: '/team/invite', element: <InviteMemberPage /> },

@@ -36,12 +36,24 @@ export const Audience = Type.Object(
   { additionalProperties: false, description: 'People in any of the segments who also match the conditions' },
 );
 
-/** The value a rule compares with, or why the rule is incomplete. */
+/** The operators in words, as the console shows them. */
+const operatorWords: Record<Condition['operator'], string> = {
+  eq: 'is',
+  neq: 'is not',
+  contains: 'contains',
+  exists: 'exists',
+  not_exists: 'does not exist',
+  gt: 'is greater than',
+  lt: 'is less than',
+};
+
+/** Why a rule is incomplete, in words ("“plan is” needs a value to compare with"), or null. */
 export function conditionProblem(rule: Condition): string | null {
+  const said = `“${rule.attribute} ${operatorWords[rule.operator]}”`;
   const needsValue = !['exists', 'not_exists'].includes(rule.operator);
-  if (needsValue && rule.value === undefined) return `the operator ${rule.operator} needs a value`;
+  if (needsValue && rule.value === undefined) return `${said} needs a value to compare with`;
   if ((rule.operator === 'gt' || rule.operator === 'lt') && typeof rule.value !== 'number')
-    return `the operator ${rule.operator} compares numbers`;
+    return `${said} compares numbers: give a number`;
   return null;
 }
 

@@ -144,7 +144,7 @@ export function relationshipRoutes(app: App, ctx: AppContext): void {
           if (isUniqueViolation(error))
             throw new DomainError(
               'conflict',
-              `${cioId} is already related to ${objectId}; change it with PATCH`,
+              'This person is already related to this object: change the relationship’s attributes instead',
             );
           throw error;
         }

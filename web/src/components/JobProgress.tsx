@@ -55,7 +55,13 @@ export function JobProgress<Result>({
         <Text size="sm" fw={500}>
           {label}
         </Text>
-        <Badge color={stateColor[state]} variant="light" data-testid="job-state">
+        <Badge
+          color={stateColor[state]}
+          variant="light"
+          // The light variant's own text colour is too pale on its tint for small text (axe).
+          styles={{ label: { color: 'var(--mantine-color-black)' } }}
+          data-testid="job-state"
+        >
           {state}
         </Badge>
       </Group>

@@ -54,7 +54,6 @@ export function ConfirmHost() {
       onClose={() => close(false)}
       title={pending?.title}
       zIndex={400}
-      closeButtonProps={{ 'aria-label': 'Cancel' }}
       centered
       closeButtonProps={{ 'aria-label': 'Close' }}
     >

@@ -76,7 +76,9 @@ describe.skipIf(!haveChromium)('the console’s workspace resources', () => {
     await admin.getByRole('button', { name: 'Create campaign' }).click();
     await submitJson(admin, { ...campaign, name: '' }, 'Create');
     await eventually(async () =>
-      expect(await admin.getByRole('dialog').getByTestId('problem').textContent()).toContain('/name'),
+      expect(await admin.getByRole('dialog').getByTestId('problem').textContent()).toContain(
+        'Name can’t be blank',
+      ),
     );
     await submitJson(admin, campaign, 'Create');
     const welcome = admin.getByTestId('row-Welcome');

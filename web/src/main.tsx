@@ -89,7 +89,7 @@ const router = createBrowserRouter([
 
 /**
  * WCAG AA contrast everywhere, from the theme rather than page by page: filled colours a shade
- * darker (white on indigo.6 is 4.3:1, under 4.5), "dimmed" text a readable grey (gray.6 is 3.3:1),
+ * darker (white on indigo.6 is 4.3:1, under 4.5), "dimmed" and error text readable (gray.6 is 3.3:1),
  * and text on light fills (the yellow test-mode badge) dark rather than white.
  */
 const theme = createTheme({
@@ -102,7 +102,11 @@ const theme = createTheme({
 
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // A field's error in words, readable under it (red.6 is 3.3:1).
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

@@ -96,9 +96,9 @@ describe.skipIf(!haveChromium)('the console’s frame', () => {
     await signUp(page, 'Phone Co');
     await page.setViewportSize({ width: 390, height: 844 });
     const nav = page.getByRole('navigation', { name: 'Account settings' });
-    const team = nav.getByRole('link', { name: 'Team members' });
+    const outbox = nav.getByRole('link', { name: 'Outbox' });
     // Put away: the links are off the screen until the burger is pressed.
-    await eventually(async () => expect((await team.boundingBox())?.x ?? -1).toBeLessThan(0));
+    await eventually(async () => expect((await outbox.boundingBox())?.x ?? -1).toBeLessThan(0));
     // Keyboard first: the skip link is the first stop of the Tab key.
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to main content');
@@ -106,13 +106,13 @@ describe.skipIf(!haveChromium)('the console’s frame', () => {
     expect(await page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe('Open navigation');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Close navigation' }).waitFor();
-    await eventually(async () => expect((await team.boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0));
+    await eventually(async () => expect((await outbox.boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0));
     await screenshot(page, 'phone-navigation');
-    await team.click();
-    await page.waitForURL('**/team');
+    await outbox.click();
+    await page.waitForURL('**/outbox');
     await page.getByRole('button', { name: 'Open navigation' }).waitFor();
-    await eventually(async () => expect((await team.boundingBox())?.x ?? -1).toBeLessThan(0));
-    await eventually(async () => expect(await title(page)).toBe('Team members · Atrium'));
+    await eventually(async () => expect((await outbox.boundingBox())?.x ?? -1).toBeLessThan(0));
+    await eventually(async () => expect(await title(page)).toBe('Outbox · Atrium'));
   });
 
   test('a page asked for while signed out opens after the log-in, also after the second step', {

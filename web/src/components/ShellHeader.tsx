@@ -41,7 +41,6 @@ export function WorkspaceSwitcher() {
       <Menu.Target>
         <UnstyledButton
           data-testid="workspace-switcher"
-          aria-label={`Workspace: ${current?.name ?? 'none'}. Switch workspace`}
           px="sm"
           py={6}
           miw={0}
@@ -173,13 +172,14 @@ export function MemberMenu() {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton data-testid="member-menu" aria-label={`${name}: your profile and log out`}>
+        <UnstyledButton data-testid="member-menu">
           <Group gap="xs" wrap="nowrap">
             <Avatar size="sm" color="indigo" radius="xl" aria-hidden>
               {me.member.firstName[0]}
               {me.member.lastName[0]}
             </Avatar>
-            <Text size="sm" visibleFrom="md" truncate maw={180}>
+            {/* Hidden from sight on a phone, still the button's name. */}
+            <Text size="sm" truncate maw={180} className="phone-visually-hidden">
               {name}
             </Text>
           </Group>

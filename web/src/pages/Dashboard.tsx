@@ -34,7 +34,11 @@ export function DashboardPage() {
                     {done} of {steps.length} done
                   </Text>
                 </Group>
-                <Progress value={steps.length ? (100 * done) / steps.length : 0} mb="md" />
+                <Progress
+                  aria-label={`Set-up: ${done} of ${steps.length} steps done`}
+                  value={steps.length ? (100 * done) / steps.length : 0}
+                  mb="md"
+                />
                 <List spacing="sm" center>
                   {steps.map((s) => (
                     <List.Item

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUnstorableText } from '../db/errors.js';
 import { DomainError, type ErrorCode, errorCodes, type FieldError } from '../shared/errors.js';
+import { type AjvError, validationDetail, validationMessage } from './validation-messages.js';
 
 /** RFC 9457 problem details, with our stable `code` beside the standard members. */
 export interface Problem {
@@ -54,7 +55,7 @@ function fromDomainError(error: DomainError): Problem {
 
 type ValidationContext = 'body' | 'querystring' | 'params' | 'headers';
 
-/** Ajv's errors → `{path, message}` with a JSON pointer to the field; the path says where for non-body input. */
+/** Ajv's errors → `{path, message}`: a JSON pointer to the field (the path says where for non-body input) and the rule in words. */
 function fromValidation(error: FastifyError): Problem {
   const where = (error.validationContext ?? 'body') as ValidationContext;
   const prefix = where === 'body' ? '' : `/${where === 'querystring' ? 'query' : where}`;
@@ -62,12 +63,9 @@ function fromValidation(error: FastifyError): Problem {
     const params = v.params as { missingProperty?: string; additionalProperty?: string };
     const field = params.missingProperty ?? params.additionalProperty;
     const path = `${prefix}${v.instancePath}${field ? `/${field}` : ''}` || '/';
-    const message = params.additionalProperty
-      ? `unknown field "${params.additionalProperty}"`
-      : (v.message ?? 'is invalid');
-    return { path, message };
+    return { path, message: validationMessage(v as AjvError) };
   });
-  const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  const detail = validationDetail(errors);
   return {
     type: problemType('invalid'),
     title: errorCodes.invalid.title,
@@ -76,6 +74,14 @@ function fromValidation(error: FastifyError): Problem {
     code: 'invalid',
     errors,
   };
+}
+
+/** Fastify's own client errors in words; a parser's SyntaxError text says nothing to a person. */
+function clientErrorDetail(code: ErrorCode, error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return 'The request body is empty; this route expects JSON.';
+  if (code === 'invalid_json') return 'The request body is not valid JSON.';
+  return error.message;
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {
@@ -119,7 +125,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         type: problemType(code),
         title: errorCodes[code].title,
         status,
-        detail: error.message,
+        detail: clientErrorDetail(code, error),
         code,
       });
     }

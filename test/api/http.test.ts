@@ -48,6 +48,57 @@ describe('errors are application/problem+json', () => {
   });
 });
 
+describe('validation errors are in words, with the JSON pointer kept for clients', () => {
+  test('blank, too short, not an email, missing: a sentence per field, and a detail that reads', async () => {
+    const reply = await service.client().post('/api/signup', {
+      accountName: '   ',
+      firstName: 'Ada',
+      email: 'not-an-address',
+      password: 'short',
+    });
+    expectProblem(reply, 400, 'invalid');
+    expect(reply.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: '/accountName', message: 'can’t be blank' },
+        { path: '/email', message: 'must be an email address' },
+        { path: '/password', message: 'must be at least 8 characters' },
+        { path: '/lastName', message: 'is required' },
+      ]),
+    );
+    expect(reply.body.detail).toContain('Account name can’t be blank.');
+    expect(reply.body.detail).toContain('Last name is required.');
+    expect(reply.body.detail).not.toMatch(/must match|NOT have|\/accountName/);
+  });
+
+  test('an unknown field, a wrong type, a value out of a list', async () => {
+    const client = service.client();
+    const { workspace } = await client.signup();
+    const reply = await client.post('/api/workspaces', {
+      name: 'X',
+      colour: 'red',
+      settings: { sendMode: 'loud' },
+    });
+    expectProblem(reply, 400, 'invalid');
+    const messages = (reply.body.errors as { path: string; message: string }[]).map((e) => e.message);
+    expect(messages).toContain('is not a field this accepts');
+    expect(messages.some((m) => m.startsWith('must be one of: '))).toBe(true);
+    const typed = await client.get(`/api/workspaces/${workspace.id}/activity?limit=lots`);
+    expectProblem(typed, 400, 'invalid');
+    expect(typed.body.errors[0]).toEqual({ path: '/query/limit', message: 'must be a whole number' });
+    const big = await client.get(`/api/workspaces/${workspace.id}/activity?limit=100000`);
+    expect(big.body.errors[0].message).toMatch(/^must be \d+ or less$/);
+  });
+
+  test('a body that is not JSON says so in words', async () => {
+    const reply = await service.client().post('/api/signup', undefined, {
+      raw: '{"accountName":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expectProblem(reply, 400, 'invalid_json');
+    expect(reply.body.detail).toBe('The request body is not valid JSON.');
+  });
+});
+
 describe('API document', () => {
   test('GET /api/openapi.json is OpenAPI 3.1 and documents every API route with its access', async () => {
     const reply = await service.client().get('/api/openapi.json');

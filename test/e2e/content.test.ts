@@ -88,7 +88,9 @@ describe.skipIf(!haveChromium)('the console’s workspace resources', () => {
     await submitJson(admin, { ...campaign, name: '' }, 'Create');
     // In the JSON no field shows it: the form's summary says which field, in words.
     await eventually(async () =>
-      expect(await admin.getByRole('dialog').getByTestId('problem').textContent()).toContain('Name:'),
+      expect(await admin.getByRole('dialog').getByTestId('problem').textContent()).toContain(
+        'Name can’t be blank',
+      ),
     );
     expect(await admin.getByRole('dialog').getByTestId('problem').textContent()).not.toContain('/name');
     await submitJson(admin, campaign, 'Create');

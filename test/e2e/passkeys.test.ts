@@ -93,7 +93,9 @@ async function addPasskey(page: Page, name: string) {
 }
 
 describe.skipIf(!haveChromium)('passkeys in the console', () => {
-  test('add two, rename one, delete one; sign in with a passkey alone, and as a second factor', async () => {
+  test('add two, rename one, delete one; sign in with a passkey alone, and as a second factor', {
+    timeout: 60_000,
+  }, async () => {
     const page = await newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');

@@ -2,8 +2,8 @@ import { Tooltip } from '@mantine/core';
 import { cloneElement, type ReactElement } from 'react';
 
 /**
- * An action the member may lack: shown disabled, with a tooltip naming the missing permission and
- * the rule that decided, rather than failing on click.
+ * An action the member may lack: shown disabled, with a tooltip saying why in words (the server's
+ * sentence, "Viewers can’t change workspace settings."), rather than failing on click.
  */
 export function Guarded({
   allowed,

@@ -2,7 +2,7 @@ import { Alert, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { Job, JobState } from '../lib/jobs';
-import { ProblemAlert } from './ProblemAlert';
+import { ErrorPanel } from './States';
 
 /** Before the job's first read, it is shown as starting. */
 const stateColor: Record<JobState | 'starting', string> = {
@@ -11,6 +11,15 @@ const stateColor: Record<JobState | 'starting', string> = {
   running: 'indigo',
   succeeded: 'teal',
   failed: 'red',
+};
+
+/** The state in words, on the badge. */
+const stateWords: Record<JobState | 'starting', string> = {
+  starting: 'Starting',
+  queued: 'Waiting to start',
+  running: 'Running',
+  succeeded: 'Done',
+  failed: 'Failed',
 };
 
 /** How far a job has got, in percent; a running job that does not know its total shows a full stripe. */
@@ -44,7 +53,14 @@ export function JobProgress<Result>({
   partial?: (job: Job<Result>) => ReactNode;
 }) {
   const job = query.data;
-  if (query.error) return <ProblemAlert error={query.error} />;
+  if (query.error)
+    return (
+      <ErrorPanel
+        error={query.error}
+        onRetry={() => query.refetch()}
+        title="The job’s progress could not be read"
+      />
+    );
   const state = job?.state ?? 'starting';
   const active = state === 'starting' || state === 'queued' || state === 'running';
   const value = job ? percent(job) : 0;
@@ -58,11 +74,12 @@ export function JobProgress<Result>({
         <Badge
           color={stateColor[state]}
           variant="light"
+          tt="none"
           // The light variant's own text colour is too pale on its tint for small text (axe).
           styles={{ label: { color: 'var(--mantine-color-black)' } }}
           data-testid="job-state"
         >
-          {state}
+          {stateWords[state]}
         </Badge>
       </Group>
       <Progress

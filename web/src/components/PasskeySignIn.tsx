@@ -1,14 +1,15 @@
 import { Button, Divider, Stack, Text } from '@mantine/core';
 import {
-  type AuthenticationResponseJSON,
   browserSupportsWebAuthn,
   type PublicKeyCredentialRequestOptionsJSON,
   startAuthentication,
 } from '@simplewebauthn/browser';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import { post } from '../lib/api';
-import { useSessionChanged } from '../lib/hooks';
+import { type Body, sdk, unwrap } from '../lib/api';
+
+type PasskeyAnswer = Body<'/api/session/passkey', 'post'>['response'];
+
+import { useAfterSignIn } from '../lib/next';
 import { ProblemAlert } from './ProblemAlert';
 
 /** A plain sentence for what the browser's passkey prompt threw (cancelled, timed out, refused). */
@@ -35,9 +36,18 @@ async function prompt<T>(run: () => Promise<T>): Promise<T> {
  * Asks the browser for a passkey's answer to a fresh sign-in challenge: what POST /api/session
  * takes as `passkey` (a second factor after the password) and POST /api/session/passkey alone.
  */
-export async function passkeyAnswer(): Promise<AuthenticationResponseJSON> {
-  const optionsJSON = await post<PublicKeyCredentialRequestOptionsJSON>('/api/session/passkey-options');
-  return prompt(() => startAuthentication({ optionsJSON }));
+export async function passkeyAnswer(): Promise<PasskeyAnswer> {
+  // The document types the options loosely (WebAuthn's own JSON); the browser library names them.
+  const optionsJSON = (await unwrap(
+    sdk.POST('/api/session/passkey-options'),
+  )) as unknown as PublicKeyCredentialRequestOptionsJSON;
+  const answer = await prompt(() => startAuthentication({ optionsJSON }));
+  // The library's interfaces, as the plain objects the API's schema describes.
+  return {
+    ...answer,
+    response: { ...answer.response },
+    clientExtensionResults: { ...answer.clientExtensionResults },
+  };
 }
 
 /** Whether this browser can use passkeys at all. */
@@ -49,14 +59,11 @@ export const passkeysSupported = (): boolean => browserSupportsWebAuthn();
  * the log-in form (two-factor).
  */
 export function usePasskeySecondFactor(credentials: { email: string; password: string }) {
-  const navigate = useNavigate();
-  const sessionChanged = useSessionChanged();
+  const signedIn = useAfterSignIn();
   return useMutation({
-    mutationFn: async () => post('/api/session', { ...credentials, passkey: await passkeyAnswer() }),
-    onSuccess: async () => {
-      await sessionChanged();
-      navigate('/');
-    },
+    mutationFn: async () =>
+      unwrap(sdk.POST('/api/session', { body: { ...credentials, passkey: await passkeyAnswer() } })),
+    onSuccess: signedIn,
   });
 }
 
@@ -76,14 +83,11 @@ export function PasskeySecondFactorButton(props: { email: string; password: stri
 
 /** "Sign in with a passkey" on the log-in page: no email, no password. */
 export function PasskeySignIn() {
-  const navigate = useNavigate();
-  const sessionChanged = useSessionChanged();
+  const signedIn = useAfterSignIn();
   const signIn = useMutation({
-    mutationFn: async () => post('/api/session/passkey', { response: await passkeyAnswer() }),
-    onSuccess: async () => {
-      await sessionChanged();
-      navigate('/');
-    },
+    mutationFn: async () =>
+      unwrap(sdk.POST('/api/session/passkey', { body: { response: await passkeyAnswer() } })),
+    onSuccess: signedIn,
   });
   return (
     <Stack gap="xs" mt="md" data-testid="passkey-sign-in">

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Problem, post, REAUTHENTICATE_PATH, setReauthenticationHandler } from '../lib/api';
+import { Problem, sdk, setReauthenticationHandler, unwrap } from '../lib/api';
 import { useMe } from '../lib/hooks';
 import { passkeyAnswer, passkeysSupported } from './PasskeySignIn';
 import { ProblemAlert } from './ProblemAlert';
@@ -23,9 +23,15 @@ export function ReauthenticationPrompt() {
   const settle = useRef<((confirmed: boolean) => void) | null>(null);
   const confirm = useMutation({
     mutationFn: async (how: 'typed' | 'passkey') =>
-      post(
-        REAUTHENTICATE_PATH,
-        how === 'passkey' ? { passkey: await passkeyAnswer() } : withCode ? codeBody(password) : { password },
+      unwrap(
+        sdk.POST('/api/me/reauthenticate', {
+          body:
+            how === 'passkey'
+              ? { passkey: await passkeyAnswer() }
+              : withCode
+                ? codeBody(password)
+                : { password },
+        }),
       ),
     onSuccess: () => finish(true),
   });

@@ -1,179 +1,21 @@
-import {
-  Alert,
-  AppShell,
-  Avatar,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Menu,
-  NavLink,
-  ScrollArea,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { del, get, Problem, post, put } from '../lib/api';
-import { useMe, usePermissions, useRefreshAll, useSessionChanged } from '../lib/hooks';
+import { Alert, AppShell, Box, Burger, Center, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useMe, usePermissions } from '../lib/hooks';
 import { resourceGroups, resourceRoute, useResourceKinds } from '../lib/resource-kinds';
-import { roleLabels, type Settings } from '../lib/types';
 import { TwoFactorEnrolmentScreen } from '../pages/profile/TwoFactorEnrolment';
 import { ReauthenticationPrompt } from './ReauthenticationPrompt';
+import {
+  MemberMenu,
+  TestModeBanner,
+  useCurrentWorkspace,
+  VerifyEmailBanner,
+  WorkspaceSwitcher,
+} from './ShellHeader';
+import { ErrorPanel, LoadingSkeleton } from './States';
 
-function Dot({ color }: { color: string }) {
-  return <Box w={12} h={12} style={{ borderRadius: 3, background: color, flex: 'none' }} />;
-}
-
-/** Colour-coded switcher; the current workspace is marked "Current"; a switch is immediate and remembered. */
-function WorkspaceSwitcher() {
-  const me = useMe().data!;
-  const refresh = useRefreshAll();
-  const navigate = useNavigate();
-  const current = me.workspaces.find((w) => w.id === me.currentWorkspaceId);
-  const switchTo = useMutation({
-    mutationFn: (workspaceId: string) => put('/api/me/current-workspace', { workspaceId }),
-    onSuccess: () => refresh(),
-  });
-  return (
-    <Menu position="bottom-start" width={280} shadow="md">
-      <Menu.Target>
-        <UnstyledButton
-          data-testid="workspace-switcher"
-          px="sm"
-          py={6}
-          style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
-        >
-          <Group gap="xs">
-            <Dot color={current?.color ?? '#ccc'} />
-            <Text fw={600} size="sm">
-              {current?.name ?? 'No workspace'}
-            </Text>
-            <Text c="dimmed" size="xs">
-              ▾
-            </Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Workspaces</Menu.Label>
-        {me.workspaces.map((w) => (
-          <Menu.Item
-            key={w.id}
-            leftSection={<Dot color={w.color} />}
-            onClick={() => w.id !== current?.id && switchTo.mutate(w.id)}
-            rightSection={
-              w.id === current?.id ? (
-                <Badge size="xs" variant="light">
-                  Current
-                </Badge>
-              ) : null
-            }
-          >
-            {w.name}
-          </Menu.Item>
-        ))}
-        <Menu.Divider />
-        <Menu.Item onClick={() => navigate('/workspaces')}>Manage all workspaces</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
-/** "Emails send to <address>" while the current workspace sends to a test address. */
-function TestModeBanner() {
-  const { id } = useCurrentWorkspace();
-  const workspace = useQuery({
-    queryKey: ['workspace', id],
-    queryFn: () =>
-      get<{ sendMode: Settings['sendMode']; testRecipientEmail: string | null }>(`/api/workspaces/${id}`),
-    enabled: Boolean(id),
-  });
-  if (workspace.data?.sendMode !== 'test') return null;
-  return (
-    <Badge color="yellow" variant="filled" size="lg" radius="sm" data-testid="test-mode-banner" tt="none">
-      Emails send to {workspace.data.testRecipientEmail ?? 'nobody yet: choose a test recipient'}
-    </Badge>
-  );
-}
-
-/** While the member's address is unconfirmed: where the link went, and a way to send another. */
-function VerifyEmailBanner() {
-  const me = useMe().data!;
-  const resend = useMutation({ mutationFn: () => post('/api/me/email-verification') });
-  if (me.member.emailVerified) return null;
-  return (
-    // No Alert title: it would name the alert "…email address…", which form labels must not collide with.
-    <Alert color="blue" mb="md" data-testid="verify-email-banner">
-      <Group justify="space-between" gap="sm">
-        <Text size="sm">
-          <Text span fw={700} size="sm">
-            Confirm your email address
-          </Text>{' '}
-          — we sent a link to {me.member.email}. Open it to confirm that this address is yours.
-        </Text>
-        {resend.isSuccess ? (
-          <Text size="sm" fw={600}>
-            A new link is on its way.
-          </Text>
-        ) : (
-          <Button size="xs" variant="light" loading={resend.isPending} onClick={() => resend.mutate()}>
-            Resend
-          </Button>
-        )}
-      </Group>
-      {resend.isError && (
-        <Text size="sm" c="red" mt="xs">
-          {resend.error instanceof Problem && resend.error.status === 429
-            ? 'Too many links asked for: try again in an hour.'
-            : 'The link could not be sent. Try again in a moment.'}
-        </Text>
-      )}
-    </Alert>
-  );
-}
-
-function MemberMenu() {
-  const me = useMe().data!;
-  const sessionChanged = useSessionChanged();
-  const navigate = useNavigate();
-  const logout = useMutation({
-    mutationFn: () => del('/api/session'),
-    onSettled: async () => {
-      await sessionChanged();
-      navigate('/login');
-    },
-  });
-  const name = `${me.member.firstName} ${me.member.lastName}`;
-  return (
-    <Menu position="bottom-end" width={240} shadow="md">
-      <Menu.Target>
-        <UnstyledButton data-testid="member-menu">
-          <Group gap="xs">
-            <Avatar size="sm" color="indigo" radius="xl">
-              {me.member.firstName[0]}
-              {me.member.lastName[0]}
-            </Avatar>
-            <Text size="sm">{name}</Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          {me.member.email}
-          <br />
-          {roleLabels[me.member.accountRole]} · {me.account.name}
-        </Menu.Label>
-        <Menu.Item component={Link} to="/profile">
-          Your profile
-        </Menu.Item>
-        <Menu.Item color="red" onClick={() => logout.mutate()}>
-          Log out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
+export { useCurrentWorkspace } from './ShellHeader';
 
 interface NavLinkEntry {
   to: string;
@@ -187,6 +29,7 @@ interface NavSection {
   links: NavLinkEntry[];
 }
 
+// One line per page: a new screen adds its link here.
 const workspaceNav: NavSection = {
   section: 'Workspace',
   links: [
@@ -239,7 +82,7 @@ function useNav(): NavSection[] {
   return [permitted(workspaceNav), ...resources, permitted(accountNav)];
 }
 
-function Navigation() {
+function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const location = useLocation();
   const nav = useNav();
   return (
@@ -256,6 +99,8 @@ function Navigation() {
               to={l.to}
               label={l.label}
               active={location.pathname === l.to}
+              aria-current={location.pathname === l.to ? 'page' : undefined}
+              onClick={onNavigate}
             />
           ))}
         </Box>
@@ -264,33 +109,107 @@ function Navigation() {
   );
 }
 
-/** Every signed-in page: top bar (switcher, test-mode banner, member menu) and navigation. */
+/** The whole window while the console gets ready: the frame's outline, never a blank page. */
+function FullPageSkeleton() {
+  return (
+    <Box p="lg" bg="gray.0" mih="100vh" component="main">
+      <Stack maw={960} mx="auto">
+        <LoadingSkeleton rows={8} label="Loading the console" />
+      </Stack>
+    </Box>
+  );
+}
+
+/** The console could not be loaded (the server or the network failed): say so, and offer to retry. */
+function FullPageError({ error, onRetry }: { error: unknown; onRetry: () => unknown }) {
+  return (
+    <Center mih="100vh" bg="gray.0" p="md" component="main">
+      <Box maw={520} w="100%">
+        <ErrorPanel error={error} onRetry={onRetry} title="The console could not be loaded" />
+      </Box>
+    </Center>
+  );
+}
+
+/**
+ * Every signed-in page. Drawn only once the member and their permissions (in the current
+ * workspace and in the account) have arrived, so nobody sees a console with the wrong things in it.
+ */
 export function Shell() {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return null;
-  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  const { id } = useCurrentWorkspace();
+  const inWorkspace = usePermissions(id);
+  const inAccount = usePermissions(null);
+  if (me.isPending) return <FullPageSkeleton />;
+  if (me.error) return <FullPageError error={me.error} onRetry={() => me.refetch()} />;
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
   if (me.data.twoFactor.mustEnrol) return <TwoFactorEnrolmentScreen />;
+  if (!inWorkspace.ready || !inAccount.ready) {
+    const error = inWorkspace.error ?? inAccount.error;
+    if (!error) return <FullPageSkeleton />;
+    return (
+      <FullPageError
+        error={error}
+        onRetry={() =>
+          Promise.all([inWorkspace.error && inWorkspace.retry(), inAccount.error && inAccount.retry()])
+        }
+      />
+    );
+  }
+  return <Frame noWorkspace={me.data.workspaces.length === 0} />;
+}
+
+function Frame({ noWorkspace }: { noWorkspace: boolean }) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  // Whatever led to a new page (a link, the back button), the drawer closes on a phone.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of page
+  useEffect(() => close(), [location.pathname, close]);
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm' }} padding="lg">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="lg">
-            <Text fw={800} c="indigo.7">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={opened}
+              aria-controls="navigation"
+            />
+            <Text fw={800} c="indigo.8" visibleFrom="sm">
               Atrium
             </Text>
             <WorkspaceSwitcher />
-            <TestModeBanner />
+            <Box visibleFrom="md">
+              <TestModeBanner />
+            </Box>
           </Group>
           <MemberMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        <Navigation />
+      <AppShell.Navbar p="xs" id="navigation">
+        <Navigation onNavigate={close} />
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" id="main" tabIndex={-1}>
+        <Box hiddenFrom="md">
+          <TestModeBanner full />
+        </Box>
         <VerifyEmailBanner />
-        {me.data.workspaces.length === 0 && (
+        {noWorkspace && (
           <Alert color="gray" mb="md">
             You have no workspace yet. Ask an Account Admin to give you a role in one.
           </Alert>
@@ -302,17 +221,10 @@ export function Shell() {
   );
 }
 
-/** The current workspace id (every workspace page needs one). */
-export function useCurrentWorkspace() {
-  const me = useMe().data;
-  const id = me?.currentWorkspaceId ?? null;
-  return { id, workspace: me?.workspaces.find((w) => w.id === id) ?? null };
-}
-
 export function PageTitle({ title, children }: { title: string; children?: React.ReactNode }) {
   return (
-    <Group justify="space-between" mb="lg">
-      <Text component="h1" fz={24} fw={700} m={0}>
+    <Group justify="space-between" mb="lg" gap="sm">
+      <Text component="h1" fz={24} fw={700} m={0} style={{ overflowWrap: 'anywhere' }}>
         {title}
       </Text>
       <Group>{children}</Group>

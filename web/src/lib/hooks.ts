@@ -58,16 +58,10 @@ export function useSessionChanged() {
   return () => client.resetQueries();
 }
 
-/**
- * What the signed-in member may do (in a workspace, and in the account), from the server's engine:
- * the console never re-derives rules from role names.
- */
-export function usePermissions(workspaceId: string | null | undefined) {
-  const me = useMe().data;
-  const memberId = me?.member.id ?? '';
-  const query = useQuery({
+/** The query of a member's permissions: shared by usePermissions and the switcher's prefetch. */
+export function permissionsQuery(memberId: string, workspaceId: string | null | undefined) {
+  return {
     queryKey: ['permissions', memberId, workspaceId ?? null],
-    enabled: Boolean(me),
     queryFn: () =>
       unwrap(
         sdk.GET('/api/team-members/{memberId}/permissions', {
@@ -75,7 +69,17 @@ export function usePermissions(workspaceId: string | null | undefined) {
         }),
       ),
     staleTime: 30_000,
-  });
+  };
+}
+
+/**
+ * What the signed-in member may do (in a workspace, and in the account), from the server's engine:
+ * the console never re-derives rules from role names.
+ */
+export function usePermissions(workspaceId: string | null | undefined) {
+  const me = useMe().data;
+  const memberId = me?.member.id ?? '';
+  const query = useQuery({ ...permissionsQuery(memberId, workspaceId), enabled: Boolean(me) });
   const byKey = new Map((query.data?.permissions ?? []).map((p) => [p.key, p]));
   return {
     ready: query.isSuccess,

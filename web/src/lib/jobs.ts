@@ -5,23 +5,18 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { get } from './api';
+import { type Answer, sdk, unwrap } from './api';
 
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+/** A job as GET /api/workspaces/{id}/jobs/{jobId} answers it. */
+type JobAnswer = Answer<'/api/workspaces/{workspaceId}/jobs/{jobId}', 'get'>;
 
-export interface Job<Result = Record<string, unknown>> {
-  id: string;
-  kind: string;
-  state: JobState;
-  progress: { done: number; total: number | null };
-  attempts: number;
-  /** Why the last attempt failed (a queued job with one is waiting to be retried). */
-  lastError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  /** What the job reports, kept up to date as it goes; null until its first report. */
-  result: Result | null;
-}
+export type JobState = JobAnswer['state'];
+
+/**
+ * A job, with what its kind reports as `result` (the document types it as any object, null until
+ * the job's first report).
+ */
+export type Job<Result = Record<string, unknown>> = Omit<JobAnswer, 'result'> & { result: Result | null };
 
 /** An import's report: counts, and the refused rows by line number (the first thousand). */
 export interface ImportResult {
@@ -58,7 +53,12 @@ export function useJob<Result = Record<string, unknown>>(
 ) {
   const query = useQuery({
     queryKey: ['job', workspaceId, jobId],
-    queryFn: () => get<Job<Result>>(`/api/workspaces/${workspaceId}/jobs/${jobId}`),
+    queryFn: async () =>
+      (await unwrap(
+        sdk.GET('/api/workspaces/{workspaceId}/jobs/{jobId}', {
+          params: { path: { workspaceId, jobId: jobId! } },
+        }),
+      )) as Job<Result>,
     enabled: jobId !== null,
     refetchInterval: (q) => {
       if (q.state.error) return false;

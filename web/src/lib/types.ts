@@ -3,33 +3,6 @@
 export type WorkspaceRole = 'workspace_admin' | 'author' | 'viewer';
 export type AccountRole = 'account_admin' | 'member';
 
-export interface Me {
-  member: {
-    id: string;
-    firstName: string;
-    lastName: string;
-    email: string;
-    emailVerified: boolean;
-    accountRole: AccountRole;
-    permissions: { billing: boolean; apiCredentials: boolean; supportAccess: boolean };
-  };
-  account: { id: string; name: string; plan: string };
-  workspaces: { id: string; name: string; color: string; role: WorkspaceRole; hideAttributes: boolean }[];
-  currentWorkspaceId: string | null;
-  /** The new address a change of email waits on, until its link is used. */
-  pendingEmail: string | null;
-  csrfToken: string | null;
-  /** mustEnrol: the account requires two-factor and the member has none; only the profile is open. */
-  twoFactor: { enabled: boolean; required: boolean; mustEnrol: boolean };
-}
-
-export interface TwoFactorState {
-  enabled: boolean;
-  totp: { confirmedAt: string | null } | null;
-  recoveryCodesLeft: number;
-  required: boolean;
-}
-
 export interface Workspace {
   id: string;
   name: string;

@@ -4,13 +4,12 @@ import { type FormEvent, useState } from 'react';
 import { AuthCard } from '../components/AuthCard';
 import { PasskeySecondFactorButton } from '../components/PasskeySignIn';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
-import { Problem, post } from '../lib/api';
+import { type Body, Problem, sdk, unwrap } from '../lib/api';
+import { usePageTitle } from '../lib/feedback';
 import { FILLED } from './profile/TotpSetup';
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
+/** The first step's email and password, sent again with the second factor. */
+export type Credentials = Pick<Body<'/api/session', 'post'>, 'email' | 'password'>;
 
 /**
  * When the log-in's answer asks for a second factor (the password was right), the kinds the member
@@ -38,11 +37,16 @@ export function LoginSecondStep({
   onSignedIn: () => void;
   onBack: () => void;
 }) {
+  usePageTitle('Two-factor authentication');
   const codes = methods.includes('totp');
   const [recovery, setRecovery] = useState(false);
   const login = useMutation({
     mutationFn: (code: string) =>
-      post('/api/session', { ...credentials, ...(recovery ? { recoveryCode: code } : { totp: code }) }),
+      unwrap(
+        sdk.POST('/api/session', {
+          body: { ...credentials, ...(recovery ? { recoveryCode: code } : { totp: code }) },
+        }),
+      ),
     onSuccess: onSignedIn,
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {

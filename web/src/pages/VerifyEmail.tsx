@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { AuthCard } from '../components/AuthCard';
-import { Problem, post } from '../lib/api';
+import { Problem, sdk, unwrap } from '../lib/api';
+import { usePageTitle } from '../lib/feedback';
 
 /** Plain words for why a link did not work. */
 function failure(error: unknown): { title: string; text: string } {
@@ -38,10 +39,11 @@ function failure(error: unknown): { title: string; text: string } {
 
 /** /verify-email/:token: confirms the address as soon as the page opens. */
 export function VerifyEmailPage() {
+  usePageTitle('Confirm your email address');
   const { token = '' } = useParams();
   const client = useQueryClient();
   const confirm = useMutation({
-    mutationFn: () => post(`/api/email-verifications/${token}`),
+    mutationFn: () => unwrap(sdk.POST('/api/email-verifications/{token}', { params: { path: { token } } })),
     // The signed-in member (if this is their browser) now has a confirmed or new address.
     onSuccess: () => client.invalidateQueries({ queryKey: ['me'] }),
   });
@@ -54,7 +56,7 @@ export function VerifyEmailPage() {
   }, [confirm]);
 
   const toConsole = (
-    <Anchor component={Link} to="/" c="indigo.8">
+    <Anchor component={Link} to="/">
       Go to the console
     </Anchor>
   );

@@ -1,33 +1,25 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { AuthCard } from '../components/AuthCard';
 import { PasskeySignIn } from '../components/PasskeySignIn';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
-import { get, post } from '../lib/api';
+import { LoadingSkeleton } from '../components/States';
+import { type Body, sdk, unwrap } from '../lib/api';
+import { notifySuccess, usePageTitle } from '../lib/feedback';
 import { useSessionChanged } from '../lib/hooks';
-import { roleLabels, type WorkspaceRole } from '../lib/types';
+import { useAfterSignIn } from '../lib/next';
 import { type Credentials, LoginSecondStep, secondFactorMethods } from './LoginSecondStep';
 
-const value = (form: FormData, name: string) => String(form.get(name) ?? '');
+export const value = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 export function SignUpPage() {
+  usePageTitle('Create your account');
   const navigate = useNavigate();
   const sessionChanged = useSessionChanged();
   const signup = useMutation({
-    mutationFn: (body: Record<string, string>) => post('/api/signup', body),
+    mutationFn: (body: Body<'/api/signup', 'post'>) => unwrap(sdk.POST('/api/signup', { body })),
     onSuccess: async () => {
       await sessionChanged();
       navigate('/');
@@ -36,11 +28,13 @@ export function SignUpPage() {
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    signup.mutate(
-      Object.fromEntries(
-        ['accountName', 'firstName', 'lastName', 'email', 'password'].map((k) => [k, value(f, k)]),
-      ),
-    );
+    signup.mutate({
+      accountName: value(f, 'accountName'),
+      firstName: value(f, 'firstName'),
+      lastName: value(f, 'lastName'),
+      email: value(f, 'email'),
+      password: value(f, 'password'),
+    });
   };
   const err = (p: string) => fieldError(signup.error, p);
   return (
@@ -83,16 +77,12 @@ export function SignUpPage() {
 }
 
 export function LogInPage() {
-  const navigate = useNavigate();
-  const sessionChanged = useSessionChanged();
-  const signedIn = async () => {
-    await sessionChanged();
-    navigate('/');
-  };
+  usePageTitle('Log in');
+  const signedIn = useAfterSignIn();
   // Set when the password was right and a second factor is due (LoginSecondStep).
   const [secondStep, setSecondStep] = useState<{ credentials: Credentials; methods: string[] } | null>(null);
   const login = useMutation({
-    mutationFn: (body: Credentials) => post('/api/session', body),
+    mutationFn: (body: Credentials) => unwrap(sdk.POST('/api/session', { body })),
     onSuccess: signedIn,
     onError: (error, body) => {
       const methods = secondFactorMethods(error);
@@ -144,9 +134,10 @@ export function LogInPage() {
 }
 
 export function ForgotPasswordPage() {
+  usePageTitle('Reset your password');
   const [sent, setSent] = useState(false);
   const forgot = useMutation({
-    mutationFn: (email: string) => post('/api/password-resets', { email }),
+    mutationFn: (email: string) => unwrap(sdk.POST('/api/password-resets', { body: { email } })),
     onSuccess: () => setSent(true),
   });
   return (
@@ -177,18 +168,28 @@ export function ForgotPasswordPage() {
 }
 
 export function ResetPasswordPage() {
+  usePageTitle('Choose a new password');
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const link = useQuery({
     queryKey: ['reset', token],
-    queryFn: () => get<{ email: string }>(`/api/password-resets/${token}`),
+    queryFn: () => unwrap(sdk.GET('/api/password-resets/{token}', { params: { path: { token } } })),
     retry: false,
   });
   const reset = useMutation({
-    mutationFn: (password: string) => post(`/api/password-resets/${token}`, { password }),
-    onSuccess: () => navigate('/login'),
+    mutationFn: (password: string) =>
+      unwrap(sdk.POST('/api/password-resets/{token}', { params: { path: { token } }, body: { password } })),
+    onSuccess: () => {
+      notifySuccess('Your password is set: log in with it');
+      navigate('/login');
+    },
   });
-  if (link.isPending) return <Loader m="xl" />;
+  if (link.isPending)
+    return (
+      <AuthCard title="Choose a new password">
+        <LoadingSkeleton rows={3} />
+      </AuthCard>
+    );
   if (link.error) {
     return (
       <AuthCard title="This link does not work">
@@ -218,126 +219,6 @@ export function ResetPasswordPage() {
           <ProblemAlert error={reset.error} fields={['/password']} />
           <Button type="submit" loading={reset.isPending}>
             Set password
-          </Button>
-        </Stack>
-      </form>
-    </AuthCard>
-  );
-}
-
-interface Invitation {
-  accountName: string;
-  inviterName: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  workspaces: { id: string; name: string; role: WorkspaceRole }[];
-  trialToCancel: { accountName: string; passwordRequired: boolean } | null;
-}
-
-export function AcceptInvitationPage() {
-  const { token = '' } = useParams();
-  const navigate = useNavigate();
-  const sessionChanged = useSessionChanged();
-  const invitation = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => get<Invitation>(`/api/invitations/${token}`),
-    retry: false,
-  });
-  const accept = useMutation({
-    mutationFn: (body: Record<string, unknown>) => post(`/api/invitations/${token}/accept`, body),
-    onSuccess: async () => {
-      await sessionChanged();
-      navigate('/');
-    },
-  });
-  if (invitation.isPending) return <Loader m="xl" />;
-  if (invitation.error) {
-    return (
-      <AuthCard title="This invitation does not work">
-        <ProblemAlert error={invitation.error} />
-        <Text size="sm">Ask the person who invited you to send a new invitation.</Text>
-      </AuthCard>
-    );
-  }
-  const inv = invitation.data;
-  const err = (p: string) => fieldError(accept.error, p);
-  return (
-    <AuthCard
-      title={`Join ${inv.accountName}`}
-      subtitle={`${inv.inviterName} invited ${inv.email}${inv.workspaces.length ? ` to ${inv.workspaces.map((w) => `${w.name} (${roleLabels[w.role]})`).join(', ')}` : ''}.`}
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          accept.mutate({
-            firstName: value(f, 'firstName'),
-            lastName: value(f, 'lastName'),
-            password: value(f, 'password'),
-            marketingOptIn: f.get('marketingOptIn') === 'on',
-            ...(inv.trialToCancel?.passwordRequired && {
-              cancelTrial: { password: value(f, 'trialPassword') },
-            }),
-          });
-        }}
-      >
-        <Stack>
-          <Group grow>
-            <TextInput
-              name="firstName"
-              label="First name"
-              defaultValue={inv.firstName}
-              required
-              error={err('/firstName')}
-            />
-            <TextInput
-              name="lastName"
-              label="Last name"
-              defaultValue={inv.lastName}
-              required
-              error={err('/lastName')}
-            />
-          </Group>
-          <PasswordInput
-            name="password"
-            label="Choose a password"
-            description="At least 8 characters"
-            required
-            error={err('/password')}
-          />
-          {inv.trialToCancel && (
-            <Alert
-              color="yellow"
-              title={`Your address belongs to the trial account “${inv.trialToCancel.accountName}”`}
-            >
-              {inv.trialToCancel.passwordRequired ? (
-                <Stack gap="xs">
-                  <Text size="sm">
-                    Joining cancels that trial and deletes its data. Enter its password to confirm.
-                  </Text>
-                  <PasswordInput
-                    name="trialPassword"
-                    label="Password of the trial account"
-                    required
-                    error={err('/cancelTrial')}
-                  />
-                </Stack>
-              ) : (
-                <Text size="sm">
-                  That trial never confirmed this email address, so it does not keep it: joining cancels the
-                  trial and deletes its data. Opening this link from your inbox proves the address is yours.
-                </Text>
-              )}
-            </Alert>
-          )}
-          <Checkbox name="marketingOptIn" label="Send me product updates by email" />
-          <ProblemAlert
-            error={accept.error}
-            fields={['/firstName', '/lastName', '/password', '/cancelTrial']}
-          />
-          <Button type="submit" loading={accept.isPending}>
-            Accept invitation
           </Button>
         </Stack>
       </form>

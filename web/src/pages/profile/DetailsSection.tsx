@@ -13,13 +13,9 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
-import { patch } from '../../lib/api';
+import { sdk, unwrap } from '../../lib/api';
+import { notifySuccess } from '../../lib/feedback';
 import { useMe } from '../../lib/hooks';
-
-interface Saved {
-  member: { email: string };
-  pendingEmail?: string;
-}
 
 /**
  * Name and email. A name changes at once; a new email asks for the current password and changes
@@ -37,16 +33,19 @@ export function DetailsSection() {
 
   const save = useMutation({
     mutationFn: () =>
-      patch<Saved>('/api/me', {
-        firstName,
-        lastName,
-        ...(emailChanges && { email: email.trim(), currentPassword }),
-      }),
+      unwrap(
+        sdk.PATCH('/api/me', {
+          body: { firstName, lastName, ...(emailChanges && { email: email.trim(), currentPassword }) },
+        }),
+      ),
     onSuccess: async (saved) => {
+      // A new address answers with the one waiting for confirmation (a union in the document).
+      const pending = 'pendingEmail' in saved ? saved.pendingEmail : null;
       setCurrentPassword('');
       setEmail(saved.member.email);
       // A pending address shows in its own box below the field.
-      setNotice(saved.pendingEmail ? null : 'Your details are saved.');
+      setNotice(pending ? null : 'Your details are saved.');
+      notifySuccess(pending ? `We sent a confirmation link to ${pending}` : 'Your details are saved');
       await client.invalidateQueries({ queryKey: ['me'] });
       await client.invalidateQueries({ queryKey: ['team'] });
     },

@@ -1,30 +1,33 @@
-import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type PublicKeyCredentialCreationOptionsJSON, startRegistration } from '@simplewebauthn/browser';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { passkeyErrorMessage, passkeysSupported } from '../../components/PasskeySignIn';
 import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
-import { del, get, patch, post } from '../../lib/api';
+import { EmptyState, ErrorPanel, LoadingSkeleton } from '../../components/States';
+import { type Answer, sdk, unwrap } from '../../lib/api';
+import { notifySuccess } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/hooks';
 
-interface Passkey {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  backedUp: boolean;
-}
+type Passkey = Answer<'/api/me/passkeys', 'get'>['items'][number];
 
 const queryKey = ['me', 'passkeys'];
 const closeLabel = { 'aria-label': 'Close' };
 
 /** The authenticator's answer, made before the name is asked (the prompt comes from the click). */
 async function createCredential() {
-  const optionsJSON = await post<PublicKeyCredentialCreationOptionsJSON>(
-    '/api/me/passkeys/registration-options',
-  );
+  // The document types the options loosely (WebAuthn's own JSON); the browser library names them.
+  const optionsJSON = (await unwrap(
+    sdk.POST('/api/me/passkeys/registration-options'),
+  )) as unknown as PublicKeyCredentialCreationOptionsJSON;
   try {
-    return await startRegistration({ optionsJSON });
+    const made = await startRegistration({ optionsJSON });
+    // The library's interfaces, as the plain objects the API's schema describes.
+    return {
+      ...made,
+      response: { ...made.response },
+      clientExtensionResults: { ...made.clientExtensionResults },
+    };
   } catch (error) {
     throw new Error(passkeyErrorMessage(error));
   }
@@ -34,7 +37,7 @@ async function createCredential() {
 export function PasskeysSection() {
   const client = useQueryClient();
   const supported = passkeysSupported();
-  const list = useQuery({ queryKey, queryFn: () => get<{ items: Passkey[] }>('/api/me/passkeys') });
+  const list = useQuery({ queryKey, queryFn: () => unwrap(sdk.GET('/api/me/passkeys')) });
   const refresh = () => client.invalidateQueries({ queryKey });
 
   const [answer, setAnswer] = useState<Awaited<ReturnType<typeof createCredential>> | null>(null);
@@ -49,22 +52,29 @@ export function PasskeysSection() {
     },
   });
   const save = useMutation({
-    mutationFn: (name: string) => post<Passkey>('/api/me/passkeys', { name, response: answer }),
-    onSuccess: () => {
+    mutationFn: (name: string) => unwrap(sdk.POST('/api/me/passkeys', { body: { name, response: answer! } })),
+    onSuccess: (saved) => {
+      notifySuccess(`Passkey “${saved.name}” added`);
       setAnswer(null);
       refresh();
     },
   });
   const rename = useMutation({
-    mutationFn: ({ id, name }: { id: string; name: string }) => patch(`/api/me/passkeys/${id}`, { name }),
-    onSuccess: () => {
+    mutationFn: ({ id, name }: { id: string; name: string }) =>
+      unwrap(
+        sdk.PATCH('/api/me/passkeys/{passkeyId}', { params: { path: { passkeyId: id } }, body: { name } }),
+      ),
+    onSuccess: (_, { name }) => {
+      notifySuccess(`Passkey renamed to “${name}”`);
       setRenaming(null);
       refresh();
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => del(`/api/me/passkeys/${id}`),
-    onSuccess: () => {
+    mutationFn: (passkey: Passkey) =>
+      unwrap(sdk.DELETE('/api/me/passkeys/{passkeyId}', { params: { path: { passkeyId: passkey.id } } })),
+    onSuccess: (_, passkey) => {
+      notifySuccess(`Passkey “${passkey.name}” deleted`);
       setDeleting(null);
       refresh();
     },
@@ -93,12 +103,16 @@ export function PasskeysSection() {
           <Alert color="gray">This browser does not support passkeys. Use another browser to add one.</Alert>
         )}
         <ProblemAlert error={start.error} />
-        {list.isPending && <Loader size="sm" aria-label="Loading your passkeys" />}
-        <ProblemAlert error={list.error} />
+        {list.isPending && <LoadingSkeleton rows={2} label="Loading your passkeys" />}
+        {list.error && !list.data && <ErrorPanel error={list.error} onRetry={() => list.refetch()} />}
         {list.isSuccess && items.length === 0 && (
-          <Text size="sm" data-testid="no-passkeys">
-            You have no passkeys yet.
-          </Text>
+          <div data-testid="no-passkeys">
+            <EmptyState title="You have no passkeys yet">
+              {supported
+                ? 'Add one to sign in with this device’s screen lock or a security key.'
+                : 'Open Atrium in a browser that supports passkeys to add one.'}
+            </EmptyState>
+          </div>
         )}
         {items.map((p) => (
           <Paper key={p.id} withBorder p="sm" data-testid="passkey">
@@ -187,7 +201,7 @@ export function PasskeysSection() {
               <Button variant="default" onClick={() => setDeleting(null)}>
                 Keep it
               </Button>
-              <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(deleting.id)}>
+              <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(deleting)}>
                 Delete passkey
               </Button>
             </Group>

@@ -2,7 +2,8 @@ import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantin
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
-import { Problem, put } from '../../lib/api';
+import { Problem, sdk, unwrap } from '../../lib/api';
+import { notifySuccess } from '../../lib/feedback';
 
 const empty = { currentPassword: '', newPassword: '', confirm: '' };
 
@@ -15,8 +16,13 @@ export function PasswordSection() {
   const [done, setDone] = useState(false);
   const change = useMutation({
     mutationFn: () =>
-      put('/api/me/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }),
+      unwrap(
+        sdk.PUT('/api/me/password', {
+          body: { currentPassword: form.currentPassword, newPassword: form.newPassword },
+        }),
+      ),
     onSuccess: () => {
+      notifySuccess('Your password was changed');
       setForm(empty);
       setDone(true);
       client.invalidateQueries({ queryKey: ['my-sessions'] });

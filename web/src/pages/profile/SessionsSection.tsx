@@ -1,19 +1,14 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Bowser from 'bowser';
 import { useState } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { del, get } from '../../lib/api';
+import { EmptyState, ErrorPanel, LoadingSkeleton } from '../../components/States';
+import { type Answer, sdk, unwrap } from '../../lib/api';
+import { notifySuccess } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/hooks';
 
-interface Session {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  userAgent: string | null;
-  ipAddress: string | null;
-  current: boolean;
-}
+type Session = Answer<'/api/me/sessions', 'get'>['items'][number];
 
 /** "Firefox on Linux", "Safari on iPhone (iOS)": the browser and device in plain words. */
 export function describeDevice(userAgent: string | null): string {
@@ -33,13 +28,24 @@ export function SessionsSection() {
   const client = useQueryClient();
   const sessions = useQuery({
     queryKey: ['my-sessions'],
-    queryFn: () => get<{ items: Session[] }>('/api/me/sessions'),
+    queryFn: () => unwrap(sdk.GET('/api/me/sessions')),
   });
   const [ending, setEnding] = useState<Ending | null>(null);
   const end = useMutation({
     mutationFn: (what: Ending) =>
-      what.kind === 'one' ? del(`/api/me/sessions/${what.session.id}`) : del('/api/me/sessions'),
-    onSuccess: () => setEnding(null),
+      what.kind === 'one'
+        ? unwrap(
+            sdk.DELETE('/api/me/sessions/{sessionId}', { params: { path: { sessionId: what.session.id } } }),
+          )
+        : unwrap(sdk.DELETE('/api/me/sessions')),
+    onSuccess: (_, what) => {
+      setEnding(null);
+      notifySuccess(
+        what.kind === 'one'
+          ? `${describeDevice(what.session.userAgent)} is signed out`
+          : 'Every other device is signed out',
+      );
+    },
     onSettled: () => client.invalidateQueries({ queryKey: ['my-sessions'] }),
   });
   const items = sessions.data?.items ?? [];
@@ -66,9 +72,11 @@ export function SessionsSection() {
             </Button>
           )}
         </Group>
-        {sessions.isPending && <Loader size="sm" aria-label="Loading your sessions" />}
-        <ProblemAlert error={sessions.error} />
-        {sessions.isSuccess && items.length === 0 && <Alert color="gray">You are signed in nowhere.</Alert>}
+        {sessions.isPending && <LoadingSkeleton rows={2} label="Loading your sessions" />}
+        {sessions.error && !sessions.data && (
+          <ErrorPanel error={sessions.error} onRetry={() => sessions.refetch()} />
+        )}
+        {sessions.isSuccess && items.length === 0 && <EmptyState title="You are signed in nowhere else" />}
         <Stack gap="xs" data-testid="sessions">
           {items.map((s) => (
             <Paper key={s.id} withBorder p="sm" radius="sm" data-testid="session">

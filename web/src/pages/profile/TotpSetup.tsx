@@ -15,7 +15,8 @@ import { useMutation } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { type FormEvent, useEffect, useState } from 'react';
 import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
-import { post } from '../../lib/api';
+import { sdk, unwrap } from '../../lib/api';
+import { notifySuccess } from '../../lib/feedback';
 
 /**
  * Filled buttons a shade darker than the theme's: white on its indigo.6 falls short of WCAG AA's
@@ -97,12 +98,14 @@ export function TotpSetup({
 }) {
   const start = useMutation({
     mutationFn: (currentPassword: string) =>
-      post<{ secret: string; otpauthUri: string }>('/api/me/two-factor/totp', { currentPassword }),
+      unwrap(sdk.POST('/api/me/two-factor/totp', { body: { currentPassword } })),
   });
   const confirm = useMutation({
-    mutationFn: (code: string) =>
-      post<{ recoveryCodes: string[] }>('/api/me/two-factor/totp/confirm', { code }),
-    onSuccess: () => onEnabled?.(),
+    mutationFn: (code: string) => unwrap(sdk.POST('/api/me/two-factor/totp/confirm', { body: { code } })),
+    onSuccess: () => {
+      notifySuccess('Two-factor authentication is on');
+      onEnabled?.();
+    },
   });
 
   if (confirm.data) {

@@ -1,7 +1,8 @@
 import { Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { del } from '../../lib/api';
+import { sdk, unwrap } from '../../lib/api';
+import { usePageTitle } from '../../lib/feedback';
 import { useMe, useSessionChanged } from '../../lib/hooks';
 import { TotpSetup } from './TotpSetup';
 
@@ -10,12 +11,13 @@ import { TotpSetup } from './TotpSetup';
  * none: why, the set-up, and Log out. The server refuses everything else meanwhile.
  */
 export function TwoFactorEnrolmentScreen() {
+  usePageTitle('Set up two-factor authentication');
   const me = useMe().data!;
   const client = useQueryClient();
   const sessionChanged = useSessionChanged();
   const navigate = useNavigate();
   const logout = useMutation({
-    mutationFn: () => del('/api/session'),
+    mutationFn: () => unwrap(sdk.DELETE('/api/session')),
     onSettled: async () => {
       await sessionChanged();
       navigate('/login');

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   Modal,
   Paper,
   PasswordInput,
@@ -14,9 +13,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
-import { del, get, post } from '../../lib/api';
+import { ErrorPanel, LoadingSkeleton } from '../../components/States';
+import { sdk, unwrap } from '../../lib/api';
+import { notifySuccess } from '../../lib/feedback';
 import { formatDate } from '../../lib/hooks';
-import type { TwoFactorState } from '../../lib/types';
 import { FILLED, RecoveryCodes, TotpSetup } from './TotpSetup';
 
 const value = (e: FormEvent<HTMLFormElement>, name: string) =>
@@ -79,7 +79,7 @@ export function TwoFactorSection() {
   const client = useQueryClient();
   const state = useQuery({
     queryKey: ['two-factor'],
-    queryFn: () => get<TwoFactorState>('/api/me/two-factor'),
+    queryFn: () => unwrap(sdk.GET('/api/me/two-factor')),
   });
   const [mode, setMode] = useState<'idle' | 'setup' | 'off' | 'codes'>('idle');
   const refresh = () =>
@@ -88,16 +88,19 @@ export function TwoFactorSection() {
       client.invalidateQueries({ queryKey: ['me'] }),
     ]);
   const turnOff = useMutation({
-    mutationFn: (body: { currentPassword: string; code: string }) => del('/api/me/two-factor', body),
+    mutationFn: (body: { currentPassword: string; code: string }) =>
+      unwrap(sdk.DELETE('/api/me/two-factor', { body })),
     onSuccess: async () => {
+      notifySuccess('Two-factor authentication is off');
       setMode('idle');
       await refresh();
     },
   });
   const newCodes = useMutation({
     mutationFn: (body: { currentPassword: string; code: string }) =>
-      post<{ recoveryCodes: string[] }>('/api/me/two-factor/recovery-codes', body),
+      unwrap(sdk.POST('/api/me/two-factor/recovery-codes', { body })),
     onSuccess: () => {
+      notifySuccess('New recovery codes made: save them now');
       setMode('idle');
       client.invalidateQueries({ queryKey: ['two-factor'] });
     },
@@ -122,8 +125,8 @@ export function TwoFactorSection() {
             </Badge>
           )}
         </Group>
-        {state.isPending && <Loader size="sm" />}
-        <ProblemAlert error={state.error} />
+        {state.isPending && <LoadingSkeleton rows={2} label="Loading your two-factor settings" />}
+        {state.error && !state.data && <ErrorPanel error={state.error} onRetry={() => state.refetch()} />}
         {data && !data.enabled && mode !== 'setup' && (
           <>
             <Text size="sm">
@@ -155,13 +158,19 @@ export function TwoFactorSection() {
             </Text>
             {newCodes.data && <RecoveryCodes codes={newCodes.data.recoveryCodes} />}
             {mode === 'codes' ? (
-              <PasswordAndCode
-                label="Replace recovery codes"
-                submit={(body) => newCodes.mutate(body)}
-                pending={newCodes.isPending}
-                error={newCodes.error}
-                onCancel={() => setMode('idle')}
-              />
+              <Stack gap="xs">
+                <Text size="sm" fw={500}>
+                  Your {data.recoveryCodesLeft} unused recovery codes stop working at once; 10 new ones are
+                  shown here, once.
+                </Text>
+                <PasswordAndCode
+                  label="Replace recovery codes"
+                  submit={(body) => newCodes.mutate(body)}
+                  pending={newCodes.isPending}
+                  error={newCodes.error}
+                  onCancel={() => setMode('idle')}
+                />
+              </Stack>
             ) : (
               <Group>
                 <Button

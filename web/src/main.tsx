@@ -20,13 +20,13 @@ import {
   SignUpPage,
 } from './pages/auth';
 import { DashboardPage } from './pages/Dashboard';
-import { EditMemberPage, InviteMemberPage } from './pages/InviteMember';
 import { OutboxPage } from './pages/Outbox';
 import { PeoplePage } from './pages/People';
-import { PermissionsPage } from './pages/Permissions';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/Resources';
-import { TeamPage } from './pages/Team';
+import { EditMemberPage, InviteMemberPage } from './pages/team/MemberPages';
+import { PermissionsPage } from './pages/team/PermissionsPage';
+import { TeamPage } from './pages/team/TeamPage';
 import { VerifyEmailPage } from './pages/VerifyEmail';
 import { WorkspaceSettingsPage } from './pages/WorkspaceSettings';
 import { WorkspacesPage } from './pages/Workspaces';

@@ -38,6 +38,12 @@ const columnPlurals: Record<(typeof matrixColumns)[number], string> = {
 
 const lowerFirst = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
+/** A rule's label as the end of a sentence: "Segments - create" → "create segments". */
+const asAction = (label: string) => {
+  const [resource, action] = label.split(' - ');
+  return action ? `${action} ${lowerFirst(resource!)}` : lowerFirst(label);
+};
+
 function accountAllows(subject: Subject, grant: AccountGrant): boolean {
   if (subject.accountRole === 'account_admin' || grant === 'every_member') return true;
   return grant !== 'account_admin' && subject.flags[grant.flag];
@@ -115,6 +121,6 @@ function explainInWorkspace(
     allowed,
     permission,
     reason: `${who} in ${workspaceId}: ${permission} is ${allowed ? 'allowed' : 'not allowed'} — ${source}`,
-    explanation: `${columnPlurals[matrixColumns[grant.column]]} ${allowed ? 'can' : 'can’t'} ${lowerFirst(rule.label)}.`,
+    explanation: `${columnPlurals[matrixColumns[grant.column]]} ${allowed ? 'can' : 'can’t'} ${asAction(rule.label)}.`,
   };
 }

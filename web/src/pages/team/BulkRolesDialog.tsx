@@ -26,7 +26,13 @@ export function BulkRolesDialog({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Change roles in bulk" size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Change roles in bulk"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       {opened && <BulkRolesForm members={members} onClose={onClose} />}
     </Modal>
   );

@@ -37,7 +37,7 @@ export function RequireTwoFactorSetting() {
         {ownMissing && (
           <Text size="xs" c="dimmed">
             Set up two-factor for yourself first, in{' '}
-            <Anchor component={Link} to="/profile" size="xs">
+            <Anchor component={Link} to="/profile" size="xs" underline="always">
               your profile
             </Anchor>
             .

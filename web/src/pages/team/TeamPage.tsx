@@ -94,13 +94,9 @@ export function TeamPage() {
             <Button
               variant="default"
               onClick={() => setSort({ ...sort, descending: !sort.descending })}
-              aria-label={
-                sort.descending
-                  ? 'Order: descending. Switch to ascending'
-                  : 'Order: ascending. Switch to descending'
-              }
+              aria-pressed={sort.descending}
             >
-              {sort.descending ? 'Z → A' : 'A → Z'}
+              Reverse order
             </Button>
           </Group>
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="team-count">

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { formatDate, formatRelative, useVocabulary } from '../../lib/hooks';
 import { fullName, listInWords, statusLabel, type TeamMember } from './model';
 
-const statusColor = { active: 'teal.8', invited: 'blue.8', expired: 'orange.9' } as const;
+const statusColor = { active: 'teal.9', invited: 'blue.8', expired: 'red.9' } as const;
 
 /** Who the member is: name, email, and whether their address is confirmed. */
 export function MemberName({ member: m }: { member: TeamMember }) {
@@ -84,7 +84,7 @@ export function MemberStatus({ member: m }: { member: TeamMember }) {
 
 export function TwoFactor({ member: m }: { member: TeamMember }) {
   return (
-    <Text size="sm" c={m.twoFactorEnabled ? 'teal.8' : undefined} data-testid="two-factor">
+    <Text size="sm" c={m.twoFactorEnabled ? 'teal.9' : undefined} data-testid="two-factor">
       {m.twoFactorEnabled ? 'On' : 'Off'}
     </Text>
   );

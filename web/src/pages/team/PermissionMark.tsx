@@ -5,7 +5,7 @@ export function PermissionMark({ yes }: { yes: boolean }) {
   return (
     <Text
       component="span"
-      c={yes ? 'teal.8' : 'gray.7'}
+      c={yes ? 'teal.9' : 'gray.7'}
       fw={700}
       aria-label={yes ? 'Allowed' : 'Not allowed'}
       role="img"

@@ -254,7 +254,7 @@ describe.skipIf(!haveChromium)('the team screens', () => {
     await bulk.getByRole('button', { name: 'Apply role' }).click();
     confirm = page.getByRole('dialog', { name: 'Make 2 members Authors in Staging?' });
     await confirm.getByRole('button', { name: 'Make them Authors' }).click();
-    await page.getByText('2 members now are Author in Staging.').waitFor();
+    await page.getByText('2 members are now Authors in Staging.').waitFor();
     await eventually(async () =>
       expect(await rowOf(page, alan).textContent()).toContain('Author in Staging'),
     );

@@ -60,6 +60,10 @@ function BulkRolesForm({ members, onClose }: { members: TeamMember[]; onClose: (
   const leaveOut = (remove: boolean) => remove && !everyWorkspace && withAll === 'leave';
   const targets = (remove: boolean) => others.filter((m) => !(leaveOut(remove) && withAllAccess.includes(m)));
 
+  /** "Viewers", "Authors with hidden attributes". */
+  const rolePlural = (r: WorkspaceRole) =>
+    `${vocabulary.roleLabel(r)}s${vocabulary.hidesAttributes(r) && hide ? ' with hidden attributes' : ''}`;
+
   const apply = useMutation({
     mutationFn: (body: { memberIds: string[]; role: WorkspaceRole | null }) =>
       unwrap(
@@ -72,10 +76,11 @@ function BulkRolesForm({ members, onClose }: { members: TeamMember[]; onClose: (
         }),
       ),
     onSuccess: async (_, body) => {
+      const n = body.memberIds.length;
       notifySuccess(
         body.role
-          ? `${count(body.memberIds.length, 'member')} now ${body.memberIds.length === 1 ? 'is' : 'are'} ${vocabulary.roleLabel(body.role)} in ${listInWords(names)}.`
-          : `${count(body.memberIds.length, 'member')} no longer ${body.memberIds.length === 1 ? 'has' : 'have'} access to ${listInWords(names)}.`,
+          ? `${count(n, 'member')} ${n === 1 ? 'is' : 'are'} now ${rolePlural(body.role)} in ${listInWords(names)}.`
+          : `${count(n, 'member')} no longer ${n === 1 ? 'has' : 'have'} access to ${listInWords(names)}.`,
       );
       await client.invalidateQueries({ queryKey: ['team'] });
       onClose();
@@ -86,7 +91,7 @@ function BulkRolesForm({ members, onClose }: { members: TeamMember[]; onClose: (
     const ids = targets(remove).map((m) => m.id);
     const who = count(ids.length, 'member');
     const where = listInWords(names);
-    const roleWords = `${vocabulary.roleLabel(role)}s${role && vocabulary.hidesAttributes(role) && hide ? ' with hidden attributes' : ''}`;
+    const roleWords = role ? rolePlural(role) : '';
     const ok = await confirmAction(
       remove
         ? {

@@ -68,7 +68,8 @@ describe.skipIf(!haveChromium)('the console', () => {
 
     // The invitation, from the Outbox.
     await admin.getByRole('link', { name: 'Outbox' }).click();
-    await admin.getByText(`To ${inviteeEmail}`).click();
+    // In the outbox, not the "Invitation sent to …" notification.
+    await admin.getByTestId('outbox').getByText(`To ${inviteeEmail}`).click();
     const link = await admin.getByTestId('outbox').getByRole('link').first().getAttribute('href');
     expect(link).toMatch(/\/invitations\//);
 

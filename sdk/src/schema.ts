@@ -4458,7 +4458,9 @@ export interface paths {
         put?: never;
         /**
          * Set (or with role null, remove) one role across many workspaces for many members, all or nothing
-         * @description Requires the permission `team_members.manage` (see GET /api/permissions).
+         * @description A member with access to All workspaces keeps it (so new workspaces include them): a role set in some workspaces is held there instead of their All role; a role set in every workspace becomes their All role. Removing access from some workspaces turns theirs into Custom.
+         *
+         *     Requires the permission `team_members.manage` (see GET /api/permissions).
          */
         post: {
             parameters: {

@@ -380,6 +380,43 @@ describe('bulk roles', () => {
     expect(after.workspaces.map((w: { workspaceId: string }) => w.workspaceId)).toEqual([workspace.id]);
   });
 
+  test('a member with access to All keeps it: a role in some workspaces is held there, new workspaces still include them', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const [w1] = await workspaces(admin, 1);
+    const m = await addMember(service, admin, { all: { role: 'viewer' } });
+    const reply = await admin.post('/api/team-members/bulk-roles', {
+      memberIds: [m.id],
+      workspaceIds: [w1],
+      role: 'author',
+    });
+    expect(reply.status).toBe(200);
+    const after = (await admin.get(`/api/team-members/${m.id}`)).body;
+    expect(after.workspaceAccess).toEqual({ mode: 'all', role: 'viewer', hideAttributes: false });
+    const roleIn = (body: { workspaces: { workspaceId: string; role: string }[] }, id: string) =>
+      body.workspaces.find((w) => w.workspaceId === id)?.role;
+    expect(roleIn(after, w1!)).toBe('author');
+    expect(roleIn(after, workspace.id)).toBe('viewer');
+    const later = (await admin.post('/api/workspaces', { name: 'Later' })).body;
+    expect(roleIn((await admin.get(`/api/team-members/${m.id}`)).body, later.id)).toBe('viewer');
+  });
+
+  test('a role in every workspace, in bulk, becomes the All role of a member with All', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const [w1] = await workspaces(admin, 1);
+    const m = await addMember(service, admin, { all: { role: 'viewer' } });
+    await admin.post('/api/team-members/bulk-roles', {
+      memberIds: [m.id],
+      workspaceIds: [workspace.id, w1],
+      role: 'author',
+      hideAttributes: true,
+    });
+    const after = (await admin.get(`/api/team-members/${m.id}`)).body;
+    expect(after.workspaceAccess).toEqual({ mode: 'all', role: 'author', hideAttributes: true });
+    expect(after.workspaces).toHaveLength(2);
+  });
+
   test('an Account Admin cannot be given a lesser role in bulk', async () => {
     const admin = service.client();
     const { member, workspace } = await admin.signup();

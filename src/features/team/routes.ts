@@ -94,6 +94,10 @@ export function teamRoutes(app: App, ctx: AppContext): void {
         tags,
         summary:
           'Set (or with role null, remove) one role across many workspaces for many members, all or nothing',
+        description:
+          'A member with access to All workspaces keeps it (so new workspaces include them): a role set in ' +
+          'some workspaces is held there instead of their All role; a role set in every workspace becomes ' +
+          'their All role. Removing access from some workspaces turns theirs into Custom.',
         body: BulkRolesBody,
         response: { 200: Items(TeamMember), ...problems(400, 401, 403) },
       },

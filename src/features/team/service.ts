@@ -297,8 +297,10 @@ export async function deleteTeamMember(ctx: AppContext, actor: Actor, memberId: 
 
 /**
  * Sets (or, with role null, removes) one role across many workspaces for many members, all or
- * nothing. Members with access to "All" workspaces are first given that role explicitly in each
- * workspace, then changed like the others.
+ * nothing. A member with access to "All" workspaces keeps it, so workspaces created later still
+ * include them: a role in some workspaces is held there over their "All" role, and a role in every
+ * workspace becomes their "All" role. Only removing access from some workspaces cannot be said with
+ * "All": such a member is given their role explicitly in each other workspace ("Custom").
  */
 export async function bulkRoles(ctx: AppContext, actor: Actor, body: BulkRolesBody): Promise<TeamMember[]> {
   const { accountId } = actor.subject;
@@ -325,33 +327,45 @@ export async function bulkRoles(ctx: AppContext, actor: Actor, body: BulkRolesBo
     const changed = [...found.values()].filter((m) => !isAccountAdmin(m.accountRole));
     const before = await store.rolesOf(tx, accountId, [...found.keys()]);
     const now = ctx.clock.now();
+    const everyWorkspace = liveWorkspaces.every((w) => body.workspaceIds.includes(w.id));
+    const hideAttributes = body.hideAttributes ?? false;
     for (const member of changed) {
       const all = allWorkspacesOf(member);
       if (!all) continue;
-      const explicit = new Set(before.filter((r) => r.memberId === member.id).map((r) => r.workspaceId));
-      await store.putRoles(
-        tx,
-        liveWorkspaces
-          .filter((w) => !explicit.has(w.id))
-          .map((w) => ({ workspaceId: w.id, memberId: member.id, ...all })),
-      );
-      await store.updateMember(tx, accountId, member.id, { allWorkspacesRole: null, updatedAt: now });
+      if (everyWorkspace) {
+        // The same role everywhere is "All" with that role (or, removed everywhere, no access).
+        await store.updateMember(tx, accountId, member.id, {
+          allWorkspacesRole: body.role,
+          allWorkspacesHideAttributes: body.role ? hideAttributes : false,
+          updatedAt: now,
+        });
+      } else if (body.role === null) {
+        const explicit = new Set(before.filter((r) => r.memberId === member.id).map((r) => r.workspaceId));
+        await store.putRoles(
+          tx,
+          liveWorkspaces
+            .filter((w) => !explicit.has(w.id))
+            .map((w) => ({ workspaceId: w.id, memberId: member.id, ...all })),
+        );
+        await store.updateMember(tx, accountId, member.id, { allWorkspacesRole: null, updatedAt: now });
+      }
     }
     const ids = changed.map((m) => m.id);
+    const keptAsAll = new Set(
+      everyWorkspace ? changed.filter((m) => allWorkspacesOf(m)).map((m) => m.id) : [],
+    );
     if (body.role === null) {
       await store.removeRoles(tx, ids, body.workspaceIds);
     } else {
       const { role } = body;
+      await store.removeRoles(tx, [...keptAsAll], body.workspaceIds);
       await store.putRoles(
         tx,
-        ids.flatMap((memberId) =>
-          body.workspaceIds.map((workspaceId) => ({
-            workspaceId,
-            memberId,
-            role,
-            hideAttributes: body.hideAttributes ?? false,
-          })),
-        ),
+        ids
+          .filter((memberId) => !keptAsAll.has(memberId))
+          .flatMap((memberId) =>
+            body.workspaceIds.map((workspaceId) => ({ workspaceId, memberId, role, hideAttributes })),
+          ),
       );
     }
 

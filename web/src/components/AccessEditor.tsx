@@ -1,17 +1,14 @@
 import { Checkbox, Group, Select, Table, Text } from '@mantine/core';
-import { roleLabels, type TeamMember, type WorkspaceRole } from '../lib/types';
+import type { Answer } from '../lib/api';
+import { useVocabulary } from '../lib/hooks';
+
+type TeamMember = Answer<'/api/team-members/{memberId}', 'get'>;
+type WorkspaceRole = TeamMember['workspaces'][number]['role'];
 
 export interface AccessChoice {
   role: WorkspaceRole | null;
   hideAttributes: boolean;
 }
-
-const roleOptions = [
-  { value: 'none', label: 'No access' },
-  { value: 'workspace_admin', label: 'Workspace Admin' },
-  { value: 'author', label: 'Author' },
-  { value: 'viewer', label: 'Viewer' },
-];
 
 /** "Who should have access to this workspace?": a role per member; Account Admins are fixed. */
 export function AccessEditor({
@@ -19,15 +16,21 @@ export function AccessEditor({
   value,
   onChange,
 }: {
-  members: TeamMember[];
+  members: Pick<TeamMember, 'id' | 'firstName' | 'lastName' | 'email' | 'accountRole'>[];
   value: Record<string, AccessChoice>;
   onChange: (next: Record<string, AccessChoice>) => void;
 }) {
+  const vocabulary = useVocabulary();
+  const roles = vocabulary.data?.workspaceRoles ?? [];
+  const options = [
+    { value: 'none', label: 'No access' },
+    ...roles.map((r) => ({ value: r.key, label: r.label })),
+  ];
   return (
     <Table verticalSpacing={6}>
       <Table.Tbody>
         {members.map((m) => {
-          const admin = m.accountRole === 'account_admin';
+          const everywhere = vocabulary.everyWorkspaceAs(m.accountRole);
           const choice = value[m.id] ?? { role: null, hideAttributes: false };
           return (
             <Table.Tr key={m.id}>
@@ -40,9 +43,9 @@ export function AccessEditor({
                 </Text>
               </Table.Td>
               <Table.Td w={330}>
-                {admin ? (
+                {everywhere ? (
                   <Text size="sm" c="dimmed">
-                    Workspace Admin (Account Admin)
+                    {vocabulary.roleLabel(everywhere)} ({vocabulary.roleLabel(m.accountRole)})
                   </Text>
                 ) : (
                   <Group gap="xs" wrap="nowrap">
@@ -50,23 +53,24 @@ export function AccessEditor({
                       size="xs"
                       w={170}
                       aria-label={`Role of ${m.email}`}
-                      data={roleOptions}
+                      data={options}
                       value={choice.role ?? 'none'}
                       allowDeselect={false}
-                      onChange={(v) =>
+                      onChange={(v) => {
+                        const role = roles.find((r) => r.key === v)?.key ?? null;
                         onChange({
                           ...value,
                           [m.id]: {
-                            role: v === 'none' || !v ? null : (v as WorkspaceRole),
-                            hideAttributes: v === 'author' || v === 'viewer' ? choice.hideAttributes : false,
+                            role,
+                            hideAttributes: vocabulary.hidesAttributes(role) ? choice.hideAttributes : false,
                           },
-                        })
-                      }
+                        });
+                      }}
                     />
-                    {(choice.role === 'author' || choice.role === 'viewer') && (
+                    {vocabulary.hidesAttributes(choice.role) && (
                       <Checkbox
                         size="xs"
-                        label="Hide attributes"
+                        label={vocabulary.data?.hideAttributes.label ?? 'Hide attributes'}
                         checked={choice.hideAttributes}
                         onChange={(e) =>
                           onChange({
@@ -86,5 +90,3 @@ export function AccessEditor({
     </Table>
   );
 }
-
-export const roleName = (role: WorkspaceRole | null) => (role ? roleLabels[role] : 'No access');

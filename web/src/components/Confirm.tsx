@@ -56,6 +56,8 @@ export function ConfirmHost() {
       zIndex={400}
       centered
       closeButtonProps={{ 'aria-label': 'Close' }}
+      // Titles and messages name people and addresses, which must wrap on a phone.
+      styles={{ title: { overflowWrap: 'anywhere' }, body: { overflowWrap: 'anywhere' } }}
     >
       {pending && (
         <form

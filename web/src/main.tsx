@@ -22,7 +22,7 @@ import {
 import { DashboardPage } from './pages/Dashboard';
 import { EditMemberPage, InviteMemberPage } from './pages/InviteMember';
 import { OutboxPage } from './pages/Outbox';
-import { PeoplePage } from './pages/People';
+import { PeoplePage } from './pages/people/PeoplePage';
 import { PermissionsPage } from './pages/Permissions';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/Resources';

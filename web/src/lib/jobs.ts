@@ -5,7 +5,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { get } from './api';
+import { sdk, unwrap } from './api';
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -58,7 +58,13 @@ export function useJob<Result = Record<string, unknown>>(
 ) {
   const query = useQuery({
     queryKey: ['job', workspaceId, jobId],
-    queryFn: () => get<Job<Result>>(`/api/workspaces/${workspaceId}/jobs/${jobId}`),
+    queryFn: async () =>
+      // The API types a job's result loosely (each kind reports its own); the caller names it.
+      (await unwrap(
+        sdk.GET('/api/workspaces/{workspaceId}/jobs/{jobId}', {
+          params: { path: { workspaceId, jobId: jobId ?? '' } },
+        }),
+      )) as Job<Result>,
     enabled: jobId !== null,
     refetchInterval: (q) => {
       if (q.state.error) return false;

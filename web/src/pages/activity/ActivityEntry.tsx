@@ -8,26 +8,24 @@ export type Entry = Answer<'/api/account/activity', 'get'>['items'][number];
 /** Before and after, a row per field, in the server's words. */
 function ChangesTable({ changes }: { changes: Entry['changes'] }) {
   return (
-    <Table.ScrollContainer minWidth={320} type="native">
-      <Table withTableBorder fz="sm" data-testid="activity-changes" layout="fixed">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w="30%">What</Table.Th>
-            <Table.Th>Before</Table.Th>
-            <Table.Th>After</Table.Th>
+    <Table withTableBorder fz="sm" data-testid="activity-changes" layout="fixed">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="30%">What</Table.Th>
+          <Table.Th>Before</Table.Th>
+          <Table.Th>After</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {changes.map((c) => (
+          <Table.Tr key={c.field}>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.field}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.before ?? '—'}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.after ?? '—'}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {changes.map((c) => (
-            <Table.Tr key={c.field}>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.field}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.before ?? '—'}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.after ?? '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -60,7 +58,7 @@ export function ActivityEntry({ entry, showIp }: { entry: Entry; showIp: boolean
           )}
           {entry.changes.length > 0 && (
             <Button
-              variant="subtle"
+              variant="default"
               size="compact-xs"
               aria-expanded={open}
               aria-controls={detailsId}

@@ -36,7 +36,12 @@ export function ExportDialog({
     onSuccess: ({ jobId }) => setStarted({ jobId, format }),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title="Export people">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title="Export people"
+    >
       {started ? (
         <Stack>
           <JobProgress label="Exporting people" unit="people" query={exporting}>

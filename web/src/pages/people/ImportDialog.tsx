@@ -54,6 +54,7 @@ function ImportForm({ workspaceId, onStarted }: { workspaceId: string; onStarted
           value={file}
           onChange={setFile}
           clearable
+          clearButtonProps={{ 'aria-label': 'Remove the file' }}
           data-testid="import-file"
         />
         <Select
@@ -131,7 +132,13 @@ export function ImportDialog({
     client.invalidateQueries({ queryKey: ['people', workspaceId] }),
   );
   return (
-    <Modal opened={opened} onClose={onClose} title="Import people" size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={opened}
+      onClose={onClose}
+      title="Import people"
+      size="lg"
+    >
       {jobId ? (
         <Stack>
           <JobProgress

@@ -81,7 +81,7 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
           </Button>
           {filter && (
             <Button
-              variant="subtle"
+              variant="default"
               onClick={() => {
                 setSearch('');
                 setFilter('');
@@ -116,46 +116,50 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
           </EmptyState>
         )
       ) : (
-        <Table.ScrollContainer minWidth={640} type="native">
-          <Table withTableBorder bg="var(--mantine-color-body)" data-testid="people" highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>ID</Table.Th>
-                <Table.Th>Added</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((p) => (
-                <Table.Tr key={p.cioId} data-testid={`person-${p.cioId}`}>
-                  <Table.Td>
-                    <UnstyledButton
-                      onClick={() => setOpen(p.cioId)}
-                      aria-label={`Open ${nameOf(p) ?? shown(p.email)}`}
-                    >
-                      <Text size="sm" fw={600} c="indigo.8">
-                        {nameOf(p) ?? (Object.values(p.attributes).some(isHidden) ? 'Hidden' : 'No name')}
-                      </Text>
-                    </UnstyledButton>
-                    <Text size="xs" c="dimmed">
-                      cio_id {p.cioId}
+        <Table
+          withTableBorder
+          bg="var(--mantine-color-body)"
+          data-testid="people"
+          highlightOnHover
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th visibleFrom="sm">ID</Table.Th>
+              <Table.Th visibleFrom="sm">Added</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((p) => (
+              <Table.Tr key={p.cioId} data-testid={`person-${p.cioId}`}>
+                <Table.Td>
+                  <UnstyledButton
+                    onClick={() => setOpen(p.cioId)}
+                    aria-label={`Open ${nameOf(p) ?? shown(p.email)}`}
+                  >
+                    <Text size="sm" fw={600} c="indigo.8">
+                      {nameOf(p) ?? (Object.values(p.attributes).some(isHidden) ? 'Hidden' : 'No name')}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{shown(p.email)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{shown(p.id)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDate(p.createdAt)}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </UnstyledButton>
+                  <Text size="xs" c="dimmed">
+                    cio_id {p.cioId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{shown(p.email)}</Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">{shown(p.id)}</Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">{formatDate(p.createdAt)}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {items.length > 0 && (
         <Group justify="space-between">
@@ -177,7 +181,13 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
       )}
       <ImportDialog workspaceId={workspaceId} opened={dialog === 'import'} onClose={() => setDialog(null)} />
       <ExportDialog workspaceId={workspaceId} opened={dialog === 'export'} onClose={() => setDialog(null)} />
-      <Modal opened={dialog === 'add'} onClose={() => setDialog(null)} title="Add person" size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={dialog === 'add'}
+        onClose={() => setDialog(null)}
+        title="Add person"
+        size="lg"
+      >
         <PersonForm
           workspaceId={workspaceId}
           onDone={(person) => {

@@ -115,7 +115,13 @@ function PersonDetails({
           <Button onClick={() => setEditing(true)}>Edit</Button>
         </Guarded>
       </Group>
-      <Modal opened={editing} onClose={() => setEditing(false)} title={`Edit ${name}`} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        title={`Edit ${name}`}
+        size="lg"
+      >
         <PersonForm
           workspaceId={workspaceId}
           person={person}
@@ -153,6 +159,7 @@ export function PersonDrawer({
   });
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={cioId !== null}
       onClose={onClose}
       position="right"

@@ -195,7 +195,7 @@ export function PersonForm({
             ))}
             <Group>
               <Button
-                variant="subtle"
+                variant="default"
                 size="xs"
                 onClick={() => setRows((all) => [...all, { key: '', value: '' }])}
               >

@@ -85,6 +85,7 @@ describe.skipIf(!haveChromium)('people and the activity log', () => {
     // Edit: the plan changes, the rest stays.
     await drawer.getByRole('button', { name: 'Edit' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit Grace Hopper' });
+    expect(await edit.getByLabel('Attribute 3 name').inputValue()).toBe('plan');
     await edit.getByLabel('Attribute 3 value').fill('pro');
     await expectGoodAtBothWidths(page, { dialog: 'Edit Grace Hopper' });
     await edit.getByRole('button', { name: 'Save' }).click();

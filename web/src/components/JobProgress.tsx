@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { Job, JobState } from '../lib/jobs';
 import { ProblemAlert } from './ProblemAlert';
 
-/** Before the job's first read, it is shown as starting. */
+/** Before the job’s first read, it is shown as starting. (Shade 9 on the light badge: readable contrast.) */
 const stateColor: Record<JobState | 'starting', string> = {
   starting: 'gray',
   queued: 'gray',
@@ -55,7 +55,7 @@ export function JobProgress<Result>({
         <Text size="sm" fw={500}>
           {label}
         </Text>
-        <Badge color={stateColor[state]} variant="light" data-testid="job-state">
+        <Badge color={`${stateColor[state]}.9`} variant="light" data-testid="job-state">
           {state}
         </Badge>
       </Group>

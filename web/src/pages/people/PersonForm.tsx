@@ -13,8 +13,11 @@ interface Row {
   original?: unknown;
 }
 
+/** In name order, as the person's table shows them (the database keeps its own order). */
 const rowsOf = (attributes: Record<string, unknown>): Row[] =>
-  Object.entries(attributes).map(([key, value]) => ({ key, value: valueText(value), original: value }));
+  Object.entries(attributes)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => ({ key, value: valueText(value), original: value }));
 
 /** The rows as attributes: a value left as it was keeps its type (a number stays a number). */
 function attributesOf(rows: Row[]): Record<string, unknown> {

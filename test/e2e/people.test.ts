@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { HIDE_ATTRIBUTES_DESCRIPTION } from '../../src/access/vocabulary.js';
 import type { Client } from '../support/client.js';
+import { addMember } from '../support/members.js';
 import { expectGoodAtBothWidths } from './a11y.js';
 import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
 
@@ -154,6 +156,39 @@ describe.skipIf(!haveChromium)('people and the activity log', () => {
     await confirm.getByRole('button', { name: 'Delete person' }).click();
     await eventually(async () => expect(await people.getByRole('row').count()).toBe(3));
     expect(await people.textContent()).not.toContain('Grace Hopper');
+  });
+
+  test('a member with hidden attributes sees “Hidden”, and why', { timeout: 90_000 }, async () => {
+    const admin = suite.service.client();
+    const { workspace } = await admin.signup();
+    const made = await admin.post(`/api/workspaces/${workspace.id}/people`, {
+      email: 'secret@example.com',
+      attributes: { first_name: 'Secret', plan: 'gold' },
+    });
+    expect(made.status).toBe(201);
+    const viewer = await addMember(suite.service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'viewer', hideAttributes: true }],
+    });
+    const page = await suite.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(viewer.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(viewer.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('setup-guide').waitFor();
+
+    await navLink(page, 'Workspace', 'People').click();
+    const people = page.getByTestId('people');
+    await eventually(async () => expect(await people.getByRole('row').count()).toBe(2));
+    expect(await people.textContent()).not.toMatch(/secret|gold/i);
+    await people.getByRole('button', { name: 'Open Hidden' }).click();
+    const attributes = page.getByTestId('person-attributes');
+    await attributes.waitFor();
+    expect(await attributes.getByRole('row').allTextContents()).toEqual(['first_nameHidden', 'planHidden']);
+    await attributes.getByTestId('hidden-value').first().hover();
+    await eventually(async () =>
+      expect(await page.getByRole('tooltip').textContent()).toBe(HIDE_ATTRIBUTES_DESCRIPTION),
+    );
+    await expectGoodAtBothWidths(page, { dialog: 'Hidden' });
   });
 
   test('the activity log reads as sentences, with details and filters', { timeout: 90_000 }, async () => {

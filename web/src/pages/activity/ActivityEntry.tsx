@@ -46,7 +46,11 @@ export function ActivityEntry({ entry, showIp }: { entry: Entry; showIp: boolean
           <Text size="xs" c="dimmed" aria-hidden>
             ·
           </Text>
-          <Tooltip label={formatDateTime(entry.createdAt)} withArrow>
+          <Tooltip
+            label={formatDateTime(entry.createdAt)}
+            withArrow
+            events={{ hover: true, focus: true, touch: true }}
+          >
             <Text size="xs" c="dimmed" component="time" dateTime={entry.createdAt} tabIndex={0}>
               {formatRelative(entry.createdAt)}
             </Text>

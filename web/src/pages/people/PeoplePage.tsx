@@ -11,7 +11,7 @@ import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
-import { isHidden, nameOf } from './person';
+import { isHidden, labelOf, nameOf } from './person';
 
 const PAGE = 50;
 
@@ -135,10 +135,7 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
             {items.map((p) => (
               <Table.Tr key={p.cioId} data-testid={`person-${p.cioId}`}>
                 <Table.Td>
-                  <UnstyledButton
-                    onClick={() => setOpen(p.cioId)}
-                    aria-label={`Open ${nameOf(p) ?? shown(p.email)}`}
-                  >
+                  <UnstyledButton onClick={() => setOpen(p.cioId)} aria-label={`Open ${labelOf(p)}`}>
                     <Text size="sm" fw={600} c="indigo.8">
                       {nameOf(p) ?? (Object.values(p.attributes).some(isHidden) ? 'Hidden' : 'No name')}
                     </Text>

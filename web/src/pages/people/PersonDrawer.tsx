@@ -16,7 +16,13 @@ function Value({ value }: { value: unknown }) {
   const why = useVocabulary().data?.hideAttributes.description;
   if (!isHidden(value)) return <Text size="sm">{valueText(value)}</Text>;
   return (
-    <Tooltip label={why ?? 'Attribute values are hidden from you.'} multiline w={300} withArrow>
+    <Tooltip
+      label={why ?? 'Attribute values are hidden from you.'}
+      multiline
+      w={300}
+      withArrow
+      events={{ hover: true, focus: true, touch: true }}
+    >
       <Text size="sm" c="dimmed" fs="italic" tabIndex={0} data-testid="hidden-value">
         Hidden
       </Text>

@@ -19,7 +19,10 @@ export function nameOf(person: Pick<Person, 'attributes'>): string | null {
 
 /** How the console names a person: their name, else email, else ID. */
 export function labelOf(person: Pick<Person, 'attributes' | 'email' | 'id'>): string {
-  return nameOf(person) ?? text(person.email) ?? text(person.id) ?? 'Unnamed person';
+  const readable = nameOf(person) ?? text(person.email) ?? text(person.id);
+  if (readable) return readable;
+  const hidden = isHidden(person.email) || Object.values(person.attributes).some(isHidden);
+  return hidden ? 'Hidden' : 'Unnamed person';
 }
 
 /** An attribute's value in words: text as is, Yes/No, lists and records spelled out. */

@@ -22,8 +22,8 @@ import {
 import { DashboardPage } from './pages/Dashboard';
 import { EditMemberPage, InviteMemberPage } from './pages/InviteMember';
 import { OutboxPage } from './pages/Outbox';
-import { PeoplePage } from './pages/people/PeoplePage';
 import { PermissionsPage } from './pages/Permissions';
+import { PeoplePage } from './pages/people/PeoplePage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/Resources';
 import { TeamPage } from './pages/Team';

@@ -36,6 +36,7 @@ const exempt: Record<string, string> = {
   'POST /api/email-verifications/{token}':
     'the confirmation token is the credential (email-verification.test.ts)',
   'GET /api/permissions': 'the public catalogue of permissions; no tenant data',
+  'GET /api/roles': 'the roles and member flags in words; no tenant data',
   'GET /api/activity/kinds': 'the kinds of action of the activity log, in words; no tenant data',
   'GET /t/o/{file}': 'tracking pixel: the signed file name is the credential (messaging.test.ts)',
   'GET /t/c/{link}': 'tracking link: the signed link is the credential (messaging.test.ts)',

@@ -216,9 +216,17 @@ export interface paths {
                                 before: {
                                     [key: string]: unknown;
                                 } | null;
+                                /** @description What changed, a row per field, values in words ("Hidden" when masked) */
+                                changes: {
+                                    after: string | null;
+                                    before: string | null;
+                                    field: string;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                /** @description The entry as a sentence, with names in words ("Ada Lovelace changed Grace Hopper’s role in Staging from Viewer to Author"); hidden attributes stay hidden in it */
+                                summary: string;
                                 target: {
                                     id: string;
                                     name: string | null;
@@ -420,6 +428,49 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds of action the activity log can be filtered on, in words
+         * @description No authentication.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The value of ?action= */
+                            action: string;
+                            label: string;
+                        }[];
                     };
                 };
             };
@@ -5449,9 +5500,17 @@ export interface paths {
                                 before: {
                                     [key: string]: unknown;
                                 } | null;
+                                /** @description What changed, a row per field, values in words ("Hidden" when masked) */
+                                changes: {
+                                    after: string | null;
+                                    before: string | null;
+                                    field: string;
+                                }[];
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                /** @description The entry as a sentence, with names in words ("Ada Lovelace changed Grace Hopper’s role in Staging from Viewer to Author"); hidden attributes stay hidden in it */
+                                summary: string;
                                 target: {
                                     id: string;
                                     name: string | null;

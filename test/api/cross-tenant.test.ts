@@ -38,6 +38,7 @@ const exempt: Record<string, string> = {
   'GET /api/permissions': 'the public catalogue of permissions; no tenant data',
   'GET /api/plans': 'the plans on offer and their limits; no tenant data',
   'GET /api/roles': 'the public vocabulary of roles and member flags; no tenant data',
+  'GET /api/activity/kinds': 'the kinds of action of the activity log, in words; no tenant data',
   'GET /t/o/{file}': 'tracking pixel: the signed file name is the credential (messaging.test.ts)',
   'GET /t/c/{link}': 'tracking link: the signed link is the credential (messaging.test.ts)',
 };

@@ -18,7 +18,7 @@ import { ForgotPasswordPage, LogInPage, ResetPasswordPage, SignUpPage } from './
 import { DashboardPage } from './pages/Dashboard';
 import { NotFoundPage, RouteErrorPage } from './pages/NotFound';
 import { OutboxPage } from './pages/Outbox';
-import { PeoplePage } from './pages/People';
+import { PeoplePage } from './pages/people/PeoplePage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/resources/ResourcePage';
 import { AdAudiencesPage } from './pages/segments/AdAudiences';

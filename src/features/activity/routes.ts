@@ -3,12 +3,26 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems, WorkspaceParams } from '../../http/schemas.js';
 import { actorOf } from '../auth/actor.js';
-import { ActivityPage, ActivityQuery } from './schemas.js';
+import { ActivityKinds, ActivityPage, ActivityQuery } from './schemas.js';
+import { actionKinds } from './sentences.js';
 import { activityPage } from './service.js';
 
 const tags = ['Activity'];
 
 export function activityRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/activity/kinds',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'The kinds of action the activity log can be filtered on, in words',
+        response: { 200: ActivityKinds },
+      },
+    },
+    async () => actionKinds,
+  );
+
   app.get(
     '/api/account/activity',
     {

@@ -20,7 +20,23 @@ export const ActivityEntry = Type.Object({
   before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   createdAt: Timestamp,
+  summary: Type.String({
+    description:
+      'The entry as a sentence, with names in words ("Ada Lovelace changed Grace Hopper’s role in Staging from Viewer to Author"); hidden attributes stay hidden in it',
+  }),
+  changes: Type.Array(
+    Type.Object({
+      field: Type.String(),
+      before: Type.Union([Type.String(), Type.Null()]),
+      after: Type.Union([Type.String(), Type.Null()]),
+    }),
+    { description: 'What changed, a row per field, values in words ("Hidden" when masked)' },
+  ),
 });
+
+export const ActivityKinds = Type.Array(
+  Type.Object({ action: Type.String({ description: 'The value of ?action=' }), label: Type.String() }),
+);
 
 export const ActivityQuery = Type.Object(
   {

@@ -5,7 +5,8 @@ import { cursors, pageOf } from '../../shared/pagination.js';
 import { maskCredentials } from '../content/credentials.js';
 import { kindByStoredName } from '../content/kinds.js';
 import type { ActivityQuery } from './schemas.js';
-import { listActivity } from './store.js';
+import { describeEntry } from './sentences.js';
+import { listActivity, namesOf } from './store.js';
 
 const activityCursor = cursors.id('act');
 
@@ -63,5 +64,42 @@ export async function activityPage(
         : readable(r.targetType, r.after),
     createdAt: r.createdAt.toISOString(),
   }));
-  return { items, nextCursor: page.nextCursor };
+  // Names the entries point at by id (a role's workspace, a test recipient), read for the page at
+  // once, so a renamed workspace reads with its name of today and a deleted one as such.
+  const found = await namesOf(ctx.db, accountId, idsNamed(items));
+  const names = {
+    workspace: (id: string) => found.workspaces.get(id) ?? null,
+    member: (id: string) => found.members.get(id) ?? null,
+  };
+  // The sentence is built from the entry as this reader sees it: masked values stay masked.
+  return {
+    items: items.map((item) => ({ ...item, ...describeEntry(item, names) })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+const workspaceKeys = new Set(['workspaceId']);
+const memberKeys = new Set(['memberId', 'testRecipientMemberId']);
+
+/** The workspace and member ids in the entries' before and after, a few levels down. */
+function idsNamed(entries: { before: unknown; after: unknown }[]) {
+  const workspaces = new Set<string>();
+  const members = new Set<string>();
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 3 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, depth + 1);
+      return;
+    }
+    for (const [key, v] of Object.entries(value)) {
+      if (typeof v === 'string' && workspaceKeys.has(key)) workspaces.add(v);
+      else if (typeof v === 'string' && memberKeys.has(key)) members.add(v);
+      else walk(v, depth + 1);
+    }
+  };
+  for (const e of entries) {
+    walk(e.before, 0);
+    walk(e.after, 0);
+  }
+  return { workspaces: [...workspaces], members: [...members] };
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { activity } from '../../db/schema.js';
+import { activity, members, workspaces } from '../../db/schema.js';
 
 export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivity = typeof activity.$inferInsert;
@@ -50,4 +50,30 @@ export async function settingEverChanged(tx: Db, workspaceId: string, setting: s
       ),
     );
   return (row?.n ?? 0) > 0;
+}
+
+/** The names of these workspaces and members of the account (deleted workspaces too, until purged). */
+export async function namesOf(
+  tx: Db,
+  accountId: string,
+  ids: { workspaces: string[]; members: string[] },
+): Promise<{ workspaces: Map<string, string>; members: Map<string, string> }> {
+  const [ws, ms] = await Promise.all([
+    ids.workspaces.length === 0
+      ? []
+      : tx
+          .select({ id: workspaces.id, name: workspaces.name })
+          .from(workspaces)
+          .where(and(eq(workspaces.accountId, accountId), inArray(workspaces.id, ids.workspaces))),
+    ids.members.length === 0
+      ? []
+      : tx
+          .select({ id: members.id, name: sql<string>`${members.firstName} || ' ' || ${members.lastName}` })
+          .from(members)
+          .where(and(eq(members.accountId, accountId), inArray(members.id, ids.members))),
+  ]);
+  return {
+    workspaces: new Map(ws.map((w) => [w.id, w.name])),
+    members: new Map(ms.map((m) => [m.id, m.name])),
+  };
 }

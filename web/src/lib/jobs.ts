@@ -18,14 +18,6 @@ export type JobState = JobAnswer['state'];
  */
 export type Job<Result = Record<string, unknown>> = Omit<JobAnswer, 'result'> & { result: Result | null };
 
-/** An import's report: counts, and the refused rows by line number (the first thousand). */
-export interface ImportResult {
-  created: number;
-  updated: number;
-  failed: number;
-  errors: { line: number; message: string }[];
-}
-
 /** A broadcast send's report: emails queued, suppressed by the send mode, people without an email. */
 export interface SendResult {
   queued: number;

@@ -1,104 +1,127 @@
-import { Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Group, Select, Stack } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ProblemAlert } from '../components/ProblemAlert';
 import { PageTitle, useCurrentWorkspace } from '../components/Shell';
-import { get } from '../lib/api';
-import { formatDateTime } from '../lib/hooks';
+import { EmptyState, ErrorPanel, LoadingSkeleton } from '../components/States';
+import { sdk, unwrap } from '../lib/api';
+import { usePageTitle } from '../lib/feedback';
+import { usePermissions } from '../lib/hooks';
+import { ActivityEntry } from './activity/ActivityEntry';
 
-interface Entry {
-  id: string;
-  actor: { name: string };
-  action: string;
-  target: { type: string; id: string; name: string | null };
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  createdAt: string;
+const PAGE = 50;
+
+/** The filters: a kind of action, in words (GET /api/activity/kinds), and a team member. */
+function useFilterOptions() {
+  const { can } = usePermissions(null);
+  const kinds = useQuery({
+    queryKey: ['activity-kinds'],
+    queryFn: () => unwrap(sdk.GET('/api/activity/kinds')),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const members = useQuery({
+    queryKey: ['team-members'],
+    queryFn: () => unwrap(sdk.GET('/api/team-members')),
+    enabled: can('team_members.view'),
+  });
+  return {
+    kinds: (kinds.data ?? []).map((k) => ({ value: k.action, label: k.label })),
+    members: (members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` })),
+    // The address a change came from is for those who oversee the account.
+    showIp: can('account.activity.view'),
+  };
 }
 
-function ActivityLog({ base, title }: { base: string; title: string }) {
-  const [action, setAction] = useState('');
-  const [applied, setApplied] = useState('');
+/** One log (the account's or a workspace's), newest first, a page at a time. */
+function ActivityLog({ workspaceId, title }: { workspaceId: string | null; title: string }) {
+  const [action, setAction] = useState<string | null>(null);
+  const [member, setMember] = useState<string | null>(null);
+  const options = useFilterOptions();
   const log = useInfiniteQuery({
-    queryKey: ['activity', base, applied],
+    queryKey: ['activity', workspaceId, action, member],
     initialPageParam: '',
-    queryFn: ({ pageParam }) =>
-      get<{ items: Entry[]; nextCursor: string | null }>(
-        `${base}?limit=50${applied ? `&action=${encodeURIComponent(applied)}` : ''}${pageParam ? `&cursor=${pageParam}` : ''}`,
-      ),
+    queryFn: ({ pageParam }) => {
+      const query = {
+        limit: PAGE,
+        ...(pageParam && { cursor: pageParam }),
+        ...(action && { action }),
+        ...(member && { actorMemberId: member }),
+      };
+      return unwrap(
+        workspaceId
+          ? sdk.GET('/api/workspaces/{workspaceId}/activity', { params: { path: { workspaceId }, query } })
+          : sdk.GET('/api/account/activity', { params: { query } }),
+      );
+    },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = action !== null || member !== null;
   return (
     <Stack>
       <PageTitle title={title} />
-      <Group>
-        <TextInput
-          placeholder="Filter by action, e.g. workspace.settings_changed"
-          w={380}
+      <Group gap="xs" wrap="wrap" align="flex-end">
+        <Select
+          label="What happened"
+          placeholder="Everything"
+          data={options.kinds}
           value={action}
-          onChange={(e) => setAction(e.currentTarget.value)}
+          onChange={setAction}
+          clearable
+          w={{ base: '100%', sm: 260 }}
         />
-        <Button variant="light" onClick={() => setApplied(action.trim())}>
-          Filter
-        </Button>
+        {options.members.length > 0 && (
+          <Select
+            label="Who"
+            placeholder="Anyone"
+            data={options.members}
+            value={member}
+            onChange={setMember}
+            clearable
+            searchable
+            w={{ base: '100%', sm: 260 }}
+          />
+        )}
       </Group>
-      <ProblemAlert error={log.error} />
-      <Table withTableBorder bg="white" data-testid="activity">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>When</Table.Th>
-            <Table.Th>Who</Table.Th>
-            <Table.Th>What</Table.Th>
-            <Table.Th>Change</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+      {log.isPending ? (
+        <LoadingSkeleton label="Loading activity" />
+      ) : log.isError ? (
+        <ErrorPanel error={log.error} onRetry={() => log.refetch()} />
+      ) : entries.length === 0 ? (
+        filtered ? (
+          <EmptyState title="Nothing matches these filters">
+            Clear a filter to see more of the log.
+          </EmptyState>
+        ) : (
+          <EmptyState title="Nothing has happened here yet">
+            Changes to the team, workspaces, settings, people and content appear here as they are made.
+          </EmptyState>
+        )
+      ) : (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid="activity">
           {entries.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>
-                <Text size="sm">{formatDateTime(e.createdAt)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{e.actor.name}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" ff="monospace">
-                  {e.action}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {e.target.name ?? e.target.id}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={420}>
-                {e.before && <Code block>− {JSON.stringify(e.before)}</Code>}
-                {e.after && <Code block>+ {JSON.stringify(e.after)}</Code>}
-              </Table.Td>
-            </Table.Tr>
+            <ActivityEntry key={e.id} entry={e} showIp={options.showIp} />
           ))}
-        </Table.Tbody>
-      </Table>
+        </Stack>
+      )}
       {log.hasNextPage && (
-        <Button variant="default" onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage}>
-          Older
-        </Button>
+        <Group>
+          <Button variant="default" onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage}>
+            Show older
+          </Button>
+        </Group>
       )}
     </Stack>
   );
 }
 
 export function AccountActivityPage() {
-  return <ActivityLog base="/api/account/activity" title="Account activity" />;
+  usePageTitle('Account activity');
+  return <ActivityLog workspaceId={null} title="Account activity" />;
 }
 
 export function WorkspaceActivityPage() {
   const { id, workspace } = useCurrentWorkspace();
+  usePageTitle('Activity log');
   if (!id) return null;
-  return (
-    <ActivityLog
-      key={id}
-      base={`/api/workspaces/${id}/activity`}
-      title={`Activity log — ${workspace?.name ?? ''}`}
-    />
-  );
+  return <ActivityLog key={id} workspaceId={id} title={`Activity log — ${workspace?.name ?? ''}`} />;
 }

@@ -1,0 +1,338 @@
+import { MASK } from '../../access/masking.js';
+import { vocabulary } from '../../access/vocabulary.js';
+import { kindByStoredName } from '../content/kinds.js';
+import {
+  type Change,
+  type Data,
+  genericChanges,
+  isRecord,
+  list,
+  type Names,
+  personChanges,
+  personName,
+  plural,
+  possessive,
+  quoted,
+  roleLabel,
+  sendModeLabel,
+  valueWords,
+} from './words.js';
+
+/**
+ * Each entry of the activity log as a sentence ("Ada Lovelace changed Grace Hopper’s role in
+ * Staging from Viewer to Author") and its changes as rows in words. Built from the entry as the
+ * reader may see it: for a member with hidden attributes, from the masked entry, so the sentence
+ * can say no more than the entry does.
+ */
+
+export interface EntryView {
+  action: string;
+  actor: { memberId: string | null; name: string };
+  target: { type: string; id: string; name: string | null };
+  before: Data;
+  after: Data;
+}
+
+export interface Described {
+  summary: string;
+  changes: Change[];
+}
+
+type Describe = (e: EntryView, n: Names) => string | { summary: string; changes: Change[] };
+
+const self = (e: EntryView) => e.actor.memberId !== null && e.actor.memberId === e.target.id;
+/** The member an entry is about: "their" own, or by name. */
+const whose = (e: EntryView) => (self(e) ? 'their' : possessive(e.target.name ?? 'a team member'));
+const whom = (e: EntryView) => (self(e) ? 'themself' : (e.target.name ?? 'a team member'));
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+interface Grant {
+  workspaceId: string;
+  role: string;
+  hideAttributes: boolean;
+}
+const grants = (v: unknown): Grant[] =>
+  Array.isArray(v) ? v.filter((g): g is Grant => isRecord(g) && typeof g.workspaceId === 'string') : [];
+const withFlag = (g: Grant) => `${roleLabel(g.role)}${g.hideAttributes ? ' (attributes hidden)' : ''}`;
+const wsName = (n: Names, id: string) => n.workspace(id) ?? 'a deleted workspace';
+
+/** Roles before and after, one workspace at a time. */
+function rolesChanged(e: EntryView, n: Names): Described {
+  const was = new Map(grants(e.before?.workspaces).map((g) => [g.workspaceId, g]));
+  const now = new Map(grants(e.after?.workspaces).map((g) => [g.workspaceId, g]));
+  const ids = [...new Set([...was.keys(), ...now.keys()])].filter(
+    (id) => JSON.stringify(was.get(id)) !== JSON.stringify(now.get(id)),
+  );
+  const changes = ids.map((id) => {
+    const a = was.get(id);
+    const b = now.get(id);
+    return {
+      field: `Role in ${wsName(n, id)}`,
+      before: a ? withFlag(a) : null,
+      after: b ? withFlag(b) : null,
+    };
+  });
+  const who = e.target.name ?? 'a team member';
+  const [id] = ids;
+  if (ids.length !== 1 || !id) {
+    return {
+      summary: `${e.actor.name} changed ${possessive(who)} roles in ${plural(ids.length, 'workspace')}`,
+      changes,
+    };
+  }
+  const a = was.get(id);
+  const b = now.get(id);
+  const ws = wsName(n, id);
+  let summary: string;
+  if (!a && b) summary = `${e.actor.name} gave ${who} access to ${ws} as ${withFlag(b)}`;
+  else if (a && !b) summary = `${e.actor.name} removed ${possessive(who)} access to ${ws}`;
+  else if (a && b && a.role !== b.role)
+    summary = `${e.actor.name} changed ${possessive(who)} role in ${ws} from ${roleLabel(a.role)} to ${roleLabel(b.role)}`;
+  else
+    summary = b?.hideAttributes
+      ? `${e.actor.name} hid attributes from ${who} in ${ws}`
+      : `${e.actor.name} showed attributes to ${who} in ${ws}`;
+  return { summary, changes };
+}
+
+function invited(e: EntryView, n: Names): string {
+  const a = e.after ?? {};
+  const email = str(a.email) ?? e.target.name ?? 'someone';
+  const start = `${e.actor.name} invited ${email}`;
+  const accountRole = str(a.accountRole);
+  if (accountRole && vocabulary().accountRoles.find((r) => r.key === accountRole)?.everyWorkspaceAs)
+    return `${start} as ${roleLabel(accountRole)}`;
+  const access = isRecord(a.workspaceAccess) ? a.workspaceAccess : {};
+  if (access.mode === 'all') return `${start} as ${roleLabel(access.role)} in every workspace`;
+  const list_ = grants(a.workspaces);
+  const [only] = list_;
+  if (list_.length === 1 && only) return `${start} as ${withFlag(only)} in ${wsName(n, only.workspaceId)}`;
+  if (list_.length > 1) return `${start} with access to ${plural(list_.length, 'workspace')}`;
+  return `${start} without access to any workspace yet`;
+}
+
+/** The clauses of a settings change, each a sentence's end: "changed Staging’s send mode to test". */
+function settingsClauses(e: EntryView, n: Names): string[] {
+  const ws = e.target.name ?? 'the workspace';
+  const a = e.after ?? {};
+  return Object.keys(a).map((key) => {
+    const v = a[key];
+    switch (key) {
+      case 'sendMode':
+        return `changed ${possessive(ws)} send mode to ${sendModeLabel(v)}`;
+      case 'testRecipientMemberId':
+        return `made ${valueWords(key, v, n) ?? 'nobody'} ${possessive(ws)} test recipient`;
+      case 'openTracking':
+        return `turned open tracking ${v ? 'on' : 'off'} in ${ws}`;
+      case 'senderAddress':
+        return v
+          ? `changed ${possessive(ws)} sender address to ${v}`
+          : `reset ${possessive(ws)} sender address`;
+      case 'identifiers':
+        return `changed ${possessive(ws)} identifiers to ${valueWords(key, v, n)}`;
+      case 'allowEmailUpdateById':
+        return `${v ? 'allowed' : 'stopped allowing'} email updates by ID in ${ws}`;
+      default:
+        return `changed ${possessive(ws)} ${valueWords('field', key, n)?.toLowerCase()}`;
+    }
+  });
+}
+
+function accountClauses(e: EntryView, n: Names): string[] {
+  const a = e.after ?? {};
+  const b = e.before ?? {};
+  const clauses: string[] = [];
+  if ('name' in a)
+    clauses.push(`renamed the account from ${quoted(String(b.name))} to ${quoted(String(a.name))}`);
+  if ('plan' in a)
+    clauses.push(
+      `changed the plan from ${valueWords('plan', b.plan, n)} to ${valueWords('plan', a.plan, n)}`,
+    );
+  if ('requireTwoFactor' in a)
+    clauses.push(
+      a.requireTwoFactor
+        ? 'required two-factor authentication of everyone'
+        : 'stopped requiring two-factor authentication',
+    );
+  if (clauses.length === 0) clauses.push('changed the account’s settings');
+  return clauses;
+}
+
+function memberUpdated(e: EntryView): string {
+  const a = e.after ?? {};
+  const b = e.before ?? {};
+  const who = e.target.name ?? 'a team member';
+  const clauses: string[] = [];
+  if ('firstName' in a || 'lastName' in a) {
+    const old = `${b.firstName ?? ''} ${b.lastName ?? ''}`.trim();
+    clauses.push(old ? `renamed ${old} to ${who}` : `changed ${possessive(who)} name`);
+  }
+  if ('email' in a) clauses.push(`changed ${possessive(who)} email from ${b.email} to ${a.email}`);
+  if ('accountRole' in a)
+    clauses.push(
+      `changed ${possessive(who)} account role from ${roleLabel(b.accountRole)} to ${roleLabel(a.accountRole)}`,
+    );
+  if ('permissions' in a) clauses.push(`changed ${possessive(who)} permissions`);
+  return `${e.actor.name} ${list(clauses.length > 0 ? clauses : [`edited ${who}`])}`;
+}
+
+const methods: Record<string, string> = {
+  password: 'their password',
+  totp: 'an authenticator code',
+  recoveryCode: 'a recovery code',
+  passkey: 'a passkey',
+};
+const keyKinds: Record<string, string> = { track: 'Track API key', app: 'App API key' };
+
+const person = (e: EntryView) => {
+  const name = personName(e.after) ?? personName(e.before);
+  return name ? `the person ${name}` : 'a person';
+};
+
+/** Sentences by action. Content kinds (`segment.created`…) and anything newer fall to `generic`. */
+const describe: Record<string, Describe> = {
+  'account.created': (e) => `${e.actor.name} created the account ${quoted(e.target.name ?? '')}`,
+  'account.updated': (e, n) => `${e.actor.name} ${list(accountClauses(e, n))}`,
+  'account.plan_set': (e, n) =>
+    `${e.actor.name} set the plan to ${valueWords('plan', e.after?.plan, n) ?? 'another plan'}`,
+  'workspace.created': (e) => `${e.actor.name} created the workspace ${quoted(e.target.name ?? '')}`,
+  'workspace.updated': (e) => {
+    const clauses: string[] = [];
+    const ws = e.target.name ?? 'the workspace';
+    if (e.after && 'name' in e.after)
+      clauses.push(`renamed the workspace ${quoted(String(e.before?.name))} to ${quoted(ws)}`);
+    if (e.after && 'color' in e.after) clauses.push(`changed ${possessive(ws)} colour`);
+    if (e.after && 'access' in e.after) clauses.push(`changed who has access to ${ws}`);
+    return `${e.actor.name} ${list(clauses.length > 0 ? clauses : [`edited ${ws}`])}`;
+  },
+  'workspace.settings_changed': (e, n) => `${e.actor.name} ${list(settingsClauses(e, n))}`,
+  'workspace.deleted': (e) => `${e.actor.name} deleted the workspace ${quoted(e.target.name ?? '')}`,
+  'team_member.invited': invited,
+  'team_member.updated': memberUpdated,
+  'team_member.roles_changed': rolesChanged,
+  'team_member.deleted': (e) => `${e.actor.name} removed ${e.target.name ?? 'a team member'} from the team`,
+  'team_member.invite_resent': (e) =>
+    `${e.actor.name} sent ${possessive(e.target.name ?? 'a team member')} invitation again`,
+  'team_member.invite_revoked': (e) =>
+    `${e.actor.name} withdrew the invitation of ${str(e.before?.email) ?? e.target.name ?? 'a team member'}`,
+  'team_member.invite_accepted': (e) => `${e.actor.name} accepted the invitation and joined the team`,
+  'team_member.email_verification_sent': (e) =>
+    `${e.actor.name} sent a link to confirm ${str(e.after?.email) ?? `${whose(e)} email address`}`,
+  'team_member.email_change_requested': (e) =>
+    `${e.actor.name} asked to change ${whose(e)} email address to ${str(e.after?.pendingEmail) ?? 'another one'}`,
+  'team_member.email_verified': (e) =>
+    `${e.actor.name} confirmed the email address ${str(e.after?.email) ?? ''}`.trim(),
+  'team_member.email_changed': (e) =>
+    `${e.actor.name} changed ${whose(e)} email address from ${str(e.before?.email)} to ${str(e.after?.email)}`,
+  'team_member.password_reset_requested': (e) =>
+    self(e)
+      ? `${e.actor.name} asked for a password reset link`
+      : `${e.actor.name} sent ${whom(e)} a password reset link`,
+  'team_member.password_changed': (e) => `${e.actor.name} changed ${whose(e)} password`,
+  'team_member.two_factor_reset': (e) =>
+    `${e.actor.name} reset ${whose(e)} two-factor authentication and signed them out everywhere`,
+  'team_member.other_sessions_ended': (e) =>
+    `${e.actor.name} signed out of ${plural(num(e.after?.sessionsEnded), 'other session')}`,
+  'two_factor.enabled': (e) => `${e.actor.name} turned on two-factor authentication`,
+  'two_factor.disabled': (e) => `${e.actor.name} turned off two-factor authentication`,
+  'two_factor.recovery_codes_replaced': (e) => `${e.actor.name} replaced their recovery codes`,
+  'two_factor.recovery_code_used': (e) => `${e.actor.name} signed in with a recovery code`,
+  'passkey.created': (e) => `${e.actor.name} added the passkey ${quoted(e.target.name ?? '')}`,
+  'passkey.renamed': (e) =>
+    `${e.actor.name} renamed the passkey ${quoted(String(e.before?.name))} to ${quoted(String(e.after?.name))}`,
+  'passkey.deleted': (e) => `${e.actor.name} removed the passkey ${quoted(e.target.name ?? '')}`,
+  'session.ended': (e) => `${e.actor.name} signed out one of their sessions`,
+  'session.reauthenticated': (e) =>
+    `${e.actor.name} confirmed it was them with ${methods[str(e.after?.method) ?? ''] ?? 'their password'}`,
+  'api_key.created': (e) =>
+    `${e.actor.name} created the ${keyKinds[str(e.after?.kind) ?? ''] ?? 'API key'} ${quoted(e.target.name ?? '')}`,
+  'api_key.revoked': (e) =>
+    `${e.actor.name} revoked the ${keyKinds[str(e.before?.kind) ?? ''] ?? 'API key'} ${quoted(e.target.name ?? '')}`,
+  'person.created': (e, n) => ({
+    summary: `${e.actor.name} added ${person(e)}`,
+    changes: personChanges(null, e.after, n),
+  }),
+  'person.updated': (e, n) => ({
+    summary: `${e.actor.name} updated ${person(e)}`,
+    changes: personChanges(e.before, e.after, n),
+  }),
+  'person.deleted': (e, n) => ({
+    summary: `${e.actor.name} deleted ${person(e)}`,
+    changes: personChanges(e.before, null, n),
+  }),
+  'person.merged': (e) => {
+    const merged = Array.isArray(e.before?.merged) ? e.before.merged.length : 0;
+    const into = personName(e.after);
+    return `${e.actor.name} merged ${plural(merged + 1, 'person', 'people')} who share an email${into ? ` into ${into}` : ''}`;
+  },
+  'person.track_rejected': (e) => {
+    const why = str(e.after?.error);
+    return `A Track API call queued during revalidation was refused${why && why !== MASK ? `: ${why}` : ''}`;
+  },
+  'people.imported': (e) => {
+    const a = e.after ?? {};
+    const refused = num(a.failed);
+    return `${e.actor.name} added ${plural(num(a.created), 'person', 'people')} and updated ${num(a.updated).toLocaleString('en')}${refused ? `; ${plural(refused, 'row')} refused` : ''}`;
+  },
+  'people.exported': (e) => {
+    const format = str(e.after?.format)?.toUpperCase() ?? 'a file';
+    const count = e.after?.people;
+    return `${e.actor.name} exported ${typeof count === 'number' ? plural(count, 'person', 'people') : 'people'} as ${format}`;
+  },
+  'segment.imported': (e) => {
+    const a = e.after ?? {};
+    return `${e.actor.name} imported ${plural(num(a.rows), 'row')} into the segment ${quoted(e.target.name ?? '')}: ${num(a.added).toLocaleString('en')} added, ${num(a.unmatched).toLocaleString('en')} not found`;
+  },
+  'broadcast.sent': (e) =>
+    `${e.actor.name} sent the broadcast ${quoted(e.target.name ?? '')} to ${plural(num(e.after?.recipients), 'person', 'people')}`,
+  'relationship.created': (e) => `${e.actor.name} related a person to an object`,
+  'relationship.updated': (e) => `${e.actor.name} changed a relationship between a person and an object`,
+  'relationship.deleted': (e) => `${e.actor.name} removed a relationship between a person and an object`,
+};
+
+const verbs: Record<string, string> = {
+  created: 'created',
+  copied: 'copied',
+  updated: 'changed',
+  deleted: 'deleted',
+};
+
+/** `<kind>.<verb>` of the content kinds, and a readable fallback for any action not listed above. */
+function generic(e: EntryView): string {
+  const [type = '', verb = ''] = e.action.split('.');
+  const kind = kindByStoredName.get(type);
+  const what = (kind?.label ?? type.replace(/_/g, ' ')).toLowerCase();
+  const name = e.target.name ? ` ${quoted(e.target.name)}` : '';
+  return `${e.actor.name} ${verbs[verb] ?? verb.replace(/_/g, ' ')} the ${what}${name}`;
+}
+
+export function describeEntry(e: EntryView, names: Names): Described {
+  const made = (describe[e.action] ?? generic)(e, names);
+  if (typeof made !== 'string') return made;
+  const changes = genericChanges(e.before, e.after, names).filter(
+    (c) => c.before !== c.after || e.before === null || e.after === null,
+  );
+  return { summary: made, changes };
+}
+
+/** The kinds of action the log holds, in words, for the console's filter. */
+export const actionKinds: { action: string; label: string }[] = [
+  ['team_member.roles_changed', 'Role changes'],
+  ['team_member.invited', 'Invitations'],
+  ['team_member.updated', 'Team member edits'],
+  ['team_member.deleted', 'Team members removed'],
+  ['workspace.settings_changed', 'Workspace settings'],
+  ['workspace.created', 'Workspaces created'],
+  ['workspace.updated', 'Workspaces renamed or shared'],
+  ['workspace.deleted', 'Workspaces deleted'],
+  ['account.updated', 'Account changes'],
+  ['api_key.created', 'API keys created'],
+  ['api_key.revoked', 'API keys revoked'],
+  ['person.created', 'People added'],
+  ['person.updated', 'People updated'],
+  ['person.deleted', 'People deleted'],
+  ['people.imported', 'Imports'],
+  ['people.exported', 'Exports'],
+  ['broadcast.sent', 'Broadcasts sent'],
+].map(([action = '', label = '']) => ({ action, label }));

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
 
 const root = new URL('../src/', import.meta.url).pathname;
+const web = new URL('../web/src/', import.meta.url).pathname;
 const roles = ['account_admin', 'member', 'workspace_admin', 'author', 'viewer'].join('|');
 // A role literal on either side of a comparison, in a switch case, or in includes(…).
 const comparison = new RegExp(
@@ -14,7 +15,7 @@ function files(dir: string): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory()
       ? files(path)
-      : path.endsWith('.ts') && !path.endsWith('.test.ts')
+      : /\.tsx?$/.test(path) && !path.endsWith('.test.ts')
         ? [path]
         : [];
   });
@@ -34,6 +35,23 @@ test('only src/access compares roles', () => {
         .filter(({ line }) => comparison.test(line) && !line.includes('.accountRole, ')),
     )
     .map(({ at, line }) => `${at}  ${line.trim()}`);
+  expect(offenders).toEqual([]);
+});
+
+/**
+ * The console renders what the server says (GET /api/roles, the member's permissions): it never
+ * decides anything from a role's name.
+ */
+test('the console compares no roles', () => {
+  const offenders = files(web)
+    .flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `web/src/${relative(web, f)}:${i + 1}` }))
+        .filter(({ line }) => comparison.test(line)),
+    )
+    .map(({ at, line }) => `${at}  ${line.trim()}`);
+  expect(files(web).length).toBeGreaterThan(50);
   expect(offenders).toEqual([]);
 });
 

@@ -2811,6 +2811,8 @@ export interface paths {
                                 [key: string]: string;
                             };
                             workspacePermissions: {
+                                /** @description What it lets one do, in words: "create segments" */
+                                action: string;
                                 allowed: {
                                     author: boolean;
                                     author_hidden_attributes: boolean;
@@ -2824,6 +2826,63 @@ export interface paths {
                                 product: string;
                                 /** @description "permissions.csv row N", or "Atrium" for rules the matrix leaves out */
                                 source: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plans, with their names and limits
+         * @description What a plan change would allow, before making it. A move to a plan whose limits the account already exceeds answers 409 limit_reached.
+         *
+         *     No authentication.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The plan’s name for people */
+                                label: string;
+                                /** @description null: set per account (custom) */
+                                limits: {
+                                    /** @description null = unlimited */
+                                    teamMembers: number | null;
+                                    /** @description null = unlimited */
+                                    workspaces: number | null;
+                                } | null;
+                                /** @enum {unknown} */
+                                name: "free" | "essentials" | "premium" | "team" | "custom";
+                                /** @description An account may move to it itself (PATCH /api/account) */
+                                selfService: boolean;
                             }[];
                         };
                     };

@@ -199,7 +199,10 @@ describe('GET /api/permissions and a member’s effective permissions', () => {
       ['member', 'Member', null],
     ]);
     expect(
-      reply.body.workspaceRoles.map((r: { key: string; hideAttributes: boolean }) => [r.key, r.hideAttributes]),
+      reply.body.workspaceRoles.map((r: { key: string; hideAttributes: boolean }) => [
+        r.key,
+        r.hideAttributes,
+      ]),
     ).toEqual([
       ['workspace_admin', false],
       ['author', true],

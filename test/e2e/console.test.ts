@@ -18,7 +18,6 @@ describe.skipIf(!haveChromium)('the console', () => {
     await eventually(async () =>
       expect(await admin.getByTestId('test-mode-banner').textContent()).toContain('Emails send to'),
     );
-    await screenshot(admin, 'dashboard');
 
     // A second workspace, with a colour.
     await admin.getByRole('link', { name: 'Workspaces' }).click();

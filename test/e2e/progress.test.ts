@@ -137,7 +137,6 @@ describe.skipIf(!haveChromium)('the console’s long work, with progress', () =>
     expect(await dialog.getByTestId('count-queued').textContent()).toBe('Queued2');
     expect(await dialog.getByTestId('count-suppressed').textContent()).toBe('Suppressed0');
     expect(await dialog.getByTestId('count-skipped').textContent()).toBe('Skipped1');
-    await screenshot(page, 'broadcast-send');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await eventually(async () => expect(await row.textContent()).toContain('sent'));

@@ -50,7 +50,6 @@ export function ConfirmHost() {
   const ready = !pending?.typed || typed.trim() === pending.typed;
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Cancel' }}
       opened={pending !== null}
       onClose={() => close(false)}
       title={pending?.title}

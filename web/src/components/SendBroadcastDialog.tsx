@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type JSX, useState } from 'react';
 import { type Answer, sdk, unwrap } from '../lib/api';
 import { usePermissions } from '../lib/hooks';
-import { type SendResult, useJob } from '../lib/jobs';
+import { useJob } from '../lib/jobs';
 import { Guarded } from './Guarded';
 import { JobCounts, JobProgress } from './JobProgress';
 import { ProblemAlert } from './ProblemAlert';
@@ -95,7 +95,10 @@ function SendForm({
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: ['broadcast', workspaceId] }),
   });
-  const job = useJob<SendResult>(workspaceId, send.data?.jobId ?? null);
+  const job = useJob(workspaceId, send.data?.jobId ?? null);
+  // The send's report: emails queued, held back by the send mode, people without an address.
+  const count = (result: Record<string, unknown> | null, key: string) =>
+    typeof result?.[key] === 'number' ? result[key] : 0;
 
   if (send.data) {
     return (
@@ -108,9 +111,9 @@ function SendForm({
             <JobCounts
               testId="send-counts"
               counts={[
-                ['Queued', done.result?.queued ?? 0],
-                ['Suppressed', done.result?.suppressed ?? 0],
-                ['Skipped', done.result?.skipped ?? 0],
+                ['Queued', count(done.result, 'queued')],
+                ['Suppressed', count(done.result, 'suppressed')],
+                ['Skipped', count(done.result, 'skipped')],
               ]}
             />
           )}

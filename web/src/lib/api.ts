@@ -95,36 +95,3 @@ export function fileBody(file: File, contentType?: string) {
     headers: { 'content-type': contentType ?? (file.type || 'application/octet-stream') },
   };
 }
-
-// --- Transitional: untyped calls, until every screen calls `sdk` (issue #19). Do not add uses. ---
-
-async function untyped<T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (contentType) headers['content-type'] = contentType;
-  const csrf = csrfToken();
-  if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
-  const response = await fetchWithReauthentication(
-    new Request(new URL(path, window.location.origin), { method, headers, credentials: 'same-origin', body }),
-  );
-  const text = await response.text();
-  const data = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new AtriumProblem(response.status, data);
-  return data as T;
-}
-const json = <T>(method: string, path: string, body?: unknown) =>
-  body === undefined
-    ? untyped<T>(method, path)
-    : untyped<T>(method, path, JSON.stringify(body), 'application/json');
-/** @deprecated use sdk */
-export const upload = <T>(path: string, file: File, contentType?: string) =>
-  untyped<T>('POST', path, file, contentType ?? (file.type || 'application/octet-stream'));
-/** @deprecated use sdk */
-export const get = <T>(path: string) => json<T>('GET', path);
-/** @deprecated use sdk */
-export const post = <T>(path: string, body?: unknown) => json<T>('POST', path, body);
-/** @deprecated use sdk */
-export const patch = <T>(path: string, body?: unknown) => json<T>('PATCH', path, body);
-/** @deprecated use sdk */
-export const put = <T>(path: string, body?: unknown) => json<T>('PUT', path, body);
-/** @deprecated use sdk */
-export const del = <T>(path: string, body?: unknown) => json<T>('DELETE', path, body);

@@ -18,13 +18,6 @@ export type JobState = JobAnswer['state'];
  */
 export type Job<Result = Record<string, unknown>> = Omit<JobAnswer, 'result'> & { result: Result | null };
 
-/** A broadcast send's report: emails queued, suppressed by the send mode, people without an email. */
-export interface SendResult {
-  queued: number;
-  suppressed: number;
-  skipped: number;
-}
-
 /** How often a job that has not finished is read again. */
 export const JOB_POLL_MS = 500;
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { linkInOutboxTable } from '../support/members.js';
-import { consolePassword, consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
+import { consolePassword, consoleSuite, eventually, haveChromium, signUp } from './browser.js';
 
 /**
  * The console in a real Chromium (Debian's, driven by playwright-core), against the real service.

@@ -6,9 +6,10 @@ import { expectGoodAtBothWidths } from './a11y.js';
 import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
 
 /**
- * The segment screens in Chromium against the real service: the condition builder (on a segment's
- * and a broadcast's conditions), the send confirmation, Ad Audiences, relationships and a manual
- * segment's CSV import, each at 1440 px and 390 px with axe.
+ * The segment screens in Chromium against the real service: the condition builder (in a segment's
+ * and a broadcast's edit dialog on their resource pages), the send confirmation (from a broadcast's
+ * row), Ad Audiences, relationships and a manual segment's CSV import, each at 1440 px and 390 px
+ * with axe.
  */
 const suite = consoleSuite({ width: 1440, height: 900 });
 
@@ -19,10 +20,10 @@ async function clientOf(page: Page): Promise<Client> {
   return client;
 }
 
-/** Opens a screen from the navigation, and waits for its tab title. */
-async function open(page: Page, label: string, title = label) {
+/** Opens a screen from the navigation (its `section`), and waits for its tab title. */
+async function open(page: Page, label: string, title = label, section = 'Workspace') {
   await page
-    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('navigation', { name: section })
     .getByRole('link', { name: label, exact: true })
     .click();
   await eventually(async () => expect(await page.title()).toBe(`${title} · Atrium`));
@@ -73,10 +74,18 @@ describe.skipIf(!haveChromium)('segments, audiences and sending, in words', () =
       }),
     );
 
-    // ---- The condition builder, on a segment's conditions: add rows, match any, remove one.
-    await open(page, 'Segment conditions');
-    await choose(page, page.locator('main'), 'Segment', 'Engaged (3 people)');
-    const builder = page.getByTestId('condition-builder');
+    // ---- The condition builder, in a segment's edit dialog: add rows, match any, remove one.
+    await open(page, 'Segments', 'Segments', 'Journeys');
+    const engagedRow = page.getByTestId('row-Engaged');
+    // Its people: the "People" column (name, type, people, …).
+    await eventually(async () => expect(await engagedRow.getByRole('cell').nth(2).textContent()).toBe('3'));
+    const editing = page.getByRole('dialog', { name: 'Edit segment “Engaged”' });
+    const editEngaged = async () => {
+      await engagedRow.getByRole('button', { name: 'Edit', exact: true }).click();
+      await editing.waitFor();
+    };
+    await editEngaged();
+    const builder = editing.getByTestId('condition-builder');
     expect(await builder.textContent()).toContain('No conditions yet: everyone matches.');
     for (let i = 0; i < 3; i++) await builder.getByRole('button', { name: 'Add condition' }).click();
     const row = (n: number) => builder.getByRole('group', { name: `Condition ${n}` });
@@ -96,9 +105,15 @@ describe.skipIf(!haveChromium)('segments, audiences and sending, in words', () =
     await builder.getByRole('button', { name: 'Remove condition 2' }).click();
     expect(await builder.getByRole('group', { name: /^Condition \d$/ }).count()).toBe(2);
     expect(await row(2).getByRole('combobox', { name: 'Attribute' }).inputValue()).toBe('email');
-    await expectGoodAtBothWidths(page, MAIN);
+    await expectGoodAtBothWidths(page, { dialog: 'Edit segment “Engaged”' });
     await screenshot(page, 'segment-conditions');
-    await page.getByRole('button', { name: 'Save conditions' }).click();
+    // Saved, the dialog closes and the list is fetched again (the next edit starts from it).
+    const relisted = page.waitForResponse(
+      (r) => r.request().method() === 'GET' && new URL(r.url()).pathname === at('segments'),
+    );
+    await editing.getByRole('button', { name: 'Save', exact: true }).click();
+    await editing.waitFor({ state: 'detached' });
+    await relisted;
     await eventually(async () =>
       expect((await api.get(at(`segments/${engaged.id}`))).body).toMatchObject({
         count: 3,
@@ -112,19 +127,25 @@ describe.skipIf(!haveChromium)('segments, audiences and sending, in words', () =
       }),
     );
     // An incomplete rule: the server's reason, in words, under the builder.
+    await editEngaged();
+    expect(await builder.getByRole('group', { name: /^Condition \d$/ }).count()).toBe(2);
     await builder.getByRole('button', { name: 'Add condition' }).click();
     await row(3).getByRole('combobox', { name: 'Attribute' }).fill('age');
     await choose(page, row(3), 'Operator', 'is less than');
-    await page.getByRole('button', { name: 'Save conditions' }).click();
+    await editing.getByRole('button', { name: 'Save', exact: true }).click();
     await eventually(async () =>
       expect(await builder.getByRole('alert').textContent()).toBe(
         '“age is less than” needs a value to compare with',
       ),
     );
+    await editing.getByRole('button', { name: 'Close', exact: true }).click();
+    await editing.waitFor({ state: 'detached' });
 
-    // ---- The send confirmation, in test mode: the count and the test address; Cancel sends nothing.
-    await open(page, 'Broadcast audience');
-    await page.getByRole('button', { name: 'Send…' }).click();
+    // ---- The send confirmation, from the broadcast's row, in test mode: the count and the test
+    // address; Cancel sends nothing.
+    await open(page, 'Broadcasts', 'Broadcasts', 'Journeys');
+    const sendButton = page.getByTestId('row-Spring sale').getByRole('button', { name: 'Send', exact: true });
+    await sendButton.click();
     const dialog = page.getByRole('dialog', { name: 'Send ‘Spring sale’' });
     const summary = dialog.getByTestId('send-summary');
     await eventually(async () =>
@@ -140,7 +161,7 @@ describe.skipIf(!haveChromium)('segments, audiences and sending, in words', () =
     expect((await api.get(at('deliveries'))).body.items).toEqual([]);
 
     // Send: the job's progress, then what became of each person.
-    await page.getByRole('button', { name: 'Send…' }).click();
+    await sendButton.click();
     await dialog.getByRole('button', { name: 'Send to 2 people' }).click();
     const progress = dialog.getByTestId('job-progress');
     await eventually(async () => expect(await progress.getAttribute('data-state')).toBe('queued'));
@@ -238,12 +259,12 @@ describe.skipIf(!haveChromium)('segments, audiences and sending, in words', () =
     await expectGoodAtBothWidths(page, MAIN);
   });
 
-  test('an Author whose role hides attributes sees a broadcast’s conditions locked, with the reason', {
+  test('an Author whose role hides attributes sees a broadcast’s conditions locked in its edit dialog, with the reason', {
     timeout: 60_000,
   }, async () => {
     const admin = suite.service.client();
     const { workspace } = await admin.signup();
-    await created(
+    const digest = await created(
       await admin.post(`/api/workspaces/${workspace.id}/broadcasts`, {
         name: 'Digest',
         audience: {
@@ -262,16 +283,29 @@ describe.skipIf(!haveChromium)('segments, audiences and sending, in words', () =
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByTestId('setup-guide').waitFor();
 
-    await open(page, 'Broadcast audience');
-    const builder = page.getByTestId('condition-builder');
+    await open(page, 'Broadcasts', 'Broadcasts', 'Journeys');
+    await page.getByTestId('row-Digest').getByRole('button', { name: 'Edit', exact: true }).click();
+    const editing = page.getByRole('dialog', { name: 'Edit broadcast “Digest”' });
+    const builder = editing.getByTestId('condition-builder');
     await eventually(async () =>
-      expect(await page.getByTestId('conditions-locked').textContent()).toMatch(/\S/),
+      expect(await editing.getByTestId('conditions-locked').textContent()).toMatch(/\S/),
     );
     expect(await builder.getByRole('combobox', { name: 'Attribute' }).isDisabled()).toBe(true);
     expect(await builder.getByRole('button', { name: 'Add condition' }).isDisabled()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Save audience' }).isDisabled()).toBe(true);
     // The value is hidden from her: masked, as the server sends it.
     expect(await builder.getByRole('textbox', { name: 'Value' }).inputValue()).not.toBe('pro');
-    await expectGoodAtBothWidths(page, MAIN);
+    await expectGoodAtBothWidths(page, { dialog: 'Edit broadcast “Digest”' });
+    // The dialog's Save saves the rest of the broadcast, which she may edit: her save leaves the
+    // conditions she cannot see as they were.
+    await editing.getByRole('textbox', { name: 'Name', exact: true }).fill('Weekly digest');
+    await editing.getByRole('button', { name: 'Save', exact: true }).click();
+    await editing.waitFor({ state: 'detached' });
+    await page.getByTestId('row-Weekly digest').waitFor();
+    expect((await admin.get(`/api/workspaces/${workspace.id}/broadcasts/${digest.id}`)).body).toMatchObject({
+      name: 'Weekly digest',
+      audience: {
+        conditions: { match: 'all', rules: [{ attribute: 'plan', operator: 'eq', value: 'pro' }] },
+      },
+    });
   });
 });

@@ -22,9 +22,7 @@ import { PeoplePage } from './pages/people/PeoplePage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/resources/ResourcePage';
 import { AdAudiencesPage } from './pages/segments/AdAudiences';
-import { BroadcastAudiencePage } from './pages/segments/BroadcastAudience';
 import { RelationshipsPage } from './pages/segments/Relationships';
-import { SegmentConditionsPage } from './pages/segments/SegmentConditions';
 import { SegmentImportPage } from './pages/segments/SegmentImport';
 import { EditMemberPage, InviteMemberPage } from './pages/team/MemberPages';
 import { PermissionsPage } from './pages/team/PermissionsPage';
@@ -76,8 +74,6 @@ const router = createBrowserRouter([
               { path: '/ad-audiences', element: <AdAudiencesPage /> },
               { path: '/relationships', element: <RelationshipsPage /> },
               { path: '/segment-import', element: <SegmentImportPage /> },
-              { path: '/segment-conditions', element: <SegmentConditionsPage /> },
-              { path: '/broadcast-audience', element: <BroadcastAudiencePage /> },
               { path: '/workspaces', element: <WorkspacesPage /> },
               { path: '/team', element: <TeamPage /> },
               { path: '/team/invite', element: <InviteMemberPage /> },

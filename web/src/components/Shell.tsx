@@ -38,11 +38,9 @@ const workspaceNav: NavSection = {
     { to: '/settings', label: 'General settings', permission: 'workspace.settings.view' },
     { to: '/api-keys', label: 'API keys' },
     { to: '/workspace-activity', label: 'Activity log' },
-    { to: '/segment-conditions', label: 'Segment conditions', permission: 'segments.view' },
     { to: '/segment-import', label: 'Segment import', permission: 'segments.view' },
     { to: '/ad-audiences', label: 'Ad Audiences', permission: 'segments.ad_audience.view' },
     { to: '/relationships', label: 'Relationships', permission: 'objects.view' },
-    { to: '/broadcast-audience', label: 'Broadcast audience', permission: 'broadcasts.view' },
   ],
 };
 

@@ -107,7 +107,7 @@ describe('plans and limits', () => {
     const reply = await client.post('/api/workspaces', { name: 'Second' });
     expectProblem(reply, 409, 'limit_reached');
     expect(reply.body).toMatchObject({ limit: 'workspaces', plan: 'free', max: 1, current: 1 });
-    expect(reply.body.detail).toContain('free plan allows 1 workspaces');
+    expect(reply.body.detail).toContain('The Free plan allows 1 workspace and this account has 1.');
   });
 
   test('essentials allows two workspaces, premium has no workspace limit', async () => {

@@ -52,7 +52,12 @@ export function planCatalog() {
   }));
 }
 
-const limitLabels: Record<keyof Limits, string> = { workspaces: 'workspaces', teamMembers: 'team members' };
+/** A count of what a limit counts, in words: "1 workspace", "300 team members". */
+const limitNouns: Record<keyof Limits, [string, string]> = {
+  workspaces: ['workspace', 'workspaces'],
+  teamMembers: ['team member', 'team members'],
+};
+const counted = (n: number, limit: keyof Limits) => `${n} ${limitNouns[limit][n === 1 ? 0 : 1]}`;
 
 /**
  * Refuses to go past a limit. The caller must hold the account row lock (store.lockAccount) while it
@@ -69,7 +74,7 @@ export function assertWithinLimit(
   if (max === null || current + adding <= max) return;
   throw new DomainError(
     'limit_reached',
-    `The ${plan} plan allows ${max} ${limitLabels[limit]} and this account has ${current}. ` +
+    `The ${planLabels[plan]} plan allows ${counted(max, limit)} and this account has ${current}. ` +
       'Remove one or change the plan first.',
     { limit, plan, max, current },
   );

@@ -6,6 +6,7 @@ import { Items, problems } from '../../http/schemas.js';
 import { actorOf } from '../auth/actor.js';
 import { clientInfo, setSessionCookies } from '../auth/cookies.js';
 import { NewPassword } from '../security/password-policy.js';
+import { bulkRoles } from './bulk-roles.js';
 import {
   acceptInvitation,
   inviteTeamMember,
@@ -29,7 +30,7 @@ import {
   TeamMember,
   UpdateMemberBody,
 } from './schemas.js';
-import { bulkRoles, deleteTeamMember, getTeamMember, listTeamMembers, updateTeamMember } from './service.js';
+import { deleteTeamMember, getTeamMember, listTeamMembers, updateTeamMember } from './service.js';
 
 const tags = ['Team members'];
 const MemberParams = Type.Object({ memberId: Type.String() });

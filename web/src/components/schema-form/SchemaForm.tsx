@@ -32,7 +32,11 @@ function Summary({ error, claimed }: { error: unknown; claimed: Set<string> }) {
         {errorMessage(error)}
       </Alert>
     );
-  const unplaced = error.errors.filter((e) => !claimed.has(e.path));
+  // A field shows the errors at its path and under it (Problem.field), as the condition builder
+  // shows those of its rules: the summary lists only the others.
+  const placed = (path: string) =>
+    [...claimed].some((c) => c !== '' && (path === c || path.startsWith(`${c}/`)));
+  const unplaced = error.errors.filter((e) => !placed(e.path));
   if (error.errors.length > 0 && unplaced.length === 0) return null;
   return (
     // With field errors, the list says it in words (the detail restates the first one).

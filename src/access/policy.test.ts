@@ -67,10 +67,12 @@ describe('decide', () => {
       permission: 'workspace.settings.edit',
       reason:
         'Viewer in ws_b: workspace.settings.edit is not allowed — Atrium rule "Change workspace settings"',
+      explanation: 'Viewers can’t change workspace settings.',
     });
     expect(decide(member, 'workspace.settings.view', 'ws_c')).toMatchObject({
       allowed: false,
       noAccess: true,
+      explanation: 'No role in this workspace.',
     });
   });
 

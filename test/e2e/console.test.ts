@@ -90,16 +90,17 @@ describe.skipIf(!haveChromium)('the console', () => {
     // People exist in her workspace; she sees their values masked.
     await admin.getByRole('link', { name: 'People', exact: true }).click();
     await admin.getByRole('button', { name: 'Add person' }).click();
-    await admin.getByRole('dialog').getByLabel('id').fill('customer-7');
+    await admin.getByRole('dialog').getByLabel('ID', { exact: true }).fill('customer-7');
     await admin.getByRole('dialog').getByLabel('Email').fill('zelda@example.com');
-    await admin.getByRole('dialog').getByLabel('Attributes (JSON)').fill('{"plan":"premium"}');
+    await admin.getByRole('dialog').getByLabel('Advanced (JSON)').check();
+    await admin.getByRole('dialog').getByLabel('Attributes as JSON').fill('{"plan":"premium"}');
     await admin.getByRole('dialog').getByRole('button', { name: 'Add person' }).click();
     await eventually(async () =>
       expect(await admin.getByTestId('people').textContent()).toContain('zelda@example.com'),
     );
     await member.getByRole('link', { name: 'People', exact: true }).click();
     await eventually(async () =>
-      expect(await member.getByTestId('people').textContent()).toContain('••••••'),
+      expect(await member.getByTestId('people').textContent()).toContain('Hidden'),
     );
     const seen = await member.getByTestId('people').textContent();
     expect(seen).not.toContain('zelda@example.com');

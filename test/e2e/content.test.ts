@@ -89,7 +89,7 @@ describe.skipIf(!haveChromium)('the console’s workspace resources', () => {
     // In the JSON no field shows it: the form's summary says which field, in words.
     await eventually(async () =>
       expect(await admin.getByRole('dialog').getByTestId('problem').textContent()).toContain(
-        'Name can’t be blank',
+        'Name: can’t be blank',
       ),
     );
     expect(await admin.getByRole('dialog').getByTestId('problem').textContent()).not.toContain('/name');
@@ -186,7 +186,7 @@ describe.skipIf(!haveChromium)('the console’s workspace resources', () => {
     // What she may do, she may: a snippet (Authors with hidden attributes create them).
     await navLink(page, 'Content', 'Snippets').click();
     await eventually(async () =>
-      expect(await page.getByRole('button', { name: 'Create snippet' }).isDisabled()).toBe(false),
+      expect(await page.getByRole('button', { name: 'Create snippet' }).first().isDisabled()).toBe(false),
     );
   });
 });

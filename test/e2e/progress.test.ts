@@ -128,11 +128,11 @@ describe.skipIf(!haveChromium)('the console’s long work, with progress', () =>
 
     // Send it to the segment, chosen with its count: progress, then what became of each person.
     await row.getByRole('button', { name: 'Send', exact: true }).click();
-    await dialog.getByLabel('Segment').click();
+    await dialog.getByLabel('Send to the people of').click();
     await page.getByRole('option', { name: 'Premium (3 people)' }).click();
-    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Send to 3 people' }).click();
     await expectJob(dialog, 'queued', '0 of 3 people');
-    expect(await dialog.textContent()).toContain('Sending Launch to 3 people');
+    expect(await dialog.textContent()).toContain('Sending ‘Launch’ to 3 people');
     await runJobs(dialog, '3 of 3 people');
     expect(await dialog.getByTestId('count-queued').textContent()).toBe('Queued2');
     expect(await dialog.getByTestId('count-suppressed').textContent()).toBe('Suppressed0');

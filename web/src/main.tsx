@@ -112,6 +112,14 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     // The current page's link, hovered, sits on indigo.2: indigo.9 a fifth darker keeps 4.5:1.
     '--mantine-color-indigo-light-color': '#2b3f9f',
+    // Text on the light tints (badges, alerts' titles): the palette's own shades 6 of yellow,
+    // orange and teal are 2–3:1 there, so each tint's text is its darkest shade or darker.
+    '--mantine-color-yellow-light-color': '#6b4a00',
+    '--mantine-color-orange-light-color': '#8f3a06',
+    '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
+    '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
   },
   dark: {},
 });

@@ -176,8 +176,10 @@ describe.skipIf(!haveChromium)('the account’s screens', () => {
     await expectGoodAtBothWidths(page);
 
     // A send mode, saved as chosen, with the one success feedback.
-    await page.getByLabel('Never send messages').check();
+    // Saved, then shown as the server answers (a controlled radio: checked once the answer is in).
+    await page.getByLabel('Never send messages').click();
     await page.getByText('No message leaves this workspace any more.').waitFor();
+    await eventually(async () => expect(await page.getByLabel('Never send messages').isChecked()).toBe(true));
 
     // Email off as an identifier: a confirmation says what that does, then people are revalidated.
     await page.getByLabel('Email', { exact: true }).uncheck();

@@ -107,7 +107,9 @@ describe.skipIf(!haveChromium)('the console', () => {
     expect(seen).not.toContain('premium');
     expect(await member.getByRole('button', { name: 'Add person' }).isDisabled()).toBe(true);
 
-    // The permissions page explains her, in her workspace.
+    // The permissions page explains her, in her workspace (the new person's drawer closed first).
+    await admin.keyboard.press('Escape');
+    await admin.getByRole('dialog').waitFor({ state: 'detached' });
     await admin.getByRole('link', { name: 'Permissions' }).click();
     await admin.getByPlaceholder('Team member').click();
     await admin.getByRole('option', { name: /Grace Hopper/ }).click();

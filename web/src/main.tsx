@@ -116,8 +116,8 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
     // orange and teal are 2–3:1 there, so each tint's text is its darkest shade or darker.
     '--mantine-color-yellow-light-color': '#6b4a00',
     '--mantine-color-orange-light-color': '#8f3a06',
-    '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
-    '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
+    '--mantine-color-teal-light-color': '#05664a',
+    '--mantine-color-green-light-color': '#1e6b2c',
     '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
   },

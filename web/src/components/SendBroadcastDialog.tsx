@@ -4,14 +4,13 @@ import { type JSX, useState } from 'react';
 import { type Answer, sdk, unwrap } from '../lib/api';
 import { usePermissions } from '../lib/hooks';
 import { useJob } from '../lib/jobs';
+import { people } from '../lib/words';
 import { Guarded } from './Guarded';
 import { JobCounts, JobProgress } from './JobProgress';
 import { ProblemAlert } from './ProblemAlert';
 import { ErrorPanel, LoadingSkeleton } from './States';
 
 type Workspace = Answer<'/api/workspaces/{workspaceId}', 'get'>;
-
-const people = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`;
 
 /**
  * What a send will do, before it is sent, in the workspace's send mode: "Send ‘Spring sale’ to

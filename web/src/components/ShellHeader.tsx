@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { Problem, sdk, unwrap } from '../lib/api';
 import { notifySuccess } from '../lib/feedback';
 import { permissionsQuery, useMe, useRefreshAll, useSessionChanged, useVocabulary } from '../lib/hooks';
+import { fullName } from '../lib/words';
 
 /** The current workspace id (every workspace page needs one). */
 export function useCurrentWorkspace() {
@@ -168,7 +169,7 @@ export function MemberMenu() {
       navigate('/login');
     },
   });
-  const name = `${me.member.firstName} ${me.member.lastName}`;
+  const name = fullName(me.member);
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>

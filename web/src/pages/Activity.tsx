@@ -6,6 +6,7 @@ import { EmptyState, ErrorPanel, LoadingSkeleton } from '../components/States';
 import { sdk, unwrap } from '../lib/api';
 import { usePageTitle } from '../lib/feedback';
 import { usePermissions } from '../lib/hooks';
+import { fullName } from '../lib/words';
 import { ActivityEntry } from './activity/ActivityEntry';
 
 const PAGE = 50;
@@ -25,7 +26,7 @@ function useFilterOptions() {
   });
   return {
     kinds: (kinds.data ?? []).map((k) => ({ value: k.action, label: k.label })),
-    members: (members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` })),
+    members: (members.data?.items ?? []).map((m) => ({ value: m.id, label: fullName(m) })),
     // The address a change came from is for those who oversee the account.
     showIp: can('account.activity.view'),
   };

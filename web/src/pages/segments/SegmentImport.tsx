@@ -8,7 +8,8 @@ import { EmptyState, QueryView } from '../../components/States';
 import { type Answer, fileBody, sdk, unwrap } from '../../lib/api';
 import { notifySuccess, usePageTitle } from '../../lib/feedback';
 import { usePermissions } from '../../lib/hooks';
-import { peopleCount, type Segment, segmentOption, useSegments } from './data';
+import { people } from '../../lib/words';
+import { type Segment, segmentOption, useSegments } from './data';
 
 type Report = Answer<'/api/workspaces/{workspaceId}/segments/{id}/import', 'post'>;
 
@@ -69,7 +70,7 @@ function ImportForm({ workspaceId, segment }: { workspaceId: string; segment: Se
       ),
     onSuccess: async (report) => {
       await client.invalidateQueries({ queryKey: ['segment-options', workspaceId] });
-      notifySuccess(`${peopleCount(report.added)} added to ‘${segment.name}’`);
+      notifySuccess(`${people(report.added)} added to ‘${segment.name}’`);
     },
   });
   return (
@@ -83,8 +84,8 @@ function ImportForm({ workspaceId, segment }: { workspaceId: string; segment: Se
         <Stack>
           <Text size="sm">
             The file’s first line names one column: <b>email</b>, <b>id</b> or <b>cio_id</b>. Each following
-            line names one person of this workspace, who joins ‘{segment.name}’ ({peopleCount(segment.count)}{' '}
-            now). Nobody is removed.
+            line names one person of this workspace, who joins ‘{segment.name}’ ({people(segment.count)} now).
+            Nobody is removed.
           </Text>
           <FileInput
             label="CSV file"
@@ -130,7 +131,7 @@ function ImportReport({ report, segment }: { report: Report; segment: string }) 
     <Alert color={report.unmatchedCount > 0 ? 'yellow' : 'teal'} data-testid="import-report">
       <Stack gap="xs">
         <Text size="sm">
-          {rows} read: {peopleCount(report.added)} added to ‘{segment}’
+          {rows} read: {people(report.added)} added to ‘{segment}’
           {already > 0 ? `, ${already.toLocaleString('en-US')} already in it` : ''}
           {report.unmatchedCount > 0
             ? `, ${report.unmatchedCount.toLocaleString('en-US')} named nobody in this workspace.`

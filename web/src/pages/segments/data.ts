@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type Answer, sdk, unwrap } from '../../lib/api';
+import { people } from '../../lib/words';
 
 /** What the segment screens share: the workspace's segments (with their counts), and words for them. */
 
@@ -19,8 +20,5 @@ export function useSegments(workspaceId: string | null) {
   });
 }
 
-/** "1 person", "1,234 people". */
-export const peopleCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'person' : 'people'}`;
-
 /** A segment as a choice: its name and how many people it holds. */
-export const segmentOption = (s: Segment) => ({ value: s.id, label: `${s.name} (${peopleCount(s.count)})` });
+export const segmentOption = (s: Segment) => ({ value: s.id, label: `${s.name} (${people(s.count)})` });

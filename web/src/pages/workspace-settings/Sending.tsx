@@ -1,4 +1,5 @@
 import { Radio, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { fullName } from '../../lib/words';
 import { useTeam } from '../workspaces/queries';
 import type { Settings, SettingsChange } from './types';
 
@@ -65,7 +66,7 @@ export function SendingSettings({
           description="Receives every email of this workspace while it sends to a test address; the same for everyone."
           placeholder={settings.testRecipientMemberId ? undefined : 'Choose a team member'}
           disabled={!allowed}
-          data={members.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName} (${m.email})` }))}
+          data={members.map((m) => ({ value: m.id, label: `${fullName(m)} (${m.email})` }))}
           value={settings.testRecipientMemberId}
           allowDeselect={false}
           onChange={(v) => v && onSave({ testRecipientMemberId: v })}

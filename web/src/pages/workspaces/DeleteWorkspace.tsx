@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { confirmAction } from '../../components/Confirm';
 import { Problem, sdk, unwrap } from '../../lib/api';
 import { notifySuccess } from '../../lib/feedback';
+import { count } from '../../lib/words';
 import { accessQuery, type Workspace } from './queries';
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 /**
  * Deleting a workspace: a confirmation that says what goes and asks for the workspace's name typed
@@ -48,7 +47,7 @@ export function useDeleteWorkspace() {
           <Text size="sm">
             Its API keys are revoked at once, so apps using them stop working
             {access
-              ? `, and ${plural(access.items.length, 'team member loses', 'team members lose')} access to it`
+              ? `, and ${count(access.items.length, 'team member loses', 'team members lose')} access to it`
               : ''}
             .
           </Text>

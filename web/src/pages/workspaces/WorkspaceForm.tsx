@@ -6,6 +6,7 @@ import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
 import { type Body, sdk, unwrap } from '../../lib/api';
 import { notifySuccess } from '../../lib/feedback';
 import { useVocabulary } from '../../lib/hooks';
+import { fullName, listInWords } from '../../lib/words';
 import { accessQuery, type TeamMember, useTeam, type Workspace } from './queries';
 
 type SendMode = NonNullable<NonNullable<Body<'/api/workspaces', 'post'>['settings']>['sendMode']>;
@@ -136,8 +137,7 @@ export function WorkspaceForm({ workspace, onDone }: { workspace?: Workspace; on
           </Text>
           {admins.length > 0 && (
             <Text size="xs" c="dimmed">
-              Account Admins ({admins.map((a) => `${a.firstName} ${a.lastName}`).join(', ')}) are always
-              Workspace Admins here.
+              Account Admins ({listInWords(admins.map(fullName))}) are always Workspace Admins here.
             </Text>
           )}
           {members.length > 0 ? (

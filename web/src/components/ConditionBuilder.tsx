@@ -15,32 +15,34 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type JSX, useRef, useState } from 'react';
-import { sdk, unwrap } from '../lib/api';
+import { type Body, sdk, unwrap } from '../lib/api';
 import { usePermissions } from '../lib/hooks';
 
 /**
  * Conditions over people, as a segment's or a broadcast's audience holds them (the server's
  * src/features/content/conditions.ts): rows of attribute, operator and value, matched all or any.
  */
-export type Conditions = {
-  match: 'all' | 'any';
-  rules: { attribute: string; operator: string; value?: string | number | boolean }[];
-};
+export type Conditions = NonNullable<Body<'/api/workspaces/{workspaceId}/segments', 'post'>['conditions']>;
 type Rule = Conditions['rules'][number];
+type Operator = Rule['operator'];
 
 /** The server's limit on rules. */
 const MAX_RULES = 50;
 
-/** The server's operators, in words. */
-const operators = [
-  { value: 'eq', label: 'is' },
-  { value: 'neq', label: 'is not' },
-  { value: 'contains', label: 'contains' },
-  { value: 'exists', label: 'exists' },
-  { value: 'not_exists', label: 'does not exist' },
-  { value: 'gt', label: 'is greater than' },
-  { value: 'lt', label: 'is less than' },
-];
+/** The server's operators in words: typed by the SDK, so an operator the API adds fails the build here. */
+const operatorWords: Record<Operator, string> = {
+  eq: 'is',
+  neq: 'is not',
+  contains: 'contains',
+  exists: 'exists',
+  not_exists: 'does not exist',
+  gt: 'is greater than',
+  lt: 'is less than',
+};
+const operators = (Object.keys(operatorWords) as Operator[]).map((value) => ({
+  value,
+  label: operatorWords[value],
+}));
 const withoutValue = new Set(['exists', 'not_exists']);
 const numeric = new Set(['gt', 'lt']);
 
@@ -183,7 +185,9 @@ function RuleRow({
     : rule.operator === 'contains'
       ? 'text'
       : chosenKind;
-  const setOperator = (operator: string) => {
+  const setOperator = (chosen: string) => {
+    const operator = operators.find((o) => o.value === chosen)?.value;
+    if (!operator) return;
     if (withoutValue.has(operator)) return onChange({ attribute: rule.attribute, operator });
     const wanted: ValueKind = numeric.has(operator)
       ? 'number'

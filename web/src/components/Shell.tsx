@@ -2,7 +2,7 @@ import { Alert, AppShell, Box, Burger, Center, Group, NavLink, ScrollArea, Stack
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { useMe, usePermissions } from '../lib/hooks';
+import { useMe, usePermissions, useVocabulary } from '../lib/hooks';
 import { resourceGroups, resourceRoute, useResourceKinds } from '../lib/resource-kinds';
 import { TwoFactorEnrolmentScreen } from '../pages/profile/TwoFactorEnrolment';
 import { ReauthenticationPrompt } from './ReauthenticationPrompt';
@@ -139,6 +139,8 @@ export function Shell() {
   const { id } = useCurrentWorkspace();
   const inWorkspace = usePermissions(id);
   const inAccount = usePermissions(null);
+  // Role names in words on every page: drawn once the vocabulary is in, never as raw keys.
+  const vocabulary = useVocabulary();
   if (me.isPending) return <FullPageSkeleton />;
   if (me.error) return <FullPageError error={me.error} onRetry={() => me.refetch()} />;
   if (!me.data) {
@@ -146,14 +148,18 @@ export function Shell() {
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.data.twoFactor.mustEnrol) return <TwoFactorEnrolmentScreen />;
-  if (!inWorkspace.ready || !inAccount.ready) {
-    const error = inWorkspace.error ?? inAccount.error;
+  if (!inWorkspace.ready || !inAccount.ready || !vocabulary.isSuccess) {
+    const error = inWorkspace.error ?? inAccount.error ?? vocabulary.error;
     if (!error) return <FullPageSkeleton />;
     return (
       <FullPageError
         error={error}
         onRetry={() =>
-          Promise.all([inWorkspace.error && inWorkspace.retry(), inAccount.error && inAccount.retry()])
+          Promise.all([
+            inWorkspace.error && inWorkspace.retry(),
+            inAccount.error && inAccount.retry(),
+            vocabulary.error && vocabulary.refetch(),
+          ])
         }
       />
     );

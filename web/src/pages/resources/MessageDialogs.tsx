@@ -9,11 +9,9 @@ import type { Item } from '../../lib/resource-items';
 
 type Delivery = Answer<'/api/workspaces/{workspaceId}/messages/{messageId}/send-test', 'post'>;
 
-interface EmailMessage {
-  id: string;
-  name: string;
-  subject: string;
-}
+/** A message of a campaign, broadcast or transactional message: they share one schema. */
+type Message = NonNullable<Answer<'/api/workspaces/{workspaceId}/campaigns/{id}', 'get'>['messages']>[number];
+type EmailMessage = { id: string; name: Message['name']; subject: string };
 
 /** The saved email messages of an item (campaigns, broadcasts, transactional messages). */
 export function emailMessages(item: Item): EmailMessage[] {

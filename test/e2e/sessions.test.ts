@@ -68,7 +68,7 @@ describe.skipIf(!haveChromium)('sessions, password and confirming it is you', ()
     // More than 10 minutes on: creating an API key asks for the password, then the key comes.
     suite.service.clock.advance(11 * MINUTE);
     await laptop.getByRole('link', { name: 'API keys' }).click();
-    await laptop.getByRole('button', { name: 'Create API key' }).click();
+    await laptop.getByRole('button', { name: 'Create API key' }).first().click();
     await laptop
       .getByRole('dialog', { name: 'Create API key' })
       .getByRole('button', { name: 'Create' })

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { Job, JobState } from '../lib/jobs';
 import { ErrorPanel } from './States';
 
-/** Before the job’s first read, it is shown as starting. (Shade 9 on the light badge: readable contrast.) */
+/** Before the job’s first read, it is shown as starting. */
 const stateColor: Record<JobState | 'starting', string> = {
   starting: 'gray',
   queued: 'gray',
@@ -71,7 +71,8 @@ export function JobProgress<Result>({
         <Text size="sm" fw={500}>
           {label}
         </Text>
-        <Badge color={`${stateColor[state]}.9`} variant="light" tt="none" data-testid="job-state">
+        {/* The light tint's text colour is the theme's (main.tsx), dark enough on its tint. */}
+        <Badge color={stateColor[state]} variant="light" tt="none" data-testid="job-state">
           {stateWords[state]}
         </Badge>
       </Group>

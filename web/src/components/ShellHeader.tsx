@@ -164,9 +164,11 @@ export function MemberMenu() {
   const navigate = useNavigate();
   const logout = useMutation({
     mutationFn: () => unwrap(sdk.DELETE('/api/session')),
+    // To the log-in page first, then forget the session: the other way round, the frame sees no
+    // member and sends to /login?next=<this page>, and the next log-in would land back here.
     onSettled: async () => {
-      await sessionChanged();
       navigate('/login');
+      await sessionChanged();
     },
   });
   const name = fullName(me.member);

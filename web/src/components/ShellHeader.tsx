@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { Problem, sdk, unwrap } from '../lib/api';
 import { notifySuccess } from '../lib/feedback';
-import { permissionsQuery, useMe, useRefreshAll, useSessionChanged, useVocabulary } from '../lib/hooks';
+import { permissionsQuery, useMe, useRefreshAll, useVocabulary } from '../lib/hooks';
 import { fullName } from '../lib/words';
 
 /** The current workspace id (every workspace page needs one). */
@@ -160,16 +160,11 @@ export function VerifyEmailBanner() {
 export function MemberMenu() {
   const me = useMe().data!;
   const { roleLabel } = useVocabulary();
-  const sessionChanged = useSessionChanged();
-  const navigate = useNavigate();
   const logout = useMutation({
     mutationFn: () => unwrap(sdk.DELETE('/api/session')),
-    // To the log-in page first, then forget the session: the other way round, the frame sees no
-    // member and sends to /login?next=<this page>, and the next log-in would land back here.
-    onSettled: async () => {
-      navigate('/login');
-      await sessionChanged();
-    },
+    // A fresh page load of the log-in page: every cached answer is gone with it, and the frame never
+    // sees itself signed out (it would send to /login?next=<this page>, and the next log-in there).
+    onSettled: () => window.location.assign('/login'),
   });
   const name = fullName(me.member);
   return (

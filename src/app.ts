@@ -1,3 +1,4 @@
+import dns from 'node:dns/promises';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -22,6 +23,7 @@ import { IMPORT_JOB, IMPORT_SWEEP_MS, sweepImportUploads } from './features/peop
 import { importPeople } from './features/people/import-job.js';
 import { peopleRoutes, trackRoutes } from './features/people/routes.js';
 import { securityRoutes } from './features/security/routes.js';
+import { ssoRoutes } from './features/sso/routes.js';
 import { teamRoutes } from './features/team/routes.js';
 import { twoFactorRoutes } from './features/two-factor/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
@@ -63,6 +65,8 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   clock?: Clock;
+  /** DNS TXT lookups (domain verification for single sign-on); node:dns by default. */
+  resolveTxt?: (name: string) => Promise<string[][]>;
 }
 
 export interface Atrium {
@@ -75,7 +79,12 @@ export interface Atrium {
 }
 
 /** Builds the service on an open, migrated database. No port, no global state: the caller listens. */
-export async function buildApp({ config, database, clock = systemClock }: BuildOptions): Promise<Atrium> {
+export async function buildApp({
+  config,
+  database,
+  clock = systemClock,
+  resolveTxt = dns.resolveTxt,
+}: BuildOptions): Promise<Atrium> {
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: trustProxyOption(config.trustProxy),
@@ -99,6 +108,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
     accessCache,
     accessChanged: () => accessCache.clear(),
     renderer: new Renderer(),
+    resolveTxt,
   };
   app.addHook('onClose', () => ctx.renderer.close());
   // Other processes' changes arrive as NOTIFY (migration 0004).
@@ -140,6 +150,7 @@ export async function buildApp({ config, database, clock = systemClock }: BuildO
   activityRoutes(app, ctx);
   teamRoutes(app, ctx);
   twoFactorRoutes(app, ctx);
+  ssoRoutes(app, ctx);
   apiKeyRoutes(app, ctx);
   peopleRoutes(app, ctx);
   resourceKindRoutes(app);

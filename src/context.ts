@@ -14,6 +14,8 @@ export interface AppContext {
   readonly accessCache: AccessCache;
   /** Liquid templates render on its worker threads, each workspace in its turn (render-pool.ts). */
   readonly renderer: Renderer;
+  /** Looks up a name's DNS TXT records (domain verification); tests pass their own, with no network. */
+  readonly resolveTxt: (name: string) => Promise<string[][]>;
   /** Call after committing a change to roles, members, workspaces or keys: drops cached access. */
   accessChanged(): void;
 }

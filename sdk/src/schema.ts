@@ -440,6 +440,547 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account’s single sign-on, its domains, and the values for the identity provider
+         * @description Always 200: `type` is null until single sign-on is set up. The client secret is never shown.
+         *
+         *     Requires the permission `account.security.manage` (see GET /api/permissions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description OIDC */
+                            clientId: string | null;
+                            /** @description OIDC: a client secret is stored (it is never shown) */
+                            clientSecretSet: boolean;
+                            domains: {
+                                domain: string;
+                                /** @description Add this TXT record to the domain’s DNS, then verify */
+                                verification: {
+                                    /** @description The DNS name to add a TXT record at */
+                                    recordName: string;
+                                    /** @description The TXT record’s value */
+                                    recordValue: string;
+                                };
+                                verified: boolean;
+                                verifiedAt: string | null;
+                            }[];
+                            enforce: boolean;
+                            /** @description SAML: the IdP’s sign-in URL */
+                            entryPoint: string | null;
+                            /** @description SAML: the IdP’s signing certificate (PEM) */
+                            idpCertificate: string | null;
+                            /** @description SAML: the IdP’s entity id */
+                            idpIssuer: string | null;
+                            /** @description OIDC */
+                            issuer: string | null;
+                            jitAccess: {
+                                /** @description Authors and Viewers only */
+                                hideAttributes?: boolean;
+                                /** @enum {string} */
+                                mode: "all";
+                                /** @enum {unknown} */
+                                role: "workspace_admin" | "author" | "viewer";
+                            } | {
+                                /** @enum {string} */
+                                mode: "custom";
+                                roles: {
+                                    /** @description Authors and Viewers only */
+                                    hideAttributes?: boolean;
+                                    /** @enum {unknown} */
+                                    role: "workspace_admin" | "author" | "viewer";
+                                    workspaceId: string;
+                                }[];
+                            };
+                            jitProvisioning: boolean;
+                            /** @description The values to paste into the identity provider */
+                            serviceProvider: {
+                                /** @description OIDC: the redirect (callback) URI to register */
+                                oidcRedirectUri: string;
+                                /** @description SAML: the assertion consumer service URL (HTTP-POST) */
+                                samlAcsUrl: string;
+                                /** @description SAML: the service provider’s entity id (audience) */
+                                samlEntityId: string;
+                                /** @description SAML: the service provider’s metadata */
+                                samlMetadataUrl: string;
+                            };
+                            /** @description null: single sign-on is not set up */
+                            type: ("oidc" | "saml") | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set up or replace single sign-on (OIDC or SAML 2.0)
+         * @description OIDC needs issuer, clientId and (the first time) clientSecret; SAML needs entryPoint and idpCertificate. The connection is checked before it is stored (OIDC discovery; the SAML certificate). Domains not listed any more are dropped; new ones wait for verification (POST …/domains/{domain}/verify).
+         *
+         *     Requires the permission `account.security.manage` (see GET /api/permissions).
+         *
+         *     Needs a recent authentication: past 10 minutes (config.recentAuthenticationMs) since the session last proved who you are, 403 reauthentication_required; POST /api/me/reauthenticate, then repeat.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clientId?: string;
+                        /** @description OIDC, write-only: required the first time, kept when left out */
+                        clientSecret?: string;
+                        domains: string[];
+                        /** @description Members sign in only through SSO */
+                        enforce?: boolean;
+                        /**
+                         * Format: uri
+                         * @description SAML: the IdP’s single sign-on URL (HTTP-Redirect)
+                         */
+                        entryPoint?: string;
+                        /** @description SAML: PEM or base64 DER */
+                        idpCertificate?: string;
+                        idpIssuer?: string;
+                        /**
+                         * Format: uri
+                         * @description OIDC: the issuer URL (discovery is read from it)
+                         */
+                        issuer?: string;
+                        jitAccess?: {
+                            /** @description Authors and Viewers only */
+                            hideAttributes?: boolean;
+                            /** @enum {string} */
+                            mode: "all";
+                            /** @enum {unknown} */
+                            role: "workspace_admin" | "author" | "viewer";
+                        } | {
+                            /** @enum {string} */
+                            mode: "custom";
+                            roles: {
+                                /** @description Authors and Viewers only */
+                                hideAttributes?: boolean;
+                                /** @enum {unknown} */
+                                role: "workspace_admin" | "author" | "viewer";
+                                workspaceId: string;
+                            }[];
+                        };
+                        /** @description A first SSO sign-in from a verified domain creates the member */
+                        jitProvisioning?: boolean;
+                        type: "oidc" | "saml";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description OIDC */
+                            clientId: string | null;
+                            /** @description OIDC: a client secret is stored (it is never shown) */
+                            clientSecretSet: boolean;
+                            domains: {
+                                domain: string;
+                                /** @description Add this TXT record to the domain’s DNS, then verify */
+                                verification: {
+                                    /** @description The DNS name to add a TXT record at */
+                                    recordName: string;
+                                    /** @description The TXT record’s value */
+                                    recordValue: string;
+                                };
+                                verified: boolean;
+                                verifiedAt: string | null;
+                            }[];
+                            enforce: boolean;
+                            /** @description SAML: the IdP’s sign-in URL */
+                            entryPoint: string | null;
+                            /** @description SAML: the IdP’s signing certificate (PEM) */
+                            idpCertificate: string | null;
+                            /** @description SAML: the IdP’s entity id */
+                            idpIssuer: string | null;
+                            /** @description OIDC */
+                            issuer: string | null;
+                            jitAccess: {
+                                /** @description Authors and Viewers only */
+                                hideAttributes?: boolean;
+                                /** @enum {string} */
+                                mode: "all";
+                                /** @enum {unknown} */
+                                role: "workspace_admin" | "author" | "viewer";
+                            } | {
+                                /** @enum {string} */
+                                mode: "custom";
+                                roles: {
+                                    /** @description Authors and Viewers only */
+                                    hideAttributes?: boolean;
+                                    /** @enum {unknown} */
+                                    role: "workspace_admin" | "author" | "viewer";
+                                    workspaceId: string;
+                                }[];
+                            };
+                            jitProvisioning: boolean;
+                            /** @description The values to paste into the identity provider */
+                            serviceProvider: {
+                                /** @description OIDC: the redirect (callback) URI to register */
+                                oidcRedirectUri: string;
+                                /** @description SAML: the assertion consumer service URL (HTTP-POST) */
+                                samlAcsUrl: string;
+                                /** @description SAML: the service provider’s entity id (audience) */
+                                samlEntityId: string;
+                                /** @description SAML: the service provider’s metadata */
+                                samlMetadataUrl: string;
+                            };
+                            /** @description null: single sign-on is not set up */
+                            type: ("oidc" | "saml") | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Turn single sign-on off (its domains are dropped; members sign in with passwords again)
+         * @description Requires the permission `account.security.manage` (see GET /api/permissions).
+         *
+         *     Needs a recent authentication: past 10 minutes (config.recentAuthenticationMs) since the session last proved who you are, 403 reauthentication_required; POST /api/me/reauthenticate, then repeat.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sso/domains/{domain}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a domain by its DNS TXT record
+         * @description Looks up the TXT record given in the domain’s `verification`. Not found yet: 409, try again later. A domain verified by another account stays theirs: 409.
+         *
+         *     Requires the permission `account.security.manage` (see GET /api/permissions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An email domain, lower case (example.com) */
+                    domain: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description OIDC */
+                            clientId: string | null;
+                            /** @description OIDC: a client secret is stored (it is never shown) */
+                            clientSecretSet: boolean;
+                            domains: {
+                                domain: string;
+                                /** @description Add this TXT record to the domain’s DNS, then verify */
+                                verification: {
+                                    /** @description The DNS name to add a TXT record at */
+                                    recordName: string;
+                                    /** @description The TXT record’s value */
+                                    recordValue: string;
+                                };
+                                verified: boolean;
+                                verifiedAt: string | null;
+                            }[];
+                            enforce: boolean;
+                            /** @description SAML: the IdP’s sign-in URL */
+                            entryPoint: string | null;
+                            /** @description SAML: the IdP’s signing certificate (PEM) */
+                            idpCertificate: string | null;
+                            /** @description SAML: the IdP’s entity id */
+                            idpIssuer: string | null;
+                            /** @description OIDC */
+                            issuer: string | null;
+                            jitAccess: {
+                                /** @description Authors and Viewers only */
+                                hideAttributes?: boolean;
+                                /** @enum {string} */
+                                mode: "all";
+                                /** @enum {unknown} */
+                                role: "workspace_admin" | "author" | "viewer";
+                            } | {
+                                /** @enum {string} */
+                                mode: "custom";
+                                roles: {
+                                    /** @description Authors and Viewers only */
+                                    hideAttributes?: boolean;
+                                    /** @enum {unknown} */
+                                    role: "workspace_admin" | "author" | "viewer";
+                                    workspaceId: string;
+                                }[];
+                            };
+                            jitProvisioning: boolean;
+                            /** @description The values to paste into the identity provider */
+                            serviceProvider: {
+                                /** @description OIDC: the redirect (callback) URI to register */
+                                oidcRedirectUri: string;
+                                /** @description SAML: the assertion consumer service URL (HTTP-POST) */
+                                samlAcsUrl: string;
+                                /** @description SAML: the service provider’s entity id (audience) */
+                                samlEntityId: string;
+                                /** @description SAML: the service provider’s metadata */
+                                samlMetadataUrl: string;
+                            };
+                            /** @description null: single sign-on is not set up */
+                            type: ("oidc" | "saml") | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sso/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test the connection: a sign-in through the identity provider that opens no session
+         * @description Answers the URL to open in the browser. The identity provider sends the browser back to the console’s security page with what it said (the address it signed in) or why it was refused.
+         *
+         *     Requires the permission `account.security.manage` (see GET /api/permissions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activity/kinds": {
         parameters: {
             query?: never;
@@ -511,7 +1052,7 @@ export interface paths {
                          * @description A key of GET /api/permissions
                          * @enum {unknown}
                          */
-                        permission: "messages.send" | "campaigns.view" | "campaigns.create" | "campaigns.edit" | "campaigns.delete" | "broadcasts.view" | "broadcasts.create" | "broadcasts.edit" | "broadcasts.delete" | "transactional.view" | "transactional.create" | "transactional.edit" | "transactional.delete" | "deliveries.view" | "people.view" | "people.create" | "people.edit" | "people.delete" | "object_types.view" | "object_types.create" | "object_types.edit" | "object_types.delete" | "objects.view" | "objects.create" | "objects.edit" | "objects.delete" | "segments.view" | "segments.create" | "segments.edit" | "segments.delete" | "segments.import" | "segments.ad_audience.view" | "segments.ad_audience.integrate" | "segments.ad_audience.create" | "segments.ad_audience.pause" | "segments.ad_audience.resume" | "segments.ad_audience.delete" | "activity_logs.view" | "data_index.view" | "data_index.export" | "integrations.view" | "integrations.create" | "integrations.edit" | "integrations.delete" | "data.import" | "data.export" | "message_library.view" | "assets.view" | "assets.upload" | "assets.delete" | "layouts.view" | "layouts.create" | "layouts.edit" | "layouts.delete" | "in_app_messages.view" | "snippets.view" | "snippets.create" | "snippets.edit" | "snippets.delete" | "collections.view" | "collections.create" | "collections.edit" | "collections.delete" | "pipelines.view" | "pipelines.create" | "pipelines.edit" | "pipelines.delete" | "workspace.view" | "workspace.settings.view" | "workspace.settings.edit" | "workspace.test_recipient.choose" | "broadcasts.conditions.edit" | "team_members.view" | "team_members.manage" | "team_members.view_all" | "account.billing" | "api_credentials.manage" | "support_access.manage" | "cookie_settings.view" | "cookie_settings.manage" | "workspaces.create" | "workspaces.edit" | "workspaces.delete" | "account.activity.view" | "mail.outbox.view";
+                        permission: "messages.send" | "campaigns.view" | "campaigns.create" | "campaigns.edit" | "campaigns.delete" | "broadcasts.view" | "broadcasts.create" | "broadcasts.edit" | "broadcasts.delete" | "transactional.view" | "transactional.create" | "transactional.edit" | "transactional.delete" | "deliveries.view" | "people.view" | "people.create" | "people.edit" | "people.delete" | "object_types.view" | "object_types.create" | "object_types.edit" | "object_types.delete" | "objects.view" | "objects.create" | "objects.edit" | "objects.delete" | "segments.view" | "segments.create" | "segments.edit" | "segments.delete" | "segments.import" | "segments.ad_audience.view" | "segments.ad_audience.integrate" | "segments.ad_audience.create" | "segments.ad_audience.pause" | "segments.ad_audience.resume" | "segments.ad_audience.delete" | "activity_logs.view" | "data_index.view" | "data_index.export" | "integrations.view" | "integrations.create" | "integrations.edit" | "integrations.delete" | "data.import" | "data.export" | "message_library.view" | "assets.view" | "assets.upload" | "assets.delete" | "layouts.view" | "layouts.create" | "layouts.edit" | "layouts.delete" | "in_app_messages.view" | "snippets.view" | "snippets.create" | "snippets.edit" | "snippets.delete" | "collections.view" | "collections.create" | "collections.edit" | "collections.delete" | "pipelines.view" | "pipelines.create" | "pipelines.edit" | "pipelines.delete" | "workspace.view" | "workspace.settings.view" | "workspace.settings.edit" | "workspace.test_recipient.choose" | "broadcasts.conditions.edit" | "team_members.view" | "team_members.manage" | "team_members.view_all" | "account.billing" | "api_credentials.manage" | "support_access.manage" | "account.security.manage" | "cookie_settings.view" | "cookie_settings.manage" | "workspaces.create" | "workspaces.edit" | "workspaces.delete" | "account.activity.view" | "mail.outbox.view";
                         /** @description The key’s own workspace (the default); a key answers for no other */
                         workspaceId?: string;
                     };
@@ -594,7 +1135,7 @@ export interface paths {
                              * @description A key of GET /api/permissions
                              * @enum {unknown}
                              */
-                            permission: "messages.send" | "campaigns.view" | "campaigns.create" | "campaigns.edit" | "campaigns.delete" | "broadcasts.view" | "broadcasts.create" | "broadcasts.edit" | "broadcasts.delete" | "transactional.view" | "transactional.create" | "transactional.edit" | "transactional.delete" | "deliveries.view" | "people.view" | "people.create" | "people.edit" | "people.delete" | "object_types.view" | "object_types.create" | "object_types.edit" | "object_types.delete" | "objects.view" | "objects.create" | "objects.edit" | "objects.delete" | "segments.view" | "segments.create" | "segments.edit" | "segments.delete" | "segments.import" | "segments.ad_audience.view" | "segments.ad_audience.integrate" | "segments.ad_audience.create" | "segments.ad_audience.pause" | "segments.ad_audience.resume" | "segments.ad_audience.delete" | "activity_logs.view" | "data_index.view" | "data_index.export" | "integrations.view" | "integrations.create" | "integrations.edit" | "integrations.delete" | "data.import" | "data.export" | "message_library.view" | "assets.view" | "assets.upload" | "assets.delete" | "layouts.view" | "layouts.create" | "layouts.edit" | "layouts.delete" | "in_app_messages.view" | "snippets.view" | "snippets.create" | "snippets.edit" | "snippets.delete" | "collections.view" | "collections.create" | "collections.edit" | "collections.delete" | "pipelines.view" | "pipelines.create" | "pipelines.edit" | "pipelines.delete" | "workspace.view" | "workspace.settings.view" | "workspace.settings.edit" | "workspace.test_recipient.choose" | "broadcasts.conditions.edit" | "team_members.view" | "team_members.manage" | "team_members.view_all" | "account.billing" | "api_credentials.manage" | "support_access.manage" | "cookie_settings.view" | "cookie_settings.manage" | "workspaces.create" | "workspaces.edit" | "workspaces.delete" | "account.activity.view" | "mail.outbox.view";
+                            permission: "messages.send" | "campaigns.view" | "campaigns.create" | "campaigns.edit" | "campaigns.delete" | "broadcasts.view" | "broadcasts.create" | "broadcasts.edit" | "broadcasts.delete" | "transactional.view" | "transactional.create" | "transactional.edit" | "transactional.delete" | "deliveries.view" | "people.view" | "people.create" | "people.edit" | "people.delete" | "object_types.view" | "object_types.create" | "object_types.edit" | "object_types.delete" | "objects.view" | "objects.create" | "objects.edit" | "objects.delete" | "segments.view" | "segments.create" | "segments.edit" | "segments.delete" | "segments.import" | "segments.ad_audience.view" | "segments.ad_audience.integrate" | "segments.ad_audience.create" | "segments.ad_audience.pause" | "segments.ad_audience.resume" | "segments.ad_audience.delete" | "activity_logs.view" | "data_index.view" | "data_index.export" | "integrations.view" | "integrations.create" | "integrations.edit" | "integrations.delete" | "data.import" | "data.export" | "message_library.view" | "assets.view" | "assets.upload" | "assets.delete" | "layouts.view" | "layouts.create" | "layouts.edit" | "layouts.delete" | "in_app_messages.view" | "snippets.view" | "snippets.create" | "snippets.edit" | "snippets.delete" | "collections.view" | "collections.create" | "collections.edit" | "collections.delete" | "pipelines.view" | "pipelines.create" | "pipelines.edit" | "pipelines.delete" | "workspace.view" | "workspace.settings.view" | "workspace.settings.edit" | "workspace.test_recipient.choose" | "broadcasts.conditions.edit" | "team_members.view" | "team_members.manage" | "team_members.view_all" | "account.billing" | "api_credentials.manage" | "support_access.manage" | "account.security.manage" | "cookie_settings.view" | "cookie_settings.manage" | "workspaces.create" | "workspaces.edit" | "workspaces.delete" | "account.activity.view" | "mail.outbox.view";
                             /** @description The key’s own workspace (the default); a key answers for no other */
                             workspaceId?: string;
                         }[];
@@ -3549,6 +4090,136 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sso/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether an email address signs in with single sign-on (for the log-in form)
+         * @description No authentication.
+         */
+        get: {
+            parameters: {
+                query: {
+                    email: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Passwords are refused (Account Admins aside) */
+                            enforced: boolean;
+                            /** @description Its domain is verified by an account with single sign-on */
+                            sso: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in through the identity provider (302 to it)
+         * @description By `email` (its domain must be verified by an account with single sign-on) or `account`. With `invitation` (an invitation’s token) the sign-in accepts it, and the identity must be the invited address. `next` is a console path to land on afterwards.
+         *
+         *     No authentication.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    account?: string;
+                    email?: string;
+                    /** @description An invitation’s token */
+                    invitation?: string;
+                    /** @description A console path to land on */
+                    next?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16683,7 +17354,7 @@ export interface components {
          * @description RFC 9457 problem details (application/problem+json)
          */
         Problem: {
-            /** @description One of: invalid, invalid_json, json_too_deep, bad_request, unsupported_media_type, payload_too_large, uri_too_long, headers_too_large, request_timeout, confirm_name_mismatch, unauthenticated, invalid_credentials, passkey_invalid, two_factor_required, two_factor_code_wrong, two_factor_enrollment_required, two_factor_already_enabled, two_factor_not_enabled, own_two_factor_required, current_password_required, current_password_wrong, password_too_common, reauthentication_required, csrf_token_invalid, forbidden, not_found, conflict, email_taken, email_in_other_account, already_member, last_admin, trial_in_the_way, not_invited, email_already_verified, identifier_taken, identifier_required, not_an_identifier, name_taken, limit_reached, gone, template_too_expensive, too_many_requests, internal */
+            /** @description One of: invalid, invalid_json, json_too_deep, bad_request, unsupported_media_type, payload_too_large, uri_too_long, headers_too_large, request_timeout, confirm_name_mismatch, unauthenticated, invalid_credentials, passkey_invalid, two_factor_required, two_factor_code_wrong, two_factor_enrollment_required, two_factor_already_enabled, two_factor_not_enabled, own_two_factor_required, current_password_required, current_password_wrong, password_too_common, reauthentication_required, csrf_token_invalid, sso_refused, sso_required, forbidden, not_found, conflict, email_taken, email_in_other_account, already_member, last_admin, trial_in_the_way, not_invited, email_already_verified, identifier_taken, identifier_required, not_an_identifier, name_taken, limit_reached, gone, template_too_expensive, too_many_requests, internal */
             code: string;
             detail: string;
             errors?: {

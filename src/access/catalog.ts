@@ -20,6 +20,10 @@ export const accountPermissions = {
   'account.billing': { label: 'Access billing & account info', grant: { flag: 'billing' } },
   'api_credentials.manage': { label: 'Manage API credentials', grant: { flag: 'apiCredentials' } },
   'support_access.manage': { label: 'Enable access for support teams', grant: { flag: 'supportAccess' } },
+  'account.security.manage': {
+    label: 'Manage single sign-on and provisioning',
+    grant: 'account_admin',
+  },
   'cookie_settings.view': { label: 'View cookie settings', grant: 'every_member' },
   'cookie_settings.manage': { label: 'Manage cookie settings', grant: 'account_admin' },
   'workspaces.create': { label: 'Create workspaces', grant: 'account_admin' },

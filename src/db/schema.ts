@@ -59,6 +59,8 @@ export const members = pgTable('members', {
   allWorkspacesHideAttributes: boolean('all_workspaces_hide_attributes').notNull().default(false),
   /** When a link emailed to the current address was used (migration 0022); null: unverified. */
   emailVerifiedAt: time('email_verified_at'),
+  /** The identity provider's id for the member (OIDC sub, SAML NameID), bound at their first SSO sign-in. */
+  ssoSubject: text('sso_subject'),
 });
 
 export const workspaces = pgTable('workspaces', {
@@ -439,3 +441,64 @@ export const webauthnChallenges = pgTable('webauthn_challenges', {
   expiresAt: time('expires_at').notNull(),
   usedAt: time('used_at'),
 });
+
+export type SsoType = 'oidc' | 'saml';
+
+export const accountSso = pgTable('account_sso', {
+  accountId: text('account_id').primaryKey(),
+  type: text('type').$type<SsoType>().notNull(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  clientSecret: text('client_secret'),
+  enforce: boolean('enforce').notNull().default(false),
+  jitProvisioning: boolean('jit_provisioning').notNull().default(false),
+  jitAccess: jsonb('jit_access').$type<WorkspaceAccessSetting>().notNull(),
+  createdAt: time('created_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+});
+
+/** The access given to members created at their first SSO sign-in (the invitation's shape). */
+export type WorkspaceAccessSetting =
+  | { mode: 'all'; role: WorkspaceRole; hideAttributes?: boolean | undefined }
+  | {
+      mode: 'custom';
+      roles: { workspaceId: string; role: WorkspaceRole; hideAttributes?: boolean | undefined }[];
+    };
+
+export const ssoDomains = pgTable(
+  'sso_domains',
+  {
+    accountId: text('account_id').notNull(),
+    domain: text('domain').notNull(),
+    verificationToken: text('verification_token').notNull(),
+    createdAt: time('created_at').notNull(),
+    verifiedAt: time('verified_at'),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.domain] })],
+);
+
+export const ssoLogins = pgTable('sso_logins', {
+  id: text('id').primaryKey(),
+  stateHash: text('state_hash').notNull(),
+  browserHash: text('browser_hash'),
+  accountId: text('account_id').notNull(),
+  type: text('type').$type<SsoType>().notNull(),
+  nonce: text('nonce'),
+  codeVerifier: text('code_verifier'),
+  requestId: text('request_id'),
+  invitationTokenHash: text('invitation_token_hash'),
+  nextPath: text('next_path'),
+  testRun: boolean('test_run').notNull().default(false),
+  createdAt: time('created_at').notNull(),
+  expiresAt: time('expires_at').notNull(),
+  usedAt: time('used_at'),
+});
+
+export const samlUsedAssertions = pgTable(
+  'saml_used_assertions',
+  {
+    accountId: text('account_id').notNull(),
+    assertionId: text('assertion_id').notNull(),
+    expiresAt: time('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.assertionId] })],
+);

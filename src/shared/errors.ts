@@ -28,6 +28,8 @@ export const errorCodes = {
   password_too_common: { status: 400, title: 'Password too common' },
   reauthentication_required: { status: 403, title: 'Confirm it’s you' },
   csrf_token_invalid: { status: 403, title: 'CSRF token missing or wrong' },
+  sso_refused: { status: 403, title: 'Single sign-on refused' },
+  sso_required: { status: 403, title: 'Sign in with single sign-on' },
   forbidden: { status: 403, title: 'Permission denied' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },

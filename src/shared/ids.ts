@@ -20,6 +20,9 @@ export type IdPrefix =
   | 'pky'
   | 'wch'
   | 'rc'
+  | 'sso'
+  | 'sct'
+  | 'grp'
   | ResourcePrefix;
 
 /** The prefixes of the workspace resources of src/features/content/kinds.ts. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
-import { type Atrium, buildApp } from '../../src/app.js';
+import { type Atrium, type BuildOptions, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { type Database, openDatabase } from '../../src/db/connection.js';
 import { TestClock } from '../../src/shared/clock.js';
@@ -85,11 +85,18 @@ async function listen(
 }
 
 /** Starts the real service over HTTP on 127.0.0.1, on its own fresh database. */
-export async function startService(options: { config?: Partial<Config> } = {}): Promise<TestService> {
+export async function startService(
+  options: { config?: Partial<Config>; resolveTxt?: BuildOptions['resolveTxt'] } = {},
+): Promise<TestService> {
   const { database, target, drop } = await openTestDatabase();
   const config = testConfig({ database: target, ...options.config });
   const clock = new TestClock();
-  const atrium = await buildApp({ config, database, clock });
+  const atrium = await buildApp({
+    config,
+    database,
+    clock,
+    ...(options.resolveTxt && { resolveTxt: options.resolveTxt }),
+  });
   return listen(atrium, database, clock, config, async () => {
     await database.close();
     await drop();

@@ -7,6 +7,7 @@ import { hashToken, randomToken } from '../../shared/secrets.js';
 import { recordActivity } from '../activity/record.js';
 import { confirmMemberPasskey } from '../passkeys/assertion.js';
 import type { AuthenticationResponse } from '../passkeys/schemas.js';
+import { breakGlassEntry, signInWithoutSso } from '../sso/enforcement.js';
 import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
 import { mustEnrolTwoFactor } from '../two-factor/requirement.js';
@@ -159,6 +160,7 @@ export async function login(
   const { passkey } = input;
   if (passkey) await confirmMemberPasskey(ctx, passkey, member.id);
   const twoFactorEnabled = await hasSecondFactor(ctx.db, member.id);
+  const withoutSso = await signInWithoutSso(ctx.db, member, twoFactorEnabled);
   const codeSent = input.totp !== undefined || input.recoveryCode !== undefined;
   if (twoFactorEnabled && !passkey && !codeSent) {
     throw new DomainError(
@@ -182,6 +184,13 @@ export async function login(
         action: 'two_factor.recovery_code_used',
         target: { type: 'team_member', id: member.id, name },
       });
+    }
+    if (withoutSso === 'break_glass') {
+      await recordActivity(
+        tx,
+        ctx.clock,
+        breakGlassEntry(member, client.ip, passkey ? 'passkey' : 'password'),
+      );
     }
     await store.forgetHits(tx, emailKey);
     await store.unhit(tx, ipKey);

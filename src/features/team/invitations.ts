@@ -15,6 +15,8 @@ import { countLoginAttempt, openSession } from '../auth/service.js';
 import { isEmailVerified } from '../identity/email-verification.js';
 import { sendEmail } from '../mail/service.js';
 import { checkNewPassword } from '../security/password-policy.js';
+import { ssoRequired } from '../sso/enforcement.js';
+import { findSso } from '../sso/store.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import {
   invalidFields,
@@ -260,6 +262,11 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
   // cheap 404 (or 410), never an argon2 hash.
   await countAnonymousRequest(ctx, 'links', client);
   const { member: invited } = await usableInvitation(ctx, ctx.db, token);
+  if ((await findSso(ctx.db, invited.accountId))?.enforce) {
+    throw ssoRequired(
+      'This account signs in with single sign-on: accept the invitation through SSO, with no password.',
+    );
+  }
   // Cancelling a trial takes its password, which the inviter (who can read the invitation in the
   // outbox) does not have; wrong guesses count against the address's login limit.
   const trialPassword = body.cancelTrial?.password;

@@ -1307,6 +1307,8 @@ export interface paths {
                             firstName: string;
                             inviterName: string;
                             lastName: string;
+                            /** @description The account has single sign-on: accept through it (GET /api/sso/start?invitation=<token>); when enforced, accepting with a password is refused (403 sso_required) */
+                            singleSignOn: "offered" | "enforced" | null;
                             /** @description The address still belongs to this trial account, which accepting cancels */
                             trialToCancel: {
                                 accountName: string;

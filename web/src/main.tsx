@@ -21,6 +21,7 @@ import { OutboxPage } from './pages/Outbox';
 import { PeoplePage } from './pages/people/PeoplePage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResourcePage } from './pages/resources/ResourcePage';
+import { SecurityPage } from './pages/security/SecurityPage';
 import { AdAudiencesPage } from './pages/segments/AdAudiences';
 import { RelationshipsPage } from './pages/segments/Relationships';
 import { SegmentImportPage } from './pages/segments/SegmentImport';
@@ -69,6 +70,7 @@ const router = createBrowserRouter([
               { path: '/api-keys', element: <ApiKeysPage /> },
               { path: '/workspace-activity', element: <WorkspaceActivityPage /> },
               { path: '/account', element: <AccountPage /> },
+              { path: '/account/security', element: <SecurityPage /> },
               // Journeys, Data and Content: one generic page for every kind GET /api/resource-kinds serves.
               { path: '/resources/:path', element: <ResourcePage /> },
               { path: '/ad-audiences', element: <AdAudiencesPage /> },

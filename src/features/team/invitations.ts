@@ -238,6 +238,7 @@ export async function viewInvitation(ctx: AppContext, token: string, client: Cli
     await listAccountWorkspaces(ctx.db, member.accountId),
   );
   const trial = await cancellableTrial(ctx.db, member.email, member.accountId, ctx.clock.now());
+  const sso = await findSso(ctx.db, member.accountId);
   return {
     accountName: account.name,
     inviterName: invitation.invitedByName,
@@ -246,6 +247,7 @@ export async function viewInvitation(ctx: AppContext, token: string, client: Cli
     lastName: member.lastName,
     workspaces: workspaces.map((w) => ({ id: w.workspaceId, name: w.workspaceName, role: w.role })),
     expiresAt: invitation.expiresAt.toISOString(),
+    singleSignOn: sso ? (sso.enforce ? ('enforced' as const) : ('offered' as const)) : null,
     trialToCancel: trial
       ? { accountName: trial.account.name, passwordRequired: !dropsWithoutPassword(trial, invitation) }
       : null,

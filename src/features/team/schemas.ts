@@ -184,6 +184,11 @@ export const InvitationView = Type.Object({
   lastName: Type.String(),
   workspaces: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: WorkspaceRole })),
   expiresAt: Timestamp,
+  singleSignOn: Type.Union([Type.Literal('offered'), Type.Literal('enforced'), Type.Null()], {
+    description:
+      'The account has single sign-on: accept through it (GET /api/sso/start?invitation=<token>); when ' +
+      'enforced, accepting with a password is refused (403 sso_required)',
+  }),
   trialToCancel: Type.Union(
     [
       Type.Object({

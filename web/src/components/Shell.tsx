@@ -48,6 +48,7 @@ const accountNav: NavSection = {
   section: 'Account settings',
   links: [
     { to: '/account', label: 'Account & plan', permission: 'account.billing' },
+    { to: '/account/security', label: 'Security', permission: 'account.security.manage' },
     { to: '/workspaces', label: 'Workspaces' },
     { to: '/team', label: 'Team members' },
     { to: '/permissions', label: 'Permissions' },

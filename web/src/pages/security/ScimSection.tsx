@@ -1,0 +1,4 @@
+/** SCIM provisioning: tokens and group mappings. */
+export function ScimSection() {
+  return null;
+}

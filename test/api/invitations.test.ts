@@ -174,6 +174,7 @@ describe('the invitation link', () => {
         { id: second.id, name: 'Second', role: 'viewer' },
       ],
       expiresAt: expect.any(String),
+      singleSignOn: null,
       trialToCancel: null,
     });
     const accepted = await anonymous.post(`/api/invitations/${token}/accept`, acceptBody);

@@ -69,7 +69,9 @@ export async function completeSsoSignIn(
     );
   }
   if (member.status === 'invited') {
+    // The sign-in proves the address as the link would: the link, whether used or not, dies.
     if (invitation) await team.claimInvitation(tx, login.invitationTokenHash!, now);
+    await team.revokeInvitations(tx, member.id, now);
     const workspaces = memberWorkspaces(
       member,
       await team.rolesOf(tx, accountId, [member.id]),

@@ -50,14 +50,21 @@ export function ConnectionForm({
   const err = (path: string) => fieldError(save.error, path);
 
   const submit = () => {
+    // Blank fields are left out: the server names each one a protocol needs at its field.
+    const filled = (name: string, text: string) => (text.trim() ? { [name]: text.trim() } : {});
     const connection =
       type === 'oidc'
-        ? { type, issuer: issuer.trim(), clientId: clientId.trim(), ...(clientSecret && { clientSecret }) }
+        ? {
+            type,
+            ...filled('issuer', issuer),
+            ...filled('clientId', clientId),
+            ...(clientSecret && { clientSecret }),
+          }
         : {
             type,
-            entryPoint: entryPoint.trim(),
-            idpCertificate: idpCertificate.trim(),
-            ...(idpIssuer.trim() && { idpIssuer: idpIssuer.trim() }),
+            ...filled('entryPoint', entryPoint),
+            ...filled('idpCertificate', idpCertificate),
+            ...filled('idpIssuer', idpIssuer),
           };
     save.mutate(bodyWith(saved, connection), {
       onSuccess: () => {

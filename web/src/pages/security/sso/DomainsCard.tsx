@@ -90,11 +90,11 @@ export function DomainsCard({ saved }: { saved: SsoSettings }) {
                     {d.domain}
                   </Text>
                   {d.verified ? (
-                    <Badge color="green.9" variant="light">
+                    <Badge color="teal.9" variant="filled" tt="none">
                       Verified
                     </Badge>
                   ) : (
-                    <Badge color="yellow.9" variant="light">
+                    <Badge color="dark.5" variant="filled" tt="none">
                       Waiting for DNS
                     </Badge>
                   )}

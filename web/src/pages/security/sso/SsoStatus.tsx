@@ -45,11 +45,11 @@ export function SsoStatus({ saved }: { saved: SsoSettings }) {
             Single sign-on
           </Title>
           {saved.type ? (
-            <Badge color={saved.enforce ? 'indigo.7' : 'green.9'} variant="light">
+            <Badge color={saved.enforce ? 'indigo.7' : 'teal.9'} variant="filled" tt="none">
               {saved.enforce ? 'Required' : 'On'}
             </Badge>
           ) : (
-            <Badge color="gray.7" variant="light">
+            <Badge color="dark.5" variant="filled" tt="none">
               Off
             </Badge>
           )}

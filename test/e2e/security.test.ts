@@ -5,7 +5,7 @@ import type { Client } from '../support/client.js';
 import { linkSentTo, tokenOf } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { buildConsoleIfStale, haveChromium, launch, openPage, screenshot } from './browser.js';
+import { buildConsoleIfStale, eventually, haveChromium, launch, openPage, screenshot } from './browser.js';
 
 /**
  * The Security page in Chromium: an Account Admin sets up SAML single sign-on with a real
@@ -148,6 +148,20 @@ describe.skipIf(!haveChromium)('the Security page and single sign-on', () => {
       .getByText('Members must sign in through your identity provider.', { exact: false })
       .waitFor();
     await page.getByTestId('sso-summary').getByText('1 verified domain.', { exact: false }).waitFor();
+
+    // Members made at their first sign-in: Authors in the first workspace only.
+    await rules.getByRole('switch', { name: 'Create members at their first sign-in' }).check();
+    await rules.getByRole('radio', { name: 'Custom' }).check();
+    await rules.getByRole('combobox', { name: `Role in ${admin.workspace.name}` }).click();
+    await page.getByRole('option', { name: 'Author' }).click();
+    await rules.getByRole('button', { name: 'Save sign-in rules' }).click();
+    await eventually(async () =>
+      expect((await api.get('/api/account/sso')).body).toMatchObject({
+        enforce: true,
+        jitProvisioning: true,
+        jitAccess: { mode: 'custom', roles: [{ workspaceId: admin.workspace.id, role: 'author' }] },
+      }),
+    );
     await expectGoodAtBothWidths(page, 'main');
     await page.goto('/account/security');
     await page.getByTestId('sso-summary').waitFor();
@@ -184,6 +198,13 @@ describe.skipIf(!haveChromium)('the Security page and single sign-on', () => {
     );
     expect(await visitor.getByRole('textbox', { name: 'Password' }).count()).toBe(0);
     await expectGoodAtBothWidths(visitor);
+    // The page to land on goes along, but only a path of this site.
+    await visitor.goto('/login?next=//evil.example/team');
+    await visitor.getByLabel('Email').fill(`grace@${DOMAIN}`);
+    await ssoLink(visitor).waitFor();
+    expect(await ssoLink(visitor).getAttribute('href')).toBe(
+      `/api/sso/start?email=${encodeURIComponent(`grace@${DOMAIN}`)}`,
+    );
     // Another domain: the password is back, and no SSO.
     await visitor.getByLabel('Email').fill('someone@elsewhere.example');
     await visitor.getByRole('textbox', { name: 'Password' }).waitFor();

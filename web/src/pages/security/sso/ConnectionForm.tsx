@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { fieldError, ProblemAlert } from '../../../components/ProblemAlert';
 import { notifySuccess } from '../../../lib/feedback';
-import { bodyWith, type SsoSettings, type SsoType, typeLabel, useSaveSso } from './model';
+import { bodyWith, type SsoBody, type SsoSettings, type SsoType, typeLabel, useSaveSso } from './model';
 
 const FIELDS = [
   '/type',
@@ -50,21 +50,21 @@ export function ConnectionForm({
   const err = (path: string) => fieldError(save.error, path);
 
   const submit = () => {
-    // Blank fields are left out: the server names each one a protocol needs at its field.
-    const filled = (name: string, text: string) => (text.trim() ? { [name]: text.trim() } : {});
-    const connection =
+    // Blank fields are left out (undefined is not sent): the server names each missing one at its field.
+    const filled = (text: string) => text.trim() || undefined;
+    const connection: Partial<SsoBody> =
       type === 'oidc'
         ? {
             type,
-            ...filled('issuer', issuer),
-            ...filled('clientId', clientId),
-            ...(clientSecret && { clientSecret }),
+            issuer: filled(issuer),
+            clientId: filled(clientId),
+            clientSecret: clientSecret || undefined,
           }
         : {
             type,
-            ...filled('entryPoint', entryPoint),
-            ...filled('idpCertificate', idpCertificate),
-            ...filled('idpIssuer', idpIssuer),
+            entryPoint: filled(entryPoint),
+            idpCertificate: filled(idpCertificate),
+            idpIssuer: filled(idpIssuer),
           };
     save.mutate(bodyWith(saved, connection), {
       onSuccess: () => {

@@ -1,4 +1,14 @@
-import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { AuthCard } from '../components/AuthCard';
@@ -8,8 +18,12 @@ import { type Body, sdk, unwrap } from '../lib/api';
 import { usePageTitle } from '../lib/feedback';
 import { useSessionChanged, useVocabulary } from '../lib/hooks';
 import { value } from './auth';
+import { ContinueWithSso } from './security/sso/SignInWithSso';
 
-/** /invitations/:token: who invited whom to what, and joining with a name and a password. */
+/**
+ * /invitations/:token: who invited whom to what, and joining with a name and a password, or through
+ * the account's identity provider when it has single sign-on (only that way when it requires it).
+ */
 export function AcceptInvitationPage() {
   usePageTitle('Accept your invitation');
   const { token = '' } = useParams();
@@ -45,11 +59,33 @@ export function AcceptInvitationPage() {
   }
   const inv = invitation.data;
   const err = (p: string) => fieldError(accept.error, p);
+  const title = `Join ${inv.accountName}`;
+  const subtitle = `${inv.inviterName} invited ${inv.email}${inv.workspaces.length ? ` to ${inv.workspaces.map((w) => `${w.name} (${roleLabel(w.role)})`).join(', ')}` : ''}.`;
+  if (inv.singleSignOn === 'enforced') {
+    return (
+      <AuthCard title={title} subtitle={subtitle}>
+        <Stack>
+          <Text size="sm">
+            {inv.accountName} signs in through its identity provider, so you choose no password here: continue
+            with single sign-on as {inv.email} to join.
+          </Text>
+          <ContinueWithSso invitation={token} />
+        </Stack>
+      </AuthCard>
+    );
+  }
   return (
-    <AuthCard
-      title={`Join ${inv.accountName}`}
-      subtitle={`${inv.inviterName} invited ${inv.email}${inv.workspaces.length ? ` to ${inv.workspaces.map((w) => `${w.name} (${roleLabel(w.role)})`).join(', ')}` : ''}.`}
-    >
+    <AuthCard title={title} subtitle={subtitle}>
+      {inv.singleSignOn === 'offered' && (
+        <Stack gap="xs" data-testid="invitation-sso">
+          <Text size="sm">
+            {inv.accountName} uses single sign-on: join with your organisation’s sign-in as {inv.email}, and
+            you need no password here.
+          </Text>
+          <ContinueWithSso invitation={token} />
+          <Divider label="or choose a password" labelPosition="center" />
+        </Stack>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,16 +1,18 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { AuthCard } from '../components/AuthCard';
 import { PasskeySignIn } from '../components/PasskeySignIn';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { LoadingSkeleton } from '../components/States';
-import { type Body, sdk, unwrap } from '../lib/api';
+import { type Body, Problem, sdk, unwrap } from '../lib/api';
 import { notifySuccess, usePageTitle } from '../lib/feedback';
 import { useSessionChanged } from '../lib/hooks';
-import { useAfterSignIn } from '../lib/next';
+import { safeNext, useAfterSignIn } from '../lib/next';
 import { type Credentials, LoginSecondStep, secondFactorMethods } from './LoginSecondStep';
+import { ssoStartUrl } from './security/sso/model';
+import { ContinueWithSso, SsoErrorAlert, useSsoLookup } from './security/sso/SignInWithSso';
 
 export const value = (form: FormData, name: string) => String(form.get(name) ?? '');
 
@@ -79,6 +81,11 @@ export function SignUpPage() {
 export function LogInPage() {
   usePageTitle('Log in');
   const signedIn = useAfterSignIn();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  // An Account Admin's way past an enforced single sign-on: password + second factor, logged.
+  const [breakGlass, setBreakGlass] = useState(false);
+  const lookup = useSsoLookup(email);
   // Set when the password was right and a second factor is due (LoginSecondStep).
   const [secondStep, setSecondStep] = useState<{ credentials: Credentials; methods: string[] } | null>(null);
   const login = useMutation({
@@ -89,9 +96,16 @@ export function LogInPage() {
       if (methods) setSecondStep({ credentials: body, methods });
     },
   });
+  const next = params.has('next') ? safeNext(params.get('next')) : null;
+  const ssoRequired = login.error instanceof Problem && login.error.code === 'sso_required';
+  const passwordHidden = lookup.enforced && !breakGlass;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
+    if (passwordHidden) {
+      window.location.assign(ssoStartUrl({ email: email.trim(), next }));
+      return;
+    }
     login.mutate({ email: value(f, 'email'), password: value(f, 'password') });
   };
   if (secondStep) {
@@ -112,12 +126,39 @@ export function LogInPage() {
     <AuthCard title="Log in">
       <form onSubmit={submit}>
         <Stack>
-          <TextInput name="email" type="email" label="Email" required autoComplete="username" />
-          <PasswordInput name="password" label="Password" required autoComplete="current-password" />
-          <ProblemAlert error={login.error} />
-          <Button type="submit" loading={login.isPending}>
-            Log in
-          </Button>
+          <SsoErrorAlert message={params.get('ssoError')} />
+          <TextInput
+            name="email"
+            type="email"
+            label="Email"
+            required
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          {(lookup.sso || ssoRequired) && <ContinueWithSso email={email} next={next} />}
+          {passwordHidden ? (
+            <Stack gap={4} align="flex-start">
+              <Text size="sm" c="gray.7">
+                Your organisation signs in through its identity provider.
+              </Text>
+              <Anchor component="button" type="button" size="sm" onClick={() => setBreakGlass(true)}>
+                Account Admin? Sign in with your password
+              </Anchor>
+            </Stack>
+          ) : (
+            <>
+              <PasswordInput name="password" label="Password" required autoComplete="current-password" />
+              <ProblemAlert error={login.error} />
+              <Button
+                type="submit"
+                loading={login.isPending}
+                variant={lookup.sso || ssoRequired ? 'default' : 'filled'}
+              >
+                Log in
+              </Button>
+            </>
+          )}
           <Group justify="space-between">
             <Anchor component={Link} to="/forgot-password" size="sm">
               Forgot your password?
@@ -128,7 +169,7 @@ export function LogInPage() {
           </Group>
         </Stack>
       </form>
-      <PasskeySignIn />
+      {!passwordHidden && <PasskeySignIn />}
     </AuthCard>
   );
 }

@@ -1,14 +1,19 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { PageTitle } from '../../components/Shell';
 import { usePageTitle } from '../../lib/feedback';
 import { ScimSection } from './ScimSection';
+import { SsoSection } from './sso/SsoSection';
 
 /** Account security: single sign-on, its domains, and SCIM provisioning (Account Admins). */
 export function SecurityPage() {
   usePageTitle('Security');
   return (
-    <Stack>
-      <Title order={1}>Security</Title>
-      <ScimSection />
-    </Stack>
+    <>
+      <PageTitle title="Security" />
+      <Stack gap="xl" maw={760}>
+        <SsoSection />
+        <ScimSection />
+      </Stack>
+    </>
   );
 }

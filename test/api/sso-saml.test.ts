@@ -187,7 +187,16 @@ describe('signing in with SAML', () => {
     const { client, reply } = await signIn(account, account.user('recipient'), {
       recipient: 'https://another-service.test/saml/acs',
     });
-    expect(refusal(reply)).toMatch(/addressed to https:\/\/another-service\.test\/saml\/acs/);
+    expect(refusal(reply)).toMatch(/assertion is addressed to https:\/\/another-service\.test\/saml\/acs/);
+    await expectSignedOut(client);
+  });
+
+  test('a response sent to another destination is refused', async () => {
+    const account = await samlAccount();
+    const { client, reply } = await signIn(account, account.user('destination'), {
+      destination: 'https://another-service.test/saml/acs',
+    });
+    expect(refusal(reply)).toMatch(/response is addressed to https:\/\/another-service\.test\/saml\/acs/);
     await expectSignedOut(client);
   });
 

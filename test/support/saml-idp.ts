@@ -104,8 +104,10 @@ export interface AnswerOptions {
   /** Sign with a key whose certificate Atrium does not know. */
   signWith?: 'idp' | 'other';
   audience?: string;
-  /** The confirmation's Recipient and the Response's Destination. */
+  /** The Recipient of the (signed) subject confirmation. */
   recipient?: string;
+  /** The Destination of the Response around the assertion. */
+  destination?: string;
   inResponseTo?: string;
   issuer?: string;
   notBefore?: Date;
@@ -151,7 +153,7 @@ export async function answerLogin(
   const values = {
     ID: responseId,
     AssertionID: assertionId,
-    Destination: options.recipient ?? acsUrl,
+    Destination: options.destination ?? acsUrl,
     Audience: options.audience ?? entityId,
     EntityID: entityId,
     SubjectRecipient: options.recipient ?? acsUrl,

@@ -14,6 +14,8 @@ const EMAIL_ATTRIBUTES = [
   'emailAddress',
   'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress',
   'urn:oid:0.9.2342.19200300.100.1.3',
+  // Keycloak's "X500 email" mapper.
+  'urn:oid:1.2.840.113549.1.9.1',
 ];
 const FIRST_NAME_ATTRIBUTES = [
   'givenName',

@@ -132,6 +132,22 @@ describe('signing in with SAML', () => {
     await expectSignedOut(other.client);
   });
 
+  test('the email comes from the NameID when no attribute carries it; none at all is refused', async () => {
+    const account = await samlAccount();
+    const address = `nameid@${account.domain}`;
+    const client = service.client();
+    const location = await startSignIn(client, address);
+    const answer = await answerLogin(service, account.accountId, location, { email: '', nameId: address });
+    expect((await postToAcs(client, answer, { browser: true })).headers.get('location')).toBe('/');
+
+    const nobody = service.client();
+    const refused = await answerLogin(service, account.accountId, await startSignIn(nobody, address), {
+      email: '',
+      nameId: 'opaque-id-without-an-address',
+    });
+    expect(refusal(await postToAcs(nobody, refused, { browser: true }))).toMatch(/carries no email address/);
+  });
+
   test('an API client is answered a problem, not a redirect', async () => {
     const account = await samlAccount();
     const user = account.user('api');

@@ -239,6 +239,17 @@ describe('signing in with SAML', () => {
     await expectSignedOut(client);
   });
 
+  test('an answer that is not SAML at all is refused, not a fault', async () => {
+    const account = await samlAccount();
+    const user = account.user('garbage');
+    for (const SAMLResponse of ['garbage', Buffer.from('<not-saml/>').toString('base64')]) {
+      const client = service.client();
+      const RelayState = new URL(await startSignIn(client, user.email)).searchParams.get('RelayState')!;
+      const reply = await postToAcs(client, { SAMLResponse, RelayState });
+      expectProblem(reply, 403, 'sso_refused');
+    }
+  });
+
   test('a replayed assertion is refused: the same form twice, and the same assertion for a new sign-in', async () => {
     const account = await samlAccount();
     const user = account.user('replay');

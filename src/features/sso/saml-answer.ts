@@ -40,6 +40,13 @@ function refusal(error: unknown): Error {
       `The identity provider did not sign you in: ${error.message.replace(/^SAML provider returned /, '')}.`,
     );
   }
+  // node-saml reads some optional elements without checking for them (an assertion without
+  // Conditions): a TypeError is an answer it could not read, not a fault of ours.
+  if (error instanceof TypeError) {
+    return ssoRefused(
+      'The identity provider’s answer is not a SAML Response with the elements Atrium needs.',
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (/signature/i.test(message)) {
     return ssoRefused(

@@ -5,7 +5,8 @@ import { ssoRefused } from './sign-in.js';
  * The checks of a SAML answer that node-saml leaves to us, made on the assertion node-saml has
  * verified the signature of (its xml2js form: attributes in `$`, text in `_`, children in arrays,
  * prefixes stripped), never on the unsigned document around it: the time window against our clock
- * (node-saml reads the system's), the bearer confirmation's Recipient and InResponseTo, the issuer.
+ * (node-saml reads the system's), the bearer confirmation's Recipient and InResponseTo, the issuer;
+ * and the Response's own Destination and InResponseTo when it has them.
  */
 
 /** Clocks of the identity provider and ours may differ this much. */

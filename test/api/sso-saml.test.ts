@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseStringPromise } from 'xml2js';
 import { members } from '../../src/db/schema.js';
 import { type Client, expectProblem, type Reply } from '../support/client.js';
+import { invite } from '../support/members.js';
 import {
   type AnswerOptions,
   answerLogin,
@@ -324,6 +325,30 @@ describe('signing in with SAML', () => {
     } finally {
       service.clock.advance(-years);
     }
+  });
+
+  test('an invitation is accepted through SAML with the invited address only', async () => {
+    const account = await samlAccount({ jitProvisioning: false });
+    const invited = await invite(account.admin, { all: { role: 'author' } });
+    const start = `/api/sso/start?account=${account.accountId}&invitation=${invited.token}`;
+
+    const wrong = service.client();
+    const first = await wrong.get(start);
+    const impostor = account.user('impostor');
+    const refused = await postToAcs(
+      wrong,
+      await answerLogin(service, account.accountId, first.headers.get('location')!, impostor),
+      { browser: true },
+    );
+    expect(refusal(refused)).toMatch(/the invitation is for/);
+
+    // The invited address is at no verified domain: the invitation alone vouches for it.
+    const browser = service.client();
+    const location = (await browser.get(start)).headers.get('location')!;
+    const answer = await answerLogin(service, account.accountId, location, { email: invited.email });
+    expect((await postToAcs(browser, answer, { browser: true })).headers.get('location')).toBe('/');
+    const [row] = await service.ctx.db.select().from(members).where(eq(members.id, invited.id));
+    expect(row).toMatchObject({ status: 'active', ssoSubject: invited.email });
   });
 
   test('an admin’s test run shows who signed in and opens no session', async () => {

@@ -50,10 +50,8 @@ export function describeProviderError(error: unknown): string {
   }
   if (error instanceof Error) {
     const cause = error.cause;
-    if (cause instanceof Error) {
-      const code = (cause as { code?: unknown }).code;
-      return `${error.message} (${typeof code === 'string' && code !== '' ? code : cause.message})`;
-    }
+    // openid-client's message is generic ("unexpected JWT claim value"); its cause says which.
+    if (cause instanceof Error) return `${error.message} (${cause.message})`;
     return error.message;
   }
   return String(error);

@@ -244,7 +244,8 @@ const describe: Record<string, Describe> = {
   'passkey.renamed': (e) =>
     `${e.actor.name} renamed the passkey ${quoted(String(e.before?.name))} to ${quoted(String(e.after?.name))}`,
   'passkey.deleted': (e) => `${e.actor.name} removed the passkey ${quoted(e.target.name ?? '')}`,
-  'sso.created': (e) => `${e.actor.name} set up single sign-on (${ssoKinds[str(e.after?.type) ?? ''] ?? 'SSO'})`,
+  'sso.created': (e) =>
+    `${e.actor.name} set up single sign-on (${ssoKinds[str(e.after?.type) ?? ''] ?? 'SSO'})`,
   'sso.updated': (e) => `${e.actor.name} changed the single sign-on settings`,
   'sso.deleted': (e) => `${e.actor.name} turned single sign-on off`,
   'sso.domain_verified': (e) =>

@@ -146,6 +146,18 @@ describe('signing in through an OpenID provider', () => {
     expect(again.headers.get('location')).toBe('/');
   });
 
+  test('the discovery document is read when the settings are saved, not again at each sign-in', async () => {
+    const { domain } = await ssoAccount({ jitProvisioning: true });
+    const discovery = '/.well-known/openid-configuration';
+    const before = provider.requests.get(discovery) ?? 0;
+    for (const { login, email } of [person(domain), person(domain)]) {
+      expect((await signInAtProvider(service.client(), `/api/sso/start?email=${email}`, login)).status).toBe(
+        302,
+      );
+    }
+    expect(provider.requests.get(discovery) ?? 0).toBe(before);
+  });
+
   test('the authorization request uses the code flow with PKCE S256, a state and a nonce', async () => {
     const { domain } = await ssoAccount();
     const url = new URL(await startSignIn(service.client(), `/api/sso/start?email=${person(domain).email}`));

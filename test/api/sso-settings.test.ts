@@ -155,6 +155,27 @@ describe('single sign-on settings', () => {
     expect((await admin.get('/api/account/sso')).body.type).toBeNull();
   });
 
+  test('discovery gives up after a few seconds when the issuer does not answer', async () => {
+    const admin = service.client();
+    await admin.signup();
+    // Accepts connections and never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const started = Date.now();
+      const reply = await admin.put(
+        '/api/account/sso',
+        oidcBody(newDomain(), { issuer: `http://127.0.0.1:${port}` }),
+      );
+      expectProblem(reply, 400, 'invalid');
+      expect(reply.body.detail).toMatch(/timed out/);
+      expect(Date.now() - started).toBeLessThan(9000);
+    } finally {
+      silent.close();
+    }
+  }, 15_000);
+
   test('SAML without its entry point and certificate is refused, naming both', async () => {
     const admin = service.client();
     await admin.signup();

@@ -20,6 +20,8 @@ export interface TestOidcProvider {
   clientSecret: string;
   /** People who can sign in, by the login typed on the provider's page; tests change it freely. */
   people: Map<string, ProviderPerson>;
+  /** How many times each path was asked for (the discovery document, the token endpoint…). */
+  requests: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,12 @@ export interface ProviderOptions {
  */
 export async function startOidcProvider(options: ProviderOptions): Promise<TestOidcProvider> {
   let handle: (request: IncomingMessage, response: ServerResponse) => void = (_req, res) => res.end();
-  const server = createServer((req, res) => handle(req, res));
+  const requests = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://provider').pathname;
+    requests.set(path, (requests.get(path) ?? 0) + 1);
+    handle(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const people = new Map<string, ProviderPerson>();
@@ -77,6 +84,7 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestO
     clientId,
     clientSecret,
     people,
+    requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -84,14 +84,14 @@ export function oidcRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const query = req.query;
-      // The whole answer as the provider sent it (iss, session_state…), at the registered redirect URI.
-      const answer = new URL(serviceProvider(ctx, '').oidcRedirectUri);
-      answer.search = new URL(req.url, 'http://callback').search;
       return finishSignIn(ctx, req, reply, query.state ?? '', { bindBrowser: true }, async (login) => {
         if (query.error) {
           const why = query.error_description ? `${query.error}: ${query.error_description}` : query.error;
           throw ssoRefused(`The identity provider did not sign you in (${why}).`);
         }
+        // The whole answer as the provider sent it (iss, session_state…), at the registered redirect URI.
+        const answer = new URL(serviceProvider(ctx, login.accountId).oidcRedirectUri);
+        answer.search = new URL(req.url, 'http://callback').search;
         return verifyAnswer(ctx, login, answer, query.state ?? '');
       });
     },

@@ -417,7 +417,11 @@ describe('who may sign in', () => {
     expect(me.member).toMatchObject({ accountRole: 'member', status: 'active' });
     expect(me.workspaces).toEqual([expect.objectContaining({ id: signup.workspace.id, role: 'author' })]);
     const log = (await admin.get('/api/account/activity')).body.items;
-    expect(log[0]).toMatchObject({ action: 'team_member.provisioned', actor: { name: 'Single sign-on' } });
+    expect(log[0]).toMatchObject({
+      action: 'team_member.provisioned',
+      actor: { name: 'Single sign-on' },
+      summary: 'Single sign-on added Grace Hopper to the team at their first sign-in',
+    });
   });
 
   test('just-in-time provisioning respects the plan’s team member limit', async () => {
@@ -474,6 +478,7 @@ describe('enforced single sign-on', () => {
       action: 'sso.break_glass_sign_in',
       target: { type: 'team_member', id: signup.member.id },
       after: { method: 'password' },
+      summary: 'Ada Admin signed in with a password and two-factor, bypassing single sign-on',
     });
   });
 

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
@@ -77,6 +78,15 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestO
     ttl: { AuthorizationCode: options.codeTtlSeconds ?? 60 },
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['test-cookie-key'] },
+    // Its own signing key (RS256), made for this run, rather than the quick-start development keys.
+    jwks: {
+      keys: [
+        {
+          ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+          use: 'sig',
+        },
+      ],
+    },
   });
   handle = provider.callback();
   return {

@@ -191,6 +191,8 @@ const person = (e: EntryView) => {
 };
 
 /** Sentences by action. Content kinds (`segment.created`…) and anything newer fall to `generic`. */
+const ssoKinds: Record<string, string> = { oidc: 'OpenID Connect', saml: 'SAML 2.0' };
+
 const describe: Record<string, Describe> = {
   'account.created': (e) => `${e.actor.name} created the account ${quoted(e.target.name ?? '')}`,
   'account.updated': (e, n) => `${e.actor.name} ${list(accountClauses(e, n))}`,
@@ -242,6 +244,16 @@ const describe: Record<string, Describe> = {
   'passkey.renamed': (e) =>
     `${e.actor.name} renamed the passkey ${quoted(String(e.before?.name))} to ${quoted(String(e.after?.name))}`,
   'passkey.deleted': (e) => `${e.actor.name} removed the passkey ${quoted(e.target.name ?? '')}`,
+  'sso.created': (e) =>
+    `${e.actor.name} set up single sign-on (${ssoKinds[str(e.after?.type) ?? ''] ?? 'SSO'})`,
+  'sso.updated': (e) => `${e.actor.name} changed the single sign-on settings`,
+  'sso.deleted': (e) => `${e.actor.name} turned single sign-on off`,
+  'sso.domain_verified': (e) =>
+    `${e.actor.name} verified the domain ${str(e.after?.domain) ?? ''} for single sign-on`.trim(),
+  'sso.break_glass_sign_in': (e) =>
+    `${e.actor.name} signed in with ${e.after?.method === 'passkey' ? 'a passkey' : 'a password'} and two-factor, bypassing single sign-on`,
+  'team_member.provisioned': (e) =>
+    `${e.actor.name} added ${e.target.name ?? 'a team member'} to the team at their first sign-in`,
   'session.ended': (e) => `${e.actor.name} signed out one of their sessions`,
   'session.reauthenticated': (e) =>
     `${e.actor.name} confirmed it was them with ${methods[str(e.after?.method) ?? ''] ?? 'their password'}`,
@@ -329,6 +341,12 @@ export const actionKinds: { action: string; label: string }[] = [
   ['account.updated', 'Account changes'],
   ['api_key.created', 'API keys created'],
   ['api_key.revoked', 'API keys revoked'],
+  ['sso.created', 'Single sign-on set up'],
+  ['sso.updated', 'Single sign-on changes'],
+  ['sso.deleted', 'Single sign-on turned off'],
+  ['sso.domain_verified', 'Domains verified'],
+  ['sso.break_glass_sign_in', 'Break-glass sign-ins'],
+  ['team_member.provisioned', 'Team members provisioned'],
   ['person.created', 'People added'],
   ['person.updated', 'People updated'],
   ['person.deleted', 'People deleted'],

@@ -48,7 +48,16 @@ export async function finishSignIn(
     if (login?.testRun) {
       return reply.redirect(`${TEST_PAGE}?ssoTest=failed&reason=${encodeURIComponent(error.detail)}`, 302);
     }
-    if (!wantsHtml(request)) throw error;
-    return reply.redirect(`/login?ssoError=${encodeURIComponent(error.detail)}`, 302);
+    return refuseInBrowser(request, reply, error);
   }
+}
+
+/** A refusal: a problem for an API client; for a browser, the log-in page saying why. */
+export function refuseInBrowser(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: DomainError,
+): FastifyReply {
+  if (!wantsHtml(request)) throw error;
+  return reply.redirect(`/login?ssoError=${encodeURIComponent(error.detail)}`, 302);
 }

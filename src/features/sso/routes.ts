@@ -2,10 +2,11 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
-import { notFound } from '../../shared/errors.js';
+import { DomainError, notFound } from '../../shared/errors.js';
 import { actorOf } from '../auth/actor.js';
 import { clientInfo } from '../auth/cookies.js';
 import { countAnonymousRequest } from '../auth/rate-limit.js';
+import { refuseInBrowser } from './answers.js';
 import { beginSignIn } from './logins.js';
 import { oidcRoutes } from './oidc.js';
 import { samlRoutes } from './saml.js';
@@ -135,21 +136,27 @@ export function ssoRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Start signing in through the identity provider (302 to it)',
         description:
-          'By `email` (its domain must be verified by an account with single sign-on) or `account`. With ' +
-          '`invitation` (an invitation’s token) the sign-in accepts it, and the identity must be the invited address. ' +
-          '`next` is a console path to land on afterwards.',
+          'By `email` (its domain must be verified by an account with single sign-on), `account`, or `invitation` ' +
+          '(an invitation’s token: the sign-in accepts it, and the identity must be the invited address). `next` is a ' +
+          'console path to land on afterwards. A browser (Accept: text/html) refused is sent to the log-in page with ' +
+          '?ssoError=<why>; other clients get the problem.',
         querystring: SsoStartQuery,
         response: { ...problems(400, 404, 429) },
       },
     },
     async (req, reply) => {
       await countAnonymousRequest(ctx, 'links', clientInfo(req));
-      const sso = await ssoForStart(ctx, req.query);
-      const url = await beginSignIn(ctx, reply, sso, {
-        invitationToken: req.query.invitation,
-        next: req.query.next,
-      });
-      return reply.redirect(url, 302);
+      try {
+        const sso = await ssoForStart(ctx, req.query);
+        const url = await beginSignIn(ctx, reply, sso, {
+          invitationToken: req.query.invitation,
+          next: req.query.next,
+        });
+        return reply.redirect(url, 302);
+      } catch (error) {
+        if (error instanceof DomainError) return refuseInBrowser(req, reply, error);
+        throw error;
+      }
     },
   );
 

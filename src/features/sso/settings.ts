@@ -2,10 +2,11 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { WorkspaceAccessSetting } from '../../db/schema.js';
 import { DomainError, invalid, notFound } from '../../shared/errors.js';
-import { randomToken } from '../../shared/secrets.js';
+import { hashToken, randomToken } from '../../shared/secrets.js';
 import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { invalidFields, validateWorkspaceAccess } from '../team/access.js';
+import { findInvitationByToken } from '../team/store.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import { protocols } from './logins.js';
 import { serviceProvider } from './protocol.js';
@@ -196,15 +197,20 @@ export async function verifyDomain(ctx: AppContext, actor: Actor, domain: string
 /** The account whose single sign-on a sign-in starts with: by email (a verified domain) or account id. */
 export async function ssoForStart(
   ctx: AppContext,
-  query: { email?: string | undefined; account?: string | undefined },
+  query: { email?: string | undefined; account?: string | undefined; invitation?: string | undefined },
 ): Promise<SsoRow> {
   let accountId = query.account;
+  if (!accountId && query.invitation) {
+    accountId = (await findInvitationByToken(ctx.db, hashToken(query.invitation)))?.accountId;
+  }
   if (!accountId && query.email) {
     const at = query.email.lastIndexOf('@');
     if (at < 1) throw invalid('/email', 'must be an email address');
     accountId = (await store.findVerifiedDomain(ctx.db, query.email.slice(at + 1)))?.accountId;
   }
-  if (!query.account && !query.email) throw invalid('/email', 'give an email address or an account');
+  if (!query.account && !query.email && !query.invitation) {
+    throw invalid('/email', 'give an email address, an account or an invitation');
+  }
   const sso = accountId ? await store.findSso(ctx.db, accountId) : undefined;
   if (!sso) throw notFound('Single sign-on for this address');
   return sso;

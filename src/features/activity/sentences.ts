@@ -249,6 +249,28 @@ const describe: Record<string, Describe> = {
     `${e.actor.name} created the ${keyKinds[str(e.after?.kind) ?? ''] ?? 'API key'} ${quoted(e.target.name ?? '')}`,
   'api_key.revoked': (e) =>
     `${e.actor.name} revoked the ${keyKinds[str(e.before?.kind) ?? ''] ?? 'API key'} ${quoted(e.target.name ?? '')}`,
+  'scim_token.created': (e) => `${e.actor.name} created the SCIM token ${quoted(e.target.name ?? '')}`,
+  'scim_token.revoked': (e) => `${e.actor.name} revoked the SCIM token ${quoted(e.target.name ?? '')}`,
+  'team_member.provisioned': (e) =>
+    `${e.actor.name} added ${str(e.after?.email) ?? e.target.name ?? 'someone'} to the team${e.after?.status === 'invited' ? ' and sent an invitation' : ''}`,
+  'team_member.deactivated': (e) => `${e.actor.name} deactivated ${e.target.name ?? 'a team member'}`,
+  'team_member.reactivated': (e) => `${e.actor.name} reactivated ${e.target.name ?? 'a team member'}`,
+  'scim_group.created': (e) => `${e.actor.name} added the group ${quoted(e.target.name ?? '')}`,
+  'scim_group.updated': (e) =>
+    `${e.actor.name} renamed the group ${quoted(str(e.before?.displayName) ?? '')} to ${quoted(e.target.name ?? '')}`,
+  'scim_group.deleted': (e) => `${e.actor.name} deleted the group ${quoted(e.target.name ?? '')}`,
+  'scim_group.members_changed': (e) => {
+    const names = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    const [added, removed] = [names(e.after?.added), names(e.after?.removed)];
+    const parts = [
+      ...(added.length ? [`added ${list(added)}`] : []),
+      ...(removed.length ? [`removed ${list(removed)}`] : []),
+    ];
+    return `${e.actor.name} ${parts.join(' and ') || 'changed the members'} ${added.length && !removed.length ? 'to' : 'in'} the group ${quoted(e.target.name ?? '')}`;
+  },
+  'scim_group.roles_mapped': (e) =>
+    `${e.actor.name} changed the workspace roles of the group ${quoted(e.target.name ?? '')}`,
   'person.created': (e, n) => ({
     summary: `${e.actor.name} added ${person(e)}`,
     changes: personChanges(null, e.after, n),
@@ -329,6 +351,16 @@ export const actionKinds: { action: string; label: string }[] = [
   ['account.updated', 'Account changes'],
   ['api_key.created', 'API keys created'],
   ['api_key.revoked', 'API keys revoked'],
+  ['team_member.provisioned', 'Team members added by SCIM'],
+  ['team_member.deactivated', 'Team members deactivated'],
+  ['team_member.reactivated', 'Team members reactivated'],
+  ['scim_token.created', 'SCIM tokens created'],
+  ['scim_token.revoked', 'SCIM tokens revoked'],
+  ['scim_group.created', 'Groups added by SCIM'],
+  ['scim_group.updated', 'Groups renamed by SCIM'],
+  ['scim_group.members_changed', 'Group members changed by SCIM'],
+  ['scim_group.deleted', 'Groups deleted by SCIM'],
+  ['scim_group.roles_mapped', 'Group role mappings'],
   ['person.created', 'People added'],
   ['person.updated', 'People updated'],
   ['person.deleted', 'People deleted'],

@@ -10,7 +10,7 @@ const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 export function sendScimError(reply: FastifyReply, error: FastifyError | Error): FastifyReply {
   const body = scimErrorBody(error);
   if (error instanceof DomainError && error.extra.headers) reply.headers(error.extra.headers);
-  if (Number(body.status) >= 500) reply.log.error({ err: error }, 'SCIM request failed');
+  if (Number(body.status) >= 500) reply.log.error({ err: error.cause ?? error }, 'SCIM request failed');
   return reply
     .code(Number(body.status))
     .type(SCIM_MEDIA_TYPE)

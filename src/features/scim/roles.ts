@@ -24,7 +24,8 @@ interface Grant {
 export function strongest(grants: readonly Grant[]): Grant | undefined {
   let best: Grant | undefined;
   for (const g of grants) {
-    if (!best || strength[g.role] > strength[best.role]) best = { ...g };
+    if (!best || strength[g.role] > strength[best.role])
+      best = { role: g.role, hideAttributes: g.hideAttributes };
     else if (g.role === best.role) best.hideAttributes = best.hideAttributes && g.hideAttributes;
   }
   if (best?.role === 'workspace_admin') best.hideAttributes = false;
@@ -55,7 +56,7 @@ export function accessFromMappings(
   }
   return {
     mode: 'custom',
-    roles: perWorkspace.flatMap(({ workspaceId, grant }) => (grant ? [{ workspaceId, ...grant }] : [])),
+    roles: perWorkspace.flatMap(({ workspaceId, grant }) => (grant ? [{ ...grant, workspaceId }] : [])),
   };
 }
 

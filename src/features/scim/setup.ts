@@ -1,5 +1,6 @@
 import SCIMMY from 'scimmy';
 import { degressGroup, egressGroups, ingressGroup } from './groups.js';
+import { guard } from './guard.js';
 import { degressUser, egressUsers, ingressUser } from './users.js';
 
 let declared = false;
@@ -36,11 +37,11 @@ export function declareScim(basepath: string): void {
   });
   // Entra ID sends the enterprise extension (employeeNumber, department…): accepted, not kept.
   SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false))
-    .ingress(ingressUser)
-    .egress(egressUsers)
-    .degress(degressUser);
+    .ingress(guard(ingressUser))
+    .egress(guard(egressUsers))
+    .degress(guard(degressUser));
   SCIMMY.Resources.declare(SCIMMY.Resources.Group)
-    .ingress(ingressGroup)
-    .egress(egressGroups)
-    .degress(degressGroup);
+    .ingress(guard(ingressGroup))
+    .egress(guard(egressGroups))
+    .degress(guard(degressGroup));
 }

@@ -233,6 +233,8 @@ describe('users', () => {
       Operations: [{ op: 'replace', path: 'active', value: true }],
     });
     expect(on.body.active).toBe(true);
+    // The sessions were ended, not just refused while deactivated: the old cookie stays dead.
+    expect((await member.client.get('/api/me')).status).toBe(401);
     expect(
       (await service.client().post('/api/session', { email: member.email, password: member.password }))
         .status,

@@ -93,7 +93,10 @@ describe('users', () => {
     const email = uniqueEmail('invited');
     const created = await scim.post('/Users', newUser(email, { externalId: 'okta-1' }));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.headers.get('location')).toMatch(new RegExp(`/scim/v2/Users/${created.body.id}$`));
+    expect(created.headers.get('location')).toBe(
+      `${service.config.publicUrl}/scim/v2/Users/${created.body.id}`,
+    );
+    expect(created.body.meta.location).toBe(created.headers.get('location'));
     expect(created.body).toMatchObject({
       userName: email,
       externalId: 'okta-1',
@@ -208,6 +211,12 @@ describe('users', () => {
       'invalidValue',
     );
     expect((await one.scim.get(`/Users/${user.body.id}`)).status).toBe(200);
+    // The admin API too: another account's group and token are not found.
+    const mapping = await other.admin.put(`/api/account/scim-groups/${group.body.id}/roles`, { roles: [] });
+    expect(mapping.status).toBe(404);
+    const [token] = (await one.admin.get('/api/account/scim-tokens')).body.items;
+    expect((await other.admin.delete(`/api/account/scim-tokens/${token.id}`)).status).toBe(404);
+    expect((await one.scim.get('/Users')).status).toBe(200);
   });
 
   test('active:false ends the member’s sessions at once; active:true lets them back; the last Account Admin stays', async () => {

@@ -13,7 +13,7 @@ import {
   resourceFor,
   type ScimResourceType,
 } from './request.js';
-import { declareScim } from './setup.js';
+import { declareScim, setBasepath } from './setup.js';
 
 type Query = Record<string, string | undefined>;
 type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: Query }>;
@@ -36,8 +36,8 @@ function send(reply: FastifyReply, status: number, body: unknown): FastifyReply 
  * users.ts and groups.ts read and write our tables. Each request is one transaction.
  */
 export function scimRoutes(app: App, ctx: AppContext): void {
-  const basepath = `${ctx.config.publicUrl}/scim/v2`;
-  declareScim(basepath);
+  const basepath = () => `${ctx.config.publicUrl}/scim/v2`;
+  declareScim(basepath());
 
   /** Runs one SCIM operation in one transaction of the token's account, then tells every process. */
   async function run<T>(request: FastifyRequest, work: (call: ScimCall) => Promise<T>): Promise<T> {
@@ -54,6 +54,7 @@ export function scimRoutes(app: App, ctx: AppContext): void {
   app.register(
     async (scope) => {
       registerScimJsonParser(scope);
+      scope.addHook('preHandler', async () => setBasepath(basepath()));
       scope.setErrorHandler((error, _request, reply) => sendScimError(reply, error as Error));
       scope.setNotFoundHandler((_request, reply) =>
         sendScimError(reply, new SCIMMY.Types.Error(404, null as unknown as string, 'No such SCIM endpoint')),
@@ -89,7 +90,7 @@ export function scimRoutes(app: App, ctx: AppContext): void {
           assertKnownAttributes(type, req.body);
           const resource = resourceFor(type, undefined, req.query);
           const created = (await run(req, (call) => resource.write(req.body, call))) as { id?: string };
-          reply.header('location', `${basepath}${endpoint}/${created.id}`);
+          reply.header('location', `${basepath()}${endpoint}/${created.id}`);
           return send(reply, 201, created);
         });
         scope.put(`${endpoint}/:id`, { config, schema }, async (req: IdRequest, reply) => {

@@ -10,11 +10,7 @@ let declared = false;
  * service supports. `basepath` is the absolute /scim/v2 URL resources' meta.location starts with.
  */
 export function declareScim(basepath: string): void {
-  SCIMMY.Resources.User.basepath(basepath);
-  SCIMMY.Resources.Group.basepath(basepath);
-  SCIMMY.Resources.Schema.basepath(basepath);
-  SCIMMY.Resources.ResourceType.basepath(basepath);
-  SCIMMY.Resources.ServiceProviderConfig.basepath(basepath);
+  setBasepath(basepath);
   if (declared) return;
   declared = true;
   SCIMMY.Config.set({
@@ -44,4 +40,16 @@ export function declareScim(basepath: string): void {
     .ingress(guard(ingressGroup))
     .egress(guard(egressGroups))
     .degress(guard(degressGroup));
+}
+
+/**
+ * Where resources' meta.location points: scimmy keeps it process-wide, so it is set from the
+ * public URL at each request (one service per process in production; tests run several).
+ */
+export function setBasepath(basepath: string): void {
+  SCIMMY.Resources.User.basepath(basepath);
+  SCIMMY.Resources.Group.basepath(basepath);
+  SCIMMY.Resources.Schema.basepath(basepath);
+  SCIMMY.Resources.ResourceType.basepath(basepath);
+  SCIMMY.Resources.ServiceProviderConfig.basepath(basepath);
 }

@@ -176,6 +176,11 @@ describe('users', () => {
     const byName = await scim.get(`/Users?filter=${encodeURIComponent(`userName eq "${emails[1]}"`)}`);
     expect(byName.body.totalResults).toBe(1);
     expect(byName.body.Resources[0].userName).toBe(emails[1]);
+    // userName is not case-exact (RFC 7643 §4.1.1): the identity provider's spelling finds the member.
+    const shouting = await scim.get(
+      `/Users?filter=${encodeURIComponent(`userName eq "${emails[1]!.toUpperCase()}"`)}`,
+    );
+    expect(shouting.body.Resources.map((u: { userName: string }) => u.userName)).toEqual([emails[1]]);
     const byExternal = await scim.get(`/Users?filter=${encodeURIComponent('externalId eq "ext-2"')}`);
     expect(byExternal.body.Resources.map((u: { userName: string }) => u.userName)).toEqual([emails[2]]);
     const none = await scim.get(`/Users?filter=${encodeURIComponent('userName eq "nobody@example.com"')}`);

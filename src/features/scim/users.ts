@@ -13,6 +13,7 @@ import type { MemberRow } from '../team/store.js';
 import * as team from '../team/store.js';
 import { SCIM_AUTHOR } from './author.js';
 import { asScim, callOf, type ScimCall, scimError } from './call.js';
+import { matchUsers } from './case.js';
 
 /** A member as a SCIM User (RFC 7643 §4.1): userName is their email address. */
 export function toScimUser(m: MemberRow) {
@@ -81,7 +82,7 @@ async function assertNotLastAdmin(call: ScimCall, member: MemberRow, action: str
 export async function egressUsers(resource: SCIMMY.Resources.User, context: unknown) {
   const call = callOf(context);
   const users = (await team.listMembers(call.tx, call.accountId)).map(toScimUser);
-  const found = resource.filter ? resource.filter.match(users) : users;
+  const found = resource.filter ? matchUsers(resource.filter, users) : users;
   if (resource.id && found.length === 0) throw scimError(404, null, `Resource ${resource.id} not found`);
   return found;
 }

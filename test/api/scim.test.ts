@@ -139,6 +139,13 @@ describe('users', () => {
     const email = uniqueEmail('dup');
     expect((await scim.post('/Users', newUser(email))).status).toBe(201);
     expectScimError(await scim.post('/Users', newUser(email)), 409, 'uniqueness');
+    expectScimError(await scim.post('/Users', newUser(email.toUpperCase())), 409, 'uniqueness');
+    expect((await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Sales' })).status).toBe(201);
+    expectScimError(
+      await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'sales' }),
+      409,
+      'uniqueness',
+    );
     expectScimError(
       await scim.post('/Users', newUser(uniqueEmail(), { shoeSize: 44 })),
       400,

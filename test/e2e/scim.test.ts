@@ -49,5 +49,14 @@ describe.skipIf(!haveChromium)('Provisioning (SCIM) on the Security page', () =>
     await editor.getByRole('button', { name: 'Save roles' }).click();
     await row.getByText('All workspaces: Viewer').waitFor();
     await expectGoodAtBothWidths(page);
+
+    // The identity provider turns the person off: the team list says so.
+    const off = await scim.patch(`/Users/${user.body.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
+    expect(off.status).toBe(200);
+    await page.goto('/team');
+    await page.getByText('Deactivated').first().waitFor();
   }, 120_000);
 });

@@ -22,6 +22,8 @@ import { EXPORT_JOB, writeExport } from './features/people/export-job.js';
 import { IMPORT_JOB, IMPORT_SWEEP_MS, sweepImportUploads } from './features/people/import.js';
 import { importPeople } from './features/people/import-job.js';
 import { peopleRoutes, trackRoutes } from './features/people/routes.js';
+import { scimAdminRoutes } from './features/scim/admin-routes.js';
+import { scimRoutes } from './features/scim/routes.js';
 import { securityRoutes } from './features/security/routes.js';
 import { ssoRoutes } from './features/sso/routes.js';
 import { teamRoutes } from './features/team/routes.js';
@@ -151,6 +153,8 @@ export async function buildApp({
   teamRoutes(app, ctx);
   twoFactorRoutes(app, ctx);
   ssoRoutes(app, ctx);
+  scimRoutes(app, ctx);
+  scimAdminRoutes(app, ctx);
   apiKeyRoutes(app, ctx);
   peopleRoutes(app, ctx);
   resourceKindRoutes(app);

@@ -440,6 +440,391 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/scim-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Groups pushed by the identity provider, with member counts and mapped roles
+         * @description Requires the permission `account.security.manage` (see GET /api/permissions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                displayName: string;
+                                externalId: string | null;
+                                id: string;
+                                memberCount: number;
+                                roles: {
+                                    /** @description Authors and Viewers only */
+                                    hideAttributes: boolean;
+                                    /** @enum {unknown} */
+                                    role: "workspace_admin" | "author" | "viewer";
+                                    /** @description A workspace id, or "all" for every workspace, present and future */
+                                    workspaceId: string;
+                                }[];
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/scim-groups/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Map a group to workspace roles; its members get them at once
+         * @description Requires the permission `account.security.manage` (see GET /api/permissions).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: {
+                            /** @description Authors and Viewers only */
+                            hideAttributes: boolean;
+                            /** @enum {unknown} */
+                            role: "workspace_admin" | "author" | "viewer";
+                            /** @description A workspace id, or "all" for every workspace, present and future */
+                            workspaceId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            displayName: string;
+                            externalId: string | null;
+                            id: string;
+                            memberCount: number;
+                            roles: {
+                                /** @description Authors and Viewers only */
+                                hideAttributes: boolean;
+                                /** @enum {unknown} */
+                                role: "workspace_admin" | "author" | "viewer";
+                                /** @description A workspace id, or "all" for every workspace, present and future */
+                                workspaceId: string;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/scim-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account’s SCIM tokens (never their secrets)
+         * @description Requires the permission `account.security.manage` (see GET /api/permissions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a SCIM token; the token is in this answer only
+         * @description Requires the permission `account.security.manage` (see GET /api/permissions).
+         *
+         *     Needs a recent authentication: past 10 minutes (config.recentAuthenticationMs) since the session last proved who you are, 403 reauthentication_required; POST /api/me/reauthenticate, then repeat.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            id: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                        } & {
+                            /** @description The bearer token, shown this once */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/scim-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a SCIM token; provisioning with it stops at once
+         * @description Requires the permission `account.security.manage` (see GET /api/permissions).
+         *
+         *     Needs a recent authentication: past 10 minutes (config.recentAuthenticationMs) since the session last proved who you are, 403 reauthentication_required; POST /api/me/reauthenticate, then repeat.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account/sso": {
         parameters: {
             query?: never;
@@ -1430,7 +1815,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                             };
                         };
@@ -1555,7 +1940,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                             };
                             /** @description The new address a change of email waits on (PATCH /api/me), until its link is used */
@@ -1650,7 +2035,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                             };
                         };
@@ -1684,7 +2069,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                             };
                             pendingEmail: string;
@@ -3694,7 +4079,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                             };
                         };
@@ -3850,7 +4235,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                             };
                         };
@@ -4041,7 +4426,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                             };
                             workspace: {
@@ -4401,7 +4786,7 @@ export interface paths {
         };
         /**
          * Start signing in through the identity provider (302 to it)
-         * @description By `email` (its domain must be verified by an account with single sign-on) or `account`. With `invitation` (an invitation’s token) the sign-in accepts it, and the identity must be the invited address. `next` is a console path to land on afterwards.
+         * @description By `email` (its domain must be verified by an account with single sign-on), `account`, or `invitation` (an invitation’s token: the sign-in accepts it, and the identity must be the invited address). `next` is a console path to land on afterwards. A browser (Accept: text/html) refused is sent to the log-in page with ?ssoError=<why>; other clients get the problem.
          *
          *     No authentication.
          */
@@ -4511,7 +4896,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                                 workspaceAccess: {
                                     hideAttributes: boolean;
@@ -4626,7 +5011,7 @@ export interface paths {
                                 supportAccess: boolean;
                             };
                             /** @enum {unknown} */
-                            status: "active" | "invited" | "expired";
+                            status: "active" | "invited" | "expired" | "deactivated";
                             twoFactorEnabled: boolean;
                             workspaceAccess: {
                                 hideAttributes: boolean;
@@ -4744,7 +5129,7 @@ export interface paths {
                                 supportAccess: boolean;
                             };
                             /** @enum {unknown} */
-                            status: "active" | "invited" | "expired";
+                            status: "active" | "invited" | "expired" | "deactivated";
                             twoFactorEnabled: boolean;
                             workspaceAccess: {
                                 hideAttributes: boolean;
@@ -4936,7 +5321,7 @@ export interface paths {
                                 supportAccess: boolean;
                             };
                             /** @enum {unknown} */
-                            status: "active" | "invited" | "expired";
+                            status: "active" | "invited" | "expired" | "deactivated";
                             twoFactorEnabled: boolean;
                             workspaceAccess: {
                                 hideAttributes: boolean;
@@ -4989,7 +5374,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                                 workspaceAccess: {
                                     hideAttributes: boolean;
@@ -5525,7 +5910,7 @@ export interface paths {
                                     supportAccess: boolean;
                                 };
                                 /** @enum {unknown} */
-                                status: "active" | "invited" | "expired";
+                                status: "active" | "invited" | "expired" | "deactivated";
                                 twoFactorEnabled: boolean;
                                 workspaceAccess: {
                                     hideAttributes: boolean;

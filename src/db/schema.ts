@@ -23,6 +23,8 @@ import type { AccountRole, WorkspaceRole } from '../access/roles.js';
 export type Plan = 'free' | 'essentials' | 'premium' | 'team' | 'custom';
 export type SendMode = 'normal' | 'test' | 'never';
 export type ProcessingState = 'ready' | 'revalidating';
+/** `deactivated`: turned off by SCIM provisioning (active: false); signs in no more. */
+export type MemberStatus = 'active' | 'invited' | 'deactivated';
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export const accounts = pgTable('accounts', {
@@ -49,7 +51,7 @@ export const members = pgTable('members', {
   canBilling: boolean('can_billing').notNull(),
   canApiCredentials: boolean('can_api_credentials').notNull(),
   canSupportAccess: boolean('can_support_access').notNull(),
-  status: text('status').$type<'active' | 'invited'>().notNull(),
+  status: text('status').$type<MemberStatus>().notNull(),
   marketingOptIn: boolean('marketing_opt_in').notNull(),
   currentWorkspaceId: text('current_workspace_id'),
   createdAt: time('created_at').notNull(),
@@ -61,6 +63,8 @@ export const members = pgTable('members', {
   emailVerifiedAt: time('email_verified_at'),
   /** The identity provider's id for the member (OIDC sub, SAML NameID), bound at their first SSO sign-in. */
   ssoSubject: text('sso_subject'),
+  /** The identity provider's id for the member (SCIM externalId, migration 0027). */
+  externalId: text('external_id'),
 });
 
 export const workspaces = pgTable('workspaces', {
@@ -501,4 +505,40 @@ export const samlUsedAssertions = pgTable(
     expiresAt: time('expires_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.assertionId] })],
+);
+
+export const scimTokens = pgTable('scim_tokens', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: time('created_at').notNull(),
+  createdByName: text('created_by_name').notNull(),
+  lastUsedAt: time('last_used_at'),
+});
+
+/** What members of a SCIM group get in one workspace (or in all of them). */
+export interface ScimRoleMapping {
+  workspaceId: string | 'all';
+  role: WorkspaceRole;
+  hideAttributes: boolean;
+}
+
+export const scimGroups = pgTable('scim_groups', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  displayName: text('display_name').notNull(),
+  externalId: text('external_id'),
+  roleMappings: jsonb('role_mappings').$type<ScimRoleMapping[]>().notNull().default([]),
+  createdAt: time('created_at').notNull(),
+  updatedAt: time('updated_at').notNull(),
+});
+
+export const scimGroupMembers = pgTable(
+  'scim_group_members',
+  {
+    groupId: text('group_id').notNull(),
+    memberId: text('member_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.memberId] })],
 );

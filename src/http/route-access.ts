@@ -5,11 +5,11 @@ import type { Actor } from '../features/auth/actor.js';
 /**
  * What a route requires, declared in its `config.access`: nothing (`public`), a signed-in member
  * (`signed_in`), an app API key (`app_key`, Bearer), a Track API key
- * (`track_key`, HTTP Basic), or a permission of the catalog, which the auth hook decides before the handler runs
+ * (`track_key`, HTTP Basic), a SCIM provisioning token (`scim_token`, Bearer), or a permission of the catalog, which the auth hook decides before the handler runs
  * (for workspace permissions, in the `:workspaceId` of the path). Every route must declare one; the
  * app refuses to start otherwise and test/routes.test.ts keeps the list under review.
  */
-export type RouteAccess = 'public' | 'signed_in' | 'app_key' | 'track_key' | Permission;
+export type RouteAccess = 'public' | 'signed_in' | 'app_key' | 'track_key' | 'scim_token' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,5 +29,7 @@ declare module 'fastify' {
     appKey: KeyHolder | null;
     /** The Track API key (HTTP Basic site_id:api_key) a request with access `track_key` authenticated with. */
     trackKey: KeyHolder | null;
+    /** The account whose SCIM token a request with access `scim_token` authenticated with. */
+    scimAccountId: string | null;
   }
 }

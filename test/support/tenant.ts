@@ -4,6 +4,7 @@ import { addMember, invite } from './members.js';
 import type { Filler, JsonSchema } from './openapi.js';
 import { authenticator, registerPasskey } from './passkeys.js';
 import { type Fixtures, PNG, setUpFixtures } from './row-probes.js';
+import { scimClient } from './scim.js';
 import type { TestService } from './service.js';
 
 /**
@@ -89,6 +90,15 @@ export async function setUpTenant(
   const jobId = exported.headers.get('location')!.split('/').pop()!;
   // The admin's passkey: the `:passkeyId` the suites name (only its holder may reach it).
   const passkey = await registerPasskey(service, admin, authenticator(), 'Tenant key');
+  // A SCIM token and a group its identity provider pushed: the `{id}` of scim-tokens and scim-groups.
+  const scimToken = await created(
+    admin.post('/api/account/scim-tokens', { name: 'Tenant IdP' }),
+    'SCIM token',
+  );
+  const scimGroup = await scimClient(service, scimToken.token).post('/Groups', {
+    displayName: 'Tenant group',
+  });
+  expect(scimGroup.status, JSON.stringify(scimGroup.body)).toBe(201);
 
   const f = fixtures;
   const ids: Record<string, string> = {
@@ -108,6 +118,8 @@ export async function setUpTenant(
     manualSegmentId: f.manualSegmentId,
     passkeyId: passkey.id,
     sessionId,
+    scimTokenId: scimToken.id,
+    scimGroupId: scimGroup.body.id,
   };
   return {
     admin,
@@ -131,6 +143,8 @@ export async function setUpTenant(
 export function itemIdAfter(t: Tenant, collection: string): string | undefined {
   if (collection === 'ad-audiences') return t.fixtures.audienceId;
   if (collection === 'assets') return t.assetId;
+  if (collection === 'scim-tokens') return t.ids.scimTokenId;
+  if (collection === 'scim-groups') return t.ids.scimGroupId;
   return t.fixtures.items[collection];
 }
 

@@ -252,8 +252,6 @@ const describe: Record<string, Describe> = {
     `${e.actor.name} verified the domain ${str(e.after?.domain) ?? ''} for single sign-on`.trim(),
   'sso.break_glass_sign_in': (e) =>
     `${e.actor.name} signed in with ${e.after?.method === 'passkey' ? 'a passkey' : 'a password'} and two-factor, bypassing single sign-on`,
-  'team_member.provisioned': (e) =>
-    `${e.actor.name} added ${e.target.name ?? 'a team member'} to the team at their first sign-in`,
   'session.ended': (e) => `${e.actor.name} signed out one of their sessions`,
   'session.reauthenticated': (e) =>
     `${e.actor.name} confirmed it was them with ${methods[str(e.after?.method) ?? ''] ?? 'their password'}`,
@@ -261,6 +259,29 @@ const describe: Record<string, Describe> = {
     `${e.actor.name} created the ${keyKinds[str(e.after?.kind) ?? ''] ?? 'API key'} ${quoted(e.target.name ?? '')}`,
   'api_key.revoked': (e) =>
     `${e.actor.name} revoked the ${keyKinds[str(e.before?.kind) ?? ''] ?? 'API key'} ${quoted(e.target.name ?? '')}`,
+  'scim_token.created': (e) => `${e.actor.name} created the SCIM token ${quoted(e.target.name ?? '')}`,
+  'scim_token.revoked': (e) => `${e.actor.name} revoked the SCIM token ${quoted(e.target.name ?? '')}`,
+  // By single sign-on's just-in-time provisioning (via: sso), or by SCIM.
+  'team_member.provisioned': (e) =>
+    `${e.actor.name} added ${str(e.after?.email) ?? e.target.name ?? 'someone'} to the team${e.after?.via === 'sso' ? ' at their first sign-in' : ''}${e.after?.status === 'invited' ? ' and sent an invitation' : ''}`,
+  'team_member.deactivated': (e) => `${e.actor.name} deactivated ${e.target.name ?? 'a team member'}`,
+  'team_member.reactivated': (e) => `${e.actor.name} reactivated ${e.target.name ?? 'a team member'}`,
+  'scim_group.created': (e) => `${e.actor.name} added the group ${quoted(e.target.name ?? '')}`,
+  'scim_group.updated': (e) =>
+    `${e.actor.name} renamed the group ${quoted(str(e.before?.displayName) ?? '')} to ${quoted(e.target.name ?? '')}`,
+  'scim_group.deleted': (e) => `${e.actor.name} deleted the group ${quoted(e.target.name ?? '')}`,
+  'scim_group.members_changed': (e) => {
+    const names = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    const [added, removed] = [names(e.after?.added), names(e.after?.removed)];
+    const parts = [
+      ...(added.length ? [`added ${list(added)}`] : []),
+      ...(removed.length ? [`removed ${list(removed)}`] : []),
+    ];
+    return `${e.actor.name} ${parts.join(' and ') || 'changed the members'} ${added.length && !removed.length ? 'to' : 'in'} the group ${quoted(e.target.name ?? '')}`;
+  },
+  'scim_group.roles_mapped': (e) =>
+    `${e.actor.name} changed the workspace roles of the group ${quoted(e.target.name ?? '')}`,
   'person.created': (e, n) => ({
     summary: `${e.actor.name} added ${person(e)}`,
     changes: personChanges(null, e.after, n),
@@ -347,6 +368,15 @@ export const actionKinds: { action: string; label: string }[] = [
   ['sso.domain_verified', 'Domains verified'],
   ['sso.break_glass_sign_in', 'Break-glass sign-ins'],
   ['team_member.provisioned', 'Team members provisioned'],
+  ['team_member.deactivated', 'Team members deactivated'],
+  ['team_member.reactivated', 'Team members reactivated'],
+  ['scim_token.created', 'SCIM tokens created'],
+  ['scim_token.revoked', 'SCIM tokens revoked'],
+  ['scim_group.created', 'Groups added by SCIM'],
+  ['scim_group.updated', 'Groups renamed by SCIM'],
+  ['scim_group.members_changed', 'Group members changed by SCIM'],
+  ['scim_group.deleted', 'Groups deleted by SCIM'],
+  ['scim_group.roles_mapped', 'Group role mappings'],
   ['person.created', 'People added'],
   ['person.updated', 'People updated'],
   ['person.deleted', 'People deleted'],

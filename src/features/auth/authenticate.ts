@@ -5,6 +5,7 @@ import type { RouteAccess } from '../../http/route-access.js';
 import { DomainError, forbidden, notFound } from '../../shared/errors.js';
 import { safeEqual } from '../../shared/secrets.js';
 import { authenticateAppKey, authenticateTrackKey, type KeyHolder } from '../api-keys/service.js';
+import { authenticateScimToken } from '../scim/tokens.js';
 import { requireRecentAuthentication } from '../security/recent-authentication.js';
 import { assertTwoFactorEnrolment } from '../two-factor/requirement.js';
 import { CSRF_HEADER, SESSION_COOKIE, setSessionCookies } from './cookies.js';
@@ -22,6 +23,7 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
   app.decorateRequest('actor', null);
   app.decorateRequest('appKey', null);
   app.decorateRequest('trackKey', null);
+  app.decorateRequest('scimAccountId', null);
 
   const table: RouteTable = [];
   app.addHook('onRoute', (route) => {
@@ -31,7 +33,7 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
     if (access === undefined) throw new Error(`${route.method} ${route.url} declares no config.access`);
     const recentAuthentication = route.config?.recentAuthentication === true;
     // Only a session has a person who can prove it is them again.
-    if (recentAuthentication && ['public', 'app_key', 'track_key'].includes(access))
+    if (recentAuthentication && ['public', 'app_key', 'track_key', 'scim_token'].includes(access))
       throw new Error(`${route.method} ${route.url}: recentAuthentication needs a session route`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
@@ -60,6 +62,10 @@ async function gate(
   }
   if (access === 'track_key') {
     request.trackKey = await basicKey(ctx, request);
+    return;
+  }
+  if (access === 'scim_token') {
+    request.scimAccountId = await scimToken(ctx, request);
     return;
   }
 
@@ -134,6 +140,23 @@ async function basicKey(ctx: AppContext, request: FastifyRequest): Promise<KeyHo
     );
   }
   return holder;
+}
+
+/** The account of the SCIM token in `Authorization: Bearer …` (unknown or revoked: 401, as a SCIM error there). */
+async function scimToken(ctx: AppContext, request: FastifyRequest): Promise<string> {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ', 2);
+  const accountId =
+    scheme?.toLowerCase() === 'bearer' && token ? await authenticateScimToken(ctx, token.trim()) : null;
+  if (!accountId) {
+    throw new DomainError(
+      'unauthenticated',
+      'Send a SCIM token of the account as Authorization: Bearer <token>.',
+      {
+        headers: { 'www-authenticate': 'Bearer realm="atrium-scim"' },
+      },
+    );
+  }
+  return accountId;
 }
 
 function workspaceIdOf(request: FastifyRequest): string | undefined {

@@ -69,8 +69,19 @@ const dropsWithoutPassword = (
   invitation: { recipientOnly: boolean },
 ): boolean => trial !== null && !trial.verified && invitation.recipientOnly;
 
+/** Who sends an invitation without a session (SCIM provisioning): a name, and the account's. */
+export interface Inviter {
+  memberId: string | null;
+  name: string;
+  accountName: string;
+}
+
 /** A new 7-day link (the previous ones die), emailed to the member's address. */
-export async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow, inviter: Actor) {
+export async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow, inviter: Actor | Inviter) {
+  const by =
+    'subject' in inviter
+      ? { memberId: inviter.member.id, name: actorName(inviter), accountName: inviter.account.name }
+      : inviter;
   const now = ctx.clock.now();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
@@ -84,15 +95,15 @@ export async function issueInvitation(ctx: AppContext, tx: Db, member: MemberRow
     accountId: member.accountId,
     memberId: member.id,
     tokenHash: hashToken(token),
-    invitedByMemberId: inviter.member.id,
-    invitedByName: actorName(inviter),
+    invitedByMemberId: by.memberId,
+    invitedByName: by.name,
     createdAt: now,
     expiresAt,
     recipientOnly,
   });
   const email = invitationEmail({
-    inviterName: actorName(inviter),
-    accountName: inviter.account.name,
+    inviterName: by.name,
+    accountName: by.accountName,
     link: invitationLink(ctx, token),
     expiresAt,
     trialAccountName: trial?.account.name ?? null,

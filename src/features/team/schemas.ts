@@ -7,7 +7,7 @@ import { WorkspaceRole } from '../workspaces/schemas.js';
 import type { MemberRow } from './store.js';
 
 export const AccountRole = Type.Enum(accountRoles);
-export const MemberStatus = Type.Enum(['active', 'invited', 'expired']);
+export const MemberStatus = Type.Enum(['active', 'invited', 'expired', 'deactivated']);
 
 export const MemberPermissions = Type.Object(
   {

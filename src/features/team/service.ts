@@ -58,7 +58,11 @@ export async function viewsOf(
         liveWorkspaces,
       ),
       status:
-        row.status === 'active' ? 'active' : invitation && invitation.expiresAt > now ? 'invited' : 'expired',
+        row.status === 'active' || row.status === 'deactivated'
+          ? row.status
+          : invitation && invitation.expiresAt > now
+            ? 'invited'
+            : 'expired',
       inviteSentAt: invitation?.createdAt.toISOString() ?? null,
       inviteExpiresAt: invitation?.expiresAt.toISOString() ?? null,
     };

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { formatDate, formatRelative, useVocabulary } from '../../lib/hooks';
 import { fullName, listInWords, statusLabel, type TeamMember } from './model';
 
-const statusColor = { active: 'teal.9', invited: 'blue.8', expired: 'red.9' } as const;
+const statusColor = { active: 'teal.9', invited: 'blue.8', expired: 'red.9', deactivated: 'gray.7' } as const;
 
 /** Who the member is: name, email, and whether their address is confirmed. */
 export function MemberName({ member: m }: { member: TeamMember }) {

@@ -14,4 +14,5 @@ export const statusLabel: Record<TeamMember['status'], string> = {
   active: 'Active',
   invited: 'Invite sent',
   expired: 'Invitation expired',
+  deactivated: 'Deactivated',
 };

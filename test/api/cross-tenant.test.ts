@@ -41,6 +41,11 @@ const exempt: Record<string, string> = {
   'GET /api/activity/kinds': 'the kinds of action of the activity log, in words; no tenant data',
   'GET /t/o/{file}': 'tracking pixel: the signed file name is the credential (messaging.test.ts)',
   'GET /t/c/{link}': 'tracking link: the signed link is the credential (messaging.test.ts)',
+  'GET /api/sso/lookup': 'whether an address’s domain signs in with SSO, yes or no (sso-settings.test.ts)',
+  'GET /api/sso/start': 'sends the browser to the identity provider, whose answer is the credential (sso-oidc.test.ts)',
+  'GET /api/sso/oidc/callback': 'the state and the provider’s signed answer are the credential (sso-oidc.test.ts)',
+  'GET /api/sso/saml/metadata': 'the service provider’s public metadata (sso-saml.test.ts)',
+  'POST /api/sso/saml/acs': 'the signed assertion and its request id are the credential (sso-saml.test.ts)',
 };
 
 /**
@@ -75,6 +80,12 @@ const callerScoped: Record<string, string> = {
   'DELETE /api/me/sessions': 'ends the caller’s own other sessions',
   'PUT /api/me/password': 'the caller’s own password (their current one required)',
   'POST /api/me/reauthenticate': 'the caller’s own session (their password required)',
+  'GET /api/account/sso': 'the caller’s account’s single sign-on',
+  'DELETE /api/account/sso': 'the caller’s account’s single sign-on',
+  'GET /api/account/scim-tokens': 'the caller’s account’s SCIM tokens',
+  'POST /api/account/scim-tokens': 'a SCIM token for the caller’s account',
+  'GET /api/account/scim-groups': 'the groups the caller’s account’s identity provider pushed',
+  'POST /api/account/sso/test': 'a test sign-in through the caller’s account’s identity provider',
   'GET /api/resource-kinds': 'the registry of resource kinds: the same for every member, no tenant data',
 };
 

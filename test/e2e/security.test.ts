@@ -14,7 +14,7 @@ import { buildConsoleIfStale, eventually, haveChromium, launch, openPage, screen
  * the log-in page and an invitation then send people at that domain to the identity provider.
  */
 const dns = new Map<string, string[][]>();
-const certificate = readFileSync(new URL('../fixtures/sso/idp-cert.pem', import.meta.url), 'utf8');
+const certificate = readFileSync(new URL('../fixtures/saml/idp-cert.pem', import.meta.url), 'utf8');
 const DOMAIN = 'acme-sso.test';
 
 let service: TestService;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { type Client, uniqueEmail } from './client.js';
 import { addMember, invite } from './members.js';
@@ -16,6 +17,8 @@ export interface Tenant {
   admin: Client;
   accountId: string;
   adminMemberId: string;
+  /** An email domain of its single sign-on (waiting for DNS). */
+  domain: string;
   workspace: { id: string; name: string };
   second: { id: string; name: string };
   fixtures: Fixtures;
@@ -99,6 +102,17 @@ export async function setUpTenant(
     displayName: 'Tenant group',
   });
   expect(scimGroup.status, JSON.stringify(scimGroup.body)).toBe(201);
+  // Single sign-on with a domain (waiting for DNS): the `{domain}` the SSO routes name.
+  const domain = `${uniqueEmail('sso').split('@')[0]!.replace(/[^a-z0-9]/g, '')}.example`;
+  await created(
+    admin.put('/api/account/sso', {
+      type: 'saml',
+      entryPoint: 'https://idp.example/sso',
+      idpCertificate: readFileSync(new URL('../fixtures/saml/idp-cert.pem', import.meta.url), 'utf8'),
+      domains: [domain],
+    }),
+    'single sign-on',
+  );
 
   const f = fixtures;
   const ids: Record<string, string> = {
@@ -136,6 +150,7 @@ export async function setUpTenant(
     assetId: asset.id,
     personEmail,
     ids,
+    domain,
   };
 }
 
@@ -176,6 +191,7 @@ export function pathValue(t: Tenant, param: string, before: string, path = ''): 
   if (param === 'identifier') return `cio_${t.fixtures.personCioId}`;
   if (param === 'token') return t.invitationToken;
   if (param === 'platform') return 'facebook';
+  if (param === 'domain') return t.domain;
   return t.ids[param];
 }
 

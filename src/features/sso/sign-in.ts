@@ -63,6 +63,9 @@ export async function completeSsoSignIn(
   }
   let member = await store.findAccountMemberByEmail(tx, accountId, email);
   if (!member) member = await provision(ctx, tx, accountId, identity, email, now);
+  if (member.status === 'deactivated') {
+    throw ssoRefused(`${email} is deactivated in this account: ask an Account Admin, or your identity provider’s admin.`);
+  }
   if (member.ssoSubject && member.ssoSubject !== identity.subject) {
     throw ssoRefused(
       `The identity provider names ${email} with another subject than before; an Account Admin must reset the link.`,

@@ -25,6 +25,7 @@ import { peopleRoutes, trackRoutes } from './features/people/routes.js';
 import { scimAdminRoutes } from './features/scim/admin-routes.js';
 import { scimRoutes } from './features/scim/routes.js';
 import { securityRoutes } from './features/security/routes.js';
+import { SIGN_IN_SWEEP_MS, sweepSignIns } from './features/sso/logins.js';
 import { ssoRoutes } from './features/sso/routes.js';
 import { teamRoutes } from './features/team/routes.js';
 import { twoFactorRoutes } from './features/two-factor/routes.js';
@@ -127,6 +128,7 @@ export async function buildApp({
   if (config.mail.smtpUrl) handlers[DELIVER_JOB] = deliverEmail(ctx, createTransport(config.mail.smtpUrl));
   const worker = new Worker(jobs, handlers, app.log, config.workerIdleMs);
   worker.every('sweep import uploads', IMPORT_SWEEP_MS, () => sweepImportUploads(ctx));
+  worker.every('forget finished sign-ins', SIGN_IN_SWEEP_MS, () => sweepSignIns(ctx));
   app.addHook('onClose', () => worker.stop());
 
   registerProblemHandlers(app);

@@ -42,8 +42,10 @@ const exempt: Record<string, string> = {
   'GET /t/o/{file}': 'tracking pixel: the signed file name is the credential (messaging.test.ts)',
   'GET /t/c/{link}': 'tracking link: the signed link is the credential (messaging.test.ts)',
   'GET /api/sso/lookup': 'whether an address’s domain signs in with SSO, yes or no (sso-settings.test.ts)',
-  'GET /api/sso/start': 'sends the browser to the identity provider, whose answer is the credential (sso-oidc.test.ts)',
-  'GET /api/sso/oidc/callback': 'the state and the provider’s signed answer are the credential (sso-oidc.test.ts)',
+  'GET /api/sso/start':
+    'sends the browser to the identity provider, whose answer is the credential (sso-oidc.test.ts)',
+  'GET /api/sso/oidc/callback':
+    'the state and the provider’s signed answer are the credential (sso-oidc.test.ts)',
   'GET /api/sso/saml/metadata': 'the service provider’s public metadata (sso-saml.test.ts)',
   'POST /api/sso/saml/acs': 'the signed assertion and its request id are the credential (sso-saml.test.ts)',
 };

@@ -103,7 +103,9 @@ export async function setUpTenant(
   });
   expect(scimGroup.status, JSON.stringify(scimGroup.body)).toBe(201);
   // Single sign-on with a domain (waiting for DNS): the `{domain}` the SSO routes name.
-  const domain = `${uniqueEmail('sso').split('@')[0]!.replace(/[^a-z0-9]/g, '')}.example`;
+  const domain = `${uniqueEmail('sso')
+    .split('@')[0]!
+    .replace(/[^a-z0-9]/g, '')}.example`;
   await created(
     admin.put('/api/account/sso', {
       type: 'saml',

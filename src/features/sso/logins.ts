@@ -20,7 +20,8 @@ export const BROWSER_COOKIE = 'atrium_sso';
 
 /** A console path to land on after signing in: same-origin paths only, never `//host` or a scheme. */
 export function safeNextPath(next: string | undefined): string | null {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  // Printable ASCII only: browsers drop tabs and newlines, so "/\t/evil.example" would become //evil.example.
+  if (!next || !/^\/[\x21-\x7e]*$/.test(next) || next.startsWith('//') || next.startsWith('/\\')) return null;
   return next;
 }
 
@@ -60,13 +61,15 @@ export async function beginSignIn(
     createdAt: now,
     expiresAt: new Date(now.getTime() + LOGIN_TTL_MS),
   });
+  const secure = ctx.config.publicUrl.startsWith('https:');
   reply.setCookie(BROWSER_COOKIE, browser, {
     path: '/api/sso',
     httpOnly: true,
-    // Lax: sent on the provider's top-level redirect back (GET); a SAML POST from another site
-    // carries no cookie and is bound by its request id (InResponseTo) instead.
-    sameSite: 'lax',
-    secure: ctx.config.publicUrl.startsWith('https:'),
+    // OIDC comes back by a top-level GET, which carries a Lax cookie. SAML comes back by a POST from
+    // the IdP's page, which carries only a SameSite=None cookie, and browsers take those only over
+    // TLS: behind https the SAML answer is bound to the browser too (samlBindsBrowser).
+    sameSite: sso.type === 'saml' && secure ? 'none' : 'lax',
+    secure,
     maxAge: LOGIN_TTL_MS / 1000,
   });
   return started.url;
@@ -96,6 +99,16 @@ export async function takeSignIn(
     }
   }
   return login;
+}
+
+/** Whether a SAML answer must come to the browser that started it (a cookie it can carry: TLS). */
+export const samlBindsBrowser = (ctx: AppContext) => ctx.config.publicUrl.startsWith('https:');
+
+export const SIGN_IN_SWEEP_MS = 60 * 60 * 1000;
+
+/** Housekeeping: sign-ins answered or abandoned, and SAML assertion ids past their expiry. */
+export async function sweepSignIns(ctx: AppContext): Promise<void> {
+  await ctx.db.transaction((tx) => store.deleteExpiredLogins(tx, ctx.clock.now()));
 }
 
 const signInExpired = () =>

@@ -25,10 +25,11 @@ const cacheOf = (ctx: AppContext) => {
 };
 
 /**
- * The issuer as a URL, with whether plain HTTP may be used: only to a loopback host (a provider on
- * the same machine, as in development and tests); anywhere else the provider must use HTTPS.
+ * The issuer as a URL, with whether plain HTTP may be used: only to a loopback host, and only when
+ * the service itself runs on one (development and tests). A deployment never calls plain-HTTP
+ * services on its own machine for an admin (no probing of local ports through the answers).
  */
-export function issuerUrl(issuer: string): { url: URL; insecure: boolean } {
+export function issuerUrl(issuer: string, publicUrl: string): { url: URL; insecure: boolean } {
   let url: URL;
   try {
     url = new URL(issuer);
@@ -36,10 +37,11 @@ export function issuerUrl(issuer: string): { url: URL; insecure: boolean } {
     throw invalid('/issuer', 'must be a URL');
   }
   if (url.protocol === 'https:') return { url, insecure: false };
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return { url, insecure: true };
+  const local = LOOPBACK_HOSTS.has(new URL(publicUrl).hostname);
+  if (url.protocol === 'http:' && local && LOOPBACK_HOSTS.has(url.hostname)) return { url, insecure: true };
   throw invalid(
     '/issuer',
-    'must be an https:// URL (plain http is allowed only for 127.0.0.1, ::1 and localhost)',
+    'must be an https:// URL (plain http only to 127.0.0.1, ::1 or localhost, when Atrium itself runs there)',
   );
 }
 
@@ -68,8 +70,8 @@ export function isProviderError(error: unknown): boolean {
   );
 }
 
-async function discover(issuer: string): Promise<client.ServerMetadata> {
-  const { url, insecure } = issuerUrl(issuer);
+async function discover(ctx: AppContext, issuer: string): Promise<client.ServerMetadata> {
+  const { url, insecure } = issuerUrl(issuer, ctx.config.publicUrl);
   const config = await client.discovery(url, 'discovery', undefined, undefined, {
     timeout: TIMEOUT_SECONDS,
     ...(insecure && { execute: [client.allowInsecureRequests] }),
@@ -82,10 +84,10 @@ async function discover(issuer: string): Promise<client.ServerMetadata> {
  * refusing with a problem at /issuer that says why when it cannot be read or is not usable.
  */
 export async function checkIssuer(ctx: AppContext, issuer: string): Promise<void> {
-  const url = `${issuerUrl(issuer).url.href.replace(/\/$/, '')}/.well-known/openid-configuration`;
+  const url = `${issuerUrl(issuer, ctx.config.publicUrl).url.href.replace(/\/$/, '')}/.well-known/openid-configuration`;
   let metadata: client.ServerMetadata;
   try {
-    metadata = await discover(issuer);
+    metadata = await discover(ctx, issuer);
   } catch (error) {
     if (error instanceof DomainError || !isProviderError(error)) throw error;
     throw invalid(
@@ -116,7 +118,11 @@ export async function configurationFor(
   let entry = cache.get(issuer);
   if (!entry || entry.expiresAt <= Date.now()) {
     try {
-      entry = { metadata: await discover(issuer), jwks: undefined, expiresAt: Date.now() + DISCOVERY_TTL_MS };
+      entry = {
+        metadata: await discover(ctx, issuer),
+        jwks: undefined,
+        expiresAt: Date.now() + DISCOVERY_TTL_MS,
+      };
     } catch (error) {
       if (!isProviderError(error)) throw error;
       throw ssoRefused(`The identity provider could not be reached: ${describeProviderError(error)}`);
@@ -131,7 +137,7 @@ export async function configurationFor(
       : client.ClientSecretBasic(clientSecret);
   const config = new client.Configuration(entry.metadata, clientId, undefined, auth);
   config.timeout = TIMEOUT_SECONDS;
-  if (issuerUrl(issuer).insecure) client.allowInsecureRequests(config);
+  if (issuerUrl(issuer, ctx.config.publicUrl).insecure) client.allowInsecureRequests(config);
   if (entry.jwks) client.setJwksCache(config, entry.jwks);
   return config;
 }

@@ -4,6 +4,8 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
 import { invalid } from '../../shared/errors.js';
+import { clientInfo } from '../auth/cookies.js';
+import { countAnonymousRequest } from '../auth/rate-limit.js';
 import { finishSignIn } from './answers.js';
 import {
   checkIssuer,
@@ -79,10 +81,11 @@ export function oidcRoutes(app: App, ctx: AppContext): void {
           'Checks the answer (state, the browser that started the sign-in, the code exchanged with PKCE, the ID ' +
           'token and its nonce), then opens a session. A browser that is refused lands on the log-in page saying why.',
         querystring: CallbackQuery,
-        response: { ...problems(400, 403, 404, 409, 410) },
+        response: { ...problems(400, 403, 404, 409, 410, 429) },
       },
     },
     async (req, reply) => {
+      await countAnonymousRequest(ctx, 'links', clientInfo(req));
       const query = req.query;
       return finishSignIn(ctx, req, reply, query.state ?? '', { bindBrowser: true }, async (login) => {
         if (query.error) {

@@ -12,6 +12,7 @@ import { oidcRoutes } from './oidc.js';
 import { samlRoutes } from './saml.js';
 import { DomainName, PutSsoBody, SsoSettings, SsoStartQuery } from './schemas.js';
 import { deleteSso, putSso, ssoForStart, ssoSettings, verifyDomain } from './settings.js';
+import { ssoRefused } from './sign-in.js';
 import { findSso } from './store.js';
 
 const tags = ['Single sign-on'];
@@ -147,6 +148,11 @@ export function ssoRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => {
       await countAnonymousRequest(ctx, 'links', clientInfo(req));
       try {
+        // A sign-in started by another site's link or image could end in the attacker's own account
+        // (login CSRF): sign-ins start from Atrium's pages (or from clients that are not browsers).
+        if (req.headers['sec-fetch-site'] === 'cross-site') {
+          throw ssoRefused('Start single sign-on from Atrium’s log-in page.');
+        }
         const sso = await ssoForStart(ctx, req.query);
         const url = await beginSignIn(ctx, reply, sso, {
           invitationToken: req.query.invitation,

@@ -7,6 +7,7 @@ import { notFound } from '../../shared/errors.js';
 import { clientInfo } from '../auth/cookies.js';
 import { countAnonymousRequest } from '../auth/rate-limit.js';
 import { finishSignIn } from './answers.js';
+import { samlBindsBrowser } from './logins.js';
 import type { SsoProtocol } from './protocol.js';
 import { verifySamlAnswer } from './saml-answer.js';
 import { checkCertificate } from './saml-certificate.js';
@@ -64,11 +65,12 @@ export function samlRoutes(app: App, ctx: AppContext): void {
         ),
         response: {
           200: Type.String({ description: 'application/samlmetadata+xml' }),
-          ...problems(400, 404),
+          ...problems(400, 404, 429),
         },
       },
     },
     async (req, reply) => {
+      await countAnonymousRequest(ctx, 'links', clientInfo(req));
       const sso = await findSso(ctx.db, req.query.account);
       if (sso?.type !== 'saml') throw notFound('SAML single sign-on for this account');
       return reply
@@ -105,7 +107,7 @@ export function samlRoutes(app: App, ctx: AppContext): void {
         const { SAMLResponse, RelayState } = req.body;
         // The IdP posts from its own site: no cookie comes along, and the binding to the browser's
         // sign-in is the request id the assertion answers (InResponseTo).
-        return finishSignIn(ctx, req, reply, RelayState, { bindBrowser: false }, (login) =>
+        return finishSignIn(ctx, req, reply, RelayState, { bindBrowser: samlBindsBrowser(ctx) }, (login) =>
           verifySamlAnswer(ctx, login, SAMLResponse),
         );
       },

@@ -53,6 +53,10 @@ export async function ssoSettings(ctx: AppContext, tx: Db, accountId: string): P
   };
 }
 
+/** Who issues the subjects: the OIDC issuer, or the SAML IdP (its entity id, else its sign-in URL). */
+const providerOf = (row: SsoRow) =>
+  `${row.type} ${setting(row, 'issuer') ?? setting(row, 'idpIssuer') ?? setting(row, 'entryPoint')}`;
+
 /** The fields each protocol needs, as the problem's errors when missing. */
 function requiredFields(body: PutSsoBody, before: SsoRow | undefined): string[] {
   if (body.type === 'oidc') {
@@ -108,6 +112,9 @@ export async function putSso(ctx: AppContext, actor: Actor, body: PutSsoBody): P
       updatedAt: now,
     };
     await store.upsertSso(tx, row);
+    // Another provider names people with its own subjects: the bindings of the old one would lock
+    // every member out.
+    if (before && providerOf(before) !== providerOf(row)) await store.forgetSubjects(tx, accountId);
     const kept = new Set(body.domains);
     const existing = await store.listDomains(tx, accountId);
     for (const d of existing) if (!kept.has(d.domain)) await store.deleteDomain(tx, accountId, d.domain);
@@ -147,6 +154,7 @@ export async function deleteSso(ctx: AppContext, actor: Actor): Promise<void> {
     const before = await store.findSso(tx, accountId);
     if (!before) throw notFound('Single sign-on');
     await store.deleteSso(tx, accountId);
+    await store.forgetSubjects(tx, accountId);
     await recordActivity(tx, ctx.clock, {
       accountId,
       author: actor,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
@@ -7,6 +8,7 @@ import { lockAccount } from '../accounts/store.js';
 import { recordActivity } from '../activity/record.js';
 import { type ClientInfo, type NewSession, openSession } from '../auth/service.js';
 import { memberWorkspaces, replaceWorkspaceAccess, validateWorkspaceAccess } from '../team/access.js';
+import { emailInOtherAccount } from '../team/service.js';
 import type { MemberRow } from '../team/store.js';
 import * as team from '../team/store.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
@@ -53,7 +55,11 @@ export async function completeSsoSignIn(
         'Sign in to the identity provider with the invited address.',
     );
   }
-  if (!invitation) {
+  let member = await store.findAccountMemberByEmail(tx, accountId, email);
+  // Outside the verified domains, the provider vouches only for the invited address, and later for
+  // the member that invitation bound to this very subject.
+  const boundBefore = member?.ssoSubject !== null && member?.ssoSubject === identity.subject;
+  if (!invitation && !boundBefore) {
     const domain = await store.findVerifiedDomain(tx, domainOf(email));
     if (domain?.accountId !== accountId) {
       throw ssoRefused(
@@ -61,14 +67,16 @@ export async function completeSsoSignIn(
       );
     }
   }
-  let member = await store.findAccountMemberByEmail(tx, accountId, email);
   if (!member) member = await provision(ctx, tx, accountId, identity, email, now);
   if (member.status === 'deactivated') {
-    throw ssoRefused(`${email} is deactivated in this account: ask an Account Admin, or your identity provider’s admin.`);
+    throw ssoRefused(
+      `${email} is deactivated in this account: ask an Account Admin, or your identity provider’s admin.`,
+    );
   }
+  // Bindings are forgotten when the account changes its identity provider (settings.ts).
   if (member.ssoSubject && member.ssoSubject !== identity.subject) {
     throw ssoRefused(
-      `The identity provider names ${email} with another subject than before; an Account Admin must reset the link.`,
+      `The identity provider names ${email} with another subject than the one it signed in with before.`,
     );
   }
   if (member.status === 'invited') {
@@ -80,14 +88,17 @@ export async function completeSsoSignIn(
       await team.rolesOf(tx, accountId, [member.id]),
       await listAccountWorkspaces(tx, accountId),
     );
-    member = await team.updateMember(tx, accountId, member.id, {
-      status: 'active',
-      firstName: identity.firstName?.trim() || member.firstName,
-      lastName: identity.lastName?.trim() || member.lastName,
-      emailVerifiedAt: now,
-      currentWorkspaceId: workspaces[0]?.workspaceId ?? null,
-      updatedAt: now,
-    });
+    const invited = member;
+    member = await unlessEmailTaken(email, () =>
+      team.updateMember(tx, accountId, invited.id, {
+        status: 'active',
+        firstName: identity.firstName?.trim() || invited.firstName,
+        lastName: identity.lastName?.trim() || invited.lastName,
+        emailVerifiedAt: now,
+        currentWorkspaceId: workspaces[0]?.workspaceId ?? null,
+        updatedAt: now,
+      }),
+    );
     const name = `${member.firstName} ${member.lastName}`.trim();
     await recordActivity(tx, ctx.clock, {
       accountId,
@@ -146,24 +157,26 @@ async function provision(
       'The access chosen for new members is no longer valid; an Account Admin must choose it again.',
     );
   }
-  const row = await team.insertMember(tx, {
-    id: newId('mem'),
-    accountId,
-    email,
-    firstName: identity.firstName?.trim() || email.slice(0, email.indexOf('@')),
-    lastName: identity.lastName?.trim() || '',
-    passwordHash: null,
-    accountRole: 'member',
-    canBilling: false,
-    canApiCredentials: false,
-    canSupportAccess: false,
-    status: 'active',
-    marketingOptIn: false,
-    emailVerifiedAt: now,
-    ssoSubject: identity.subject,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const row = await unlessEmailTaken(email, () =>
+    team.insertMember(tx, {
+      id: newId('mem'),
+      accountId,
+      email,
+      firstName: identity.firstName?.trim() || email.slice(0, email.indexOf('@')),
+      lastName: identity.lastName?.trim() || '',
+      passwordHash: null,
+      accountRole: 'member',
+      canBilling: false,
+      canApiCredentials: false,
+      canSupportAccess: false,
+      status: 'active',
+      marketingOptIn: false,
+      emailVerifiedAt: now,
+      ssoSubject: identity.subject,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
   await replaceWorkspaceAccess(tx, row, access, now);
   const name = `${row.firstName} ${row.lastName}`.trim();
   await recordActivity(tx, ctx.clock, {
@@ -175,4 +188,14 @@ async function provision(
   });
   ctx.accessChanged();
   return (await team.findMember(tx, accountId, row.id))!;
+}
+
+/** The address is an active member's in another account (a trial of theirs): a problem, not a 500. */
+async function unlessEmailTaken<T>(email: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailInOtherAccount(email);
+    throw error;
+  }
 }

@@ -107,3 +107,8 @@ export async function findAccountMemberByEmail(
     .for('update');
   return row;
 }
+
+/** Forgets which subject each member signed in with: the account changed its identity provider. */
+export async function forgetSubjects(tx: Db, accountId: string): Promise<void> {
+  await tx.update(members).set({ ssoSubject: null }).where(eq(members.accountId, accountId));
+}

@@ -97,6 +97,7 @@ export function LogInPage() {
     },
   });
   const next = params.has('next') ? safeNext(params.get('next')) : null;
+  const account = params.get('account');
   const ssoRequired = login.error instanceof Problem && login.error.code === 'sso_required';
   const passwordHidden = lookup.enforced && !breakGlass;
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -136,7 +137,11 @@ export function LogInPage() {
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
           />
-          {(lookup.sso || ssoRequired) && <ContinueWithSso email={email} next={next} />}
+          {/* ?account=: an identity provider's app tile. A click, never an automatic start, so that
+              another site's link cannot sign the visitor into an account of its choosing. */}
+          {(lookup.sso || ssoRequired || account) && (
+            <ContinueWithSso email={email} account={account} next={next} />
+          )}
           {passwordHidden ? (
             <Stack gap={4} align="flex-start">
               <Text size="sm" c="gray.7">

@@ -27,11 +27,14 @@ export function useSsoLookup(email: string) {
 /** "Continue with single sign-on": a plain link, as the start answers with a redirect to the provider. */
 export function ContinueWithSso({
   email,
+  account,
   invitation,
   next,
   primary = true,
 }: {
   email?: string;
+  /** An account's id, from an identity provider's app tile (/login?account=acc_…). */
+  account?: string | null;
   invitation?: string;
   next?: string | null;
   primary?: boolean;
@@ -40,7 +43,8 @@ export function ContinueWithSso({
     <Button
       component="a"
       href={ssoStartUrl({
-        ...(email && { email: email.trim() }),
+        ...(email?.trim() && { email: email.trim() }),
+        ...(account && { account }),
         ...(invitation && { invitation }),
         next: next ?? null,
       })}

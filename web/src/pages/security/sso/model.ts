@@ -86,9 +86,15 @@ export function emailDomain(email: string): string | null {
 }
 
 /** The address that starts a sign-in through the identity provider. */
-export function ssoStartUrl(query: { email?: string; invitation?: string; next?: string | null }): string {
+export function ssoStartUrl(query: {
+  email?: string;
+  account?: string;
+  invitation?: string;
+  next?: string | null;
+}): string {
   const params = new URLSearchParams();
   if (query.email) params.set('email', query.email);
+  else if (query.account) params.set('account', query.account);
   if (query.invitation) params.set('invitation', query.invitation);
   if (query.next && query.next !== '/') params.set('next', query.next);
   return `/api/sso/start?${params}`;

@@ -1,97 +1,27 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { parseStringPromise } from 'xml2js';
 import { members } from '../../src/db/schema.js';
-import { type Client, expectProblem, type Reply } from '../support/client.js';
+import { expectProblem } from '../support/client.js';
 import { invite } from '../support/members.js';
 import {
-  type AnswerOptions,
   answerLogin,
   expiredCertificate,
-  IDP_ENTITY_ID,
   IDP_SSO_URL,
   idpCertificate,
   otherCertificate,
   postToAcs,
-  type SamlUser,
 } from '../support/saml-idp.js';
-import { startService, type TestService } from '../support/service.js';
+import { expectSignedOut, refusal, samlSuite } from '../support/saml-sign-in.js';
+import type { TestService } from '../support/service.js';
 
-/** TXT records the service's DNS resolver finds (domain verification). */
-const txt = new Map<string, string[][]>();
-
+const { env, samlAccount, startSignIn, signIn } = samlSuite();
 let service: TestService;
-beforeAll(async () => {
-  service = await startService({ resolveTxt: async (name) => txt.get(name) ?? [] });
+beforeAll(() => {
+  service = env.service;
 });
-afterAll(() => service?.close());
 
 const MINUTE = 60 * 1000;
-let domains = 0;
-
-/** An account with SAML single sign-on on the test IdP, a verified domain and just-in-time members. */
-async function samlAccount(settings: Record<string, unknown> = {}) {
-  const admin = service.client();
-  const { account } = await admin.signup();
-  const domain = `saml-${process.pid}-${domains++}.test`;
-  const put = await admin.put('/api/account/sso', {
-    type: 'saml',
-    entryPoint: IDP_SSO_URL,
-    idpIssuer: IDP_ENTITY_ID,
-    idpCertificate,
-    domains: [domain],
-    jitProvisioning: true,
-    ...settings,
-  });
-  expect(put.status, JSON.stringify(put.body)).toBe(200);
-  const { recordName, recordValue } = put.body.domains[0].verification;
-  txt.set(recordName, [[recordValue]]);
-  expect((await admin.post(`/api/account/sso/domains/${domain}/verify`)).status).toBe(200);
-  const user = (name: string): SamlUser => ({
-    email: `${name}@${domain}`,
-    firstName: 'Grace',
-    lastName: 'Hopper',
-  });
-  return { admin, accountId: account.id, domain, user, serviceProvider: put.body.serviceProvider };
-}
-
-type Account = Awaited<ReturnType<typeof samlAccount>>;
-
-/** Starts signing in by email: Atrium's 302 to the IdP, with the AuthnRequest in its URL. */
-async function startSignIn(client: Client, email: string): Promise<string> {
-  const start = await client.get(`/api/sso/start?email=${encodeURIComponent(email)}`);
-  expect(start.status, JSON.stringify(start.body)).toBe(302);
-  return start.headers.get('location')!;
-}
-
-/** A whole sign-in in a browser: start, the IdP's answer (tampered as told), the form post. */
-async function signIn(
-  account: Account,
-  user: SamlUser,
-  options: AnswerOptions = {},
-  client = service.client(),
-) {
-  const answer = await answerLogin(
-    service,
-    account.accountId,
-    await startSignIn(client, user.email),
-    user,
-    options,
-  );
-  return { client, answer, reply: await postToAcs(client, answer, { browser: true }) };
-}
-
-/** The reason a browser was sent back to the log-in page with. */
-function refusal(reply: Reply): string {
-  expect(reply.status).toBe(302);
-  const location = new URL(reply.headers.get('location')!, 'http://atrium.test');
-  expect(location.pathname).toBe('/login');
-  return location.searchParams.get('ssoError') ?? '';
-}
-
-async function expectSignedOut(client: Client) {
-  expect((await client.get('/api/me')).status).toBe(401);
-}
 
 describe('signing in with SAML', () => {
   test('a signed assertion for our entity id, ACS and request signs the member in, bound to its NameID', async () => {

@@ -1,35 +1,8 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
+import { CopyValue } from '../../components/CopyValue';
 import type { Answer } from '../../lib/api';
 
 export type CreatedApiKey = Answer<'/api/workspaces/{workspaceId}/api-keys', 'post'>;
-
-function Secret({ label, value }: { label: string; value: string }) {
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Code style={{ wordBreak: 'break-all', minWidth: 0 }} data-testid="secret">
-          {value}
-        </Code>
-        <CopyButton value={value}>
-          {({ copied, copy }) => (
-            <Button
-              size="xs"
-              variant="light"
-              onClick={copy}
-              aria-label={`Copy ${label}`}
-              style={{ flex: 'none' }}
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-    </Stack>
-  );
-}
 
 /** The new key, shown this once, with how to use it in plain words. */
 export function CreatedKey({ created, onClose }: { created: CreatedApiKey; onClose: () => void }) {
@@ -51,9 +24,9 @@ export function CreatedKey({ created, onClose }: { created: CreatedApiKey; onClo
           Atrium keeps only a fingerprint of it: once you close this, nobody can see it again. If it is lost,
           create another and revoke this one.
         </Text>
-        {created.siteId && <Secret label="Site ID" value={created.siteId} />}
-        {created.apiKey && <Secret label="API key" value={created.apiKey} />}
-        {created.key && <Secret label="App API key" value={created.key} />}
+        {created.siteId && <CopyValue label="Site ID" value={created.siteId} testId="secret" />}
+        {created.apiKey && <CopyValue label="API key" value={created.apiKey} testId="secret" />}
+        {created.key && <CopyValue label="App API key" value={created.key} testId="secret" />}
       </Stack>
     </Alert>
   );

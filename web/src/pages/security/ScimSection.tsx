@@ -1,4 +1,5 @@
-import { Button, Code, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { CopyValue } from '../../components/CopyValue';
 import { ScimGroups } from './scim/Groups';
 import { ScimTokens } from './scim/Tokens';
 
@@ -15,29 +16,7 @@ export function ScimSection() {
           Let your identity provider (Okta, Microsoft Entra ID…) add, update, deactivate and remove team
           members for you. Paste this base URL and a token below into its SCIM settings.
         </Text>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            SCIM base URL
-          </Text>
-          <Group gap="xs" wrap="nowrap" align="flex-start">
-            <Code style={{ wordBreak: 'break-all', minWidth: 0 }} data-testid="scim-base-url">
-              {baseUrl}
-            </Code>
-            <CopyButton value={baseUrl}>
-              {({ copied, copy }) => (
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={copy}
-                  aria-label="Copy SCIM base URL"
-                  style={{ flex: 'none' }}
-                >
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Stack>
+        <CopyValue label="SCIM base URL" value={baseUrl} testId="scim-base-url" />
         <ScimTokens />
         <ScimGroups />
       </Stack>

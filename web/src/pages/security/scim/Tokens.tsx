@@ -1,7 +1,8 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { confirmAction } from '../../../components/Confirm';
+import { CopyValue } from '../../../components/CopyValue';
 import { fieldError, ProblemAlert } from '../../../components/ProblemAlert';
 import { EmptyState, QueryView } from '../../../components/States';
 import { type Answer, sdk, unwrap } from '../../../lib/api';
@@ -68,24 +69,7 @@ function CreatedTokenAlert({ created, onClose }: { created: CreatedToken; onClos
           Paste it into your identity provider as the API token (Bearer). We keep only a fingerprint of it: if
           you lose it, create another and revoke this one.
         </Text>
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Code style={{ wordBreak: 'break-all', minWidth: 0 }} data-testid="scim-secret">
-            {created.token}
-          </Code>
-          <CopyButton value={created.token}>
-            {({ copied, copy }) => (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={copy}
-                aria-label="Copy token"
-                style={{ flex: 'none' }}
-              >
-                {copied ? 'Copied' : 'Copy'}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
+        <CopyValue label="Token" value={created.token} testId="scim-secret" />
       </Stack>
     </Alert>
   );

@@ -2,12 +2,12 @@ import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@man
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { confirmAction } from '../../../components/Confirm';
+import { CopyValue } from '../../../components/CopyValue';
 import { fieldError, ProblemAlert } from '../../../components/ProblemAlert';
 import { EmptyState } from '../../../components/States';
 import { sdk, unwrap } from '../../../lib/api';
 import { notifySuccess } from '../../../lib/feedback';
 import { formatDateTime } from '../../../lib/hooks';
-import { CopyValue } from './CopyValue';
 import { bodyWith, emailDomain, type SsoDomain, type SsoSettings, ssoQueryKey, useSaveSso } from './model';
 
 /**

@@ -1,5 +1,5 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import { CopyValue } from './CopyValue';
+import { CopyValue } from '../../../components/CopyValue';
 import type { SsoSettings, SsoType } from './model';
 
 /** "Values for your identity provider": what the admin pastes into Okta, Entra ID or Keycloak. */

@@ -118,6 +118,13 @@ describe('single sign-on settings', () => {
       sql`select client_secret from account_sso where account_id = ${account.id}`,
     );
     expect(row?.client_secret).toBe(provider.clientSecret);
+    // Another issuer never gets the stored secret: it must be given again.
+    const moved = await admin.put('/api/account/sso', {
+      ...withoutSecret,
+      issuer: `${provider.issuer}/other`,
+    });
+    expectProblem(moved, 400, 'invalid');
+    expect(moved.body.errors).toEqual([{ path: '/clientSecret', message: 'required for oidc' }]);
     const log = (await admin.get('/api/account/activity')).body.items;
     expect(JSON.stringify(log)).not.toContain(provider.clientSecret);
   });

@@ -26,7 +26,7 @@ export function declareScim(basepath: string): void {
         type: 'oauthbearertoken',
         name: 'Bearer token',
         description:
-          'A SCIM token of the account (Security → Provisioning), as Authorization: Bearer <token>.',
+          'A SCIM token of the account (the console’s Security page, Provisioning (SCIM)), as Authorization: Bearer <token>.',
         primary: true,
       },
     ],

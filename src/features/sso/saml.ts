@@ -105,8 +105,9 @@ export function samlRoutes(app: App, ctx: AppContext): void {
       async (req, reply) => {
         await countAnonymousRequest(ctx, 'links', clientInfo(req));
         const { SAMLResponse, RelayState } = req.body;
-        // The IdP posts from its own site: no cookie comes along, and the binding to the browser's
-        // sign-in is the request id the assertion answers (InResponseTo).
+        // The IdP posts from its own site: behind TLS the SameSite=None cookie of the start comes
+        // along and binds the answer to the browser (logins.ts); the assertion must answer the
+        // sign-in's request id (InResponseTo) in any case.
         return finishSignIn(ctx, req, reply, RelayState, { bindBrowser: samlBindsBrowser(ctx) }, (login) =>
           verifySamlAnswer(ctx, login, SAMLResponse),
         );

@@ -11,7 +11,9 @@ export const DomainName = Type.String({
   description: 'An email domain, lower case (example.com)',
 });
 
-const HttpsUrl = Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' });
+/** An issuer is checked further (https, or plain http to a local provider in development). */
+const IssuerUrl = Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' });
+const HttpsUrl = Type.String({ format: 'uri', maxLength: 2000, pattern: '^https://' });
 
 export const SsoDomain = Type.Object({
   domain: Type.String(),
@@ -57,7 +59,7 @@ export type SsoSettings = Static<typeof SsoSettings>;
 export const PutSsoBody = Type.Object(
   {
     type: SsoType,
-    issuer: Type.Optional({ ...HttpsUrl, description: 'OIDC: the issuer URL (discovery is read from it)' }),
+    issuer: Type.Optional({ ...IssuerUrl, description: 'OIDC: the issuer URL (discovery is read from it)' }),
     clientId: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     clientSecret: Type.Optional(
       Type.String({

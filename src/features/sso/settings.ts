@@ -60,7 +60,9 @@ const providerOf = (row: SsoRow) =>
 /** The fields each protocol needs, as the problem's errors when missing. */
 function requiredFields(body: PutSsoBody, before: SsoRow | undefined): string[] {
   if (body.type === 'oidc') {
-    const keepsSecret = before?.type === 'oidc' && before.clientSecret !== null;
+    // The stored secret is kept for the same provider only, never handed to a new issuer.
+    const keepsSecret =
+      before?.type === 'oidc' && before.clientSecret !== null && setting(before, 'issuer') === body.issuer;
     return [
       ...(body.issuer ? [] : ['issuer']),
       ...(body.clientId ? [] : ['clientId']),
@@ -104,7 +106,7 @@ export async function putSso(ctx: AppContext, actor: Actor, body: PutSsoBody): P
       accountId,
       type: body.type,
       settings,
-      clientSecret: body.type === 'oidc' ? (body.clientSecret ?? before?.clientSecret ?? null) : null,
+      clientSecret: body.type === 'oidc' ? (body.clientSecret ?? before!.clientSecret) : null,
       enforce: body.enforce ?? before?.enforce ?? false,
       jitProvisioning: body.jitProvisioning ?? before?.jitProvisioning ?? false,
       jitAccess: body.jitAccess ?? before?.jitAccess ?? DEFAULT_JIT_ACCESS,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { scimClient } from '../support/scim.js';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, haveChromium, signUp } from './browser.js';
+import { consoleSuite, haveChromium, screenshot, signUp } from './browser.js';
 
 /** Provisioning in the console: a token shown once, a group pushed over SCIM mapped to a role. */
 const suite = consoleSuite();
@@ -49,6 +49,7 @@ describe.skipIf(!haveChromium)('Provisioning (SCIM) on the Security page', () =>
     await editor.getByRole('button', { name: 'Save roles' }).click();
     await row.getByText('All workspaces: Viewer').waitFor();
     await expectGoodAtBothWidths(page);
+    await screenshot(page, 'security-scim');
 
     // The identity provider turns the person off: the team list says so.
     const off = await scim.patch(`/Users/${user.body.id}`, {

@@ -198,6 +198,7 @@ describe.skipIf(!haveChromium)('the Security page and single sign-on', () => {
     );
     expect(await visitor.getByRole('textbox', { name: 'Password' }).count()).toBe(0);
     await expectGoodAtBothWidths(visitor);
+    await screenshot(visitor, 'login-sso');
     // The page to land on goes along, but only a path of this site.
     await visitor.goto('/login?next=//evil.example/team');
     await visitor.getByLabel('Email').fill(`grace@${DOMAIN}`);

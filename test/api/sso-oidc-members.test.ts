@@ -82,7 +82,7 @@ describe('who may sign in', () => {
     env.provider.people.set('impostor', { email, email_verified: true });
     refusedWith(
       await signInAtProvider(env.service.client(), `/api/sso/start?email=${email}`, 'impostor'),
-      /another subject than before/,
+      /another subject than the one it signed in with before/,
     );
   });
 

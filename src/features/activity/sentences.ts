@@ -263,7 +263,7 @@ const describe: Record<string, Describe> = {
   'scim_token.revoked': (e) => `${e.actor.name} revoked the SCIM token ${quoted(e.target.name ?? '')}`,
   // By single sign-on's just-in-time provisioning (via: sso), or by SCIM.
   'team_member.provisioned': (e) =>
-    `${e.actor.name} added ${str(e.after?.email) ?? e.target.name ?? 'someone'} to the team${e.after?.via === 'sso' ? ' at their first sign-in' : ''}${e.after?.status === 'invited' ? ' and sent an invitation' : ''}`,
+    `${e.actor.name} added ${e.target.name || str(e.after?.email) || 'someone'} to the team${e.after?.via === 'sso' ? ' at their first sign-in' : ''}${e.after?.status === 'invited' ? ' and sent an invitation' : ''}`,
   'team_member.deactivated': (e) => `${e.actor.name} deactivated ${e.target.name ?? 'a team member'}`,
   'team_member.reactivated': (e) => `${e.actor.name} reactivated ${e.target.name ?? 'a team member'}`,
   'scim_group.created': (e) => `${e.actor.name} added the group ${quoted(e.target.name ?? '')}`,

@@ -1,4 +1,5 @@
 import type { WorkspaceRole } from '../../access/roles.js';
+import { rolesWithHideAttributes } from '../../access/roles.js';
 import type { Db } from '../../db/connection.js';
 import type { ScimRoleMapping } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
@@ -28,7 +29,7 @@ export function strongest(grants: readonly Grant[]): Grant | undefined {
       best = { role: g.role, hideAttributes: g.hideAttributes };
     else if (g.role === best.role) best.hideAttributes = best.hideAttributes && g.hideAttributes;
   }
-  if (best?.role === 'workspace_admin') best.hideAttributes = false;
+  if (best && !rolesWithHideAttributes.includes(best.role)) best.hideAttributes = false;
   return best;
 }
 

@@ -17,6 +17,9 @@ const DIALOG_MARK = 'data-axe-scope';
  * which the page's Content-Security-Policy does not govern (a script tag would be refused).
  */
 export async function expectAccessible(page: Page, scope?: AxeScope): Promise<void> {
+  // What axe reads is the console's page, the same whichever database serves it: the gate checks
+  // it in its PGlite run and does not spend its time again on PostgreSQL (the flows still run there).
+  if (process.env.DATABASE_URL) return;
   // A dialog still fading in has the contrast of its half-way colours.
   await transitionsEnded(page);
   let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);

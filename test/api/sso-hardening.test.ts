@@ -6,7 +6,7 @@ import { expectProblem, uniqueEmail } from '../support/client.js';
 import { invite } from '../support/members.js';
 import { answerLogin, IDP_SSO_URL, idpCertificate, postToAcs } from '../support/saml-idp.js';
 import { expectSignedOut, refusal, samlSuite } from '../support/saml-sign-in.js';
-import { scimClient } from '../support/scim.js';
+import { createScimToken, PATCH_OP, scimClient } from '../support/scim.js';
 
 /**
  * The ways around single sign-on that a review found, each closed and kept closed. The service
@@ -95,13 +95,11 @@ describe('who single sign-on lets in', () => {
     const account = await samlAccount();
     const user = account.user('leaver');
     await signIn(account, user);
-    const token = await account.admin.post('/api/account/scim-tokens', { name: 'IdP' });
-    expect(token.status, JSON.stringify(token.body)).toBe(201);
-    const scim = scimClient(env.service, token.body.token);
+    const scim = scimClient(env.service, await createScimToken(account.admin, 'IdP'));
     const found = await scim.get(`/Users?filter=${encodeURIComponent(`userName eq "${user.email}"`)}`);
     const id = found.body.Resources[0].id as string;
     const patched = await scim.patch(`/Users/${id}`, {
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      schemas: [PATCH_OP],
       Operations: [{ op: 'replace', value: { active: false } }],
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);

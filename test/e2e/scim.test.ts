@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scimClient } from '../support/scim.js';
+import { PATCH_OP, scimClient } from '../support/scim.js';
 import { expectGoodAtBothWidths } from './a11y.js';
 import { consoleSuite, haveChromium, screenshot, signUp } from './browser.js';
 
@@ -53,7 +53,7 @@ describe.skipIf(!haveChromium)('Provisioning (SCIM) on the Security page', () =>
 
     // The identity provider turns the person off: the team list says so.
     const off = await scim.patch(`/Users/${user.body.id}`, {
-      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      schemas: [PATCH_OP],
       Operations: [{ op: 'replace', value: { active: false } }],
     });
     expect(off.status).toBe(200);

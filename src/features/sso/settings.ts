@@ -6,7 +6,7 @@ import { hashToken, randomToken } from '../../shared/secrets.js';
 import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
 import { invalidFields, validateWorkspaceAccess } from '../team/access.js';
-import { findInvitationByToken } from '../team/store.js';
+import { findInvitationByToken, forgetSsoSubjects } from '../team/store.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import { protocols } from './logins.js';
 import { serviceProvider } from './protocol.js';
@@ -116,7 +116,7 @@ export async function putSso(ctx: AppContext, actor: Actor, body: PutSsoBody): P
     await store.upsertSso(tx, row);
     // Another provider names people with its own subjects: the bindings of the old one would lock
     // every member out.
-    if (before && providerOf(before) !== providerOf(row)) await store.forgetSubjects(tx, accountId);
+    if (before && providerOf(before) !== providerOf(row)) await forgetSsoSubjects(tx, accountId);
     const kept = new Set(body.domains);
     const existing = await store.listDomains(tx, accountId);
     for (const d of existing) if (!kept.has(d.domain)) await store.deleteDomain(tx, accountId, d.domain);
@@ -156,7 +156,7 @@ export async function deleteSso(ctx: AppContext, actor: Actor): Promise<void> {
     const before = await store.findSso(tx, accountId);
     if (!before) throw notFound('Single sign-on');
     await store.deleteSso(tx, accountId);
-    await store.forgetSubjects(tx, accountId);
+    await forgetSsoSubjects(tx, accountId);
     await recordActivity(tx, ctx.clock, {
       accountId,
       author: actor,

@@ -55,7 +55,7 @@ export async function completeSsoSignIn(
         'Sign in to the identity provider with the invited address.',
     );
   }
-  let member = await store.findAccountMemberByEmail(tx, accountId, email);
+  let member = await team.findAccountMemberByEmail(tx, accountId, email);
   // Outside the verified domains, the provider vouches only for the invited address, and later for
   // the member that invitation bound to this very subject.
   const boundBefore = member?.ssoSubject !== null && member?.ssoSubject === identity.subject;

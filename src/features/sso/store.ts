@@ -1,7 +1,6 @@
-import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { accountSso, members, samlUsedAssertions, ssoDomains, ssoLogins } from '../../db/schema.js';
-import type { MemberRow } from '../team/store.js';
+import { accountSso, samlUsedAssertions, ssoDomains, ssoLogins } from '../../db/schema.js';
 
 export type SsoRow = typeof accountSso.$inferSelect;
 export type DomainRow = typeof ssoDomains.$inferSelect;
@@ -92,23 +91,4 @@ export async function useAssertion(
 export async function deleteExpiredLogins(tx: Db, now: Date): Promise<void> {
   await tx.delete(ssoLogins).where(lt(ssoLogins.expiresAt, now));
   await tx.delete(samlUsedAssertions).where(lt(samlUsedAssertions.expiresAt, now));
-}
-
-/** A member of this account with this email, active or invited, whatever its case. */
-export async function findAccountMemberByEmail(
-  tx: Db,
-  accountId: string,
-  email: string,
-): Promise<MemberRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(members)
-    .where(and(eq(members.accountId, accountId), sql`lower(${members.email}) = lower(${email})`))
-    .for('update');
-  return row;
-}
-
-/** Forgets which subject each member signed in with: the account changed its identity provider. */
-export async function forgetSubjects(tx: Db, accountId: string): Promise<void> {
-  await tx.update(members).set({ ssoSubject: null }).where(eq(members.accountId, accountId));
 }

@@ -23,6 +23,25 @@ export async function findMemberByEmail(tx: Db, email: string): Promise<MemberRo
   return row;
 }
 
+/** The member of this account with this email, whatever its status and case, locked for the caller's change. */
+export async function findAccountMemberByEmail(
+  tx: Db,
+  accountId: string,
+  email: string,
+): Promise<MemberRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.accountId, accountId), sameEmail(email)))
+    .for('update');
+  return row;
+}
+
+/** Forgets which identity provider subject each member of the account signed in with (single sign-on). */
+export async function forgetSsoSubjects(tx: Db, accountId: string): Promise<void> {
+  await tx.update(members).set({ ssoSubject: null }).where(eq(members.accountId, accountId));
+}
+
 /** Every member row, active or invited, in any account, with this email. */
 export async function findMembersByEmail(tx: Db, email: string): Promise<MemberRow[]> {
   return tx.select().from(members).where(sameEmail(email));

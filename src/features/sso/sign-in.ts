@@ -1,6 +1,5 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
@@ -8,7 +7,7 @@ import { lockAccount } from '../accounts/store.js';
 import { recordActivity } from '../activity/record.js';
 import { type ClientInfo, type NewSession, openSession } from '../auth/service.js';
 import { memberWorkspaces, replaceWorkspaceAccess, validateWorkspaceAccess } from '../team/access.js';
-import { emailInOtherAccount } from '../team/service.js';
+import { unlessEmailTaken } from '../team/service.js';
 import type { MemberRow } from '../team/store.js';
 import * as team from '../team/store.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
@@ -188,14 +187,4 @@ async function provision(
   });
   ctx.accessChanged();
   return (await team.findMember(tx, accountId, row.id))!;
-}
-
-/** The address is an active member's in another account (a trial of theirs): a problem, not a 500. */
-async function unlessEmailTaken<T>(email: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw emailInOtherAccount(email);
-    throw error;
-  }
 }

@@ -1,6 +1,5 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
@@ -27,7 +26,7 @@ import {
 import { invitationEmail } from './emails.js';
 import type { AcceptBody, InviteBody, TeamMember } from './schemas.js';
 import { toMember } from './schemas.js';
-import { assertEmailFree, emailInOtherAccount, teamMemberView } from './service.js';
+import { assertEmailFree, teamMemberView, unlessEmailTaken } from './service.js';
 import type { MemberRow } from './store.js';
 import * as store from './store.js';
 
@@ -317,9 +316,8 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
       await store.rolesOf(tx, member.accountId, [member.id]),
       await listAccountWorkspaces(tx, member.accountId),
     );
-    let active: MemberRow;
-    try {
-      active = await store.updateMember(tx, member.accountId, member.id, {
+    const active = await unlessEmailTaken(member.email, () =>
+      store.updateMember(tx, member.accountId, member.id, {
         status: 'active',
         firstName: body.firstName.trim(),
         lastName: body.lastName.trim(),
@@ -329,11 +327,8 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
         emailVerifiedAt: now,
         currentWorkspaceId: workspaces[0]?.workspaceId ?? null,
         updatedAt: now,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw emailInOtherAccount(member.email);
-      throw error;
-    }
+      }),
+    );
     const session = await openSession(ctx, tx, active, client);
     await recordActivity(tx, ctx.clock, {
       accountId: member.accountId,

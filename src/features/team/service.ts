@@ -120,6 +120,16 @@ export const emailInOtherAccount = (email: string) =>
     { errors: [{ path: '/email', message: 'belongs to another account' }] },
   );
 
+/** Writes a member; an address already active in another account is that problem, not a 500. */
+export async function unlessEmailTaken<T>(email: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailInOtherAccount(email);
+    throw error;
+  }
+}
+
 /** The last active Account Admin stays one: nobody could manage the account otherwise. */
 async function assertNotLastAdmin(tx: Db, member: MemberRow, action: string): Promise<void> {
   if (!isAccountAdmin(member.accountRole) || member.status !== 'active') return;
@@ -221,13 +231,9 @@ export async function updateTeamMember(
       canApiCredentials: body.permissions?.apiCredentials,
       canSupportAccess: body.permissions?.supportAccess,
     };
-    let after: MemberRow;
-    try {
-      after = await store.updateMember(tx, accountId, memberId, { ...changes, updatedAt: now });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw emailInOtherAccount(body.email ?? before.email);
-      throw error;
-    }
+    let after = await unlessEmailTaken(body.email ?? before.email, () =>
+      store.updateMember(tx, accountId, memberId, { ...changes, updatedAt: now }),
+    );
     if (adminChangesEmail)
       await addressChangedByAdmin(ctx, tx, after, actor, (m) => issueInvitation(ctx, tx, m, actor));
     const rolesBefore = memberWorkspaces(

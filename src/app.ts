@@ -114,7 +114,7 @@ export async function buildApp({
     resolveTxt,
   };
   app.addHook('onClose', () => ctx.renderer.close());
-  // Other processes' changes arrive as NOTIFY (migration 0004).
+  // Other processes' changes arrive as NOTIFY (db/functions/atrium_access_changed.sql).
   const stopListening = await database.listen('atrium_access', () => accessCache.clear());
   app.addHook('onClose', () => stopListening());
   const handlers: Record<string, JobHandler> = {

@@ -1,26 +1,34 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
+import { MIGRATION_LOCK } from './advisory-locks.js';
 import { type Db, queryRows } from './connection.js';
 
 const migrationsDir = new URL('./migrations/', import.meta.url);
-
-// Any constant will do: it only has to be the same in every process that migrates.
-const MIGRATION_LOCK = 727_274_886;
+const functionsDir = new URL('./functions/', import.meta.url);
 
 export interface Migration {
   name: string;
   statements: string[];
 }
 
-export async function loadMigrations(): Promise<Migration[]> {
-  const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+async function loadSqlFiles(dir: URL): Promise<Migration[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
   return Promise.all(
     files.map(async (name) => ({
       name,
-      statements: splitStatements(await readFile(new URL(name, migrationsDir), 'utf8')),
+      statements: splitStatements(await readFile(new URL(name, dir), 'utf8')),
     })),
   );
 }
+
+export const loadMigrations = () => loadSqlFiles(migrationsDir);
+
+/**
+ * The SQL functions (and the triggers that call them), one file each holding the current body as
+ * `CREATE OR REPLACE`: a reader finds a function in one place, and a change to it is a change to
+ * its file, not a new migration that redefines it.
+ */
+export const loadFunctions = () => loadSqlFiles(functionsDir);
 
 /**
  * PGlite refuses several statements in one call, so a file is applied statement by statement: a `;`
@@ -44,7 +52,8 @@ export function splitStatements(source: string): string[] {
 
 /**
  * Applies the migrations not yet applied, each in its own transaction, under an advisory lock so
- * that several processes starting together against one PostgreSQL migrate once.
+ * that several processes starting together against one PostgreSQL migrate once; then every SQL
+ * function again, in one transaction (they may read the tables the migrations made).
  * Returns the names of the migrations it applied.
  */
 export async function migrate(db: Db): Promise<string[]> {
@@ -66,5 +75,11 @@ export async function migrate(db: Db): Promise<string[]> {
       applied.push(migration.name);
     });
   }
+  const functions = await loadFunctions();
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    for (const file of functions)
+      for (const statement of file.statements) await tx.execute(sql.raw(statement));
+  });
   return applied;
 }

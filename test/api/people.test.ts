@@ -703,7 +703,7 @@ describe('a newer release migrating while this one serves', () => {
         Promise.all(Array.from({ length: 12 }, (_, i) => track.identify(`${tag}${i}`, { n: i })));
       for (const answer of await burst('before')) expect(answer.status).toBe(200);
       // As a newer release's migration would, with this one still serving: people's row type
-      // changes, and lock_people is altered (as 0015 replaced it), so plans using it are redone.
+      // changes, and lock_people is altered (as migrate re-applies it at every start), so plans using it are redone.
       await service.ctx.db.execute(sql`ALTER TABLE people ADD COLUMN added_later text`);
       await service.ctx.db.execute(sql`ALTER FUNCTION lock_people(text, jsonb, jsonb, jsonb) COST 100`);
       for (const answer of await burst('after')) expect(answer.status).toBe(200);

@@ -8,7 +8,7 @@ const MAX_ENTRIES = 100_000;
  * Who may do what, kept in memory for the app-key check API (POST /api/authz/check), which must
  * answer without a database round trip. It is dropped whole whenever access may have changed:
  * at once by the process that made the change (ctx.accessChanged), and by every other process when
- * the database's NOTIFY arrives (migration 0004). Sessions never read it: a deleted member's next
+ * the database's NOTIFY arrives (db/functions/atrium_access_changed.sql). Sessions never read it: a deleted member's next
  * console request is refused straight from the database.
  *
  * A read that began before a drop must not refill the cache with what it read: callers take the

@@ -9,7 +9,7 @@ import * as store from './store.js';
 const GROUPS_PER_LOOK = 100;
 /**
  * Groups merged per transaction: up to 10, naming at most 64 emails and ids in all, so that the
- * transaction locks those keys one by one (lock_person_keys, migration 0017) and other writers
+ * transaction locks those keys one by one (db/functions/lock_person_keys.sql) and other writers
  * of people wait only for the same keys. A group naming more goes alone.
  */
 const GROUPS_PER_TRANSACTION = 10;

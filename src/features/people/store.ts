@@ -11,9 +11,10 @@ import {
   sql,
   type Table,
 } from 'drizzle-orm';
+import { WORKSPACE_GATE } from '../../db/advisory-locks.js';
 import { type Db, executePreparedLater, queryPreparedRows, queryRows } from '../../db/connection.js';
 import { events, exportChunks, importChunks, people, trackQueue, workspaces } from '../../db/schema.js';
-import { WORKSPACE_GATE, type WorkspaceRow } from '../workspaces/store.js';
+import type { WorkspaceRow } from '../workspaces/store.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -279,7 +280,7 @@ export interface PeopleNamed {
 }
 
 /**
- * The FROM items that lock the people named (lock_people, migrations 0014 and 0015) and fold the emails
+ * The FROM items that lock the people named (db/functions/lock_people.sql) and fold the emails
  * named (`lower()` of each, as a JSON object), after a first FROM item that gives `workspace`. Only
  * `when` it holds: a condition on the first item alone gates the call (a one-time filter; OFFSET 0
  * keeps the planner from turning it into a join filter applied after the call), so lock_people

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { WORKSPACE_GATE } from '../../db/advisory-locks.js';
 import type { Db } from '../../db/connection.js';
 import { accounts, members, workspaceRoles, workspaces } from '../../db/schema.js';
 
@@ -96,17 +97,11 @@ export async function findMemberStanding(
 }
 
 /**
- * The workspace's gate, an advisory lock (the two-key form, apart from the one-key locks used
- * elsewhere) held until the transaction ends: shared by the Track API, which writes the workspace's
- * people at a high rate (people/store.ts enterWorkspaceForTrack), exclusive for changes to the
- * workspace itself (lockWorkspace). An advisory lock lives in memory, where a shared row lock on
- * the workspace would write the row (a MultiXact) on every call.
- */
-export const WORKSPACE_GATE = 1; // 2: the lock on all the workspace's person keys (migration 0017)
-
-/**
- * The same, with the row locked until the transaction ends (settings changes, deletion), and the
- * workspace's gate held exclusively, so no Track API call is half-way through meanwhile.
+ * The workspace, with the row locked until the transaction ends (settings changes, deletion), and
+ * the workspace's gate (db/advisory-locks.ts) held exclusively, so no Track API call is half-way
+ * through meanwhile. The gate is an advisory lock, shared by the Track API, which writes the
+ * workspace's people at a high rate: it lives in memory, where a shared row lock on the workspace
+ * would write the row (a MultiXact) on every call.
  */
 export async function lockWorkspace(
   tx: Db,

@@ -1,0 +1,53 @@
+-- Tells every service process which account's access or caller data may have changed, so the
+-- in-memory caches built from these tables drop what they hold: sessions and the callers behind
+-- them (auth/session-cache.ts), an account's team list and workspace settings, and the app-key
+-- check API's keys and subjects (authz/cache.ts). The payload is the account's id.
+-- pg_notify is transactional: the notice goes out when, and only if, the change commits, and a
+-- transaction's notices with the same payload go out once.
+--
+-- Each trigger says how its row leads to the account: TG_ARGV[0] is 'account', 'member' or
+-- 'workspace', TG_ARGV[1] the column holding that id. A row whose member or workspace is already
+-- gone (a cascade) sends nothing: the deleted member's or workspace's own trigger has.
+CREATE OR REPLACE FUNCTION atrium_access_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  r jsonb;
+  key text;
+  account text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF;
+  key := r ->> TG_ARGV[1];
+  account := CASE TG_ARGV[0]
+    WHEN 'account' THEN key
+    WHEN 'member' THEN (SELECT m.account_id FROM members m WHERE m.id = key)
+    WHEN 'workspace' THEN (SELECT w.account_id FROM workspaces w WHERE w.id = key)
+  END;
+  IF account IS NOT NULL THEN
+    PERFORM pg_notify('atrium_access', account);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE OR REPLACE TRIGGER accounts_access_changed AFTER UPDATE OR DELETE ON accounts
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'id');
+CREATE OR REPLACE TRIGGER members_access_changed AFTER INSERT OR UPDATE OR DELETE ON members
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'account_id');
+CREATE OR REPLACE TRIGGER workspaces_access_changed AFTER INSERT OR UPDATE OR DELETE ON workspaces
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'account_id');
+CREATE OR REPLACE TRIGGER workspace_roles_access_changed AFTER INSERT OR UPDATE OR DELETE ON workspace_roles
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('workspace', 'workspace_id');
+CREATE OR REPLACE TRIGGER api_keys_access_changed AFTER INSERT OR DELETE OR UPDATE OF revoked_at ON api_keys
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'account_id');
+CREATE OR REPLACE TRIGGER invitations_access_changed AFTER INSERT OR UPDATE OR DELETE ON invitations
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'account_id');
+-- A session ended before its time (log-out, revocation, a password reset), or proved again who its
+-- person is. Expired sessions swept away, and the sliding expiry's updates, change nothing cached.
+CREATE OR REPLACE TRIGGER sessions_access_changed AFTER DELETE ON sessions
+  FOR EACH ROW WHEN (OLD.expires_at > now()) EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
+CREATE OR REPLACE TRIGGER sessions_reauthenticated AFTER UPDATE OF authenticated_at ON sessions
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
+-- Whether a member has two-factor is part of what their session carries.
+CREATE OR REPLACE TRIGGER member_totp_access_changed AFTER INSERT OR UPDATE OR DELETE ON member_totp
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
+CREATE OR REPLACE TRIGGER passkeys_access_changed AFTER INSERT OR DELETE ON passkeys
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');

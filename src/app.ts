@@ -33,6 +33,7 @@ import { purgeWorkspace } from './features/workspaces/purge.js';
 import { revalidateWorkspace } from './features/workspaces/revalidate.js';
 import { workspaceRoutes } from './features/workspaces/routes.js';
 import { PURGE_JOB, REVALIDATE_JOB } from './features/workspaces/service.js';
+import { AccountCache } from './shared/account-cache.js';
 import './http/route-access.js';
 import { adAudienceRoutes } from './features/content/ad-audiences.js';
 import { assetRoutes } from './features/content/assets.js';
@@ -103,19 +104,26 @@ export async function buildApp({
 
   const jobs = new JobQueue(database.db, clock);
   const accessCache = new AccessCache();
+  const cache = new AccountCache(() => clock.now().getTime());
   const ctx: AppContext = {
     config,
     db: database.db,
     clock,
     jobs,
     accessCache,
+    cache,
     accessChanged: () => accessCache.clear(),
     renderer: new Renderer(),
     resolveTxt,
   };
   app.addHook('onClose', () => ctx.renderer.close());
   // Other processes' changes arrive as NOTIFY (db/functions/atrium_access_changed.sql).
-  const stopListening = await database.listen('atrium_access', () => accessCache.clear());
+  // The notice names the account; none: something may have been missed, everything goes.
+  const stopListening = await database.listen('atrium_access', (accountId) => {
+    accessCache.clear();
+    if (accountId) cache.drop(accountId);
+    else cache.dropAll();
+  });
   app.addHook('onClose', () => stopListening());
   const handlers: Record<string, JobHandler> = {
     [PURGE_JOB]: purgeWorkspace(ctx),

@@ -16,10 +16,11 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   close(): Promise<void>;
   /**
-   * Calls `onNotice` for each NOTIFY on `channel` from any process, and also whenever notices may
-   * have been missed (a lost connection); returns the function that stops listening.
+   * Calls `onNotice` with its payload for each NOTIFY on `channel` from any process, and without
+   * one whenever notices may have been missed (a lost connection); returns the function that stops
+   * listening.
    */
-  listen(channel: string, onNotice: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotice: (payload?: string) => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as a tar, which `loadDataDir` starts a copy from. */
   dump?(): Promise<Blob>;
 }
@@ -61,7 +62,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       return client.close();
     },
     listen: async (channel, onNotice) => {
-      const stop = await client.listen(channel, () => onNotice());
+      const stop = await client.listen(channel, (payload) => onNotice(payload || undefined));
       return () => stop();
     },
     dump: () => client.dumpDataDir('none'),
@@ -72,7 +73,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 async function listenOnPostgres(
   url: string,
   channel: string,
-  onNotice: () => void,
+  onNotice: (payload?: string) => void,
 ): Promise<() => Promise<void>> {
   let current: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -94,7 +95,7 @@ async function listenOnPostgres(
         }, 1000);
       }
     };
-    client.on('notification', (n) => n.channel === channel && onNotice());
+    client.on('notification', (n) => n.channel === channel && onNotice(n.payload || undefined));
     client.on('error', lose);
     client.on('end', lose);
     try {

@@ -47,6 +47,17 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
     if (access === undefined || access === 'public') return done();
     gate(ctx, request, reply, access).then(() => done(), done);
   });
+
+  // What a signed-in or SCIM caller changed is seen by the next request this process serves, before
+  // the answer leaves: their account's cached reads go (other processes hear it from NOTIFY). The
+  // Track API and the app-key check change nothing those reads hold.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (!SAFE_METHODS.has(request.method)) {
+      const accountId = request.actor?.account.id ?? request.scimAccountId;
+      if (accountId) ctx.cache.drop(accountId);
+    }
+    done(null, payload);
+  });
   return table;
 }
 

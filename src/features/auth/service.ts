@@ -207,17 +207,47 @@ export async function logout(ctx: AppContext, sessionId: string): Promise<void> 
 // Sliding expiry, but at most one write per session per interval rather than one per request.
 const EXTEND_EVERY_MS = 60 * 60 * 1000;
 
-/** The caller behind a session token, or null when the token is unknown or expired. */
+/** A session's caller as the cache keeps it (shared by that session's requests: never mutated but for the sliding expiry). */
+interface CachedCaller {
+  actor: Actor;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * The caller behind a session token, or null when the token is unknown or expired. Read from this
+ * process's cache when it holds the session (shared/account-cache.ts: dropped whenever the
+ * account's members, roles, workspaces, sessions or second factors change), else in one query.
+ */
 export async function authenticate(ctx: AppContext, token: string): Promise<Actor | null> {
   const now = ctx.clock.now();
-  const found = await store.findSessionContext(ctx.db, hashToken(token), now);
+  const tokenHash = hashToken(token);
+  const key = `session:${tokenHash}`;
+  let caller = ctx.cache.get<CachedCaller>(key);
+  // Past its expiry as this process last saw it, the session may have been extended by another.
+  if (caller && caller.expiresAt <= now) {
+    ctx.cache.forget(key);
+    caller = undefined;
+  }
+  if (!caller) {
+    const mark = ctx.cache.mark;
+    const loaded = await loadCaller(ctx, tokenHash, now);
+    if (!loaded) return null;
+    ctx.cache.remember(loaded.actor.account.id, key, loaded, mark);
+    caller = loaded;
+  }
+  if (now.getTime() - caller.lastSeenAt.getTime() <= EXTEND_EVERY_MS) return caller.actor;
+  const renewedUntil = new Date(now.getTime() + ctx.config.sessionTtlMs);
+  await store.extendSession(ctx.db, caller.actor.sessionId!, now, renewedUntil);
+  caller.lastSeenAt = now;
+  caller.expiresAt = renewedUntil;
+  return { ...caller.actor, renewedUntil };
+}
+
+async function loadCaller(ctx: AppContext, tokenHash: string, now: Date): Promise<CachedCaller | null> {
+  const found = await store.findSessionContext(ctx.db, tokenHash, now);
   if (found?.member.status !== 'active') return null;
   const { session, member, account } = found;
-  let renewedUntil: Date | undefined;
-  if (now.getTime() - session.lastSeenAt.getTime() > EXTEND_EVERY_MS) {
-    renewedUntil = new Date(now.getTime() + ctx.config.sessionTtlMs);
-    await store.extendSession(ctx.db, session.id, now, renewedUntil);
-  }
   const subject = resolveSubject({
     memberId: member.id,
     accountId: member.accountId,
@@ -236,7 +266,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     member.currentWorkspaceId && subject.workspaces.has(member.currentWorkspaceId)
       ? member.currentWorkspaceId
       : (workspaces[0]?.id ?? null);
-  return {
+  const actor: Actor = {
     subject,
     member,
     account,
@@ -246,8 +276,8 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     sessionId: session.id,
     csrfToken: session.csrfToken,
     authenticatedAt: session.authenticatedAt,
-    ...(renewedUntil && { renewedUntil }),
   };
+  return { actor, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt };
 }
 
 /** Who the caller is, where they may go, and the CSRF token their console must echo. */

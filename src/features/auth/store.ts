@@ -30,6 +30,7 @@ function sessionContextQuery(db: Db) {
         id: sessions.id,
         csrfToken: sessions.csrfToken,
         lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
         authenticatedAt: sessions.authenticatedAt,
       },
       member: members,

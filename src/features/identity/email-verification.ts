@@ -171,7 +171,7 @@ const gone = (why: string) =>
  */
 export async function confirmEmailLink(ctx: AppContext, token: string, client: ClientInfo): Promise<void> {
   await countAnonymousRequest(ctx, 'links', client);
-  await ctx.db.transaction(async (tx) => {
+  const accountId = await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const link = await usableLink(ctx, tx, token);
     // The account's lock before the link's row, in the order a change of address takes them
@@ -192,7 +192,7 @@ export async function confirmEmailLink(ctx: AppContext, token: string, client: C
         target: targetOf(member),
         after: { email: member.email },
       });
-      return;
+      return member.accountId;
     }
     if (link.email.toLowerCase() !== member.email.toLowerCase())
       await assertEmailFree(tx, link.email, member.accountId, member.id);
@@ -217,7 +217,10 @@ export async function confirmEmailLink(ctx: AppContext, token: string, client: C
       before: { email: member.email },
       after: { email: link.email, emailVerified: true },
     });
+    return member.accountId;
   });
+  // The member's session carries their address and whether it is verified (auth/service.ts).
+  ctx.cache.drop(accountId);
 }
 
 /**

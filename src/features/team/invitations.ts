@@ -348,8 +348,10 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
         member: toMember({ ...active, lastLoginAt: now }),
         currentWorkspaceId: active.currentWorkspaceId,
       },
+      changed: trial ? [member.accountId, trial.account.id] : [member.accountId],
     };
   });
   ctx.accessChanged();
+  for (const accountId of result.changed) ctx.cache.drop(accountId);
   return result;
 }

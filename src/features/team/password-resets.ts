@@ -132,7 +132,7 @@ export async function completePasswordReset(
   await usableReset(ctx, ctx.db, token);
   checkNewPassword(password, '/password');
   const passwordHash = await hashPassword(password, ctx.config.passwordHashing);
-  await ctx.db.transaction(async (tx) => {
+  const accountId = await ctx.db.transaction(async (tx) => {
     const reset = await usableReset(ctx, tx, token);
     if (!(await store.claimPasswordReset(tx, hashToken(token), ctx.clock.now()))) {
       throw new DomainError('gone', 'This reset link has already been used; ask for a new one.');
@@ -164,5 +164,8 @@ export async function completePasswordReset(
         after: { email: member.email, by: 'password_reset' },
       });
     }
+    return member.accountId;
   });
+  // The member's sessions have ended: not one more request of theirs from this process's cache.
+  ctx.cache.drop(accountId);
 }

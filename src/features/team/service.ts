@@ -88,8 +88,19 @@ function visibleTo(actor: Actor, member: TeamMember): TeamMember | null {
 
 export async function listTeamMembers(ctx: AppContext, actor: Actor): Promise<TeamMember[]> {
   const { accountId } = actor.subject;
-  const views = await viewsOf(ctx, ctx.db, accountId, await store.listMembers(ctx.db, accountId));
-  return views.flatMap((v) => visibleTo(actor, v) ?? []);
+  // Kept until the account's members, roles, workspaces, invitations or second factors change.
+  const views = await ctx.cache.read(accountId, `team:${accountId}`, async () =>
+    viewsOf(ctx, ctx.db, accountId, await store.listMembers(ctx.db, accountId)),
+  );
+  const now = ctx.clock.now().toISOString();
+  return views.flatMap((v) => {
+    const visible = visibleTo(actor, v);
+    if (!visible) return [];
+    // An invitation may have expired since the list was cached.
+    const lapsed =
+      visible.status === 'invited' && visible.inviteExpiresAt !== null && visible.inviteExpiresAt <= now;
+    return lapsed ? { ...visible, status: 'expired' as const } : visible;
+  });
 }
 
 export async function getTeamMember(ctx: AppContext, actor: Actor, memberId: string): Promise<TeamMember> {

@@ -109,7 +109,11 @@ export async function getWorkspace(ctx: AppContext, actor: Actor, workspaceId: s
 }
 
 export function getSettings(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Settings> {
-  return loadSettings(ctx.db, actor.subject.accountId, workspaceId);
+  const { accountId } = actor.subject;
+  // Kept until the account's workspaces or members (the test recipient's address) change.
+  return ctx.cache.read(accountId, `settings:${workspaceId}`, () =>
+    loadSettings(ctx.db, accountId, workspaceId),
+  );
 }
 
 /** Who holds a role in the workspace: Account Admins by rule, others by assignment. */

@@ -30,7 +30,13 @@ export type DatabaseTarget =
   /** `dataDir` undefined keeps the database in memory; `loadDataDir` starts it from a dump. */
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export interface DatabaseOptions {
+  /** Called with each statement sent through the query layer (the benchmark counts them). */
+  onQuery?: (sql: string) => void;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<Database> {
+  const logger = options.onQuery && { logQuery: options.onQuery };
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
     // An idle connection that dies (server restart, terminated by an admin) is replaced by the pool
@@ -46,7 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // Fail at start-up, not at the first request, when the server is unreachable.
     (await pool.connect()).release();
     return {
-      db: drizzlePostgres({ client: pool, schema }),
+      db: drizzlePostgres({ client: pool, schema, ...(logger && { logger }) }),
       kind: 'postgres',
       close: () => pool.end(),
       listen: (channel, onNotice) => listenOnPostgres(target.url, channel, onNotice),
@@ -55,7 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const client = await PGlite.create({ dataDir: target.dataDir, loadDataDir: target.loadDataDir });
   const stopAutovacuum = startAutovacuum(client);
   return {
-    db: drizzlePglite({ client, schema }),
+    db: drizzlePglite({ client, schema, ...(logger && { logger }) }),
     kind: 'pglite',
     close: () => {
       stopAutovacuum();

@@ -46,8 +46,11 @@ CREATE OR REPLACE TRIGGER sessions_access_changed AFTER DELETE ON sessions
   FOR EACH ROW WHEN (OLD.expires_at > now()) EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
 CREATE OR REPLACE TRIGGER sessions_reauthenticated AFTER UPDATE OF authenticated_at ON sessions
   FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
--- Whether a member has two-factor is part of what their session carries.
+-- Whether a member has two-factor, and the address they are changing to, are part of what their
+-- session carries.
 CREATE OR REPLACE TRIGGER member_totp_access_changed AFTER INSERT OR UPDATE OR DELETE ON member_totp
   FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
 CREATE OR REPLACE TRIGGER passkeys_access_changed AFTER INSERT OR DELETE ON passkeys
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
+CREATE OR REPLACE TRIGGER email_verifications_access_changed AFTER INSERT OR UPDATE OR DELETE ON email_verifications
   FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');

@@ -117,7 +117,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      return { ...me(actor), pendingEmail: await pendingEmailOf(ctx, actor.member.id) };
+      return { ...me(actor), pendingEmail: await pendingEmailOf(ctx, actor) };
     },
   );
 }

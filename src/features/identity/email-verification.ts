@@ -147,8 +147,12 @@ export async function startEmailChange(
 }
 
 /** The address a member's live change link waits on, if any (GET /api/me's pendingEmail). */
-export function pendingEmailOf(ctx: AppContext, memberId: string): Promise<string | null> {
-  return store.pendingEmailChange(ctx.db, memberId, ctx.clock.now());
+/** The address the caller is changing to, awaiting its confirmation; cached with their session's account. */
+export async function pendingEmailOf(ctx: AppContext, actor: Actor): Promise<string | null> {
+  const pending = await ctx.cache.read(actor.account.id, `pending-email:${actor.member.id}`, () =>
+    store.pendingEmailChange(ctx.db, actor.member.id, ctx.clock.now()),
+  );
+  return pending && pending.expiresAt > ctx.clock.now() ? pending.email : null;
 }
 
 /** 404 for a token never issued; 410 for one used, replaced or expired. */

@@ -62,9 +62,13 @@ export async function claimEmailVerification(
 }
 
 /** The address a live change link of the member waits on, if any. */
-export async function pendingEmailChange(tx: Db, memberId: string, now: Date): Promise<string | null> {
+export async function pendingEmailChange(
+  tx: Db,
+  memberId: string,
+  now: Date,
+): Promise<{ email: string; expiresAt: Date } | null> {
   const [row] = await tx
-    .select({ email: emailVerifications.email })
+    .select({ email: emailVerifications.email, expiresAt: emailVerifications.expiresAt })
     .from(emailVerifications)
     .where(
       and(
@@ -77,5 +81,5 @@ export async function pendingEmailChange(tx: Db, memberId: string, now: Date): P
     )
     .orderBy(desc(emailVerifications.createdAt))
     .limit(1);
-  return row?.email ?? null;
+  return row ?? null;
 }

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { Items, problems } from '../../http/schemas.js';
+import { sendSerialized, serialize200 } from '../../http/serialized.js';
 import { actorOf } from '../auth/actor.js';
 import { clientInfo, setSessionCookies } from '../auth/cookies.js';
 import { NewPassword } from '../security/password-policy.js';
@@ -30,7 +31,7 @@ import {
   TeamMember,
   UpdateMemberBody,
 } from './schemas.js';
-import { deleteTeamMember, getTeamMember, listTeamMembers, updateTeamMember } from './service.js';
+import { deleteTeamMember, getTeamMember, teamListJson, updateTeamMember } from './service.js';
 
 const tags = ['Team members'];
 const MemberParams = Type.Object({ memberId: Type.String() });
@@ -70,7 +71,10 @@ export function teamRoutes(app: App, ctx: AppContext): void {
         response: { 200: Items(TeamMember), ...problems(401) },
       },
     },
-    async (req) => ({ items: await listTeamMembers(ctx, actorOf(req)) }),
+    async (req, reply) => {
+      const json = await teamListJson(ctx, actorOf(req), (body) => serialize200(reply, body));
+      return sendSerialized(reply, json);
+    },
   );
 
   app.post(

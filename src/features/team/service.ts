@@ -92,15 +92,39 @@ export async function listTeamMembers(ctx: AppContext, actor: Actor): Promise<Te
   const views = await ctx.cache.read(accountId, `team:${accountId}`, async () =>
     viewsOf(ctx, ctx.db, accountId, await store.listMembers(ctx.db, accountId)),
   );
-  const now = ctx.clock.now().toISOString();
-  return views.flatMap((v) => {
-    const visible = visibleTo(actor, v);
-    if (!visible) return [];
-    // An invitation may have expired since the list was cached.
-    const lapsed =
-      visible.status === 'invited' && visible.inviteExpiresAt !== null && visible.inviteExpiresAt <= now;
-    return lapsed ? { ...visible, status: 'expired' as const } : visible;
-  });
+  return views.flatMap((v) => visibleTo(actor, v) ?? []);
+}
+
+interface TeamListAnswer {
+  json: string;
+  /** The first pending invitation's expiry: the answer says "invited" until then, no longer. */
+  until: number;
+}
+
+/**
+ * The team list as the route answers it, serialized once (`serialize`: the route's own response
+ * serializer) and kept per account and per what the caller may see: Account Admins share one, a
+ * Member has their own. Dropped with the account's other cached reads.
+ */
+export async function teamListJson(
+  ctx: AppContext,
+  actor: Actor,
+  serialize: (body: { items: TeamMember[] }) => string,
+): Promise<string> {
+  const { accountId } = actor.subject;
+  const seen = can(actor.subject, 'team_members.view_all') ? 'all' : actor.member.id;
+  const key = `team-json:${accountId}:${seen}`;
+  const now = ctx.clock.now().getTime();
+  const cached = ctx.cache.get<TeamListAnswer>(key);
+  if (cached && now < cached.until) return cached.json;
+  const mark = ctx.cache.mark;
+  const items = await listTeamMembers(ctx, actor);
+  const expiries = items.flatMap((m) =>
+    m.status === 'invited' && m.inviteExpiresAt ? [Date.parse(m.inviteExpiresAt)] : [],
+  );
+  const answer = { json: serialize({ items }), until: Math.min(Number.POSITIVE_INFINITY, ...expiries) };
+  ctx.cache.remember(accountId, key, answer, mark);
+  return answer.json;
 }
 
 export async function getTeamMember(ctx: AppContext, actor: Actor, memberId: string): Promise<TeamMember> {

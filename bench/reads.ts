@@ -9,10 +9,12 @@
  * Each route is also called once here, cold and then warm, counting the statements it sends
  * through the query layer (BEGIN and COMMIT included).
  */
-import { mkdtemp } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { type DatabaseTarget, openDatabase } from '../src/db/connection.js';
@@ -28,8 +30,10 @@ export interface ReadRoute {
 }
 
 export interface PreparedReads {
-  /** PGlite: the data directory the service is to open (absent: DATABASE_URL). */
-  dataDir?: string;
+  /** What the service is to open: PGlite's data directory, or a PostgreSQL database of its own. */
+  env: Record<string, string | undefined>;
+  /** Removes the data directory or drops the database. */
+  remove(): Promise<void>;
   /** The cookie of an Account Admin of the big account. */
   cookie: string;
   routes: ReadRoute[];
@@ -37,11 +41,35 @@ export interface PreparedReads {
   smallTeamQueries: number;
 }
 
+/** A fresh PGlite data directory, or a fresh database on DATABASE_URL's server (its rate limits and data start empty). */
+async function freshDatabase(database: 'PGlite' | 'PostgreSQL') {
+  if (database === 'PGlite') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
+    return {
+      target: { kind: 'pglite', dataDir } as DatabaseTarget,
+      env: { DATA_DIR: dataDir, DATABASE_URL: undefined },
+      remove: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const server = process.env.DATABASE_URL!;
+  const name = `atrium_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: url.toString() } as DatabaseTarget,
+    env: { DATABASE_URL: url.toString() },
+    remove: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 export async function prepareReads(database: 'PGlite' | 'PostgreSQL'): Promise<PreparedReads> {
-  const dataDir = database === 'PGlite' ? await mkdtemp(join(tmpdir(), 'atrium-bench-')) : undefined;
-  const target: DatabaseTarget = dataDir
-    ? { kind: 'pglite', dataDir }
-    : { kind: 'postgres', url: process.env.DATABASE_URL! };
+  const { target, env, remove } = await freshDatabase(database);
   let statements = 0;
   const opened = await openDatabase(target, { onQuery: () => statements++ });
   try {
@@ -119,7 +147,7 @@ export async function prepareReads(database: 'PGlite' | 'PostgreSQL'): Promise<P
       const small = await signUp('Small');
       await count('/api/me', small.headers); // its session cached, as the big account's is by now
       const smallTeamQueries = await count('/api/team-members', small.headers);
-      return { ...(dataDir && { dataDir }), cookie: big.headers.cookie, routes, smallTeamQueries };
+      return { env, remove, cookie: big.headers.cookie, routes, smallTeamQueries };
     } finally {
       await app.close();
     }

@@ -8,7 +8,6 @@
  *    POST /api/authz/check against a Fastify hello-world POST in another child process.
  * BENCH_SECONDS sets the length of each HTTP run (default 5). Track API calls: bench/track.ts.
  */
-import { rm } from 'node:fs/promises';
 import { benchAccess } from './access.js';
 import { load, perSecond, post, seconds, signUp, spawnServer, stop } from './http.js';
 import { prepareReads } from './reads.js';
@@ -26,8 +25,7 @@ const row = (label: string, rps: number, base: number) =>
 
 async function httpBench(database: 'PGlite' | 'PostgreSQL', hello: { url: string }) {
   const reads = await prepareReads(database);
-  const env = reads.dataDir ? { DATA_DIR: reads.dataDir, DATABASE_URL: undefined } : {};
-  const atrium = await spawnServer(['dist/cli.js', 'serve'], env, '/healthz');
+  const atrium = await spawnServer(['dist/cli.js', 'serve'], reads.env, '/healthz');
   try {
     const { workspace, member, session } = await signUp(atrium.url);
     const created = await post(
@@ -95,7 +93,7 @@ async function httpBench(database: 'PGlite' | 'PostgreSQL', hello: { url: string
     );
   } finally {
     await stop(atrium);
-    if (reads.dataDir) await rm(reads.dataDir, { recursive: true, force: true });
+    await reads.remove();
   }
 }
 

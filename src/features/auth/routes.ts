@@ -2,14 +2,14 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
+import { sendSerialized, serialize200 } from '../../http/serialized.js';
 import { PlanName } from '../accounts/schemas.js';
-import { pendingEmailOf } from '../identity/email-verification.js';
 import { AuthenticationResponse } from '../passkeys/schemas.js';
 import { Member, toMember } from '../team/schemas.js';
 import { WorkspaceRole } from '../workspaces/schemas.js';
 import { actorOf } from './actor.js';
 import { clearSessionCookies, clientInfo, setSessionCookies } from './cookies.js';
-import { login, logout, me } from './service.js';
+import { login, logout, meJson } from './service.js';
 
 const tags = ['Sessions'];
 
@@ -115,9 +115,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
         response: { 200: Me, ...problems(401) },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      return { ...me(actor), pendingEmail: await pendingEmailOf(ctx, actor) };
-    },
+    async (req, reply) =>
+      sendSerialized(reply, await meJson(ctx, actorOf(req), (body) => serialize200(reply, body))),
   );
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
 import { recordActivity } from '../activity/record.js';
+import { pendingEmailOf } from '../identity/email-verification.js';
 import { confirmMemberPasskey } from '../passkeys/assertion.js';
 import type { AuthenticationResponse } from '../passkeys/schemas.js';
 import { breakGlassEntry, signInWithoutSso } from '../sso/enforcement.js';
@@ -278,6 +279,26 @@ async function loadCaller(ctx: AppContext, tokenHash: string, now: Date): Promis
     authenticatedAt: session.authenticatedAt,
   };
   return { actor, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt };
+}
+
+/**
+ * GET /api/me's answer, serialized once per session (the console asks at every page load) and kept
+ * until the account changes or the pending change of address expires.
+ */
+export async function meJson(
+  ctx: AppContext,
+  actor: Actor,
+  serialize: (body: ReturnType<typeof me> & { pendingEmail: string | null }) => string,
+): Promise<string> {
+  const key = `me:${actor.sessionId}`;
+  const cached = ctx.cache.get<{ json: string; until: number }>(key);
+  if (cached && ctx.clock.now().getTime() < cached.until) return cached.json;
+  const mark = ctx.cache.mark;
+  const pending = await pendingEmailOf(ctx, actor.member.id);
+  const json = serialize({ ...me(actor), pendingEmail: pending?.email ?? null });
+  const until = pending?.expiresAt.getTime() ?? Number.POSITIVE_INFINITY;
+  ctx.cache.remember(actor.account.id, key, { json, until }, mark);
+  return json;
 }
 
 /** Who the caller is, where they may go, and the CSRF token their console must echo. */

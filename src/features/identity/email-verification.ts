@@ -147,12 +147,9 @@ export async function startEmailChange(
 }
 
 /** The address a member's live change link waits on, if any (GET /api/me's pendingEmail). */
-/** The address the caller is changing to, awaiting its confirmation; cached with their session's account. */
-export async function pendingEmailOf(ctx: AppContext, actor: Actor): Promise<string | null> {
-  const pending = await ctx.cache.read(actor.account.id, `pending-email:${actor.member.id}`, () =>
-    store.pendingEmailChange(ctx.db, actor.member.id, ctx.clock.now()),
-  );
-  return pending && pending.expiresAt > ctx.clock.now() ? pending.email : null;
+/** The address the member is changing to, awaiting its confirmation, and until when. */
+export function pendingEmailOf(ctx: AppContext, memberId: string) {
+  return store.pendingEmailChange(ctx.db, memberId, ctx.clock.now());
 }
 
 /** 404 for a token never issued; 410 for one used, replaced or expired. */

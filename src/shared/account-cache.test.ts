@@ -43,3 +43,13 @@ test('an entry goes after the TTL whatever happens', () => {
   advance(1);
   expect(cache.get('a')).toBeUndefined();
 });
+
+test('past its memory budget the oldest entries go first', () => {
+  const { cache } = cacheAt();
+  const mb = 1024 * 1024;
+  for (let i = 0; i < 70; i++) cache.remember('acc_a', `k${i}`, i, cache.mark, mb);
+  expect(cache.get('k0')).toBeUndefined();
+  expect(cache.get('k5')).toBeUndefined();
+  expect(cache.get('k69')).toBe(69);
+  expect(cache.get('k6')).toBe(6); // 64 of 1 MB are kept
+});

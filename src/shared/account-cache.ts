@@ -16,13 +16,17 @@
 
 // Long enough to serve a burst of requests from memory; short enough to bound a missed notice.
 export const TTL_MS = 10_000;
-// Past this many entries the cache starts over rather than grow without bound.
+// Past these, the oldest entries go first (a Map iterates in insertion order).
 const MAX_ENTRIES = 100_000;
+const MAX_BYTES = 64 * 1024 * 1024;
+// The accounts dropped while reads may be in flight; past this many, everything is dropped instead.
+const MAX_DROPPED = 100_000;
 
 interface Entry {
   accountId: string;
   value: unknown;
   storedAt: number;
+  bytes: number;
 }
 
 export class AccountCache {
@@ -32,6 +36,7 @@ export class AccountCache {
   #drops = 0;
   #allDroppedAt = 0;
   readonly #droppedAt = new Map<string, number>();
+  #bytes = 0;
 
   constructor(private readonly now: () => number) {}
 
@@ -40,7 +45,7 @@ export class AccountCache {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (this.now() - entry.storedAt >= TTL_MS) {
-      this.#forget(key, entry.accountId);
+      this.#forget(key, entry);
       return undefined;
     }
     return entry.value as T;
@@ -51,37 +56,53 @@ export class AccountCache {
     return this.#drops;
   }
 
-  /** Keeps `value` for the account, unless the account was dropped since `mark`. */
-  remember(accountId: string, key: string, value: unknown, mark: number): void {
+  /**
+   * Keeps `value` for the account, unless the account was dropped since `mark`. `bytes`: about how
+   * much memory it holds (an answer's length; a caller's member and workspaces).
+   */
+  remember(accountId: string, key: string, value: unknown, mark: number, bytes = 1024): void {
     if (this.#allDroppedAt > mark || (this.#droppedAt.get(accountId) ?? 0) > mark) return;
-    if (this.#entries.size >= MAX_ENTRIES) this.dropAll();
-    this.#entries.set(key, { accountId, value, storedAt: this.now() });
+    this.forget(key);
+    this.#entries.set(key, { accountId, value, storedAt: this.now(), bytes });
+    this.#bytes += bytes;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#entries.size <= MAX_ENTRIES && this.#bytes <= MAX_BYTES) break;
+      this.#forget(oldest, entry);
+    }
     const keys = this.#keysOf.get(accountId) ?? new Set<string>();
     this.#keysOf.set(accountId, keys.add(key));
   }
 
   /** The cached value of an account's read, else `load`'s (kept for the next caller). */
-  async read<T>(accountId: string, key: string, load: () => Promise<T>): Promise<T> {
+  async read<T>(
+    accountId: string,
+    key: string,
+    load: () => Promise<T>,
+    bytes?: (value: T) => number,
+  ): Promise<T> {
     const cached = this.get<T>(key);
     if (cached !== undefined) return cached;
     const mark = this.mark;
     const value = await load();
-    this.remember(accountId, key, value, mark);
+    this.remember(accountId, key, value, mark, bytes?.(value));
     return value;
   }
 
   forget(key: string): void {
     const entry = this.#entries.get(key);
-    if (entry) this.#forget(key, entry.accountId);
+    if (entry) this.#forget(key, entry);
   }
 
   drop(accountId: string): void {
-    if (this.#droppedAt.size >= MAX_ENTRIES) {
+    if (this.#droppedAt.size >= MAX_DROPPED) {
       this.dropAll();
       return;
     }
     this.#droppedAt.set(accountId, ++this.#drops);
-    for (const key of this.#keysOf.get(accountId) ?? []) this.#entries.delete(key);
+    for (const key of this.#keysOf.get(accountId) ?? []) {
+      this.#bytes -= this.#entries.get(key)?.bytes ?? 0;
+      this.#entries.delete(key);
+    }
     this.#keysOf.delete(accountId);
   }
 
@@ -91,10 +112,12 @@ export class AccountCache {
     this.#droppedAt.clear();
     this.#entries.clear();
     this.#keysOf.clear();
+    this.#bytes = 0;
   }
 
-  #forget(key: string, accountId: string): void {
+  #forget(key: string, entry: Entry): void {
     this.#entries.delete(key);
-    this.#keysOf.get(accountId)?.delete(key);
+    this.#bytes -= entry.bytes;
+    this.#keysOf.get(entry.accountId)?.delete(key);
   }
 }

@@ -234,7 +234,13 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     const mark = ctx.cache.mark;
     const loaded = await loadCaller(ctx, tokenHash, now);
     if (!loaded) return null;
-    ctx.cache.remember(loaded.actor.account.id, key, loaded, mark);
+    ctx.cache.remember(
+      loaded.actor.account.id,
+      key,
+      loaded,
+      mark,
+      2048 + 200 * loaded.actor.workspaces.length,
+    );
     caller = loaded;
   }
   if (now.getTime() - caller.lastSeenAt.getTime() <= EXTEND_EVERY_MS) return caller.actor;
@@ -288,16 +294,16 @@ async function loadCaller(ctx: AppContext, tokenHash: string, now: Date): Promis
 export async function meJson(
   ctx: AppContext,
   actor: Actor,
-  serialize: (body: ReturnType<typeof me> & { pendingEmail: string | null }) => string,
-): Promise<string> {
+  serialize: (body: ReturnType<typeof me> & { pendingEmail: string | null }) => Buffer,
+): Promise<Buffer> {
   const key = `me:${actor.sessionId}`;
-  const cached = ctx.cache.get<{ json: string; until: number }>(key);
+  const cached = ctx.cache.get<{ json: Buffer; until: number }>(key);
   if (cached && ctx.clock.now().getTime() < cached.until) return cached.json;
   const mark = ctx.cache.mark;
   const pending = await pendingEmailOf(ctx, actor.member.id);
   const json = serialize({ ...me(actor), pendingEmail: pending?.email ?? null });
   const until = pending?.expiresAt.getTime() ?? Number.POSITIVE_INFINITY;
-  ctx.cache.remember(actor.account.id, key, { json, until }, mark);
+  ctx.cache.remember(actor.account.id, key, { json, until }, mark, json.length);
   return json;
 }
 

@@ -89,14 +89,17 @@ function visibleTo(actor: Actor, member: TeamMember): TeamMember | null {
 export async function listTeamMembers(ctx: AppContext, actor: Actor): Promise<TeamMember[]> {
   const { accountId } = actor.subject;
   // Kept until the account's members, roles, workspaces, invitations or second factors change.
-  const views = await ctx.cache.read(accountId, `team:${accountId}`, async () =>
-    viewsOf(ctx, ctx.db, accountId, await store.listMembers(ctx.db, accountId)),
+  const views = await ctx.cache.read(
+    accountId,
+    `team:${accountId}`,
+    async () => viewsOf(ctx, ctx.db, accountId, await store.listMembers(ctx.db, accountId)),
+    (members) => members.reduce((bytes, m) => bytes + 1024 + 200 * m.workspaces.length, 0),
   );
   return views.flatMap((v) => visibleTo(actor, v) ?? []);
 }
 
 interface TeamListAnswer {
-  json: string;
+  json: Buffer;
   /** The first pending invitation's expiry: the answer says "invited" until then, no longer. */
   until: number;
 }
@@ -109,8 +112,8 @@ interface TeamListAnswer {
 export async function teamListJson(
   ctx: AppContext,
   actor: Actor,
-  serialize: (body: { items: TeamMember[] }) => string,
-): Promise<string> {
+  serialize: (body: { items: TeamMember[] }) => Buffer,
+): Promise<Buffer> {
   const { accountId } = actor.subject;
   const seen = can(actor.subject, 'team_members.view_all') ? 'all' : actor.member.id;
   const key = `team-json:${accountId}:${seen}`;
@@ -123,7 +126,7 @@ export async function teamListJson(
     m.status === 'invited' && m.inviteExpiresAt ? [Date.parse(m.inviteExpiresAt)] : [],
   );
   const answer = { json: serialize({ items }), until: Math.min(Number.POSITIVE_INFINITY, ...expiries) };
-  ctx.cache.remember(accountId, key, answer, mark);
+  ctx.cache.remember(accountId, key, answer, mark, answer.json.length);
   return answer.json;
 }
 

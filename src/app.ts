@@ -10,7 +10,6 @@ import { activityRoutes } from './features/activity/routes.js';
 import { apiKeyRoutes } from './features/api-keys/routes.js';
 import { type RouteTable, registerAuthentication } from './features/auth/authenticate.js';
 import { authRoutes } from './features/auth/routes.js';
-import { AccessCache } from './features/authz/cache.js';
 import { authzRoutes } from './features/authz/routes.js';
 import { identityRoutes } from './features/identity/routes.js';
 import { deliverEmail } from './features/mail/deliver.js';
@@ -103,16 +102,13 @@ export async function buildApp({
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobQueue(database.db, clock);
-  const accessCache = new AccessCache();
   const cache = new AccountCache(() => clock.now().getTime());
   const ctx: AppContext = {
     config,
     db: database.db,
     clock,
     jobs,
-    accessCache,
     cache,
-    accessChanged: () => accessCache.clear(),
     renderer: new Renderer(),
     resolveTxt,
   };
@@ -120,7 +116,6 @@ export async function buildApp({
   // Other processes' changes arrive as NOTIFY (db/functions/atrium_access_changed.sql).
   // The notice names the account; none: something may have been missed, everything goes.
   const stopListening = await database.listen('atrium_access', (accountId) => {
-    accessCache.clear();
     if (accountId) cache.drop(accountId);
     else cache.dropAll();
   });

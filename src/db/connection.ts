@@ -87,11 +87,15 @@ async function listenOnPostgres(
 
   // One connection at a time: a dead one is ended, and exactly one new attempt is scheduled.
   const connect = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: url });
+    // Keep-alive: a connection that died without a word (a half-open TCP connection) is found out.
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
     let lost = false;
     const lose = () => {
       if (lost) return; // pg reports one death as several events
       lost = true;
+      // From now until LISTEN works again notices are lost: what was kept meanwhile goes too, at
+      // each failed attempt (every second) and when it works.
+      if (!stopped) onNotice();
       if (current === client) current = undefined;
       client.end().catch(() => {});
       if (!stopped && !retry) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { MIGRATION_LOCK } from './advisory-locks.js';
@@ -75,11 +76,28 @@ export async function migrate(db: Db): Promise<string[]> {
       applied.push(migration.name);
     });
   }
+  await applyFunctions(db);
+  return applied;
+}
+
+/**
+ * Applies the SQL functions and their triggers when they differ from those last applied (a hash of
+ * the files, kept in schema_functions): replacing a trigger locks its table against writes for a
+ * moment, which a start should not cost when nothing changed.
+ */
+async function applyFunctions(db: Db): Promise<void> {
   const functions = await loadFunctions();
+  const hash = createHash('sha256');
+  for (const file of functions) hash.update(`${file.name}\0${file.statements.join(';\0')}\0`);
+  const digest = hash.digest('hex');
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.execute(sql`CREATE TABLE IF NOT EXISTS schema_functions (hash text NOT NULL)`);
+    const [last] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM schema_functions`);
+    if (last?.hash === digest) return;
     for (const file of functions)
       for (const statement of file.statements) await tx.execute(sql.raw(statement));
+    await tx.execute(sql`DELETE FROM schema_functions`);
+    await tx.execute(sql`INSERT INTO schema_functions (hash) VALUES (${digest})`);
   });
-  return applied;
 }

@@ -19,6 +19,8 @@ export const TTL_MS = 10_000;
 // Past these, the oldest entries go first (a Map iterates in insertion order).
 const MAX_ENTRIES = 100_000;
 const MAX_BYTES = 64 * 1024 * 1024;
+// One bigger answer would push out many smaller ones: it is served, not kept.
+const MAX_ENTRY_BYTES = 1024 * 1024;
 // The accounts dropped while reads may be in flight; past this many, everything is dropped instead.
 const MAX_DROPPED = 100_000;
 
@@ -62,6 +64,7 @@ export class AccountCache {
    */
   remember(accountId: string, key: string, value: unknown, mark: number, bytes = 1024): void {
     if (this.#allDroppedAt > mark || (this.#droppedAt.get(accountId) ?? 0) > mark) return;
+    if (bytes > MAX_ENTRY_BYTES) return;
     this.forget(key);
     this.#entries.set(key, { accountId, value, storedAt: this.now(), bytes });
     this.#bytes += bytes;
@@ -118,6 +121,8 @@ export class AccountCache {
   #forget(key: string, entry: Entry): void {
     this.#entries.delete(key);
     this.#bytes -= entry.bytes;
-    this.#keysOf.get(entry.accountId)?.delete(key);
+    const keys = this.#keysOf.get(entry.accountId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.#keysOf.delete(entry.accountId);
   }
 }

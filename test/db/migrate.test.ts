@@ -59,3 +59,32 @@ CREATE TABLE b (id int);
   expect(statements[0]).toMatch(/^CREATE FUNCTION[\s\S]*END;\n\$\$$/);
   expect(statements[1]).toBe('CREATE TABLE b (id int)');
 });
+
+test('the SQL functions and triggers are applied when they changed, and only then', async () => {
+  const database = await openDatabase({ kind: 'pglite' });
+  try {
+    await migrate(database.db);
+    const rowLevel = async () => {
+      const [row] = await queryRows<{ row: boolean }>(
+        database.db,
+        sql`SELECT (tgtype & 1) = 1 AS row FROM pg_trigger WHERE tgname = 'members_access_changed'`,
+      );
+      return row?.row;
+    };
+    expect(await rowLevel()).toBe(true);
+    // An installation of before the functions had files of their own: a statement-level trigger,
+    // and no record of the functions applied.
+    const old = sql`CREATE OR REPLACE TRIGGER members_access_changed AFTER INSERT OR DELETE OR UPDATE ON members
+      FOR EACH STATEMENT EXECUTE FUNCTION atrium_access_changed('account', 'account_id')`;
+    await database.db.execute(old);
+    // Unchanged files are not applied again at the next start...
+    await migrate(database.db);
+    expect(await rowLevel()).toBe(false);
+    // ...changed ones are.
+    await database.db.execute(sql`DELETE FROM schema_functions`);
+    await migrate(database.db);
+    expect(await rowLevel()).toBe(true);
+  } finally {
+    await database.close();
+  }
+});

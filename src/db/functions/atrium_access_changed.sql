@@ -1,7 +1,7 @@
 -- Tells every service process which account's access or caller data may have changed, so the
--- in-memory caches built from these tables drop what they hold: sessions and the callers behind
--- them (auth/session-cache.ts), an account's team list and workspace settings, and the app-key
--- check API's keys and subjects (authz/cache.ts). The payload is the account's id.
+-- in-memory cache built from these tables (src/shared/account-cache.ts: the callers behind
+-- sessions, API keys, the check API's subjects, the team list, workspace settings) drops what it
+-- holds of that account. The payload is the account's id.
 -- pg_notify is transactional: the notice goes out when, and only if, the change commits, and a
 -- transaction's notices with the same payload go out once.
 --
@@ -40,12 +40,17 @@ CREATE OR REPLACE TRIGGER api_keys_access_changed AFTER INSERT OR DELETE OR UPDA
   FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'account_id');
 CREATE OR REPLACE TRIGGER invitations_access_changed AFTER INSERT OR UPDATE OR DELETE ON invitations
   FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'account_id');
--- A session ended before its time (log-out, revocation, a password reset), or proved again who its
--- person is. Expired sessions swept away, and the sliding expiry's updates, change nothing cached.
+-- A session ended before its time (log-out, revocation, a password reset), was cut short or given
+-- new secrets, or proved again who its person is. Expired sessions swept away (the cache does not
+-- serve them either), and the sliding expiry's updates, which only lengthen it, change nothing
+-- cached. (now() is the database's clock, expiries the service's: they differ by the clock skew.)
 CREATE OR REPLACE TRIGGER sessions_access_changed AFTER DELETE ON sessions
   FOR EACH ROW WHEN (OLD.expires_at > now()) EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
-CREATE OR REPLACE TRIGGER sessions_reauthenticated AFTER UPDATE OF authenticated_at ON sessions
-  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
+CREATE OR REPLACE TRIGGER sessions_reauthenticated AFTER UPDATE ON sessions
+  FOR EACH ROW WHEN (
+    NEW.expires_at < OLD.expires_at OR NEW.token_hash <> OLD.token_hash
+    OR NEW.csrf_token IS DISTINCT FROM OLD.csrf_token OR NEW.authenticated_at IS DISTINCT FROM OLD.authenticated_at
+  ) EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
 -- Whether a member has two-factor, and the address they are changing to, are part of what their
 -- session carries.
 CREATE OR REPLACE TRIGGER member_totp_access_changed AFTER INSERT OR UPDATE OR DELETE ON member_totp

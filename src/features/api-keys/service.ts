@@ -66,7 +66,6 @@ export async function createApiKey(
       ...(kind === 'track' ? { apiKey: secret } : { key: `atrium_${publicId}_${secret}` }),
     };
   });
-  ctx.accessChanged();
   return result;
 }
 
@@ -88,7 +87,6 @@ export async function revokeApiKey(
       before: { kind: row.kind, name: row.name, hint: toApiKey(row).hint },
     });
   });
-  ctx.accessChanged();
 }
 
 export interface KeyHolder {
@@ -107,11 +105,13 @@ async function verify(
   publicId: string,
   secret: string,
 ): Promise<KeyHolder | null> {
-  let row = ctx.accessCache.key(publicId);
+  // Kept in memory (shared/account-cache.ts) until its account's keys or access change.
+  const cacheKey = `api-key:${publicId}`;
+  let row = ctx.cache.get<ApiKeyRow>(cacheKey);
   if (!row) {
-    const readAt = ctx.accessCache.generation;
+    const mark = ctx.cache.mark;
     row = await store.findLiveKey(ctx.db, publicId);
-    if (row) ctx.accessCache.rememberKey(row, readAt);
+    if (row) ctx.cache.remember(row.accountId, cacheKey, row, mark);
   }
   if (!row || row.kind !== kind || !safeEqual(hashToken(secret), row.secretHash)) return null;
   const now = ctx.clock.now();

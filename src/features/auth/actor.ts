@@ -22,6 +22,11 @@ export interface Actor {
   authenticatedAt?: Date;
   /** The client address of the request (behind TRUST_PROXY, the forwarded one), for the activity log. */
   ip?: string;
+  /**
+   * The cache's mark when this caller was read (shared/account-cache.ts): an answer built from it
+   * is kept only if the account has not changed since.
+   */
+  readAt: number;
   /** Set when this request extended the session: its cookies are sent again with the new expiry. */
   renewedUntil?: Date;
 }

@@ -49,10 +49,11 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext): R
   });
 
   // What a signed-in or SCIM caller changed is seen by the next request this process serves, before
-  // the answer leaves: their account's cached reads go (other processes hear it from NOTIFY). The
-  // Track API and the app-key check change nothing those reads hold.
-  app.addHook('onSend', (request, _reply, payload, done) => {
-    if (!SAFE_METHODS.has(request.method)) {
+  // the answer leaves: their account's cached reads go (other processes hear it from NOTIFY). A
+  // refusal changed nothing (one transaction per use case); the Track API and the app-key check
+  // change nothing those reads hold.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400) {
       const accountId = request.actor?.account.id ?? request.scimAccountId;
       if (accountId) ctx.cache.drop(accountId);
     }

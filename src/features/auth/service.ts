@@ -232,7 +232,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
   }
   if (!caller) {
     const mark = ctx.cache.mark;
-    const loaded = await loadCaller(ctx, tokenHash, now);
+    const loaded = await loadCaller(ctx, tokenHash, now, mark);
     if (!loaded) return null;
     ctx.cache.remember(
       loaded.actor.account.id,
@@ -245,13 +245,19 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
   }
   if (now.getTime() - caller.lastSeenAt.getTime() <= EXTEND_EVERY_MS) return caller.actor;
   const renewedUntil = new Date(now.getTime() + ctx.config.sessionTtlMs);
-  await store.extendSession(ctx.db, caller.actor.sessionId!, now, renewedUntil);
+  // Before the write: the session's other requests meanwhile do not extend it again.
   caller.lastSeenAt = now;
+  await store.extendSession(ctx.db, caller.actor.sessionId!, now, renewedUntil);
   caller.expiresAt = renewedUntil;
   return { ...caller.actor, renewedUntil };
 }
 
-async function loadCaller(ctx: AppContext, tokenHash: string, now: Date): Promise<CachedCaller | null> {
+async function loadCaller(
+  ctx: AppContext,
+  tokenHash: string,
+  now: Date,
+  readAt: number,
+): Promise<CachedCaller | null> {
   const found = await store.findSessionContext(ctx.db, tokenHash, now);
   if (found?.member.status !== 'active') return null;
   const { session, member, account } = found;
@@ -283,6 +289,7 @@ async function loadCaller(ctx: AppContext, tokenHash: string, now: Date): Promis
     sessionId: session.id,
     csrfToken: session.csrfToken,
     authenticatedAt: session.authenticatedAt,
+    readAt,
   };
   return { actor, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt };
 }
@@ -299,11 +306,11 @@ export async function meJson(
   const key = `me:${actor.sessionId}`;
   const cached = ctx.cache.get<{ json: Buffer; until: number }>(key);
   if (cached && ctx.clock.now().getTime() < cached.until) return cached.json;
-  const mark = ctx.cache.mark;
   const pending = await pendingEmailOf(ctx, actor.member.id);
   const json = serialize({ ...me(actor), pendingEmail: pending?.email ?? null });
   const until = pending?.expiresAt.getTime() ?? Number.POSITIVE_INFINITY;
-  ctx.cache.remember(actor.account.id, key, { json, until }, mark, json.length);
+  // Built from the caller as read at actor.readAt: not kept if the account changed since.
+  ctx.cache.remember(actor.account.id, key, { json, until }, actor.readAt, json.length);
   return json;
 }
 

@@ -95,14 +95,14 @@ export async function check(ctx: AppContext, key: KeyHolder, checks: readonly Ch
   for (const c of checks) {
     if (c.workspaceId !== undefined && c.workspaceId !== key.workspaceId)
       missing(`Workspace ${c.workspaceId}`);
-    let subject = ctx.accessCache.subject(accountId, c.memberId);
-    if (!subject) {
-      const readAt = ctx.accessCache.generation;
-      subject =
+    // Answered from memory (shared/account-cache.ts) until the account's access changes.
+    const subject = await ctx.cache.read(
+      accountId,
+      `subject:${accountId}:${c.memberId}`,
+      async () =>
         (await loadMemberSubject(ctx.db, accountId, c.memberId))?.subject ??
-        missing(`Team member ${c.memberId}`);
-      ctx.accessCache.rememberSubject(subject, readAt);
-    }
+        missing(`Team member ${c.memberId}`),
+    );
     const { allowed, reason } = explain(subject, c.permission as Permission, key.workspaceId);
     results.push({ allowed, reason });
   }

@@ -85,6 +85,5 @@ export async function putScimGroupRoles(
     await applyGroupRoles(tx, ctx.clock, accountId, memberIds, new Set(wasMapped ? memberIds : []), actor);
     return toView(after, memberIds.length);
   });
-  ctx.accessChanged();
   return view;
 }

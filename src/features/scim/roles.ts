@@ -65,7 +65,6 @@ export function accessFromMappings(
  * Gives each of these members the access of their mapped groups, in the caller's transaction,
  * and logs what changed as done by SCIM. A member in no mapped group is left as they are only if
  * they never were in one: `leaving` names members who just left a group, whose group roles go.
- * The caller calls ctx.accessChanged() after commit.
  */
 export async function applyGroupRoles(
   tx: Db,

@@ -39,14 +39,13 @@ export function scimRoutes(app: App, ctx: AppContext): void {
   const basepath = () => `${ctx.config.publicUrl}/scim/v2`;
   declareScim(basepath());
 
-  /** Runs one SCIM operation in one transaction of the token's account, then tells every process. */
+  /** Runs one SCIM operation in one transaction of the token's account (its cached reads go as it answers). */
   async function run<T>(request: FastifyRequest, work: (call: ScimCall) => Promise<T>): Promise<T> {
     const accountId = request.scimAccountId!;
     const result = await ctx.db.transaction(async (tx) => {
       const account = await findAccount(tx, accountId);
       return work({ ctx, tx, accountId, accountName: account?.name ?? '' });
     });
-    ctx.accessChanged();
     ctx.jobs.notify();
     return result;
   }

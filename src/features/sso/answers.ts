@@ -41,6 +41,8 @@ export async function finishSignIn(
     const { session } = await ctx.db.transaction((tx) =>
       completeSsoSignIn(ctx, tx, taken, identity, clientInfo(request)),
     );
+    // A member may have been created, activated or bound to their subject: the team list changed.
+    ctx.cache.drop(taken.accountId);
     setSessionCookies(reply, ctx.config, session);
     return reply.redirect(login.nextPath ?? '/', 302);
   } catch (error) {

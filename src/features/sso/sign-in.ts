@@ -185,6 +185,5 @@ async function provision(
     target: { type: 'team_member', id: row.id, name },
     after: { email, via: 'sso', access },
   });
-  ctx.accessChanged();
   return (await team.findMember(tx, accountId, row.id))!;
 }

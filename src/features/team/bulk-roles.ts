@@ -111,6 +111,5 @@ export async function bulkRoles(ctx: AppContext, actor: Actor, body: BulkRolesBo
     }
     return viewsOf(ctx, tx, accountId, rows);
   });
-  ctx.accessChanged();
   return result;
 }

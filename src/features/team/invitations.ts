@@ -177,7 +177,6 @@ export async function inviteTeamMember(ctx: AppContext, actor: Actor, body: Invi
     });
     return view;
   });
-  ctx.accessChanged();
   ctx.jobs.notify();
   return member;
 }
@@ -221,7 +220,6 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, memberId: 
       before: { email: member.email },
     });
   });
-  ctx.accessChanged();
 }
 
 /** 404 for a token never issued; 410 for one used, withdrawn or expired ("Used or expired links → 410"). */
@@ -351,7 +349,6 @@ export async function acceptInvitation(ctx: AppContext, token: string, body: Acc
       changed: trial ? [member.accountId, trial.account.id] : [member.accountId],
     };
   });
-  ctx.accessChanged();
   for (const accountId of result.changed) ctx.cache.drop(accountId);
   return result;
 }

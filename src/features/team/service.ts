@@ -95,7 +95,15 @@ export async function listTeamMembers(ctx: AppContext, actor: Actor): Promise<Te
     async () => viewsOf(ctx, ctx.db, accountId, await store.listMembers(ctx.db, accountId)),
     (members) => members.reduce((bytes, m) => bytes + 1024 + 200 * m.workspaces.length, 0),
   );
-  return views.flatMap((v) => visibleTo(actor, v) ?? []);
+  const now = ctx.clock.now().toISOString();
+  return views.flatMap((v) => {
+    const visible = visibleTo(actor, v);
+    if (!visible) return [];
+    // The list may have been read before this invitation expired.
+    const lapsed =
+      visible.status === 'invited' && visible.inviteExpiresAt !== null && visible.inviteExpiresAt <= now;
+    return lapsed ? { ...visible, status: 'expired' as const } : visible;
+  });
 }
 
 interface TeamListAnswer {
@@ -120,7 +128,8 @@ export async function teamListJson(
   const now = ctx.clock.now().getTime();
   const cached = ctx.cache.get<TeamListAnswer>(key);
   if (cached && now < cached.until) return cached.json;
-  const mark = ctx.cache.mark;
+  // What the caller may see was read at actor.readAt: the answer is not kept if the account changed since.
+  const mark = actor.readAt;
   const items = await listTeamMembers(ctx, actor);
   const expiries = items.flatMap((m) =>
     m.status === 'invited' && m.inviteExpiresAt ? [Date.parse(m.inviteExpiresAt)] : [],
@@ -316,7 +325,6 @@ export async function updateTeamMember(
     }
     return { member: await teamMemberView(ctx, tx, after), pendingEmail };
   });
-  ctx.accessChanged();
   ctx.jobs.notify();
   return result;
 }
@@ -340,7 +348,6 @@ export async function deleteTeamMember(ctx: AppContext, actor: Actor, memberId: 
       before: profileRecord(member),
     });
   });
-  ctx.accessChanged();
 }
 
 /** A member's access as the engine sees it (for explaining it, or checking it for an app). */

@@ -111,7 +111,7 @@ export async function getWorkspace(ctx: AppContext, actor: Actor, workspaceId: s
 export function getSettings(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Settings> {
   const { accountId } = actor.subject;
   // Kept until the account's workspaces or members (the test recipient's address) change.
-  return ctx.cache.read(accountId, `settings:${workspaceId}`, () =>
+  return ctx.cache.read(accountId, `settings:${accountId}:${workspaceId}`, () =>
     loadSettings(ctx.db, accountId, workspaceId),
   );
 }
@@ -322,7 +322,6 @@ export async function createWorkspace(ctx: AppContext, actor: Actor, body: Creat
       author: actor,
     });
   });
-  ctx.accessChanged();
   return withDetails(ctx, actor, ws);
 }
 
@@ -377,7 +376,6 @@ export async function updateWorkspace(
     }
     return after;
   });
-  ctx.accessChanged();
   return withDetails(ctx, actor, ws);
 }
 
@@ -482,7 +480,6 @@ export async function deleteWorkspace(
     });
     return ctx.jobs.enqueue(tx, { accountId, kind: PURGE_JOB, payload: { workspaceId } });
   });
-  ctx.accessChanged();
   ctx.jobs.notify();
   return job;
 }

@@ -29,7 +29,7 @@ const json = (values: string[]) => sql`${JSON.stringify(values)}::jsonb`;
 
 /**
  * The person a key names. An email or id goes through listPeople's filter, which looks it up
- * through its own index whatever the planner's statistics say (find_people, migration 0015).
+ * through its own index whatever the planner's statistics say (db/functions/find_people.sql).
  */
 export async function findPerson(
   tx: Db,
@@ -45,20 +45,6 @@ export async function findPerson(
   }
   const [row] = await listPeople(tx, workspaceId, { [key.by]: key.value, limit: 1 });
   return row;
-}
-
-export async function updatePerson(
-  tx: Db,
-  workspaceId: string,
-  cioId: string,
-  changes: Partial<Pick<PersonRow, 'email' | 'externalId' | 'attributes' | 'updatedAt'>>,
-): Promise<PersonRow> {
-  const [row] = await tx
-    .update(people)
-    .set(changes)
-    .where(and(eq(people.workspaceId, workspaceId), eq(people.cioId, cioId)))
-    .returning();
-  return row!;
 }
 
 export async function deletePerson(tx: Db, workspaceId: string, cioId: string): Promise<boolean> {
@@ -84,7 +70,7 @@ export interface PeopleQuery {
 
 /**
  * A page of the workspace's people. Filtered by email or id, the few people holding them are
- * found first through their own index (find_people, migration 0015), then the other conditions
+ * found first through their own index (db/functions/find_people.sql), then the other conditions
  * apply to them: a query of the workspace's people in cio_id order, filtering each, walked the
  * whole workspace whenever the planner believed it small.
  */
@@ -330,7 +316,7 @@ function lockedPeopleOf(raws: LockedRaw[]): LockedPeople {
 
 /**
  * The people named, locked until the transaction ends, in cio_id order; looked up by index
- * whatever the planner's statistics say (migrations 0014 and 0015). With them, the case folding of the
+ * whatever the planner's statistics say (db/functions/lock_people.sql). With them, the case folding of the
  * emails named and of theirs, as the database does it.
  */
 export async function lockPeople(tx: Db, workspaceId: string, named: PeopleNamed): Promise<LockedPeople> {
@@ -345,7 +331,7 @@ export async function lockPeople(tx: Db, workspaceId: string, named: PeopleNamed
 /**
  * The emails and ids named, as values about to be given: locked until the transaction ends, one
  * lock each after the workspace's key lock shared, or that lock alone, exclusive, when more than
- * 64 are named (migration 0017). Naming none locks nothing.
+ * 64 are named (db/functions/lock_person_keys.sql). Naming none locks nothing.
  */
 async function lockKeys(tx: Db, workspaceId: string, { emails, ids }: PeopleNamed): Promise<void> {
   if (emails.length + ids.length === 0) return;
@@ -407,10 +393,11 @@ export interface PersonWrite {
 }
 
 /**
- * Inserts these people and writes the new state of those, in one round trip (migration 0014); with
- * `later`, it goes with the transaction's COMMIT, which then fails if it does.
+ * Inserts these people and writes the new state of those, in one round trip (db/functions/
+ * write_people.sql); with `later`, it goes with the transaction's COMMIT, which then fails if it
+ * does. Only writer.ts writes people: it applies the identifier rules first.
  */
-export async function writePeople(
+export async function savePeople(
   tx: Db,
   workspaceId: string,
   { inserts, updates }: { inserts: PersonWrite[]; updates: PersonWrite[] },

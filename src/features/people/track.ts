@@ -13,13 +13,12 @@ import {
   namedIn,
   type PersonChange,
   parseIdentifier,
-  takenMeanwhile,
-  upsertPeople,
-  upsertPerson,
-} from './identify.js';
+  rulesOf,
+} from './identifier-rules.js';
 import type { Person } from './schemas.js';
-import { rulesOf, toPerson } from './service.js';
+import { toPerson } from './service.js';
 import * as store from './store.js';
+import { takenMeanwhile, upsertPeople, upsertPerson } from './writer.js';
 
 /** The Track API's identify body: `email` and `id` are identifiers, all else attributes. */
 function changeOf(body: Record<string, unknown>): PersonChange {
@@ -80,7 +79,7 @@ export async function applyTrackCall(
 /**
  * The workspace a Track API key writes to, entered through its gate (shared), so revalidation
  * cannot finish, and the workspace cannot be deleted, between the calls' look and their write;
- * with the emails and ids the calls name locked, and the people they name (see upsertPeople).
+ * with the emails and ids the calls name locked, and the people they name (see writer.ts).
  */
 async function enterWorkspace(
   tx: Db,
@@ -170,7 +169,7 @@ function identifyInOneTransaction(
     // The write goes with the COMMIT: a unique index that refuses it fails the batch (see identifyAll).
     const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, {
       locked: people,
-      writeWithCommit: true,
+      withCommit: true,
     });
     for (const [i, outcome] of outcomes.entries()) {
       const { at } = calls[i]!;

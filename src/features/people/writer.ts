@@ -27,8 +27,8 @@ export type Rule<W, O> = (people: People, rules: IdentifierRules, context: Write
  * or holding those values is read and locked in cio_id order, so two writers cannot deadlock
  * (store.lockToWrite; or `locked`, when the caller did both already, as the Track API does with
  * its gate); the writes are applied in order, in memory, each seeing the ones before it; and the
- * result is written at once: the people merged away, then the new and changed. A refused write
- * leaves no trace and does not stop the others.
+ * result is written at once: the people merged away first (a survivor may take one's id), then
+ * the new and changed. A refused write leaves no trace and does not stop the others.
  *
  * With `withCommit`, the write goes with the caller's COMMIT (once parsed on the connection), and
  * a unique index that refuses it fails the commit, not this call.

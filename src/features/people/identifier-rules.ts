@@ -24,6 +24,12 @@ export const rulesOf = (ws: WorkspaceRow): IdentifierRules => ({
   allowEmailUpdateById: ws.allowEmailUpdateById,
 });
 
+/**
+ * A rule: applies one write to the people (as the writes before it left them) and returns its
+ * outcome; writer.ts applies a run of writes by one rule, in order.
+ */
+export type Rule<W, O> = (people: People, context: WriteContext, write: W) => O;
+
 /** What a request asks to set on a person. `null` removes; absent leaves as is. */
 export interface PersonChange {
   email?: string | null;
@@ -187,20 +193,17 @@ function identifyOrThrow(
   return { person: updated, created: false, before: person };
 }
 
-/** Applies one identify call to `people`; a refused call leaves no trace. */
-export function identify(
-  people: People,
-  rules: IdentifierRules,
-  context: WriteContext,
-  call: IdentifyCall,
-): IdentifyOutcome {
-  try {
-    return identifyOrThrow(people, rules, context, call);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-}
+/** Identify calls under these settings; a refused call leaves no trace. */
+export const identify =
+  (rules: IdentifierRules): Rule<IdentifyCall, IdentifyOutcome> =>
+  (people, context, call) => {
+    try {
+      return identifyOrThrow(people, rules, context, call);
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+  };
 
 /** Whom identify calls name: the people their keys name, and the emails and ids they give. */
 export function namedBy(calls: readonly IdentifyCall[]): PeopleNamed {
@@ -234,12 +237,10 @@ export interface ImportWrite {
 export type ImportOutcome = 'created' | 'updated' | { refused: string };
 
 /** The lines of a chunk that gave each id and (folded) email, so a second claim names the first. */
-export interface ImportClaims {
+interface ImportClaims {
   ids: Map<string, number>;
   emails: Map<string, number>;
 }
-
-export const newImportClaims = (): ImportClaims => ({ ids: new Map(), emails: new Map() });
 
 /**
  * A row may give an id, and an email (folded; only while email is an identifier), that nobody
@@ -331,11 +332,11 @@ function importOrRefuse(
   return 'updated';
 }
 
-/** Applies one import row to `people`, with the claims of the chunk's rows before it. */
-export const importRow =
-  (claims: ImportClaims) =>
-  (people: People, rules: IdentifierRules, context: WriteContext, row: ImportWrite): ImportOutcome =>
-    importOrRefuse(people, rules, context, claims, row);
+/** The rows of one chunk under these settings, each seeing the claims of the rows before it. */
+export function importRows(rules: IdentifierRules): Rule<ImportWrite, ImportOutcome> {
+  const claims: ImportClaims = { ids: new Map(), emails: new Map() };
+  return (people, context, row) => importOrRefuse(people, rules, context, claims, row);
+}
 
 // ---- merges of people who share an email ------------------------------------------------------------
 
@@ -356,12 +357,7 @@ export interface Merged {
  * or takes the newest of the others' (one the group's keys hold: else the group waits for a later
  * pass, undefined, as when fewer than two share the email now).
  */
-export function merge(
-  people: People,
-  _rules: IdentifierRules,
-  context: WriteContext,
-  { email, ids }: MergeGroup,
-): Merged | undefined {
+export const merge: Rule<MergeGroup, Merged | undefined> = (people, context, { email, ids }) => {
   const rows = people
     .sharing(email)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.cioId < b.cioId ? -1 : 1));
@@ -382,4 +378,4 @@ export function merge(
   };
   people.put(survivor, after);
   return { survivor: after, merged };
-}
+};

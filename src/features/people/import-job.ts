@@ -5,7 +5,7 @@ import { restAfter } from '../../jobs/pace.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { recordActivity } from '../activity/record.js';
 import { findLiveWorkspaceById, type WorkspaceRow } from '../workspaces/store.js';
-import { type ImportWrite, importRow, newImportClaims, rulesOf } from './identifier-rules.js';
+import { type ImportWrite, importRows, rulesOf } from './identifier-rules.js';
 import type { ImportMode } from './import.js';
 import type { ImportRow } from './store.js';
 import * as store from './store.js';
@@ -66,15 +66,7 @@ async function applyChunk(
     ids: writes.flatMap((w) => (w.id === null ? [] : [w.id])),
     emails: writes.flatMap((w) => (w.email === null ? [] : [w.email])),
   };
-  const outcomes = await writePeople(
-    tx,
-    ws.id,
-    rulesOf(ws),
-    writes,
-    importRow(newImportClaims()),
-    { named },
-    { at },
-  );
+  const outcomes = await writePeople(tx, ws.id, writes, importRows(rulesOf(ws)), { named }, { at });
   for (const [i, result] of outcomes.entries()) {
     if (result === 'created') outcome.created++;
     else if (result === 'updated') outcome.updated++;

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { restAfter } from '../../jobs/pace.js';
 import { type ActivityEvent, recordActivity } from '../activity/record.js';
 import { lockWorkspaceShared, type WorkspaceRow } from '../workspaces/store.js';
-import { merge, rulesOf } from './identifier-rules.js';
+import { merge } from './identifier-rules.js';
 import * as store from './store.js';
 import { writePeople } from './writer.js';
 
@@ -101,15 +101,7 @@ async function mergeGroups(ctx: AppContext, tx: Db, ws: WorkspaceRow, groups: re
     emails: groups.map((g) => g.email),
     ids: groups.flatMap((g) => g.ids),
   };
-  const outcomes = await writePeople(
-    tx,
-    ws.id,
-    rulesOf(ws),
-    groups,
-    merge,
-    { named },
-    { at: ctx.clock.now() },
-  );
+  const outcomes = await writePeople(tx, ws.id, groups, merge, { named }, { at: ctx.clock.now() });
   const entries: ActivityEvent[] = [];
   let count = 0;
   for (const outcome of outcomes) {

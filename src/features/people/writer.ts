@@ -9,15 +9,13 @@ import {
   identify,
   namedBy,
   type PersonChange,
+  type Rule,
   type Upsert,
 } from './identifier-rules.js';
 import { newPersonId } from './ids.js';
 import { People, type WriteContext } from './people-state.js';
 import type { LockedPeople, PeopleNamed, PersonKey } from './store.js';
 import * as store from './store.js';
-
-/** One of the identifier rules (identifier-rules.ts): applies a write to the people, returns its outcome. */
-export type Rule<W, O> = (people: People, rules: IdentifierRules, context: WriteContext, write: W) => O;
 
 /**
  * The one way people are written — by the Track API, the console, the CSV import and the merge of
@@ -36,7 +34,6 @@ export type Rule<W, O> = (people: People, rules: IdentifierRules, context: Write
 export async function writePeople<W, O>(
   tx: Db,
   workspaceId: string,
-  rules: IdentifierRules,
   writes: readonly W[],
   rule: Rule<W, O>,
   lock: { named: PeopleNamed } | { locked: LockedPeople },
@@ -45,7 +42,7 @@ export async function writePeople<W, O>(
   const found = 'locked' in lock ? lock.locked : await store.lockToWrite(tx, workspaceId, lock.named);
   const people = new People(found);
   const context: WriteContext = { workspaceId, now: at, newCioId: newPersonId };
-  const outcomes = writes.map((write) => rule(people, rules, context, write));
+  const outcomes = writes.map((write) => rule(people, context, write));
   const { absorbed, inserts, updates } = people.writes();
   await store.absorbPeople(tx, workspaceId, absorbed);
   await store.savePeople(tx, workspaceId, { inserts, updates }, at, { later: withCommit });
@@ -62,7 +59,7 @@ export function upsertPeople(
   { locked, withCommit = false }: { locked?: LockedPeople; withCommit?: boolean } = {},
 ): Promise<IdentifyOutcome[]> {
   const lock = locked ? { locked } : { named: namedBy(calls) };
-  return writePeople(tx, workspaceId, rules, calls, identify, lock, { at: clock.now(), withCommit });
+  return writePeople(tx, workspaceId, calls, identify(rules), lock, { at: clock.now(), withCommit });
 }
 
 /**

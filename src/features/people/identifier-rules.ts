@@ -1,7 +1,8 @@
 import { DomainError } from '../../shared/errors.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { mergeAttributes, newPerson, type People, type WriteContext } from './people-state.js';
-import type { PeopleNamed, PersonKey, PersonRow } from './store.js';
+import type { PersonKey, PersonRow } from './store.js';
+import type { PeopleNamed } from './write-store.js';
 
 /**
  * The identifier rules of people, in one place and without a database: given the workspace's

@@ -1,4 +1,5 @@
-import type { FoldEmail, LockedPeople, PersonKey, PersonRow, PersonWrite } from './store.js';
+import type { PersonKey, PersonRow } from './store.js';
+import type { FoldEmail, LockedPeople, PersonWrite } from './write-store.js';
 
 /** What a write needs that is not the people's: the time, and a cio_id for each new person. */
 export interface WriteContext {

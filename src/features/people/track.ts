@@ -18,6 +18,7 @@ import {
 import type { Person } from './schemas.js';
 import { toPerson } from './service.js';
 import * as store from './store.js';
+import { enterWorkspaceForTrack, type LockedPeople, type PeopleNamed } from './write-store.js';
 import { takenMeanwhile, upsertPeople, upsertPerson } from './writer.js';
 
 /** The Track API's identify body: `email` and `id` are identifiers, all else attributes. */
@@ -84,11 +85,9 @@ export async function applyTrackCall(
 async function enterWorkspace(
   tx: Db,
   key: KeyHolder,
-  named: store.PeopleNamed = { emails: [], ids: [], cioIds: [] },
-): Promise<{ ws: WorkspaceRow; people: store.LockedPeople }> {
-  return (
-    (await store.enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, named)) ?? missing('Workspace')
-  );
+  named: PeopleNamed = { emails: [], ids: [], cioIds: [] },
+): Promise<{ ws: WorkspaceRow; people: LockedPeople }> {
+  return (await enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, named)) ?? missing('Workspace');
 }
 
 /** While the workspace revalidates its identifiers, calls wait in arrival order ("no data is dropped"). */

@@ -14,8 +14,9 @@ import {
 } from './identifier-rules.js';
 import { newPersonId } from './ids.js';
 import { People, type WriteContext } from './people-state.js';
-import type { LockedPeople, PeopleNamed, PersonKey } from './store.js';
-import * as store from './store.js';
+import type { PersonKey } from './store.js';
+import type { LockedPeople, PeopleNamed } from './write-store.js';
+import * as store from './write-store.js';
 
 /**
  * The one way people are written — by the Track API, the console, the CSV import and the merge of
@@ -23,8 +24,8 @@ import * as store from './store.js';
  * of writes: the emails and ids `named` are locked (an advisory lock each, or one for all the
  * workspace's when they are many: two transactions cannot both find one free), then everyone named
  * or holding those values is read and locked in cio_id order, so two writers cannot deadlock
- * (store.lockToWrite; or `locked`, when the caller did both already, as the Track API does with
- * its gate); the writes are applied in order, in memory, each seeing the ones before it; and the
+ * (write-store.ts lockToWrite; or `locked`, when the caller did both already, as the Track API
+ * does with its gate); the writes are applied in order, in memory, each seeing the ones before it; and the
  * result is written at once: the people merged away first (a survivor may take one's id), then
  * the new and changed. A refused write leaves no trace and does not stop the others.
  *

@@ -186,6 +186,19 @@ describe('import rows', () => {
     ]);
   });
 
+  test('an email is claimed as the database folds it, though only the emails named can be folded', () => {
+    const named = ['ONE@x.io', 'One@X.io'];
+    const fold = (email: string) => {
+      if (!named.includes(email)) throw new Error(`${email} was not among the emails to fold`);
+      return email.toLowerCase();
+    };
+    const rows = [row(2, { id: 'u1', email: 'ONE@x.io' }), row(3, { id: 'u2', email: 'One@X.io' })];
+    expect(run(new People({ rows: [], fold }), ALL_ON, rows)).toEqual([
+      'created',
+      { refused: 'email one@x.io is also on line 2' },
+    ]);
+  });
+
   test('update: by cio_id, else id, else email; only a row naming the cio_id changes the email or id', () => {
     const people = peopleOf(
       person('a', { externalId: 'a', email: 'a@x.io' }),

@@ -244,32 +244,31 @@ interface ImportClaims {
 }
 
 /**
- * A row may give an id, and an email (folded; only while email is an identifier), that nobody
- * else holds and no earlier row of the chunk gave; the refusal otherwise.
+ * A row may give an id, and an email (only while email is an identifier; compared folded), that
+ * nobody else holds and no earlier row of the chunk gave: then it claims them. The refusal otherwise.
  */
 function refuseImportClaim(
   people: People,
   claims: ImportClaims,
+  line: number,
   cioId: string | null,
   id: string | null,
   email: string | null,
 ): string | undefined {
-  for (const [field, value, claimed] of [
-    ['id', id, claims.ids],
-    ['email', email, claims.emails],
+  const folded = email === null ? null : people.fold(email);
+  for (const [field, key, value, claimed] of [
+    ['id', { by: 'id', value: id }, id, claims.ids],
+    ['email', { by: 'email', value: email }, folded, claims.emails],
   ] as const) {
-    if (value === null) continue;
-    const holder = people.find(field === 'id' ? { by: 'id', value } : { by: 'email', value });
-    const line = claimed.get(value);
-    if (line !== undefined) return `${field} ${value} is also on line ${line}`;
+    if (key.value === null || value === null) continue;
+    const earlier = claimed.get(value);
+    if (earlier !== undefined) return `${field} ${value} is also on line ${earlier}`;
+    const holder = people.find({ by: key.by, value: key.value });
     if (holder && holder.cioId !== cioId) return `${field} ${value} belongs to another person`;
   }
-  return undefined;
-}
-
-function claim(claims: ImportClaims, line: number, id: string | null, email: string | null) {
   if (id !== null) claims.ids.set(id, line);
-  if (email !== null) claims.emails.set(email, line);
+  if (folded !== null) claims.emails.set(folded, line);
+  return undefined;
 }
 
 function importOrRefuse(
@@ -282,8 +281,8 @@ function importOrRefuse(
   const { id, email, attributes, line } = row;
   // The Track API's rule: an email is a string with an @.
   if (email !== null && !email.includes('@')) return { refused: `email "${email}" is not an email address` };
-  const folded = (value: string | null) =>
-    rules.identifyByEmail && value !== null ? people.fold(value) : null;
+  // With email not an identifier, people may share an address: it is never claimed.
+  const claimed = (value: string | null) => (rules.identifyByEmail ? value : null);
   if (row.mode === 'create') {
     if (row.cioId !== null)
       return { refused: 'cio_id is given by the system; leave it empty to create, or import in update mode' };
@@ -291,9 +290,8 @@ function importOrRefuse(
       return { refused: 'a new person needs an id or (with email as an identifier) an email' };
     if (id !== null && !rules.identifyById && email === null)
       return { refused: 'id is not an identifier in this workspace' };
-    const refusal = refuseImportClaim(people, claims, null, id, folded(email));
+    const refusal = refuseImportClaim(people, claims, line, null, id, claimed(email));
     if (refusal) return { refused: refusal };
-    claim(claims, line, id, folded(email));
     people.put(null, newPerson(context, { id, email, attributes }));
     return 'created';
   }
@@ -302,7 +300,7 @@ function importOrRefuse(
     ? people.find({ by: 'cioId', value: row.cioId! })
     : id !== null && rules.identifyById
       ? people.find({ by: 'id', value: id })
-      : folded(email) !== null
+      : claimed(email) !== null
         ? people.find({ by: 'email', value: email! })
         : undefined;
   if (!person)
@@ -319,10 +317,9 @@ function importOrRefuse(
   if (!byCioId && person.externalId !== null && newId !== person.externalId)
     return { refused: "an import changes a person's id only on rows that name the cio_id" };
   const givenId = newId === person.externalId ? null : newId;
-  const givenEmail = newEmail !== person.email ? folded(newEmail) : null;
-  const refusal = refuseImportClaim(people, claims, person.cioId, givenId, givenEmail);
+  const givenEmail = newEmail !== person.email ? claimed(newEmail) : null;
+  const refusal = refuseImportClaim(people, claims, line, person.cioId, givenId, givenEmail);
   if (refusal) return { refused: refusal };
-  claim(claims, line, givenId, givenEmail);
   people.put(person, {
     ...person,
     externalId: newId,

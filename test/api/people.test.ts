@@ -2,8 +2,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MASK } from '../../src/access/masking.js';
 import { queryRows } from '../../src/db/connection.js';
-import { type PersonChange, type Upsert, upsertPeople } from '../../src/features/people/identify.js';
+import type { PersonChange, Upsert } from '../../src/features/people/identifier-rules.js';
 import * as store from '../../src/features/people/store.js';
+import { lockPeople } from '../../src/features/people/write-store.js';
+import { upsertPeople } from '../../src/features/people/writer.js';
 import { DomainError } from '../../src/shared/errors.js';
 import { type Client, expectProblem } from '../support/client.js';
 import { holdTransaction } from '../support/held-transaction.js';
@@ -180,7 +182,7 @@ describe('Track API', () => {
     expect(moved.person).toMatchObject({ cioId: created.person.cioId, email: 'x2@example.com' });
     expect(second).toMatchObject({ created: true, person: { externalId: 'y', email: 'x@example.com' } });
     // Written as the last call left each person.
-    const { rows } = await store.lockPeople(service.ctx.db, workspace.id, {
+    const { rows } = await lockPeople(service.ctx.db, workspace.id, {
       cioIds: [],
       ids: ['x', 'y'],
       emails: [],
@@ -243,7 +245,7 @@ describe('Track API', () => {
         return Object.fromEntries(rows.map((r) => [r.name, r]));
       };
       const before = await reads();
-      await store.lockPeople(tx, workspace.id, { cioIds: [], ids: [], emails });
+      await lockPeople(tx, workspace.id, { cioIds: [], ids: [], emails });
       const found = await store.findPerson(tx, workspace.id, { by: 'email', value: email('NEWER', 7) });
       const listed = await store.listPeople(tx, workspace.id, { email: email('newer', 8), limit: 10 });
       return { found, listed, before, after: await reads() };

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Database, type Db, queryRows } from '../../src/db/connection.js';
-import { enterWorkspaceForTrack, lockToWrite, type PeopleNamed } from '../../src/features/people/store.js';
+import {
+  enterWorkspaceForTrack,
+  lockToWrite,
+  type PeopleNamed,
+} from '../../src/features/people/write-store.js';
 import { holdTransaction } from '../support/held-transaction.js';
 import { openTestDatabase } from '../support/service.js';
 

@@ -5,10 +5,11 @@ import { restAfter } from '../../jobs/pace.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import { recordActivity } from '../activity/record.js';
 import { findLiveWorkspaceById, type WorkspaceRow } from '../workspaces/store.js';
-import { newPersonId } from './ids.js';
+import { type ImportWrite, importRows, rulesOf } from './identifier-rules.js';
 import type { ImportMode } from './import.js';
-import type { ImportRow, PersonRow, PersonWrite } from './store.js';
+import type { ImportRow } from './store.js';
 import * as store from './store.js';
+import { writePeople } from './writer.js';
 
 const MAX_REPORTED_ERRORS = 1000;
 
@@ -20,6 +21,7 @@ interface Outcome {
 }
 
 const empty = (s: string | undefined) => s === undefined || s === '';
+const cell = (s: string | undefined) => (empty(s) ? null : s!);
 
 /** Cells other than the identifiers are attributes; an empty cell sets nothing. */
 function attributesOf(cells: Record<string, string>): Record<string, string> {
@@ -30,13 +32,9 @@ function attributesOf(cells: Record<string, string>): Record<string, string> {
 }
 
 /**
- * Applies one chunk of rows with a handful of queries (a lookup of every key the rows name, then
- * one insert and one update for all of them), in the caller's transaction. Rows that cannot be
- * applied are reported by line; the others are kept.
- *
- * create: each row is a new person, named by id and/or email (no cio_id: that is the system's).
- * update: each row names a person by cio_id, else id, else email; as the seed says, only a row
- *         that names the cio_id may change the email (and the id).
+ * Applies one chunk of rows through the writer (three queries, however many rows), in the caller's
+ * transaction, by the import's identifier rules (identifier-rules.ts importRow). Rows that cannot
+ * be applied are reported by line; the others are kept.
  */
 async function applyChunk(
   tx: Db,
@@ -46,150 +44,34 @@ async function applyChunk(
   at: Date,
 ): Promise<Outcome> {
   const outcome: Outcome = { created: 0, updated: 0, failed: 0, errors: [] };
-  const fail = (row: ImportRow, message: string) => {
+  const fail = (line: number, message: string) => {
     outcome.failed++;
-    if (outcome.errors.length < MAX_REPORTED_ERRORS) outcome.errors.push({ line: row.line, message });
+    if (outcome.errors.length < MAX_REPORTED_ERRORS) outcome.errors.push({ line, message });
   };
-  const usable: ImportRow[] = [];
-  for (const row of rows) {
-    if (row.problem) fail(row, row.problem);
-    // The Track API's rule: an email is a string with an @.
-    else if (!empty(row.cells.email) && !row.cells.email!.includes('@'))
-      fail(row, `email "${row.cells.email}" is not an email address`);
-    else usable.push(row);
+  const writes: ImportWrite[] = [];
+  for (const { line, cells, problem } of rows) {
+    if (problem) fail(line, problem);
+    else
+      writes.push({
+        mode,
+        line,
+        cioId: cell(cells.cio_id),
+        id: cell(cells.id),
+        email: cell(cells.email),
+        attributes: attributesOf(cells),
+      });
   }
-  // Locked as every writer of people locks (so an identify call cannot slip in between this
-  // chunk's look and write); emails compared as the database folds their case.
-  const emails = usable.flatMap((r) => (empty(r.cells.email) ? [] : [r.cells.email!]));
-  const ids = usable.flatMap((r) => (empty(r.cells.id) ? [] : [r.cells.id!]));
-  const { fold, rows: existing } = await store.lockToWrite(tx, ws.id, {
-    cioIds: usable.flatMap((r) => (empty(r.cells.cio_id) ? [] : [r.cells.cio_id!])),
-    ids,
-    emails,
-  });
-  const email = (r: ImportRow) =>
-    ws.identifyByEmail && !empty(r.cells.email) ? fold(r.cells.email!) : undefined;
-  const byCio = new Map(existing.map((p) => [p.cioId, p]));
-  const byId = new Map(existing.filter((p) => p.externalId).map((p) => [p.externalId!, p]));
-  const byEmail = new Map(existing.filter((p) => p.email).map((p) => [fold(p.email!), p]));
-  // Identifiers claimed by earlier rows of this chunk, to refuse a second claim.
-  const claimedIds = new Map<string, number>();
-  const claimedEmails = new Map<string, number>();
-  const claim = (
-    row: ImportRow,
-    cioId: string | null,
-    id: string | null,
-    mail: string | null | undefined,
-  ): boolean => {
-    if (id !== null) {
-      const holder = byId.get(id);
-      if ((holder && holder.cioId !== cioId) || claimedIds.has(id)) {
-        fail(
-          row,
-          claimedIds.has(id)
-            ? `id ${id} is also on line ${claimedIds.get(id)}`
-            : `id ${id} belongs to another person`,
-        );
-        return false;
-      }
-    }
-    if (mail) {
-      const holder = byEmail.get(mail);
-      if ((holder && holder.cioId !== cioId) || claimedEmails.has(mail)) {
-        fail(
-          row,
-          claimedEmails.has(mail)
-            ? `email ${mail} is also on line ${claimedEmails.get(mail)}`
-            : `email ${mail} belongs to another person`,
-        );
-        return false;
-      }
-    }
-    if (id !== null) claimedIds.set(id, row.line);
-    if (mail) claimedEmails.set(mail, row.line);
-    return true;
+  const named = {
+    cioIds: writes.flatMap((w) => (w.cioId === null ? [] : [w.cioId])),
+    ids: writes.flatMap((w) => (w.id === null ? [] : [w.id])),
+    emails: writes.flatMap((w) => (w.email === null ? [] : [w.email])),
   };
-
-  const inserts: PersonWrite[] = [];
-  const updates: PersonWrite[] = [];
-  for (const row of usable) {
-    const { cells } = row;
-    const id = empty(cells.id) ? null : cells.id!;
-    const mail = empty(cells.email) ? null : cells.email!;
-    if (mode === 'create') {
-      if (!empty(cells.cio_id))
-        fail(row, 'cio_id is given by the system; leave it empty to create, or import in update mode');
-      else if (id === null && (mail === null || !ws.identifyByEmail))
-        fail(row, 'a new person needs an id or (with email as an identifier) an email');
-      else if (id !== null && !ws.identifyById && mail === null)
-        fail(row, 'id is not an identifier in this workspace');
-      else if (claim(row, null, id, email(row) ?? null)) {
-        inserts.push({
-          cio_id: newPersonId(),
-          external_id: id,
-          email: mail,
-          attributes: attributesOf(cells),
-        });
-      }
-      continue;
-    }
-    const byCioId = !empty(cells.cio_id);
-    const person: PersonRow | undefined = byCioId
-      ? byCio.get(cells.cio_id!)
-      : id !== null && ws.identifyById
-        ? byId.get(id)
-        : email(row)
-          ? byEmail.get(email(row)!)
-          : undefined;
-    if (!person) {
-      fail(
-        row,
-        byCioId || id !== null || mail !== null
-          ? 'no person matches this row'
-          : 'the row names nobody (cio_id, id or email)',
-      );
-      continue;
-    }
-    const newEmail = mail ?? person.email;
-    const newId = id ?? person.externalId;
-    if (
-      !byCioId &&
-      (newEmail === null ? '' : fold(newEmail)) !== (person.email === null ? '' : fold(person.email)) &&
-      person.email !== null
-    ) {
-      fail(row, "an import changes a person's email only in update mode on rows that name the cio_id");
-      continue;
-    }
-    if (!byCioId && newId !== person.externalId && person.externalId !== null) {
-      fail(row, "an import changes a person's id only on rows that name the cio_id");
-      continue;
-    }
-    if (
-      !claim(
-        row,
-        person.cioId,
-        newId === person.externalId ? null : newId,
-        ws.identifyByEmail && newEmail !== person.email && newEmail !== null ? fold(newEmail) : null,
-      )
-    )
-      continue;
-    const merged = { ...person.attributes, ...attributesOf(cells) };
-    updates.push({ cio_id: person.cioId, external_id: newId, email: newEmail, attributes: merged });
-    // Later rows of the chunk see this row's result.
-    const after = { ...person, externalId: newId, email: newEmail, attributes: merged };
-    byCio.set(person.cioId, after);
-    if (newId) byId.set(newId, after);
-    if (newEmail) byEmail.set(fold(newEmail), after);
+  const outcomes = await writePeople(tx, ws.id, writes, importRows(rulesOf(ws)), { named }, { at });
+  for (const [i, result] of outcomes.entries()) {
+    if (result === 'created') outcome.created++;
+    else if (result === 'updated') outcome.updated++;
+    else fail(writes[i]!.line, result.refused);
   }
-  // One write per person: a person named on several rows gets the last one's result.
-  await store.writePeople(
-    tx,
-    ws.id,
-    { inserts, updates: [...new Map(updates.map((u) => [u.cio_id, u])).values()] },
-    at,
-  );
-  outcome.created = inserts.length;
-  outcome.updated = updates.length;
   outcome.errors.sort((a, b) => a.line - b.line);
   return outcome;
 }

@@ -3,7 +3,9 @@ import type { Db } from '../../db/connection.js';
 import { restAfter } from '../../jobs/pace.js';
 import { type ActivityEvent, recordActivity } from '../activity/record.js';
 import { lockWorkspaceShared, type WorkspaceRow } from '../workspaces/store.js';
+import { merge } from './identifier-rules.js';
 import * as store from './store.js';
+import { writePeople } from './writer.js';
 
 /** How many groups of people sharing an email are looked for at once. */
 const GROUPS_PER_LOOK = 100;
@@ -92,45 +94,30 @@ function* batches(groups: readonly Group[]): Generator<Group[]> {
   if (batch.length > 0) yield batch;
 }
 
-/** Merges these groups in the caller's transaction; returns how many people it merged away. */
+/** Merges these groups in the caller's transaction, through the writer; returns how many people it merged away. */
 async function mergeGroups(ctx: AppContext, tx: Db, ws: WorkspaceRow, groups: readonly Group[]) {
-  const locked = await store.lockToWrite(tx, ws.id, {
+  const named = {
     cioIds: groups.flatMap((g) => g.cioIds),
     emails: groups.map((g) => g.email),
     ids: groups.flatMap((g) => g.ids),
-  });
-  const merges = new Map<string, string>();
-  const survivors: store.PersonWrite[] = [];
+  };
+  const outcomes = await writePeople(tx, ws.id, groups, merge, { named }, { at: ctx.clock.now() });
   const entries: ActivityEvent[] = [];
-  for (const { email, ids } of groups) {
-    const rows = locked.rows
-      .filter((r) => r.email !== null && locked.fold(r.email) === email)
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.cioId < b.cioId ? -1 : 1));
-    if (rows.length < 2) continue;
-    const survivor = rows[0]!;
-    const others = rows.slice(1);
-    const newestFirst = [...rows].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
-    const attributes = Object.assign({}, ...[...newestFirst].reverse().map((r) => r.attributes));
-    const movedId =
-      survivor.externalId === null ? (newestFirst.find((r) => r.externalId)?.externalId ?? null) : null;
-    // An id moving to the survivor must be one whose key this transaction holds for this group.
-    if (movedId !== null && !ids.includes(movedId)) continue;
-    const externalId = survivor.externalId ?? movedId;
-    for (const other of others) merges.set(other.cioId, survivor.cioId);
-    survivors.push({ cio_id: survivor.cioId, external_id: externalId, email: survivor.email, attributes });
+  let count = 0;
+  for (const outcome of outcomes) {
+    if (!outcome) continue;
+    const { survivor, merged } = outcome;
+    count += merged.length;
     entries.push({
       accountId: ws.accountId,
       workspaceId: ws.id,
       author: { memberId: null, name: 'Atrium (identifiers changed)' },
       action: 'person.merged',
       target: { type: 'person', id: survivor.cioId },
-      before: { merged: others.map((r) => r.cioId) },
-      after: { id: externalId, email: survivor.email, attributes },
+      before: { merged: merged.map((r) => r.cioId) },
+      after: { id: survivor.externalId, email: survivor.email, attributes: survivor.attributes },
     });
   }
-  // The merged people go first: the survivor may take one's id.
-  await store.absorbPeople(tx, ws.id, merges);
-  await store.writePeople(tx, ws.id, { inserts: [], updates: survivors }, ctx.clock.now());
   await recordActivity(tx, ctx.clock, ...entries);
-  return merges.size;
+  return count;
 }

@@ -4,12 +4,13 @@ import { DomainError, forbidden, invalid, missing } from '../../shared/errors.js
 import { cursors, pageOf } from '../../shared/pagination.js';
 import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
-import { findWorkspace, type WorkspaceRow } from '../workspaces/store.js';
+import { findWorkspace } from '../workspaces/store.js';
 import { type ExportFormat, exportPeople } from './export.js';
-import { type IdentifierRules, upsertPerson } from './identify.js';
+import { rulesOf } from './identifier-rules.js';
 import type { PeopleQuery, Person, PersonInput } from './schemas.js';
 import type { PersonRow } from './store.js';
 import * as store from './store.js';
+import { upsertPerson } from './writer.js';
 
 export function toPerson(row: PersonRow): Person {
   return {
@@ -21,12 +22,6 @@ export function toPerson(row: PersonRow): Person {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-
-export const rulesOf = (ws: WorkspaceRow): IdentifierRules => ({
-  identifyByEmail: ws.identifyByEmail,
-  identifyById: ws.identifyById,
-  allowEmailUpdateById: ws.allowEmailUpdateById,
-});
 
 // ---- the console's people API ----------------------------------------------------------------------
 
@@ -90,12 +85,7 @@ export async function createPerson(ctx: AppContext, actor: Actor, workspaceId: s
     ? ({ by: 'id', value: body.id } as const)
     : ({ by: 'email', value: body.email! } as const);
   const row = await ctx.db.transaction(async (tx) => {
-    if (await store.findPerson(tx, workspaceId, key)) {
-      throw new DomainError('identifier_taken', `A person with ${key.by} ${key.value} already exists.`, {
-        errors: [{ path: `/${key.by}`, message: 'already belongs to a person' }],
-      });
-    }
-    const { person } = (await upsertPerson(tx, ctx.clock, workspaceId, key, body, rules))!;
+    const { person } = (await upsertPerson(tx, ctx.clock, workspaceId, key, body, rules, 'only'))!;
     await recordActivity(tx, ctx.clock, {
       accountId: actor.subject.accountId,
       workspaceId,

@@ -13,13 +13,13 @@ import {
   namedIn,
   type PersonChange,
   parseIdentifier,
-  takenMeanwhile,
-  upsertPeople,
-  upsertPerson,
-} from './identify.js';
+  rulesOf,
+} from './identifier-rules.js';
 import type { Person } from './schemas.js';
-import { rulesOf, toPerson } from './service.js';
+import { toPerson } from './service.js';
 import * as store from './store.js';
+import { enterWorkspaceForTrack, type LockedPeople, type PeopleNamed } from './write-store.js';
+import { takenMeanwhile, upsertPeople, upsertPerson } from './writer.js';
 
 /** The Track API's identify body: `email` and `id` are identifiers, all else attributes. */
 function changeOf(body: Record<string, unknown>): PersonChange {
@@ -80,16 +80,14 @@ export async function applyTrackCall(
 /**
  * The workspace a Track API key writes to, entered through its gate (shared), so revalidation
  * cannot finish, and the workspace cannot be deleted, between the calls' look and their write;
- * with the emails and ids the calls name locked, and the people they name (see upsertPeople).
+ * with the emails and ids the calls name locked, and the people they name (see writer.ts).
  */
 async function enterWorkspace(
   tx: Db,
   key: KeyHolder,
-  named: store.PeopleNamed = { emails: [], ids: [], cioIds: [] },
-): Promise<{ ws: WorkspaceRow; people: store.LockedPeople }> {
-  return (
-    (await store.enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, named)) ?? missing('Workspace')
-  );
+  named: PeopleNamed = { emails: [], ids: [], cioIds: [] },
+): Promise<{ ws: WorkspaceRow; people: LockedPeople }> {
+  return (await enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, named)) ?? missing('Workspace');
 }
 
 /** While the workspace revalidates its identifiers, calls wait in arrival order ("no data is dropped"). */
@@ -170,7 +168,7 @@ function identifyInOneTransaction(
     // The write goes with the COMMIT: a unique index that refuses it fails the batch (see identifyAll).
     const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, {
       locked: people,
-      writeWithCommit: true,
+      withCommit: true,
     });
     for (const [i, outcome] of outcomes.entries()) {
       const { at } = calls[i]!;

@@ -12,7 +12,7 @@ import {
   type Table,
 } from 'drizzle-orm';
 import { WORKSPACE_GATE } from '../../db/advisory-locks.js';
-import { type Db, executePreparedLater, queryPreparedRows, queryRows } from '../../db/connection.js';
+import { type Db, queryPreparedRows, queryRows } from '../../db/connection.js';
 import { events, exportChunks, importChunks, people, trackQueue, workspaces } from '../../db/schema.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 
@@ -418,7 +418,7 @@ export async function writePeople(
   { later = false } = {},
 ): Promise<void> {
   if (inserts.length + updates.length === 0) return;
-  await (later ? executePreparedLater : queryPreparedRows)(
+  await queryPreparedRows(
     tx,
     'write_people',
     sql`SELECT write_people(${workspaceId}, ${JSON.stringify(inserts)}::jsonb, ${JSON.stringify(updates)}::jsonb, ${at.toISOString()}::timestamptz)`,

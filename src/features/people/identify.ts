@@ -221,9 +221,7 @@ function namedBy(calls: readonly IdentifyCall[]): PeopleNamed {
  * the results are written at once. A refused call leaves no trace and does not stop the others.
  *
  * A cio_id that names nobody is null (cio_ids are the system's to give); an email or id that names
- * nobody creates the person with it, unless `create` is false. With `writeWithCommit`, the write goes
- * with the caller's COMMIT (once parsed on the connection), and a unique index that refuses it fails
- * the commit, not this call.
+ * nobody creates the person with it, unless `create` is false.
  */
 export async function upsertPeople(
   tx: Db,
@@ -231,11 +229,7 @@ export async function upsertPeople(
   workspaceId: string,
   calls: readonly IdentifyCall[],
   rules: IdentifierRules,
-  {
-    create = true,
-    locked,
-    writeWithCommit = false,
-  }: { create?: boolean; locked?: store.LockedPeople; writeWithCommit?: boolean } = {},
+  { create = true, locked }: { create?: boolean; locked?: store.LockedPeople } = {},
 ): Promise<IdentifyOutcome[]> {
   const now = clock.now();
   const found = locked ?? (await store.lockToWrite(tx, workspaceId, namedBy(calls)));
@@ -280,7 +274,7 @@ export async function upsertPeople(
       throw error;
     }
   });
-  await store.writePeople(tx, workspaceId, state.writes(), now, { later: writeWithCommit });
+  await store.writePeople(tx, workspaceId, state.writes(), now);
   return outcomes;
 }
 

@@ -406,16 +406,12 @@ export interface PersonWrite {
   attributes: Record<string, unknown>;
 }
 
-/**
- * Inserts these people and writes the new state of those, in one round trip (migration 0014); with
- * `later`, it goes with the transaction's COMMIT, which then fails if it does.
- */
+/** Inserts these people and writes the new state of those, in one round trip (migration 0014). */
 export async function writePeople(
   tx: Db,
   workspaceId: string,
   { inserts, updates }: { inserts: PersonWrite[]; updates: PersonWrite[] },
   at: Date,
-  { later = false } = {},
 ): Promise<void> {
   if (inserts.length + updates.length === 0) return;
   await queryPreparedRows(

@@ -5,7 +5,6 @@ import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/p
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { startAutovacuum } from './pglite-autovacuum.js';
-import { deferOf, pipelineTransactions } from './pipelined-transactions.js';
 import * as schema from './schema.js';
 
 /** The query layer, the same type on both drivers; a transaction is one of these too. */
@@ -47,7 +46,6 @@ export async function openDatabase(target: DatabaseTarget, options: DatabaseOpti
     // listener of ours the event would crash the process. The pool discards the dead connection.
     pool.on('connect', (client) => {
       client.on('error', () => {});
-      pipelineTransactions(client);
     });
     // Fail at start-up, not at the first request, when the server is unreachable.
     (await pool.connect()).release();
@@ -152,19 +150,4 @@ export async function queryPreparedRows<T>(db: Db, name: string, query: SQL): Pr
   const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
   const result = (await prepared.execute()) as { rows: T[] };
   return result.rows;
-}
-
-/**
- * queryPreparedRows for a statement whose result nobody reads, in a transaction. On PostgreSQL it
- * goes with the transaction's next statement, or its COMMIT (pipelined-transactions.ts): one round
- * trip fewer, and its failure is that statement's, or the commit's.
- */
-export async function executePreparedLater(db: Db, name: string, query: SQL): Promise<void> {
-  const defer = deferOf((db._.session as unknown as { client?: unknown }).client);
-  if (!defer) {
-    await queryPreparedRows(db, name, query);
-    return;
-  }
-  const { sql, params } = dialect.sqlToQuery(query);
-  await defer({ name, text: sql, values: params });
 }

@@ -110,7 +110,7 @@ describe('Track API', () => {
     expect(people).toHaveLength(22); // a, n-0…n-19, twice; b was refused whole
   });
 
-  test('a batch whose write the database refuses (at its COMMIT, on PostgreSQL) is applied again call by call: only the refused call fails', async () => {
+  test('a batch whose write the database refuses is applied again call by call: only the refused call fails', async () => {
     const admin = service.client();
     const { workspace } = await admin.signup();
     const track = await workspaceWithTrack(admin, workspace.id);

@@ -165,11 +165,8 @@ function identifyInOneTransaction(
         results[at] = error;
       }
     }
-    // The write goes with the COMMIT: a unique index that refuses it fails the batch (see identifyAll).
-    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, {
-      locked: people,
-      withCommit: true,
-    });
+    // A unique index that refuses the write fails the batch (see identifyAll).
+    const outcomes = await upsertPeople(tx, ctx.clock, ws.id, calls, rules, { locked: people });
     for (const [i, outcome] of outcomes.entries()) {
       const { at } = calls[i]!;
       results[at] =

@@ -1,6 +1,6 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { WORKSPACE_GATE } from '../../db/advisory-locks.js';
-import { type Db, executePreparedLater, queryPreparedRows, queryRows } from '../../db/connection.js';
+import { type Db, queryPreparedRows, queryRows } from '../../db/connection.js';
 import { people, workspaces } from '../../db/schema.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { type PersonRow, rowOf } from './store.js';
@@ -145,18 +145,16 @@ export interface PersonWrite {
 
 /**
  * Inserts these people and writes the new state of those, in one round trip (db/functions/
- * write_people.sql); with `later`, it goes with the transaction's COMMIT, which then fails if it
- * does. Only writer.ts writes people: it applies the identifier rules first.
+ * write_people.sql). Only writer.ts writes people: it applies the identifier rules first.
  */
 export async function savePeople(
   tx: Db,
   workspaceId: string,
   { inserts, updates }: { inserts: PersonWrite[]; updates: PersonWrite[] },
   at: Date,
-  { later = false } = {},
 ): Promise<void> {
   if (inserts.length + updates.length === 0) return;
-  await (later ? executePreparedLater : queryPreparedRows)(
+  await queryPreparedRows(
     tx,
     'write_people',
     sql`SELECT write_people(${workspaceId}, ${JSON.stringify(inserts)}::jsonb, ${JSON.stringify(updates)}::jsonb, ${at.toISOString()}::timestamptz)`,

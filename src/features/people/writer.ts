@@ -28,9 +28,6 @@ import * as store from './write-store.js';
  * does with its gate); the writes are applied in order, in memory, each seeing the ones before it; and the
  * result is written at once: the people merged away first (a survivor may take one's id), then
  * the new and changed. A refused write leaves no trace and does not stop the others.
- *
- * With `withCommit`, the write goes with the caller's COMMIT (once parsed on the connection), and
- * a unique index that refuses it fails the commit, not this call.
  */
 export async function writePeople<W, O>(
   tx: Db,
@@ -38,7 +35,7 @@ export async function writePeople<W, O>(
   writes: readonly W[],
   rule: Rule<W, O>,
   lock: { named: PeopleNamed } | { locked: LockedPeople },
-  { at, withCommit = false }: { at: Date; withCommit?: boolean },
+  { at }: { at: Date },
 ): Promise<O[]> {
   const found = 'locked' in lock ? lock.locked : await store.lockToWrite(tx, workspaceId, lock.named);
   const people = new People(found);
@@ -46,7 +43,7 @@ export async function writePeople<W, O>(
   const outcomes = writes.map((write) => rule(people, context, write));
   const { absorbed, inserts, updates } = people.writes();
   await store.absorbPeople(tx, workspaceId, absorbed);
-  await store.savePeople(tx, workspaceId, { inserts, updates }, at, { later: withCommit });
+  await store.savePeople(tx, workspaceId, { inserts, updates }, at);
   return outcomes;
 }
 
@@ -57,10 +54,10 @@ export function upsertPeople(
   workspaceId: string,
   calls: readonly IdentifyCall[],
   rules: IdentifierRules,
-  { locked, withCommit = false }: { locked?: LockedPeople; withCommit?: boolean } = {},
+  { locked }: { locked?: LockedPeople } = {},
 ): Promise<IdentifyOutcome[]> {
   const lock = locked ? { locked } : { named: namedBy(calls) };
-  return writePeople(tx, workspaceId, calls, identify(rules), lock, { at: clock.now(), withCommit });
+  return writePeople(tx, workspaceId, calls, identify(rules), lock, { at: clock.now() });
 }
 
 /**

@@ -1,10 +1,13 @@
 /** What the HTTP benchmarks share: a service in a child process, and load from autocannon. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import type { DatabaseTarget } from '../src/db/connection.js';
 
 export const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -95,19 +98,47 @@ export async function signUp(url: string) {
 
 export const perSecond = (rps: number) => Math.round(rps).toLocaleString('en').padStart(8);
 
-/** The built service on a fresh PGlite data directory, or on DATABASE_URL; `close` stops it and removes the directory. */
+/**
+ * A fresh PGlite data directory, or a fresh database on DATABASE_URL's server: each run starts
+ * empty (no people, no sign-up counted against the hourly limit). `env` is what the service needs
+ * to open it; `remove` deletes it.
+ */
+export async function freshDatabase(database: 'PGlite' | 'PostgreSQL') {
+  if (database === 'PGlite') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
+    return {
+      target: { kind: 'pglite', dataDir } as DatabaseTarget,
+      env: { DATA_DIR: dataDir, DATABASE_URL: undefined } as Record<string, string | undefined>,
+      remove: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const server = process.env.DATABASE_URL;
+  if (!server) throw new Error('Set DATABASE_URL to benchmark on PostgreSQL');
+  const name = `atrium_bench_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: url.toString() } as DatabaseTarget,
+    env: { DATABASE_URL: url.toString() } as Record<string, string | undefined>,
+    remove: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** The built service on a fresh database (freshDatabase); `close` stops it and removes the database. */
 export async function spawnService(database: 'PGlite' | 'PostgreSQL') {
-  const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
-  const server = await spawnServer(
-    ['dist/cli.js', 'serve'],
-    database === 'PGlite' ? { DATA_DIR: dataDir, DATABASE_URL: undefined } : {},
-    '/healthz',
-  );
+  const fresh = await freshDatabase(database);
+  const server = await spawnServer(['dist/cli.js', 'serve'], fresh.env, '/healthz');
   return {
     url: server.url,
     close: async () => {
       await stop(server);
-      await rm(dataDir, { recursive: true, force: true });
+      await fresh.remove();
     },
   };
 }

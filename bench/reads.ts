@@ -9,16 +9,12 @@
  * Each route is also called once here, cold and then warm, counting the statements it sends
  * through the query layer (BEGIN and COMMIT included).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { type DatabaseTarget, openDatabase } from '../src/db/connection.js';
+import { openDatabase } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrate.js';
+import { freshDatabase } from './http.js';
 
 export const TEAM = { members: 300, workspaces: 100, admins: 5, rolesEach: 3 };
 
@@ -43,35 +39,21 @@ export interface PreparedReads {
   smallTeamQueries: number;
 }
 
-/** A fresh PGlite data directory, or a fresh database on DATABASE_URL's server (its rate limits and data start empty). */
-async function freshDatabase(database: 'PGlite' | 'PostgreSQL') {
-  if (database === 'PGlite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'atrium-bench-'));
-    return {
-      target: { kind: 'pglite', dataDir } as DatabaseTarget,
-      env: { DATA_DIR: dataDir, DATABASE_URL: undefined },
-      remove: () => rm(dataDir, { recursive: true, force: true }),
-    };
+export async function prepareReads(database: 'PGlite' | 'PostgreSQL'): Promise<PreparedReads> {
+  const fresh = await freshDatabase(database);
+  try {
+    return await prepareOn(fresh);
+  } catch (error) {
+    await fresh.remove();
+    throw error;
   }
-  const server = process.env.DATABASE_URL!;
-  const name = `atrium_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    target: { kind: 'postgres', url: url.toString() } as DatabaseTarget,
-    env: { DATABASE_URL: url.toString() },
-    remove: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
 }
 
-export async function prepareReads(database: 'PGlite' | 'PostgreSQL'): Promise<PreparedReads> {
-  const { target, env, remove } = await freshDatabase(database);
+async function prepareOn({
+  target,
+  env,
+  remove,
+}: Awaited<ReturnType<typeof freshDatabase>>): Promise<PreparedReads> {
   let statements = 0;
   const opened = await openDatabase(target, { onQuery: () => statements++ });
   try {

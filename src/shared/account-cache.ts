@@ -1,6 +1,6 @@
 /**
- * Reads about an account kept in this process's memory: the callers behind session tokens, the
- * team list, workspace settings. Every entry belongs to one account and goes when that account's
+ * Reads about an account kept in this process's memory: the callers behind session tokens, API
+ * keys, the check API's subjects, answers (GET /api/me, the team list), workspace settings. Every entry belongs to one account and goes when that account's
  * data changes:
  *  - in this process, at once: the auth hook drops the caller's account when a state-changing
  *    request of theirs is answered (auth/authenticate.ts);
@@ -68,12 +68,12 @@ export class AccountCache {
     this.forget(key);
     this.#entries.set(key, { accountId, value, storedAt: this.now(), bytes });
     this.#bytes += bytes;
+    const keys = this.#keysOf.get(accountId) ?? new Set<string>();
+    this.#keysOf.set(accountId, keys.add(key));
     for (const [oldest, entry] of this.#entries) {
       if (this.#entries.size <= MAX_ENTRIES && this.#bytes <= MAX_BYTES) break;
       this.#forget(oldest, entry);
     }
-    const keys = this.#keysOf.get(accountId) ?? new Set<string>();
-    this.#keysOf.set(accountId, keys.add(key));
   }
 
   /** The cached value of an account's read, else `load`'s (kept for the next caller). */
@@ -89,6 +89,23 @@ export class AccountCache {
     const value = await load();
     this.remember(accountId, key, value, mark, bytes?.(value));
     return value;
+  }
+
+  /**
+   * An answer kept as its bytes until `until` (on this cache's clock) or its account's drop. It is
+   * built from data read at `mark` (the caller's): not kept if the account was dropped since.
+   */
+  async answer(
+    accountId: string,
+    key: string,
+    mark: number,
+    build: () => Promise<{ bytes: Buffer; until: number }>,
+  ): Promise<Buffer> {
+    const cached = this.get<{ bytes: Buffer; until: number }>(key);
+    if (cached && this.now() < cached.until) return cached.bytes;
+    const built = await build();
+    this.remember(accountId, key, built, mark, built.bytes.length);
+    return built.bytes;
   }
 
   forget(key: string): void {

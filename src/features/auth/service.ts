@@ -303,15 +303,14 @@ export async function meJson(
   actor: Actor,
   serialize: (body: ReturnType<typeof me> & { pendingEmail: string | null }) => Buffer,
 ): Promise<Buffer> {
-  const key = `me:${actor.sessionId}`;
-  const cached = ctx.cache.get<{ json: Buffer; until: number }>(key);
-  if (cached && ctx.clock.now().getTime() < cached.until) return cached.json;
-  const pending = await pendingEmailOf(ctx, actor.member.id);
-  const json = serialize({ ...me(actor), pendingEmail: pending?.email ?? null });
-  const until = pending?.expiresAt.getTime() ?? Number.POSITIVE_INFINITY;
   // Built from the caller as read at actor.readAt: not kept if the account changed since.
-  ctx.cache.remember(actor.account.id, key, { json, until }, actor.readAt, json.length);
-  return json;
+  return ctx.cache.answer(actor.account.id, `me:${actor.sessionId}`, actor.readAt, async () => {
+    const pending = await pendingEmailOf(ctx, actor.member.id);
+    return {
+      bytes: serialize({ ...me(actor), pendingEmail: pending?.email ?? null }),
+      until: pending?.expiresAt.getTime() ?? Number.POSITIVE_INFINITY,
+    };
+  });
 }
 
 /** Who the caller is, where they may go, and the CSRF token their console must echo. */

@@ -106,16 +106,10 @@ export async function listTeamMembers(ctx: AppContext, actor: Actor): Promise<Te
   });
 }
 
-interface TeamListAnswer {
-  json: Buffer;
-  /** The first pending invitation's expiry: the answer says "invited" until then, no longer. */
-  until: number;
-}
-
 /**
  * The team list as the route answers it, serialized once (`serialize`: the route's own response
  * serializer) and kept per account and per what the caller may see: Account Admins share one, a
- * Member has their own. Dropped with the account's other cached reads.
+ * Member has their own. Kept until the account changes or its first pending invitation expires.
  */
 export async function teamListJson(
   ctx: AppContext,
@@ -124,19 +118,14 @@ export async function teamListJson(
 ): Promise<Buffer> {
   const { accountId } = actor.subject;
   const seen = can(actor.subject, 'team_members.view_all') ? 'all' : actor.member.id;
-  const key = `team-json:${accountId}:${seen}`;
-  const now = ctx.clock.now().getTime();
-  const cached = ctx.cache.get<TeamListAnswer>(key);
-  if (cached && now < cached.until) return cached.json;
   // What the caller may see was read at actor.readAt: the answer is not kept if the account changed since.
-  const mark = actor.readAt;
-  const items = await listTeamMembers(ctx, actor);
-  const expiries = items.flatMap((m) =>
-    m.status === 'invited' && m.inviteExpiresAt ? [Date.parse(m.inviteExpiresAt)] : [],
-  );
-  const answer = { json: serialize({ items }), until: Math.min(Number.POSITIVE_INFINITY, ...expiries) };
-  ctx.cache.remember(accountId, key, answer, mark, answer.json.length);
-  return answer.json;
+  return ctx.cache.answer(accountId, `team-json:${accountId}:${seen}`, actor.readAt, async () => {
+    const items = await listTeamMembers(ctx, actor);
+    const expiries = items.flatMap((m) =>
+      m.status === 'invited' && m.inviteExpiresAt ? [Date.parse(m.inviteExpiresAt)] : [],
+    );
+    return { bytes: serialize({ items }), until: Math.min(Number.POSITIVE_INFINITY, ...expiries) };
+  });
 }
 
 export async function getTeamMember(ctx: AppContext, actor: Actor, memberId: string): Promise<TeamMember> {

@@ -249,7 +249,27 @@ describe('accepting: the workspace moves with its ids', () => {
     expect((await source.get('/api/workspaces')).body.items.map((w: { id: string }) => w.id)).toContain(ws);
 
     const t = (await offer(source, ws, { targetAccountId: targetAccount.id })).body;
+    // Every process drops both accounts' cached reads: the notice names the old and the new owner.
+    const notices: string[] = [];
+    const stop = await service.database.listen('atrium_access', (id) => id && notices.push(id));
     const accepted = await target.post(`/api/workspace-transfers/${t.id}/accept`);
+    await expect.poll(() => notices).toEqual(expect.arrayContaining([sourceAccount.id, targetAccount.id]));
+    // The workspace row's own trigger names both, whatever else changed with it.
+    notices.length = 0;
+    const sourceWs = (await source.get('/api/workspaces')).body.items[0].id;
+    await service.ctx.db.execute(sql`UPDATE workspaces SET account_id = account_id WHERE id = ${sourceWs}`);
+    await service.ctx.db.execute(
+      sql`UPDATE workspaces SET account_id = ${targetAccount.id} WHERE id = ${sourceWs}`,
+    );
+    await service.ctx.db.execute(
+      sql`UPDATE workspaces SET account_id = ${sourceAccount.id} WHERE id = ${sourceWs}`,
+    );
+    await expect
+      .poll(() => [...notices].sort())
+      .toEqual(
+        [sourceAccount.id, sourceAccount.id, sourceAccount.id, targetAccount.id, targetAccount.id].sort(),
+      );
+    await stop();
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({
       status: 'moving',

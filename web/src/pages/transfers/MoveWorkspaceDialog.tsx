@@ -70,14 +70,15 @@ export function MoveWorkspaceDialog({ workspace, onDone }: { workspace: Workspac
     >
       <Stack>
         <SegmentedControl
+          fullWidth
           value={by}
           onChange={(v) => {
             setBy(v as By);
             offer.reset();
           }}
           data={[
-            { value: 'email', label: 'An Account Admin’s email' },
-            { value: 'account', label: 'An account ID' },
+            { value: 'email', label: 'Admin’s email' },
+            { value: 'account', label: 'Account ID' },
           ]}
           aria-label="Name the receiving account by"
         />

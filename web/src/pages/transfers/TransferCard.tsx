@@ -47,7 +47,9 @@ export function TransferCard({
 }) {
   const status = statusWords[t.status];
   const progress = t.progress;
-  const value = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 100;
+  // Before the job has counted what to move, the total is 0: nothing moved yet, not all of it.
+  const started = progress !== null && progress.total > 0;
+  const value = started ? Math.round((100 * progress.done) / progress.total) : 0;
   return (
     <Paper withBorder p="sm" radius="md" data-testid={`transfer-${t.workspace.name}`} data-status={t.status}>
       <Stack gap={6}>
@@ -67,13 +69,15 @@ export function TransferCard({
             aria-label={`Moving ${t.workspace.name}: ${progress.done} of ${progress.total} records`}
           />
         )}
-        {t.status === 'moving' && progress && (
-          <Text size="xs" c="dimmed">
-            {progress.done.toLocaleString()} of {progress.total.toLocaleString()} records of its history moved
+        {t.status === 'moving' && (
+          <Text size="xs" c="dimmed" data-testid="transfer-count">
+            {started
+              ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} records of its history moved`
+              : 'Waiting to start moving its history'}
           </Text>
         )}
         {t.nextSteps && (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" fw={600}>
             {t.nextSteps}
           </Text>
         )}

@@ -26,6 +26,11 @@ const isExpired = (t: TransferRow, now: Date) => t.status === 'pending' && t.exp
 
 // ---- views ------------------------------------------------------------------------------------
 
+const nextSteps = (revoked: number) =>
+  revoked === 0
+    ? 'It had no API keys: create new Track and App API keys in the workspace to send it data.'
+    : `Its ${revoked === 1 ? 'API key was' : `${revoked} API keys were`} revoked when it moved: create new Track and App API keys in the workspace.`;
+
 export function toTransfer(d: TransferDetails, readerAccountId: string, now: Date): Transfer {
   const t = d.transfer;
   const status = isExpired(t, now) ? 'expired' : t.status;
@@ -49,10 +54,7 @@ export function toTransfer(d: TransferDetails, readerAccountId: string, now: Dat
         ? { done: d.progressDone, total: Math.max(d.progressTotal ?? 0, d.progressDone) }
         : null,
     revokedApiKeys: t.revokedApiKeys,
-    nextSteps:
-      incoming && moved
-        ? `Its API keys were revoked when it moved (${t.revokedApiKeys}): create new Track and App API keys in the workspace.`
-        : null,
+    nextSteps: incoming && moved ? nextSteps(t.revokedApiKeys) : null,
   };
 }
 

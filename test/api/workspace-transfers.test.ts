@@ -311,6 +311,7 @@ describe('accepting: the workspace moves with its ids', () => {
         (SELECT count(*)::int FROM workspace_roles WHERE workspace_id = ${ws}) AS roles,
         (SELECT count(*)::int FROM api_keys WHERE workspace_id = ${ws} AND (revoked_at IS NULL OR account_id <> ${targetAccount.id})) AS live_or_foreign_keys,
         (SELECT count(*)::int FROM activity WHERE workspace_id = ${ws} AND account_id <> ${targetAccount.id}) AS foreign_activity,
+        (SELECT count(*)::int FROM activity WHERE workspace_id = ${ws} AND ip_address IS NOT NULL AND actor_member_id NOT IN (SELECT id FROM members WHERE account_id = ${targetAccount.id})) AS source_addresses,
         (SELECT count(*)::int FROM jobs WHERE workspace_id = ${ws} AND account_id <> ${targetAccount.id}) AS foreign_jobs,
         (SELECT count(*)::int FROM scim_groups WHERE account_id = ${sourceAccount.id} AND role_mappings::text LIKE ${`%${ws}%`}) AS mappings`,
     );
@@ -318,6 +319,7 @@ describe('accepting: the workspace moves with its ids', () => {
       roles: 0,
       live_or_foreign_keys: 0,
       foreign_activity: 0,
+      source_addresses: 0,
       foreign_jobs: 0,
       mappings: 0,
     });

@@ -262,10 +262,12 @@ export async function moveHistoryBatch(
   limit: number,
 ): Promise<number> {
   const t = sql.identifier(table);
+  // The source's members' client addresses are not the target's to read.
+  const forget = table === 'activity' ? sql`, ip_address = NULL` : sql``;
   const [row] = await queryRows<{ n: number }>(
     tx,
     sql`WITH moved AS (
-          UPDATE ${t} SET account_id = ${targetAccountId}
+          UPDATE ${t} SET account_id = ${targetAccountId}${forget}
           WHERE id IN (
             SELECT id FROM ${t} WHERE workspace_id = ${workspaceId} AND account_id <> ${targetAccountId}
             LIMIT ${limit})

@@ -211,6 +211,30 @@ describe('answering an offer', () => {
     expect((await source.get(`/api/workspaces/${workspace.id}`)).status).toBe(200);
   });
 
+  test('two offers accepted at once into a target with room for one more: one moves, one is 409', async () => {
+    const one = await twoAccounts({ targetPlan: 'essentials' });
+    const other = service.client();
+    await other.signup();
+    const second = (await other.post('/api/workspaces', { name: 'Other one' })).body;
+    const offers = [
+      (await offer(one.source, one.workspace.id, { targetAccountId: one.targetAccount.id })).body,
+      (await offer(other, second.id, { targetAccountId: one.targetAccount.id })).body,
+    ];
+    const answers = await Promise.all(
+      offers.map((t) => one.target.post(`/api/workspace-transfers/${t.id}/accept`)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.body).toMatchObject({
+      code: 'limit_reached',
+      max: 2,
+      current: 2,
+    });
+    // Accepting twice at once: the second finds it no longer open.
+    const moved = offers[answers.findIndex((a) => a.status === 200)]!;
+    expectProblem(await one.target.post(`/api/workspace-transfers/${moved.id}/accept`), 409, 'conflict');
+    await service.worker.runUntilIdle();
+  });
+
   test('a target with a workspace of the same name: 409 name_taken until one is renamed', async () => {
     const { source, target, targetAccount, workspace } = await twoAccounts();
     await target.post('/api/workspaces', { name: workspace.name.toLowerCase() });

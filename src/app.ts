@@ -27,6 +27,9 @@ import { securityRoutes } from './features/security/routes.js';
 import { SIGN_IN_SWEEP_MS, sweepSignIns } from './features/sso/logins.js';
 import { ssoRoutes } from './features/sso/routes.js';
 import { teamRoutes } from './features/team/routes.js';
+import { moveWorkspace } from './features/transfers/job.js';
+import { transferRoutes } from './features/transfers/routes.js';
+import { TRANSFER_JOB } from './features/transfers/service.js';
 import { twoFactorRoutes } from './features/two-factor/routes.js';
 import { purgeWorkspace } from './features/workspaces/purge.js';
 import { revalidateWorkspace } from './features/workspaces/revalidate.js';
@@ -127,6 +130,7 @@ export async function buildApp({
     [BROADCAST_JOB]: sendBroadcast(ctx),
     [EXPORT_JOB]: writeExport(ctx),
     [WEBHOOK_JOB]: deliverWebhook(ctx),
+    [TRANSFER_JOB]: moveWorkspace(ctx),
   };
   if (config.mail.smtpUrl) handlers[DELIVER_JOB] = deliverEmail(ctx, createTransport(config.mail.smtpUrl));
   const worker = new Worker(jobs, handlers, app.log, config.workerIdleMs);
@@ -174,6 +178,7 @@ export async function buildApp({
   authzRoutes(app, ctx);
   mailRoutes(app, ctx);
   jobRoutes(app, ctx);
+  transferRoutes(app, ctx);
   await serveConsole(app, config.webDir);
 
   await app.ready();

@@ -55,6 +55,11 @@ export interface Config {
    * Off, a workspace cannot make the service call into its own network.
    */
   webhookAllowPrivateNetworks: boolean;
+  /**
+   * A pause after each batch of a workspace transfer's job, in ms (TRANSFER_BATCH_PAUSE_MS, default
+   * none): lets the kill -9 test (test/api/workspace-transfer-kill.test.ts) catch the job mid-way.
+   */
+  transferBatchPauseMs?: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -97,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerIdleMs: defaults.workerIdleMs,
     assetMaxBytes: positiveInteger(env.ASSET_MAX_BYTES, 'ASSET_MAX_BYTES') ?? defaults.assetMaxBytes,
     webhookAllowPrivateNetworks: ['true', '1'].includes(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? ''),
+    transferBatchPauseMs: positiveInteger(env.TRANSFER_BATCH_PAUSE_MS, 'TRANSFER_BATCH_PAUSE_MS'),
     // From src/config.ts (tests, tsx) and from dist/config.js alike: the repository's dist/web.
     webDir: env.WEB_DIR ? resolve(env.WEB_DIR) : fileURLToPath(new URL('../dist/web/', import.meta.url)),
     mail: {

@@ -1437,7 +1437,7 @@ export interface paths {
                          * @description A key of GET /api/permissions
                          * @enum {unknown}
                          */
-                        permission: "messages.send" | "campaigns.view" | "campaigns.create" | "campaigns.edit" | "campaigns.delete" | "broadcasts.view" | "broadcasts.create" | "broadcasts.edit" | "broadcasts.delete" | "transactional.view" | "transactional.create" | "transactional.edit" | "transactional.delete" | "deliveries.view" | "people.view" | "people.create" | "people.edit" | "people.delete" | "object_types.view" | "object_types.create" | "object_types.edit" | "object_types.delete" | "objects.view" | "objects.create" | "objects.edit" | "objects.delete" | "segments.view" | "segments.create" | "segments.edit" | "segments.delete" | "segments.import" | "segments.ad_audience.view" | "segments.ad_audience.integrate" | "segments.ad_audience.create" | "segments.ad_audience.pause" | "segments.ad_audience.resume" | "segments.ad_audience.delete" | "activity_logs.view" | "data_index.view" | "data_index.export" | "integrations.view" | "integrations.create" | "integrations.edit" | "integrations.delete" | "data.import" | "data.export" | "message_library.view" | "assets.view" | "assets.upload" | "assets.delete" | "layouts.view" | "layouts.create" | "layouts.edit" | "layouts.delete" | "in_app_messages.view" | "snippets.view" | "snippets.create" | "snippets.edit" | "snippets.delete" | "collections.view" | "collections.create" | "collections.edit" | "collections.delete" | "pipelines.view" | "pipelines.create" | "pipelines.edit" | "pipelines.delete" | "workspace.view" | "workspace.settings.view" | "workspace.settings.edit" | "workspace.test_recipient.choose" | "broadcasts.conditions.edit" | "team_members.view" | "team_members.manage" | "team_members.view_all" | "account.billing" | "api_credentials.manage" | "support_access.manage" | "account.security.manage" | "cookie_settings.view" | "cookie_settings.manage" | "workspaces.create" | "workspaces.edit" | "workspaces.delete" | "account.activity.view" | "mail.outbox.view";
+                        permission: "messages.send" | "campaigns.view" | "campaigns.create" | "campaigns.edit" | "campaigns.delete" | "broadcasts.view" | "broadcasts.create" | "broadcasts.edit" | "broadcasts.delete" | "transactional.view" | "transactional.create" | "transactional.edit" | "transactional.delete" | "deliveries.view" | "people.view" | "people.create" | "people.edit" | "people.delete" | "object_types.view" | "object_types.create" | "object_types.edit" | "object_types.delete" | "objects.view" | "objects.create" | "objects.edit" | "objects.delete" | "segments.view" | "segments.create" | "segments.edit" | "segments.delete" | "segments.import" | "segments.ad_audience.view" | "segments.ad_audience.integrate" | "segments.ad_audience.create" | "segments.ad_audience.pause" | "segments.ad_audience.resume" | "segments.ad_audience.delete" | "activity_logs.view" | "data_index.view" | "data_index.export" | "integrations.view" | "integrations.create" | "integrations.edit" | "integrations.delete" | "data.import" | "data.export" | "message_library.view" | "assets.view" | "assets.upload" | "assets.delete" | "layouts.view" | "layouts.create" | "layouts.edit" | "layouts.delete" | "in_app_messages.view" | "snippets.view" | "snippets.create" | "snippets.edit" | "snippets.delete" | "collections.view" | "collections.create" | "collections.edit" | "collections.delete" | "pipelines.view" | "pipelines.create" | "pipelines.edit" | "pipelines.delete" | "workspace.view" | "workspace.settings.view" | "workspace.settings.edit" | "workspace.test_recipient.choose" | "broadcasts.conditions.edit" | "team_members.view" | "team_members.manage" | "team_members.view_all" | "account.billing" | "api_credentials.manage" | "support_access.manage" | "account.security.manage" | "cookie_settings.view" | "cookie_settings.manage" | "workspaces.create" | "workspaces.edit" | "workspaces.delete" | "account.activity.view" | "mail.outbox.view" | "workspaces.transfer";
                         /** @description The key’s own workspace (the default); a key answers for no other */
                         workspaceId?: string;
                     };
@@ -1520,7 +1520,7 @@ export interface paths {
                              * @description A key of GET /api/permissions
                              * @enum {unknown}
                              */
-                            permission: "messages.send" | "campaigns.view" | "campaigns.create" | "campaigns.edit" | "campaigns.delete" | "broadcasts.view" | "broadcasts.create" | "broadcasts.edit" | "broadcasts.delete" | "transactional.view" | "transactional.create" | "transactional.edit" | "transactional.delete" | "deliveries.view" | "people.view" | "people.create" | "people.edit" | "people.delete" | "object_types.view" | "object_types.create" | "object_types.edit" | "object_types.delete" | "objects.view" | "objects.create" | "objects.edit" | "objects.delete" | "segments.view" | "segments.create" | "segments.edit" | "segments.delete" | "segments.import" | "segments.ad_audience.view" | "segments.ad_audience.integrate" | "segments.ad_audience.create" | "segments.ad_audience.pause" | "segments.ad_audience.resume" | "segments.ad_audience.delete" | "activity_logs.view" | "data_index.view" | "data_index.export" | "integrations.view" | "integrations.create" | "integrations.edit" | "integrations.delete" | "data.import" | "data.export" | "message_library.view" | "assets.view" | "assets.upload" | "assets.delete" | "layouts.view" | "layouts.create" | "layouts.edit" | "layouts.delete" | "in_app_messages.view" | "snippets.view" | "snippets.create" | "snippets.edit" | "snippets.delete" | "collections.view" | "collections.create" | "collections.edit" | "collections.delete" | "pipelines.view" | "pipelines.create" | "pipelines.edit" | "pipelines.delete" | "workspace.view" | "workspace.settings.view" | "workspace.settings.edit" | "workspace.test_recipient.choose" | "broadcasts.conditions.edit" | "team_members.view" | "team_members.manage" | "team_members.view_all" | "account.billing" | "api_credentials.manage" | "support_access.manage" | "account.security.manage" | "cookie_settings.view" | "cookie_settings.manage" | "workspaces.create" | "workspaces.edit" | "workspaces.delete" | "account.activity.view" | "mail.outbox.view";
+                            permission: "messages.send" | "campaigns.view" | "campaigns.create" | "campaigns.edit" | "campaigns.delete" | "broadcasts.view" | "broadcasts.create" | "broadcasts.edit" | "broadcasts.delete" | "transactional.view" | "transactional.create" | "transactional.edit" | "transactional.delete" | "deliveries.view" | "people.view" | "people.create" | "people.edit" | "people.delete" | "object_types.view" | "object_types.create" | "object_types.edit" | "object_types.delete" | "objects.view" | "objects.create" | "objects.edit" | "objects.delete" | "segments.view" | "segments.create" | "segments.edit" | "segments.delete" | "segments.import" | "segments.ad_audience.view" | "segments.ad_audience.integrate" | "segments.ad_audience.create" | "segments.ad_audience.pause" | "segments.ad_audience.resume" | "segments.ad_audience.delete" | "activity_logs.view" | "data_index.view" | "data_index.export" | "integrations.view" | "integrations.create" | "integrations.edit" | "integrations.delete" | "data.import" | "data.export" | "message_library.view" | "assets.view" | "assets.upload" | "assets.delete" | "layouts.view" | "layouts.create" | "layouts.edit" | "layouts.delete" | "in_app_messages.view" | "snippets.view" | "snippets.create" | "snippets.edit" | "snippets.delete" | "collections.view" | "collections.create" | "collections.edit" | "collections.delete" | "pipelines.view" | "pipelines.create" | "pipelines.edit" | "pipelines.delete" | "workspace.view" | "workspace.settings.view" | "workspace.settings.edit" | "workspace.test_recipient.choose" | "broadcasts.conditions.edit" | "team_members.view" | "team_members.manage" | "team_members.view_all" | "account.billing" | "api_credentials.manage" | "support_access.manage" | "account.security.manage" | "cookie_settings.view" | "cookie_settings.manage" | "workspaces.create" | "workspaces.edit" | "workspaces.delete" | "account.activity.view" | "mail.outbox.view" | "workspaces.transfer";
                             /** @description The key’s own workspace (the default); a key answers for no other */
                             workspaceId?: string;
                         }[];
@@ -6227,6 +6227,583 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's outgoing and incoming workspace transfers, newest first
+         * @description Requires the permission `workspaces.transfer` (see GET /api/permissions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdByName: string;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                                /** @enum {unknown} */
+                                direction: "outgoing" | "incoming";
+                                /** Format: date-time */
+                                expiresAt: string;
+                                finishedAt: string | null;
+                                id: string;
+                                /** @description What the target should do next, in words (create new API keys) */
+                                nextSteps: string | null;
+                                /** @description While moving (and once done): rows of history moved so far, of how many */
+                                progress: {
+                                    done: number;
+                                    total: number;
+                                } | null;
+                                /** @description API keys revoked on acceptance */
+                                revokedApiKeys: number;
+                                sourceAccount: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description pending: offered; moving: accepted, its history is being moved; then done
+                                 * @enum {unknown}
+                                 */
+                                status: "pending" | "moving" | "done" | "declined" | "cancelled" | "expired";
+                                targetAccount: {
+                                    id: string;
+                                    name: string;
+                                };
+                                workspace: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace-transfers/{transferId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One workspace transfer, with its progress while it moves
+         * @description Requires the permission `workspaces.transfer` (see GET /api/permissions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            /** @enum {unknown} */
+                            direction: "outgoing" | "incoming";
+                            /** Format: date-time */
+                            expiresAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description What the target should do next, in words (create new API keys) */
+                            nextSteps: string | null;
+                            /** @description While moving (and once done): rows of history moved so far, of how many */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
+                            /** @description API keys revoked on acceptance */
+                            revokedApiKeys: number;
+                            sourceAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description pending: offered; moving: accepted, its history is being moved; then done
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "moving" | "done" | "declined" | "cancelled" | "expired";
+                            targetAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace-transfers/{transferId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an offered workspace (target)
+         * @description Requires the permission `workspaces.transfer` (see GET /api/permissions).
+         *
+         *     Needs a recent authentication: past 10 minutes (config.recentAuthenticationMs) since the session last proved who you are, 403 reauthentication_required; POST /api/me/reauthenticate, then repeat.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            /** @enum {unknown} */
+                            direction: "outgoing" | "incoming";
+                            /** Format: date-time */
+                            expiresAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description What the target should do next, in words (create new API keys) */
+                            nextSteps: string | null;
+                            /** @description While moving (and once done): rows of history moved so far, of how many */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
+                            /** @description API keys revoked on acceptance */
+                            revokedApiKeys: number;
+                            sourceAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description pending: offered; moving: accepted, its history is being moved; then done
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "moving" | "done" | "declined" | "cancelled" | "expired";
+                            targetAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace-transfers/{transferId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an offer before it is accepted (either side)
+         * @description Requires the permission `workspaces.transfer` (see GET /api/permissions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            /** @enum {unknown} */
+                            direction: "outgoing" | "incoming";
+                            /** Format: date-time */
+                            expiresAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description What the target should do next, in words (create new API keys) */
+                            nextSteps: string | null;
+                            /** @description While moving (and once done): rows of history moved so far, of how many */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
+                            /** @description API keys revoked on acceptance */
+                            revokedApiKeys: number;
+                            sourceAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description pending: offered; moving: accepted, its history is being moved; then done
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "moving" | "done" | "declined" | "cancelled" | "expired";
+                            targetAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace-transfers/{transferId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an offered workspace (target)
+         * @description Requires the permission `workspaces.transfer` (see GET /api/permissions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            /** @enum {unknown} */
+                            direction: "outgoing" | "incoming";
+                            /** Format: date-time */
+                            expiresAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description What the target should do next, in words (create new API keys) */
+                            nextSteps: string | null;
+                            /** @description While moving (and once done): rows of history moved so far, of how many */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
+                            /** @description API keys revoked on acceptance */
+                            revokedApiKeys: number;
+                            sourceAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description pending: offered; moving: accepted, its history is being moved; then done
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "moving" | "done" | "declined" | "cancelled" | "expired";
+                            targetAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17341,6 +17918,147 @@ export interface paths {
                                 path: string;
                                 value: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer a workspace to another account
+         * @description Names the target by its account id or by the address of one of its Account Admins. The offer stands 7 days; an Account Admin of the target accepts or declines it.
+         *
+         *     Requires the permission `workspaces.transfer` (see GET /api/permissions).
+         *
+         *     Needs a recent authentication: past 10 minutes (config.recentAuthenticationMs) since the session last proved who you are, 403 reauthentication_required; POST /api/me/reauthenticate, then repeat.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The target account id (acc_…) */
+                        targetAccountId: string;
+                    } | {
+                        /**
+                         * Format: email
+                         * @description An Account Admin of the target
+                         */
+                        targetAdminEmail: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            /** @enum {unknown} */
+                            direction: "outgoing" | "incoming";
+                            /** Format: date-time */
+                            expiresAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description What the target should do next, in words (create new API keys) */
+                            nextSteps: string | null;
+                            /** @description While moving (and once done): rows of history moved so far, of how many */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
+                            /** @description API keys revoked on acceptance */
+                            revokedApiKeys: number;
+                            sourceAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description pending: offered; moving: accepted, its history is being moved; then done
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "moving" | "done" | "declined" | "cancelled" | "expired";
+                            targetAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
                         };
                     };
                 };

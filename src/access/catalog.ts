@@ -31,6 +31,8 @@ export const accountPermissions = {
   'workspaces.delete': { label: 'Delete workspaces', grant: 'account_admin' },
   'account.activity.view': { label: 'View the account activity log', grant: 'account_admin' },
   'mail.outbox.view': { label: 'Read the embedded outbox', grant: 'account_admin' },
+  // Offering a workspace to another account, and answering an offer (issue #22).
+  'workspaces.transfer': { label: 'Move workspaces to and from other accounts', grant: 'account_admin' },
 } as const satisfies Record<string, { label: string; grant: AccountGrant }>;
 
 export type AccountPermission = keyof typeof accountPermissions;

@@ -542,3 +542,23 @@ export const scimGroupMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.memberId] })],
 );
+
+/** Moving a workspace to another account (migration 0029, src/features/transfers). */
+export type TransferStatus = 'pending' | 'moving' | 'done' | 'declined' | 'cancelled' | 'expired';
+
+export const workspaceTransfers = pgTable('workspace_transfers', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull(),
+  workspaceName: text('workspace_name').notNull(),
+  sourceAccountId: text('source_account_id').notNull(),
+  targetAccountId: text('target_account_id').notNull(),
+  status: text('status').$type<TransferStatus>().notNull(),
+  createdByName: text('created_by_name').notNull(),
+  decidedByName: text('decided_by_name'),
+  jobId: text('job_id'),
+  revokedApiKeys: integer('revoked_api_keys').notNull(),
+  createdAt: time('created_at').notNull(),
+  expiresAt: time('expires_at').notNull(),
+  decidedAt: time('decided_at'),
+  finishedAt: time('finished_at'),
+});

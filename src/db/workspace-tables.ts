@@ -21,6 +21,7 @@ export const workspaceTables = [
   'jobs',
   'outbox',
   'activity',
+  'workspace_transfers',
 ] as const;
 
 /** Tables with a workspace_id column that are not purged with it, and why. */

@@ -23,6 +23,7 @@ export type IdPrefix =
   | 'sso'
   | 'sct'
   | 'grp'
+  | 'wtr'
   | ResourcePrefix;
 
 /** The prefixes of the workspace resources of src/features/content/kinds.ts. */

@@ -89,6 +89,7 @@ const callerScoped: Record<string, string> = {
   'GET /api/account/scim-groups': 'the groups the caller’s account’s identity provider pushed',
   'POST /api/account/sso/test': 'a test sign-in through the caller’s account’s identity provider',
   'GET /api/resource-kinds': 'the registry of resource kinds: the same for every member, no tenant data',
+  'GET /api/workspace-transfers': 'the caller’s account’s outgoing and incoming workspace transfers',
 };
 
 /**

@@ -115,6 +115,13 @@ export async function setUpTenant(
     }),
     'single sign-on',
   );
+  // A workspace offered to another account: the `{transferId}` of the transfer routes.
+  const offered = await created(admin.post('/api/workspaces', { name: 'Offered' }), 'workspace');
+  const receiving = await service.client().signup();
+  const transfer = await created(
+    admin.post(`/api/workspaces/${offered.id}/transfers`, { targetAccountId: receiving.account.id }),
+    'workspace transfer',
+  );
 
   const f = fixtures;
   const ids: Record<string, string> = {
@@ -136,6 +143,7 @@ export async function setUpTenant(
     sessionId,
     scimTokenId: scimToken.id,
     scimGroupId: scimGroup.body.id,
+    transferId: transfer.id,
   };
   return {
     admin,

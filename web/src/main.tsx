@@ -28,6 +28,7 @@ import { SegmentImportPage } from './pages/segments/SegmentImport';
 import { EditMemberPage, InviteMemberPage } from './pages/team/MemberPages';
 import { PermissionsPage } from './pages/team/PermissionsPage';
 import { TeamPage } from './pages/team/TeamPage';
+import { TransfersPage } from './pages/transfers/TransfersPage';
 import { VerifyEmailPage } from './pages/VerifyEmail';
 import { WorkspaceSettingsPage } from './pages/workspace-settings/WorkspaceSettingsPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
@@ -84,6 +85,7 @@ const router = createBrowserRouter([
               { path: '/activity', element: <AccountActivityPage /> },
               { path: '/outbox', element: <OutboxPage /> },
               { path: '/profile', element: <ProfilePage /> },
+              { path: '/transfers', element: <TransfersPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -8,10 +8,13 @@
 -- Each trigger says how its row leads to the account: TG_ARGV[0] is 'account', 'member' or
 -- 'workspace', TG_ARGV[1] the column holding that id. A row whose member or workspace is already
 -- gone (a cascade) sends nothing: the deleted member's or workspace's own trigger has.
+-- An update that moves a row to another account (a workspace moved by src/features/transfers)
+-- names both: the old account's cache holds the workspace too.
 CREATE OR REPLACE FUNCTION atrium_access_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   r jsonb;
   key text;
+  old_key text;
   account text;
 BEGIN
   IF TG_OP = 'DELETE' THEN r := to_jsonb(OLD); ELSE r := to_jsonb(NEW); END IF;
@@ -23,6 +26,12 @@ BEGIN
   END;
   IF account IS NOT NULL THEN
     PERFORM pg_notify('atrium_access', account);
+  END IF;
+  IF TG_OP = 'UPDATE' AND TG_ARGV[0] = 'account' THEN
+    old_key := to_jsonb(OLD) ->> TG_ARGV[1];
+    IF old_key IS DISTINCT FROM key AND old_key IS NOT NULL THEN
+      PERFORM pg_notify('atrium_access', old_key);
+    END IF;
   END IF;
   RETURN NULL;
 END;

@@ -1,6 +1,7 @@
 import { MASK } from '../../access/masking.js';
 import { vocabulary } from '../../access/vocabulary.js';
 import { kindByStoredName } from '../content/kinds.js';
+import { transferActionKinds, transferSentences } from '../transfers/sentences.js';
 import {
   type Change,
   type Data,
@@ -322,6 +323,7 @@ const describe: Record<string, Describe> = {
   'relationship.created': (e) => `${e.actor.name} related a person to an object`,
   'relationship.updated': (e) => `${e.actor.name} changed a relationship between a person and an object`,
   'relationship.deleted': (e) => `${e.actor.name} removed a relationship between a person and an object`,
+  ...transferSentences,
 };
 
 const verbs: Record<string, string> = {
@@ -383,4 +385,5 @@ export const actionKinds: { action: string; label: string }[] = [
   ['people.imported', 'Imports'],
   ['people.exported', 'Exports'],
   ['broadcast.sent', 'Broadcasts sent'],
+  ...transferActionKinds,
 ].map(([action = '', label = '']) => ({ action, label }));

@@ -11,6 +11,7 @@ import { revokeWorkspaceKeys } from '../api-keys/store.js';
 import type { Actor } from '../auth/actor.js';
 import { allWorkspacesOf } from '../team/schemas.js';
 import { findMembers, updateMember } from '../team/store.js';
+import { assertNoOpenTransfer } from '../transfers/service.js';
 import type {
   AccessEntry,
   AccessInput,
@@ -450,6 +451,7 @@ export async function deleteWorkspace(
   const job = await ctx.db.transaction(async (tx) => {
     await lockAccount(tx, accountId);
     const ws = (await store.lockWorkspace(tx, accountId, workspaceId)) ?? workspaceNotFound();
+    await assertNoOpenTransfer(tx, workspaceId, ctx.clock.now());
     // The seed: "You must type your workspace's name (case-sensitive) to delete it."
     if (confirmName !== ws.name) {
       throw new DomainError(

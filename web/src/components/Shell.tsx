@@ -54,6 +54,7 @@ const accountNav: NavSection = {
     { to: '/permissions', label: 'Permissions' },
     { to: '/activity', label: 'Account activity', permission: 'account.activity.view' },
     { to: '/outbox', label: 'Outbox', permission: 'mail.outbox.view' },
+    { to: '/transfers', label: 'Workspace transfers', permission: 'workspaces.transfer' },
   ],
 };
 

@@ -8,19 +8,23 @@ import { EmptyState, QueryView } from '../../components/States';
 import { sdk, unwrap } from '../../lib/api';
 import { notifySuccess, usePageTitle } from '../../lib/feedback';
 import { formatDate, usePermissions } from '../../lib/hooks';
+import { IncomingTransfersNotice } from '../transfers/IncomingTransfersNotice';
+import { MoveWorkspaceDialog } from '../transfers/MoveWorkspaceDialog';
 import { PurgeProgress, useDeleteWorkspace } from './DeleteWorkspace';
 import { useWorkspaces, type Workspace } from './queries';
 import { WhoHasAccess } from './WhoHasAccess';
 import { WorkspaceForm } from './WorkspaceForm';
 
-type Dialog = { kind: 'new' } | { kind: 'edit' | 'access'; workspace: Workspace };
+type Dialog = { kind: 'new' } | { kind: 'edit' | 'access' | 'move'; workspace: Workspace };
 
 const dialogTitle = (d: Dialog) =>
   d.kind === 'new'
     ? 'Add workspace'
     : d.kind === 'edit'
       ? `Edit ${d.workspace.name}`
-      : `Who has access to ${d.workspace.name}?`;
+      : d.kind === 'move'
+        ? `Move ${d.workspace.name} to another account`
+        : `Who has access to ${d.workspace.name}?`;
 
 /** Manage all workspaces: add, switch, edit, see who has access, delete. */
 export function WorkspacesPage() {
@@ -53,6 +57,7 @@ export function WorkspacesPage() {
     <Stack>
       <PageTitle title="Workspaces">{addButton}</PageTitle>
       {remove.purge && <PurgeProgress key={remove.purge.jobId} {...remove.purge} />}
+      {can('workspaces.transfer') && <IncomingTransfersNotice />}
       <ProblemAlert error={remove.error ?? switchTo.error} />
       <QueryView
         query={list}
@@ -95,6 +100,11 @@ export function WorkspacesPage() {
                         Edit
                       </Button>
                     </Guarded>
+                    <Guarded allowed={can('workspaces.transfer')} why={why('workspaces.transfer')}>
+                      <Button size="xs" variant="subtle" onClick={() => open({ kind: 'move', workspace: w })}>
+                        Move to another account
+                      </Button>
+                    </Guarded>
                     <Guarded allowed={can('workspaces.delete')} why={why('workspaces.delete')}>
                       <Button size="xs" variant="subtle" color="red" onClick={() => remove.ask(w)}>
                         Delete
@@ -114,7 +124,9 @@ export function WorkspacesPage() {
         size="lg"
         closeButtonProps={{ 'aria-label': 'Close' }}
       >
-        {dialog?.kind === 'access' ? (
+        {dialog?.kind === 'move' ? (
+          <MoveWorkspaceDialog workspace={dialog.workspace} onDone={() => setDialog(null)} />
+        ) : dialog?.kind === 'access' ? (
           <WhoHasAccess
             workspace={dialog.workspace}
             onManage={

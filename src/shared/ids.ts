@@ -23,6 +23,9 @@ export type IdPrefix =
   | 'sso'
   | 'sct'
   | 'grp'
+  // support access: a grant, a support session
+  | 'grt'
+  | 'sus'
   | ResourcePrefix;
 
 /** The prefixes of the workspace resources of src/features/content/kinds.ts. */

@@ -103,7 +103,8 @@ async function gate(
     });
   }
   // A support session changes nothing of a person's own (support/caller.ts), whatever the route.
-  refuseToSupport(actor, request.method, request.routeOptions.url ?? '', SAFE_METHODS.has(request.method));
+  if (access === 'signed_in' && !SAFE_METHODS.has(request.method))
+    refuseToSupport(actor, request.method, request.routeOptions.url ?? '');
   // Before anything else the route would say: a member who must set up two-factor reaches only that.
   assertTwoFactorEnrolment(actor.twoFactor, request.method, request.routeOptions.url ?? '');
 

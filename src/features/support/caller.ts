@@ -69,12 +69,12 @@ export function supportActor(row: SupportCallerRow, readAt: number): Actor {
 }
 
 /**
- * A support caller acts in the account's workspaces, never as a person of the account: every
- * state change of a `signed_in` route (the caller's own password, sessions, second factors, email,
+ * A support caller acts in the account's workspaces, never as a person of the account: the gate
+ * calls this on every state change of a `signed_in` route (the caller's own password, sessions, second factors, email,
  * profile, current workspace) is refused, but logging out.
  */
-export function refuseToSupport(actor: Actor, method: string, url: string, safe: boolean): void {
-  if (!actor.support || safe) return;
+export function refuseToSupport(actor: Actor, method: string, url: string): void {
+  if (!actor.support) return;
   if (method === 'DELETE' && url === '/api/session') return;
   throw new DomainError(
     'support_session_refused',

@@ -144,6 +144,17 @@ describe('a support session', () => {
     expect(me.body.workspaces).toEqual([
       expect.objectContaining({ id: workspace.id, role: 'viewer', hideAttributes: true }),
     ]);
+    // What the console asks to draw itself: its own permissions (no member row behind them).
+    const own = await client.get(
+      `/api/team-members/${me.body.member.id}/permissions?workspaceId=${workspace.id}`,
+    );
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const allowed = new Set(
+      own.body.permissions.filter((p: { allowed: boolean }) => p.allowed).map((p: { key: string }) => p.key),
+    );
+    expect(allowed.has('workspace.view')).toBe(true);
+    expect(allowed.has('workspace.settings.edit')).toBe(false);
+    expect(allowed.has('support_access.manage')).toBe(false);
     expect((await client.get(`/api/workspaces/${workspace.id}/people`)).status).toBe(200);
     expectProblem(await client.get(`/api/workspaces/${other.id}/people`), 404);
     // A Viewer does not add people.

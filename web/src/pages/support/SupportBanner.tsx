@@ -25,7 +25,7 @@ export function SupportBanner() {
       <Text size="sm">
         Support is signed in until {formatDateTime(me.supportSignedInUntil)}.{' '}
         {can('support_access.manage') && (
-          <Anchor component={Link} to="/account/support-access" size="sm" c="orange.9" fw={600}>
+          <Anchor component={Link} to="/account/support-access" size="sm" c="dark.9" fw={600} td="underline">
             See or revoke support access
           </Anchor>
         )}

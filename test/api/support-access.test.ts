@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queryRows } from '../../src/db/connection.js';
 import { issueSignInLink } from '../../src/features/support/sessions.js';
 import { type Client, expectProblem } from '../support/client.js';
 import { addMember } from '../support/members.js';
@@ -288,6 +290,25 @@ describe('a support session', () => {
       detail: expect.stringMatching(/expired/),
     });
   });
+});
+
+test('an Author support session creates content and people: named, with no member id anywhere', async () => {
+  const { admin, workspace } = await account();
+  const made = await grant(admin, { workspaceIds: [workspace.id], role: 'author' });
+  const { client } = await supportSignIn(made.id, 'ana@operator');
+  const author = `Support (ana@operator) via grant ${made.id}`;
+  const snippet = await client.post(`/api/workspaces/${workspace.id}/snippets`, {
+    name: 'footer',
+    value: '<p>Hi</p>',
+  });
+  expect(snippet.status, JSON.stringify(snippet.body)).toBe(201);
+  const rows = await queryRows<{ created_by_member_id: string | null; created_by_name: string }>(
+    service.database.db,
+    sql`SELECT created_by_member_id, created_by_name FROM resources WHERE workspace_id = ${workspace.id}`,
+  );
+  expect(rows).toEqual([{ created_by_member_id: null, created_by_name: author }]);
+  const log = (await admin.get(`/api/account/activity?targetId=${snippet.body.id}`)).body.items;
+  expect(log[0].actor).toMatchObject({ memberId: null, name: author });
 });
 
 describe('the sign-in link', () => {

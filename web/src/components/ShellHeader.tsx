@@ -183,8 +183,9 @@ export function MemberMenu() {
         <UnstyledButton data-testid="member-menu">
           <Group gap="xs" wrap="nowrap">
             <Avatar size="sm" color="indigo" radius="xl" aria-hidden>
+              {/* A support session's name is "Support (agent)": one letter, not "S(". */}
               {me.member.firstName[0]}
-              {me.member.lastName[0]}
+              {me.support ? '' : me.member.lastName[0]}
             </Avatar>
             {/* Hidden from sight on a phone, still the button's name. */}
             <Text size="sm" truncate maw={180} className="phone-visually-hidden">

@@ -213,6 +213,8 @@ describe('a support session', () => {
     expect((await client.get('/api/me')).status).toBe(200);
     expect((await client.delete('/api/session')).status).toBe(204);
     expectProblem(await client.get('/api/me'), 401);
+    const ended = (await admin.get('/api/account/activity?action=support_session.ended')).body.items;
+    expect(ended[0]?.summary).toBe(`Support (sam@operator) via grant ${made.id} signed out`);
   });
 
   test('what it changes is in the log as “Support (agent) via grant …”; admins are emailed; members see the banner', async () => {

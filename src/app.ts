@@ -48,6 +48,7 @@ import { segmentDecoration, segmentRoutes } from './features/content/segments.js
 import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js';
 import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
+import { supportRoutes } from './features/support/routes.js';
 import { serveConsole } from './http/console.js';
 import { refuseNonFiniteNumbers } from './http/finite-numbers.js';
 import { BODY_LIMIT_BYTES, registerJsonBodyParser } from './http/json-body.js';
@@ -179,6 +180,7 @@ export async function buildApp({
   mailRoutes(app, ctx);
   jobRoutes(app, ctx);
   transferRoutes(app, ctx);
+  supportRoutes(app, ctx);
   await serveConsole(app, config.webDir);
 
   await app.ready();

@@ -9,6 +9,7 @@ import { planNames } from './features/accounts/plans.js';
 import { SignupBody } from './features/accounts/schemas.js';
 import { createAccount, hashNewPassword, setPlan } from './features/accounts/service.js';
 import { latestEmailTo } from './features/mail/store.js';
+import { supportSessionCommand, supportSessionUsage } from './features/support/cli.js';
 import { serve } from './main.js';
 import { DomainError } from './shared/errors.js';
 
@@ -23,6 +24,7 @@ const usage = `atrium <command>
   last-email       --to EMAIL [--kind password_reset|invitation|…]
                    print the newest email the service wrote to EMAIL (the embedded outbox, when
                    no SMTP_URL is set: how a person who forgot their password gets the link)
+${supportSessionUsage}
 `;
 
 class UsageError extends Error {}
@@ -164,6 +166,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'last-email':
       await lastEmailCommand(config, rest);
+      return 0;
+    case 'support-session':
+      await supportSessionCommand(rest, (work) => withService(config, work));
       return 0;
     case undefined:
     case 'help':

@@ -1366,6 +1366,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/support-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account’s support access grants, newest first, with the sessions started in each
+         * @description Requires the permission `support_access.manage` (see GET /api/permissions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                hideAttributes: boolean;
+                                /** @description An id starting with grt_ */
+                                id: string;
+                                reason: string;
+                                revokedAt: string | null;
+                                revokedBy: string | null;
+                                /** @enum {unknown} */
+                                role: "workspace_admin" | "author" | "viewer";
+                                /** @description The sessions started inside the grant, newest first */
+                                sessions: {
+                                    agent: string;
+                                    endedAt: string | null;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    id: string;
+                                    reason: string;
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                }[];
+                                status: "active" | "expired" | "revoked";
+                                workspaces: "all" | {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Let the operator’s support staff in: some or all workspaces, one role, for at most 7 days
+         * @description A workspace that is not a live workspace of this account, an expiry in the past or more than 7 days away, or hide attributes with the Workspace Admin role: 422 support_grant_invalid.
+         *
+         *     Requires the permission `support_access.manage` (see GET /api/permissions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description In the future, at most 7 days from now
+                         */
+                        expiresAt: string;
+                        /**
+                         * @description Authors and Viewers only
+                         * @default false
+                         */
+                        hideAttributes: boolean;
+                        reason: string;
+                        /** @enum {unknown} */
+                        role: "workspace_admin" | "author" | "viewer";
+                        /** @description "all": every workspace of the account, including ones created later */
+                        workspaceIds: "all" | string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            hideAttributes: boolean;
+                            /** @description An id starting with grt_ */
+                            id: string;
+                            reason: string;
+                            revokedAt: string | null;
+                            revokedBy: string | null;
+                            /** @enum {unknown} */
+                            role: "workspace_admin" | "author" | "viewer";
+                            /** @description The sessions started inside the grant, newest first */
+                            sessions: {
+                                agent: string;
+                                endedAt: string | null;
+                                /** Format: date-time */
+                                endsAt: string;
+                                id: string;
+                                reason: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                            }[];
+                            status: "active" | "expired" | "revoked";
+                            workspaces: "all" | {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/support-grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a grant: its sessions end at once, on every node
+         * @description Requires the permission `support_access.manage` (see GET /api/permissions).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activity/kinds": {
         parameters: {
             query?: never;
@@ -1945,6 +2220,15 @@ export interface paths {
                             };
                             /** @description The new address a change of email waits on (PATCH /api/me), until its link is used */
                             pendingEmail: string | null;
+                            /** @description Set when the caller is a support session: who, under which grant, until when */
+                            support: {
+                                agent: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                grantId: string;
+                            } | null;
+                            /** @description Support is signed in to the account until then (the banner); null when no support session is live */
+                            supportSignedInUntil: string | null;
                             /** @description The member's two-factor and the account's requirement */
                             twoFactor: {
                                 /** @description The member has a second factor */
@@ -4855,6 +5139,92 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a support session with the operator’s one-time link (sets the session cookie)
+         * @description Anonymous: counted per client address (config.anonymousLimits.links); past the limit 429. The link works once, for 10 minutes, inside a live grant: else 404 (unknown) or 410 (used, expired, or its grant revoked or expired).
+         *
+         *     No authentication.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -18707,7 +19077,7 @@ export interface components {
          * @description RFC 9457 problem details (application/problem+json)
          */
         Problem: {
-            /** @description One of: invalid, invalid_json, json_too_deep, bad_request, unsupported_media_type, payload_too_large, uri_too_long, headers_too_large, request_timeout, confirm_name_mismatch, unauthenticated, invalid_credentials, passkey_invalid, two_factor_required, two_factor_code_wrong, two_factor_enrollment_required, two_factor_already_enabled, two_factor_not_enabled, own_two_factor_required, current_password_required, current_password_wrong, password_too_common, reauthentication_required, csrf_token_invalid, sso_refused, sso_required, forbidden, not_found, conflict, email_taken, email_in_other_account, already_member, last_admin, trial_in_the_way, not_invited, email_already_verified, identifier_taken, identifier_required, not_an_identifier, name_taken, limit_reached, gone, template_too_expensive, too_many_requests, internal */
+            /** @description One of: invalid, invalid_json, json_too_deep, bad_request, unsupported_media_type, payload_too_large, uri_too_long, headers_too_large, request_timeout, confirm_name_mismatch, unauthenticated, invalid_credentials, passkey_invalid, two_factor_required, two_factor_code_wrong, two_factor_enrollment_required, two_factor_already_enabled, two_factor_not_enabled, own_two_factor_required, current_password_required, current_password_wrong, password_too_common, reauthentication_required, csrf_token_invalid, sso_refused, sso_required, forbidden, not_found, conflict, email_taken, email_in_other_account, already_member, last_admin, trial_in_the_way, not_invited, email_already_verified, identifier_taken, identifier_required, not_an_identifier, name_taken, limit_reached, gone, template_too_expensive, too_many_requests, support_grant_invalid, support_session_refused, internal */
             code: string;
             detail: string;
             errors?: {

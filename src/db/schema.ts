@@ -562,3 +562,38 @@ export const workspaceTransfers = pgTable('workspace_transfers', {
   decidedAt: time('decided_at'),
   finishedAt: time('finished_at'),
 });
+
+// ---- support access (migration 0028) -----------------------------------------------------------
+
+export const supportGrants = pgTable('support_grants', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  /** null: every live workspace of the account, including ones created later. */
+  workspaceIds: jsonb('workspace_ids').$type<string[]>(),
+  role: text('role').$type<WorkspaceRole>().notNull(),
+  hideAttributes: boolean('hide_attributes').notNull(),
+  reason: text('reason').notNull(),
+  expiresAt: time('expires_at').notNull(),
+  createdAt: time('created_at').notNull(),
+  createdByMemberId: text('created_by_member_id'),
+  createdByName: text('created_by_name').notNull(),
+  revokedAt: time('revoked_at'),
+  revokedByName: text('revoked_by_name'),
+});
+
+export const supportSessions = pgTable('support_sessions', {
+  id: text('id').primaryKey(),
+  grantId: text('grant_id').notNull(),
+  accountId: text('account_id').notNull(),
+  agent: text('agent').notNull(),
+  reason: text('reason').notNull(),
+  linkHash: text('link_hash').notNull(),
+  linkExpiresAt: time('link_expires_at').notNull(),
+  tokenHash: text('token_hash'),
+  csrfToken: text('csrf_token'),
+  createdAt: time('created_at').notNull(),
+  startedAt: time('started_at'),
+  endsAt: time('ends_at').notNull(),
+  endedAt: time('ended_at'),
+  ip: text('ip'),
+});

@@ -48,6 +48,9 @@ export const errorCodes = {
   gone: { status: 410, title: 'No longer available' },
   template_too_expensive: { status: 422, title: 'Template too expensive to render' },
   too_many_requests: { status: 429, title: 'Too many requests' },
+  // support access
+  support_grant_invalid: { status: 422, title: 'The grant cannot be made as asked' },
+  support_session_refused: { status: 403, title: 'Support sessions cannot do that' },
   internal: { status: 500, title: 'Internal error' },
 } as const;
 

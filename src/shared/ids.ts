@@ -24,6 +24,9 @@ export type IdPrefix =
   | 'sct'
   | 'grp'
   | 'wtr'
+  // support access: a grant, a support session
+  | 'grt'
+  | 'sps'
   | ResourcePrefix;
 
 /** The prefixes of the workspace resources of src/features/content/kinds.ts. */

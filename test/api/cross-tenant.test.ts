@@ -48,6 +48,7 @@ const exempt: Record<string, string> = {
     'the state and the provider’s signed answer are the credential (sso-oidc.test.ts)',
   'GET /api/sso/saml/metadata': 'the service provider’s public metadata (sso-saml.test.ts)',
   'POST /api/sso/saml/acs': 'the signed assertion and its request id are the credential (sso-saml.test.ts)',
+  'POST /api/support/sign-in': 'the operator’s one-time link is the credential (support-access.test.ts)',
 };
 
 /**
@@ -90,6 +91,9 @@ const callerScoped: Record<string, string> = {
   'POST /api/account/sso/test': 'a test sign-in through the caller’s account’s identity provider',
   'GET /api/resource-kinds': 'the registry of resource kinds: the same for every member, no tenant data',
   'GET /api/workspace-transfers': 'the caller’s account’s outgoing and incoming workspace transfers',
+  'GET /api/account/support-grants': 'the caller’s account’s support access grants',
+  'POST /api/account/support-grants':
+    'a grant into the caller’s account (another’s workspace: 422, support-access.test.ts)',
 };
 
 /**

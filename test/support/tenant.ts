@@ -123,6 +123,17 @@ export async function setUpTenant(
     'workspace transfer',
   );
 
+  // A support access grant: the `{grantId}` of the support-grants routes.
+  const supportGrant = await created(
+    admin.post('/api/account/support-grants', {
+      workspaceIds: [workspace.id],
+      role: 'viewer',
+      expiresAt: new Date(service.clock.now().getTime() + 24 * 60 * 60 * 1000).toISOString(),
+      reason: 'Tenant ticket',
+    }),
+    'support grant',
+  );
+
   const f = fixtures;
   const ids: Record<string, string> = {
     workspaceId: workspace.id,
@@ -144,6 +155,7 @@ export async function setUpTenant(
     scimTokenId: scimToken.id,
     scimGroupId: scimGroup.body.id,
     transferId: transfer.id,
+    grantId: supportGrant.id,
   };
   return {
     admin,

@@ -25,6 +25,8 @@ import { SecurityPage } from './pages/security/SecurityPage';
 import { AdAudiencesPage } from './pages/segments/AdAudiences';
 import { RelationshipsPage } from './pages/segments/Relationships';
 import { SegmentImportPage } from './pages/segments/SegmentImport';
+import { SupportAccessPage } from './pages/support/SupportAccessPage';
+import { SupportSignInPage } from './pages/support/SupportSignIn';
 import { EditMemberPage, InviteMemberPage } from './pages/team/MemberPages';
 import { PermissionsPage } from './pages/team/PermissionsPage';
 import { TeamPage } from './pages/team/TeamPage';
@@ -59,6 +61,7 @@ const router = createBrowserRouter([
       { path: '/reset-password/:token', element: <ResetPasswordPage /> },
       { path: '/invitations/:token', element: <AcceptInvitationPage /> },
       { path: '/verify-email/:token', element: <VerifyEmailPage /> },
+      { path: '/support/sign-in', element: <SupportSignInPage /> },
       {
         element: <Shell />,
         children: [
@@ -86,6 +89,7 @@ const router = createBrowserRouter([
               { path: '/outbox', element: <OutboxPage /> },
               { path: '/profile', element: <ProfilePage /> },
               { path: '/transfers', element: <TransfersPage /> },
+              { path: '/account/support-access', element: <SupportAccessPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

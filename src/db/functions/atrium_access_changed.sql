@@ -68,3 +68,9 @@ CREATE OR REPLACE TRIGGER passkeys_access_changed AFTER INSERT OR DELETE ON pass
   FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
 CREATE OR REPLACE TRIGGER email_verifications_access_changed AFTER INSERT OR UPDATE OR DELETE ON email_verifications
   FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('member', 'member_id');
+-- Support access (migration 0028): a grant made or revoked, a support session started or ended,
+-- changes who may enter the account and the banner its members see.
+CREATE OR REPLACE TRIGGER support_grants_access_changed AFTER INSERT OR UPDATE OR DELETE ON support_grants
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'account_id');
+CREATE OR REPLACE TRIGGER support_sessions_access_changed AFTER UPDATE OR DELETE ON support_sessions
+  FOR EACH ROW EXECUTE FUNCTION atrium_access_changed('account', 'account_id');

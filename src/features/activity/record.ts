@@ -31,7 +31,12 @@ export async function recordActivity(tx: Db, clock: Clock, ...events: ActivityEv
     ...events.map((event) => {
       const author =
         'subject' in event.author
-          ? { memberId: event.author.member.id, name: actorName(event.author), ip: event.author.ip }
+          ? {
+              // A support caller is no member: its entries name it, with no member id.
+              memberId: event.author.support ? null : event.author.member.id,
+              name: actorName(event.author),
+              ip: event.author.ip,
+            }
           : event.author;
       return {
         id: newId('act'),

@@ -29,10 +29,22 @@ export interface Actor {
   readAt: number;
   /** Set when this request extended the session: its cookies are sent again with the new expiry. */
   renewedUntil?: Date;
+  /** A support session (src/features/support): the operator's agent inside a grant, not a member. */
+  support?: SupportCaller;
 }
 
-export const actorName = (actor: Pick<Actor, 'member'>): string =>
-  `${actor.member.firstName} ${actor.member.lastName}`.trim();
+export interface SupportCaller {
+  grantId: string;
+  agent: string;
+  sessionId: string;
+  /** The grant's expiry: the session ends then, whatever else happens. */
+  expiresAt: Date;
+}
+
+export const actorName = (actor: Pick<Actor, 'member' | 'support'>): string =>
+  actor.support
+    ? `Support (${actor.support.agent}) via grant ${actor.support.grantId}`
+    : `${actor.member.firstName} ${actor.member.lastName}`.trim();
 
 /** The session a signed-in caller came with (an API key has none: 401). */
 export function sessionIdOf(actor: Pick<Actor, 'sessionId'>): string {

@@ -7,6 +7,7 @@ import { safeEqual } from '../../shared/secrets.js';
 import { authenticateAppKey, authenticateTrackKey, type KeyHolder } from '../api-keys/service.js';
 import { authenticateScimToken } from '../scim/tokens.js';
 import { requireRecentAuthentication } from '../security/recent-authentication.js';
+import { refuseToSupport } from '../support/caller.js';
 import { assertTwoFactorEnrolment } from '../two-factor/requirement.js';
 import { CSRF_HEADER, SESSION_COOKIE, setSessionCookies } from './cookies.js';
 import { authenticate } from './service.js';
@@ -101,6 +102,9 @@ async function gate(
       expiresAt: actor.renewedUntil,
     });
   }
+  // A support session changes nothing of a person's own (support/caller.ts), whatever the route.
+  if (access === 'signed_in' && !SAFE_METHODS.has(request.method))
+    refuseToSupport(actor, request.method, request.routeOptions.url ?? '');
   // Before anything else the route would say: a member who must set up two-factor reaches only that.
   assertTwoFactorEnrolment(actor.twoFactor, request.method, request.routeOptions.url ?? '');
 

@@ -47,6 +47,21 @@ const Me = Type.Object({
   csrfToken: Type.Union([Type.String(), Type.Null()], {
     description: 'Send it as x-csrf-token on state changes',
   }),
+  support: Type.Union(
+    [
+      Type.Object({
+        agent: Type.String(),
+        grantId: Type.String(),
+        expiresAt: Type.String({ format: 'date-time' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Set when the caller is a support session: who, under which grant, until when' },
+  ),
+  supportSignedInUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description:
+      'Support is signed in to the account until then (the banner); null when no support session is live',
+  }),
   twoFactor: Type.Object(
     {
       enabled: Type.Boolean({ description: 'The member has a second factor' }),

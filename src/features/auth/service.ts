@@ -9,6 +9,9 @@ import { pendingEmailOf } from '../identity/email-verification.js';
 import { confirmMemberPasskey } from '../passkeys/assertion.js';
 import type { AuthenticationResponse } from '../passkeys/schemas.js';
 import { breakGlassEntry, signInWithoutSso } from '../sso/enforcement.js';
+import { isSupportSessionId, SUPPORT_TOKEN_PREFIX } from '../support/caller.js';
+import { endSupportSession, loadSupportCaller } from '../support/sessions.js';
+import { supportSignedInUntil } from '../support/store.js';
 import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
 import { mustEnrolTwoFactor } from '../two-factor/requirement.js';
@@ -202,6 +205,7 @@ export async function login(
 }
 
 export async function logout(ctx: AppContext, sessionId: string): Promise<void> {
+  if (isSupportSessionId(sessionId)) return endSupportSession(ctx, sessionId);
   await store.deleteSession(ctx.db, sessionId);
 }
 
@@ -232,7 +236,9 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
   }
   if (!caller) {
     const mark = ctx.cache.mark;
-    const loaded = await loadCaller(ctx, tokenHash, now, mark);
+    const loaded = token.startsWith(SUPPORT_TOKEN_PREFIX)
+      ? await loadSupportCaller(ctx, tokenHash, now, mark)
+      : await loadCaller(ctx, tokenHash, now, mark);
     if (!loaded) return null;
     ctx.cache.remember(
       loaded.actor.account.id,
@@ -243,6 +249,8 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
     );
     caller = loaded;
   }
+  // A support session never slides: it ends at its grant's expiry (its cached expiry).
+  if (caller.actor.support) return caller.actor;
   if (now.getTime() - caller.lastSeenAt.getTime() <= EXTEND_EVERY_MS) return caller.actor;
   const renewedUntil = new Date(now.getTime() + ctx.config.sessionTtlMs);
   // Before the write: the session's other requests meanwhile do not extend it again.
@@ -301,14 +309,25 @@ async function loadCaller(
 export async function meJson(
   ctx: AppContext,
   actor: Actor,
-  serialize: (body: ReturnType<typeof me> & { pendingEmail: string | null }) => Buffer,
+  serialize: (
+    body: ReturnType<typeof me> & { pendingEmail: string | null; supportSignedInUntil: string | null },
+  ) => Buffer,
 ): Promise<Buffer> {
   // Built from the caller as read at actor.readAt: not kept if the account changed since.
   return ctx.cache.answer(actor.account.id, `me:${actor.sessionId}`, actor.readAt, async () => {
-    const pending = await pendingEmailOf(ctx, actor.member.id);
+    const pending = actor.support ? null : await pendingEmailOf(ctx, actor.member.id);
+    // Support signed in to the account: the banner, until the latest live support session ends.
+    const supportUntil = await supportSignedInUntil(ctx.db, actor.account.id, ctx.clock.now());
     return {
-      bytes: serialize({ ...me(actor), pendingEmail: pending?.email ?? null }),
-      until: pending?.expiresAt.getTime() ?? Number.POSITIVE_INFINITY,
+      bytes: serialize({
+        ...me(actor),
+        pendingEmail: pending?.email ?? null,
+        supportSignedInUntil: supportUntil?.toISOString() ?? null,
+      }),
+      until: Math.min(
+        pending?.expiresAt.getTime() ?? Number.POSITIVE_INFINITY,
+        supportUntil?.getTime() ?? Number.POSITIVE_INFINITY,
+      ),
     };
   });
 }
@@ -325,6 +344,13 @@ export function me(actor: Actor) {
     }),
     currentWorkspaceId: actor.currentWorkspaceId,
     csrfToken: actor.csrfToken ?? null,
+    support: actor.support
+      ? {
+          agent: actor.support.agent,
+          grantId: actor.support.grantId,
+          expiresAt: actor.support.expiresAt.toISOString(),
+        }
+      : null,
   };
 }
 

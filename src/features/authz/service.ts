@@ -65,9 +65,12 @@ export async function effectivePermissions(
   memberId: string,
   workspaceId?: string,
 ) {
-  await getTeamMember(ctx, actor, memberId); // 404 for a member the caller may not see
-  const loaded =
-    (await loadMemberSubject(ctx.db, actor.subject.accountId, memberId)) ?? missing('Team member');
+  // A support session asks about itself (src/features/support): its subject is the grant, no member row.
+  const supportSelf = actor.support !== undefined && memberId === actor.member.id;
+  if (!supportSelf) await getTeamMember(ctx, actor, memberId); // 404 for a member the caller may not see
+  const loaded = supportSelf
+    ? { subject: actor.subject }
+    : ((await loadMemberSubject(ctx.db, actor.subject.accountId, memberId)) ?? missing('Team member'));
   // A workspace the caller cannot see is not described to them.
   const ws = workspaceId !== undefined && actor.subject.workspaces.has(workspaceId) ? workspaceId : undefined;
   if (workspaceId !== undefined && ws === undefined) throw notFound('Workspace');

@@ -198,7 +198,8 @@ export async function createItem(
         kind: kind.kind,
         name,
         body,
-        createdByMemberId: actor.member.id,
+        // A support caller is no member (src/features/support): named, with no member id.
+        createdByMemberId: actor.support ? null : actor.member.id,
         createdByName: actorName(actor),
         createdAt: now,
         updatedAt: now,

@@ -80,7 +80,8 @@ export async function startImport(
         accountId: actor.subject.accountId,
         workspaceId,
         kind: IMPORT_JOB,
-        payload: { mode, rows, startedBy: actor.member.id },
+        // A support caller is no member (src/features/support): no member id in the log.
+        payload: { mode, rows, startedBy: actor.support ? null : actor.member.id },
         total: rows,
       });
     });

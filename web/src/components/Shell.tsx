@@ -5,6 +5,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useMe, usePermissions, useVocabulary } from '../lib/hooks';
 import { resourceGroups, resourceRoute, useResourceKinds } from '../lib/resource-kinds';
 import { TwoFactorEnrolmentScreen } from '../pages/profile/TwoFactorEnrolment';
+import { SupportBanner } from '../pages/support/SupportBanner';
 import { ReauthenticationPrompt } from './ReauthenticationPrompt';
 import {
   MemberMenu,
@@ -55,6 +56,7 @@ const accountNav: NavSection = {
     { to: '/activity', label: 'Account activity', permission: 'account.activity.view' },
     { to: '/outbox', label: 'Outbox', permission: 'mail.outbox.view' },
     { to: '/transfers', label: 'Workspace transfers', permission: 'workspaces.transfer' },
+    { to: '/account/support-access', label: 'Support access', permission: 'support_access.manage' },
   ],
 };
 
@@ -215,6 +217,7 @@ function Frame({ noWorkspace }: { noWorkspace: boolean }) {
           <TestModeBanner full />
         </Box>
         <VerifyEmailBanner />
+        <SupportBanner />
         {noWorkspace && (
           <Alert color="gray" mb="md">
             You have no workspace yet. Ask an Account Admin to give you a role in one.

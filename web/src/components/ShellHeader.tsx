@@ -6,10 +6,16 @@ import { notifySuccess } from '../lib/feedback';
 import { permissionsQuery, useMe, useRefreshAll, useVocabulary } from '../lib/hooks';
 import { fullName } from '../lib/words';
 
+const SUPPORT_WORKSPACE = 'atrium.supportWorkspace';
+
 /** The current workspace id (every workspace page needs one). */
 export function useCurrentWorkspace() {
   const me = useMe().data;
-  const id = me?.currentWorkspaceId ?? null;
+  // A support session changes nothing of a person's (the server refuses PUT /api/me/current-workspace
+  // to it): its choice of workspace stays in this tab.
+  const chosen = me?.support ? sessionStorage.getItem(SUPPORT_WORKSPACE) : null;
+  const id =
+    (chosen && me?.workspaces.some((w) => w.id === chosen) ? chosen : me?.currentWorkspaceId) ?? null;
   return { id, workspace: me?.workspaces.find((w) => w.id === id) ?? null };
 }
 
@@ -23,10 +29,14 @@ export function WorkspaceSwitcher() {
   const client = useQueryClient();
   const refresh = useRefreshAll();
   const navigate = useNavigate();
-  const current = me.workspaces.find((w) => w.id === me.currentWorkspaceId);
+  const currentId = useCurrentWorkspace().id;
+  const current = me.workspaces.find((w) => w.id === currentId);
   const switchTo = useMutation({
     mutationFn: async (workspaceId: string) => {
-      await unwrap(sdk.PUT('/api/me/current-workspace', { body: { workspaceId } }));
+      if (me.support) {
+        sessionStorage.setItem(SUPPORT_WORKSPACE, workspaceId);
+        client.setQueryData(['me'], { ...me, currentWorkspaceId: workspaceId });
+      } else await unwrap(sdk.PUT('/api/me/current-workspace', { body: { workspaceId } }));
       // The new workspace's permissions before the console redraws: no moment with the old ones.
       await client.prefetchQuery(permissionsQuery(me.member.id, workspaceId));
     },
@@ -125,7 +135,7 @@ export function TestModeBanner({ full = false }: { full?: boolean }) {
 export function VerifyEmailBanner() {
   const me = useMe().data!;
   const resend = useMutation({ mutationFn: () => unwrap(sdk.POST('/api/me/email-verification')) });
-  if (me.member.emailVerified) return null;
+  if (me.member.emailVerified || me.support) return null;
   return (
     // No Alert title: it would name the alert "…email address…", which form labels must not collide with.
     <Alert color="blue" mb="md" data-testid="verify-email-banner">
@@ -173,8 +183,9 @@ export function MemberMenu() {
         <UnstyledButton data-testid="member-menu">
           <Group gap="xs" wrap="nowrap">
             <Avatar size="sm" color="indigo" radius="xl" aria-hidden>
+              {/* A support session's name is "Support (agent)": one letter, not "S(". */}
               {me.member.firstName[0]}
-              {me.member.lastName[0]}
+              {me.support ? '' : me.member.lastName[0]}
             </Avatar>
             {/* Hidden from sight on a phone, still the button's name. */}
             <Text size="sm" truncate maw={180} className="phone-visually-hidden">
@@ -189,9 +200,12 @@ export function MemberMenu() {
           <br />
           {roleLabel(me.member.accountRole)} · {me.account.name}
         </Menu.Label>
-        <Menu.Item component={Link} to="/profile">
-          Your profile
-        </Menu.Item>
+        {/* A support session has no profile of its own to change. */}
+        {!me.support && (
+          <Menu.Item component={Link} to="/profile">
+            Your profile
+          </Menu.Item>
+        )}
         <Menu.Item color="red" onClick={() => logout.mutate()}>
           Log out
         </Menu.Item>

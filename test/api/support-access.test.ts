@@ -166,7 +166,7 @@ describe('a support session', () => {
     );
   });
 
-  test('cannot manage team members, API keys, SSO, SCIM or grants, nor act as a person of the account', async () => {
+  test('cannot manage team members, API keys, SSO, SCIM, grants or transfers, nor act as a person of the account', async () => {
     const { admin, workspace } = await account();
     const made = await grant(admin, { workspaceIds: 'all', role: 'workspace_admin' });
     const { client } = await supportSignIn(made.id);
@@ -185,6 +185,8 @@ describe('a support session', () => {
         { workspaceIds: 'all', role: 'viewer', expiresAt: inHours(1), reason: 'x' },
       ],
       ['DELETE', `/api/account/support-grants/${made.id}`],
+      ['POST', `/api/workspaces/${workspace.id}/transfers`, { targetAccountId: 'acc_elsewhere' }],
+      ['GET', '/api/workspace-transfers'],
     ];
     for (const [method, path, body] of refused) {
       expectProblem(

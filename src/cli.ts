@@ -9,6 +9,13 @@ import { planNames } from './features/accounts/plans.js';
 import { SignupBody } from './features/accounts/schemas.js';
 import { createAccount, hashNewPassword, setPlan } from './features/accounts/service.js';
 import { latestEmailTo } from './features/mail/store.js';
+// Operator export / import of a workspace between installations (issue #22).
+import {
+  ArchiveUsageError,
+  archiveUsage,
+  exportWorkspaceCommand,
+  importWorkspaceCommand,
+} from './features/workspace-archive/commands.js';
 import { serve } from './main.js';
 import { DomainError } from './shared/errors.js';
 
@@ -23,7 +30,7 @@ const usage = `atrium <command>
   last-email       --to EMAIL [--kind password_reset|invitation|…]
                    print the newest email the service wrote to EMAIL (the embedded outbox, when
                    no SMTP_URL is set: how a person who forgot their password gets the link)
-`;
+${archiveUsage}`;
 
 class UsageError extends Error {}
 
@@ -165,6 +172,12 @@ async function main(argv: string[]): Promise<number> {
     case 'last-email':
       await lastEmailCommand(config, rest);
       return 0;
+    case 'export-workspace':
+      await exportWorkspaceCommand(rest, (work) => withService(config, work));
+      return 0;
+    case 'import-workspace':
+      await importWorkspaceCommand(rest, (work) => withService(config, work));
+      return 0;
     case undefined:
     case 'help':
     case '--help':
@@ -181,7 +194,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ArchiveUsageError) {
       console.error(`${error.message}\n\n${usage}`);
       process.exit(2);
     }

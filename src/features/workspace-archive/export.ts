@@ -16,7 +16,7 @@ import {
   PART_BYTES,
   partEntry,
 } from './format.js';
-import { countRows, pendingWork, readPage, schemaVersion, workspaceRow } from './store.js';
+import { countRows, pendingWork, readPage, schemaVersion, walkByIndex, workspaceRow } from './store.js';
 import { archivedTables } from './tables.js';
 
 export interface ExportSummary {
@@ -38,6 +38,7 @@ export async function exportWorkspace(
 ): Promise<ExportSummary> {
   return db.transaction(
     async (tx) => {
+      await walkByIndex(tx);
       const ws = await workspaceRow(tx, workspaceId);
       if (!ws || ws.deleted) throw notFound('Workspace');
       const pending = await pendingWork(tx, workspaceId);

@@ -47,11 +47,15 @@ export async function importWorkspace(
   input: Readable,
 ): Promise<ImportSummary> {
   const extract = tar.extract();
+  // The iterator must listen before any byte flows: tar-stream emits each entry once, and one
+  // emitted with nobody listening (while the transaction opens) is lost and stalls the stream.
+  const iterator = extract[Symbol.asyncIterator]();
+  const entries = { [Symbol.asyncIterator]: () => iterator };
   const reading = pipeline(input, createGunzip(), extract);
   // A broken gzip stream destroys `extract`, which ends the loop below with the error.
   reading.catch(() => {});
   try {
-    const summary = await ctx.db.transaction((tx) => importEntries(ctx, tx, accountId, extract));
+    const summary = await ctx.db.transaction((tx) => importEntries(ctx, tx, accountId, entries));
     await reading;
     return summary;
   } catch (error) {

@@ -62,54 +62,70 @@ export async function exportWorkspace(
         tables: archivedTables.map((t) => ({ name: t.name, rows: counts.get(t.name) ?? 0 })),
       };
 
-      const pack = tar.pack();
-      const written = pipeline(pack, createGzip(), output);
-      // pipeline rejects when the output fails; until then the writer below awaits each entry.
-      written.catch(() => {});
-      const sums: string[] = [];
-      const add = (name: string, data: Buffer) =>
-        new Promise<void>((resolve, reject) => {
-          sums.push(checksumLine(name, createHash('sha256').update(data).digest('hex')));
-          pack.entry({ name, size: data.length, mtime: new Date(manifest.exportedAt) }, data, (error) =>
-            error ? reject(error) : resolve(),
-          );
-        });
-
-      // How many parts a table fills is known only once it is read: each part's name says its
-      // table and number (data/<table>/NNNNN.ndjson), so the manifest, first, need not list them.
-      await add(MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest)));
-      const rows: Record<string, number> = {};
-      for (const table of archivedTables) {
-        let part = 0;
-        let pending: string[] = [];
-        let size = 0;
-        let seen = 0;
-        const flush = async () => {
-          if (pending.length === 0) return;
-          part += 1;
-          await add(partEntry(table.name, part), Buffer.from(pending.join('')));
-          pending = [];
-          size = 0;
-        };
-        let after: unknown[] | null = null;
-        do {
-          const page = await readPage(tx, table, workspaceId, after);
-          for (const line of page.lines) {
-            pending.push(`${line}\n`);
-            size += Buffer.byteLength(line) + 1;
-            seen += 1;
-            if (size >= PART_BYTES) await flush();
-          }
-          after = page.lines.length === table.pageRows ? page.last : null;
-        } while (after);
-        await flush();
-        rows[table.name] = seen;
-      }
-      await add(CHECKSUMS_ENTRY, Buffer.from(sums.join('')));
-      pack.finalize();
-      await written;
-      return { workspaceId, schemaVersion: manifest.schemaVersion, rows, entries: sums.length + 1 };
+      return writeArchive(tx, workspaceId, manifest, output);
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
+}
+
+/** The entries, one at a time: each waits for the one before to be taken by gzip and the file. */
+async function writeArchive(
+  tx: Db,
+  workspaceId: string,
+  manifest: Manifest,
+  output: Writable,
+): Promise<ExportSummary> {
+  const pack = tar.pack();
+  const written = pipeline(pack, createGzip(), output);
+  // pipeline rejects when the output fails; until then the writer below awaits each entry.
+  written.catch(() => {});
+  const sums: string[] = [];
+  const add = (name: string, data: Buffer) =>
+    new Promise<void>((resolve, reject) => {
+      sums.push(checksumLine(name, createHash('sha256').update(data).digest('hex')));
+      pack.entry({ name, size: data.length, mtime: new Date(manifest.exportedAt) }, data, (error) =>
+        error ? reject(error) : resolve(),
+      );
+    });
+
+  // How many parts a table fills is known only once it is read: each part's name says its
+  // table and number (data/<table>/NNNNN.ndjson), so the manifest, first, need not list them.
+  try {
+    await add(MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest)));
+    const rows: Record<string, number> = {};
+    for (const table of archivedTables) {
+      let part = 0;
+      let pending: string[] = [];
+      let size = 0;
+      let seen = 0;
+      const flush = async () => {
+        if (pending.length === 0) return;
+        part += 1;
+        await add(partEntry(table.name, part), Buffer.from(pending.join('')));
+        pending = [];
+        size = 0;
+      };
+      let after: unknown[] | null = null;
+      do {
+        const page = await readPage(tx, table, workspaceId, after);
+        for (const line of page.lines) {
+          pending.push(`${line}\n`);
+          size += Buffer.byteLength(line) + 1;
+          seen += 1;
+          if (size >= PART_BYTES) await flush();
+        }
+        after = page.lines.length === table.pageRows ? page.last : null;
+      } while (after);
+      await flush();
+      rows[table.name] = seen;
+    }
+    await add(CHECKSUMS_ENTRY, Buffer.from(sums.join('')));
+    pack.finalize();
+    await written;
+    return { workspaceId, schemaVersion: manifest.schemaVersion, rows, entries: sums.length + 1 };
+  } catch (error) {
+    // The output gets no end of tar: a reader sees a truncated archive, never a complete-looking one.
+    pack.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
 }

@@ -55,9 +55,11 @@ export async function importWorkspace(
   // A broken gzip stream destroys `extract`, which ends the loop below with the error.
   reading.catch(() => {});
   try {
-    const summary = await ctx.db.transaction((tx) => importEntries(ctx, tx, accountId, entries));
-    await reading;
-    return summary;
+    return await ctx.db.transaction(async (tx) => {
+      const summary = await importEntries(ctx, tx, accountId, entries);
+      await reading; // the whole file read without error (nothing after the checksums), then commit
+      return summary;
+    });
   } catch (error) {
     extract.destroy();
     if (error instanceof DomainError) throw error;

@@ -10,8 +10,15 @@ import { SignupBody } from './features/accounts/schemas.js';
 import { createAccount, hashNewPassword, setPlan } from './features/accounts/service.js';
 import { latestEmailTo } from './features/mail/store.js';
 import { supportSessionCommand, supportSessionUsage } from './features/support/cli.js';
+// Operator export / import of a workspace between installations (issue #22).
+import {
+  archiveUsage,
+  exportWorkspaceCommand,
+  importWorkspaceCommand,
+} from './features/workspace-archive/commands.js';
 import { serve } from './main.js';
 import { DomainError } from './shared/errors.js';
+import { UsageError } from './shared/usage-error.js';
 
 const usage = `atrium <command>
 
@@ -25,9 +32,7 @@ const usage = `atrium <command>
                    print the newest email the service wrote to EMAIL (the embedded outbox, when
                    no SMTP_URL is set: how a person who forgot their password gets the link)
 ${supportSessionUsage}
-`;
-
-class UsageError extends Error {}
+${archiveUsage}`;
 
 /** Runs `work` with the service's context on a migrated database, then closes everything. */
 async function withService<T>(config: Config, work: (ctx: AppContext) => Promise<T>): Promise<T> {
@@ -169,6 +174,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'support-session':
       await supportSessionCommand(rest, (work) => withService(config, work));
+      return 0;
+    case 'export-workspace':
+      await exportWorkspaceCommand(rest, (work) => withService(config, work));
+      return 0;
+    case 'import-workspace':
+      await importWorkspaceCommand(rest, (work) => withService(config, work));
       return 0;
     case undefined:
     case 'help':

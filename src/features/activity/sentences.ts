@@ -214,6 +214,9 @@ const describe: Record<string, Describe> = {
   },
   'workspace.settings_changed': (e, n) => `${e.actor.name} ${list(settingsClauses(e, n))}`,
   'workspace.deleted': (e) => `${e.actor.name} deleted the workspace ${quoted(e.target.name ?? '')}`,
+  // An operator's import-workspace (src/features/workspace-archive).
+  'workspace.imported': (e) =>
+    `${e.actor.name} imported the workspace ${quoted(e.target.name ?? '')} from an archive`,
   'team_member.invited': invited,
   'team_member.updated': memberUpdated,
   'team_member.roles_changed': rolesChanged,
@@ -372,6 +375,7 @@ export const actionKinds: { action: string; label: string }[] = [
   ['workspace.created', 'Workspaces created'],
   ['workspace.updated', 'Workspaces renamed or shared'],
   ['workspace.deleted', 'Workspaces deleted'],
+  ['workspace.imported', 'Workspaces imported from an archive'],
   ['account.updated', 'Account changes'],
   ['api_key.created', 'API keys created'],
   ['api_key.revoked', 'API keys revoked'],

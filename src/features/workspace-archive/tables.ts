@@ -51,6 +51,7 @@ export const tablesLeftOut: Partial<Record<WorkspaceTable, string>> = {
   export_chunks: 'transient: a people export’s file, made again on demand',
   track_queue: 'the export refuses while the workspace has queued Track calls or is revalidating',
   outbox: 'the emails the source installation sent; deliveries keep their state, not the email',
+  workspace_transfers: 'moves between the accounts of the source installation, not this one',
 };
 
 /** Columns of the workspace row that the import replaces. */

@@ -12,6 +12,7 @@ import { latestEmailTo } from './features/mail/store.js';
 import { supportSessionCommand, supportSessionUsage } from './features/support/cli.js';
 import { serve } from './main.js';
 import { DomainError } from './shared/errors.js';
+import { UsageError } from './shared/usage-error.js';
 
 const usage = `atrium <command>
 
@@ -26,8 +27,6 @@ const usage = `atrium <command>
                    no SMTP_URL is set: how a person who forgot their password gets the link)
 ${supportSessionUsage}
 `;
-
-class UsageError extends Error {}
 
 /** Runs `work` with the service's context on a migrated database, then closes everything. */
 async function withService<T>(config: Config, work: (ctx: AppContext) => Promise<T>): Promise<T> {

@@ -1474,6 +1474,7 @@ export interface paths {
                          * @default false
                          */
                         hideAttributes: boolean;
+                        /** @description One line of text */
                         reason: string;
                         /** @enum {unknown} */
                         role: "workspace_admin" | "author" | "viewer";

@@ -4,6 +4,8 @@
  * them in the problem's `detail`; neither should have to read a regular expression or a keyword.
  */
 
+import { ONE_LINE_PATTERN } from '../features/support/schemas.js';
+
 /** The parts of an Ajv error read here (Fastify passes Ajv's ErrorObject through). */
 export interface AjvError {
   keyword: string;
@@ -41,6 +43,7 @@ const patternWords: Record<string, string> = {
   '^https?://': 'must start with http:// or https://',
   '^#[0-9a-fA-F]{6}$': 'must be a colour written as #rrggbb',
   '\\{\\{\\s*content\\s*\\}\\}': 'must contain {{ content }}, where the message goes',
+  [ONE_LINE_PATTERN]: 'must be one line of text (no line breaks or tabs), not blank',
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -111,3 +111,17 @@ test('support-session prints a one-time link that starts a support session', {
   const session = await withApp(({ ctx }) => signInWithLink(ctx, token, { ip: '127.0.0.1' }));
   expect(session.sessionId).toMatch(/^sps_/);
 });
+
+test('support-session without its arguments exits 2 with the usage', { timeout: 60_000 }, async () => {
+  const failed = await run(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'support-session', '--grant', 'grt_x'],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    },
+  ).catch((error: { code: number; stderr: string }) => error);
+  expect(failed).toMatchObject({ code: 2 });
+  expect((failed as { stderr: string }).stderr).toMatch(
+    /support-session needs --grant[\s\S]*atrium <command>/,
+  );
+});

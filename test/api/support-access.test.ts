@@ -118,7 +118,8 @@ describe('grants', () => {
       permissions: { supportAccess: true },
     });
     expect(flagged.status, JSON.stringify(flagged.body)).toBe(200);
-    const made = await grant(member.client, { workspaceIds: 'all' });
+    // "all" is for Account Admins (support-access-reach.test.ts): a Member names what they can enter.
+    const made = await grant(member.client, { workspaceIds: [workspace.id] });
     const stranger = await account();
     expectProblem(await stranger.admin.delete(`/api/account/support-grants/${made.id}`), 404, 'not_found');
     expect((await stranger.admin.get('/api/account/support-grants')).body.items).toEqual([]);

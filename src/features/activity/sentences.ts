@@ -274,6 +274,8 @@ const describe: Record<string, Describe> = {
   'support_session.started': (e) =>
     `${e.actor.name} signed in for ${quoted(str(e.after?.reason) ?? '')}, until ${utc(e.after?.endsAt)}`,
   'support_session.ended': (e) => `${e.actor.name} signed out`,
+  'message.test_sent': (e) =>
+    `${e.actor.name} sent a test of the message ${quoted(e.target.name ?? '')}${e.after?.mode === 'test' ? ' to the test recipient' : e.after?.mode === 'never' ? ' (send mode never: nothing left)' : ''}`,
   'scim_token.created': (e) => `${e.actor.name} created the SCIM token ${quoted(e.target.name ?? '')}`,
   'scim_token.revoked': (e) => `${e.actor.name} revoked the SCIM token ${quoted(e.target.name ?? '')}`,
   // By single sign-on's just-in-time provisioning (via: sso), or by SCIM.
@@ -405,4 +407,5 @@ export const actionKinds: { action: string; label: string }[] = [
   ['support_grant.revoked', 'Support access revoked'],
   ['support_session.started', 'Support sessions started'],
   ['support_session.ended', 'Support sessions ended'],
+  ['message.test_sent', 'Test sends by support'],
 ].map(([action = '', label = '']) => ({ action, label }));

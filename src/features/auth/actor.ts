@@ -41,10 +41,12 @@ export interface SupportCaller {
   expiresAt: Date;
 }
 
+/** How a support session's agent is named wherever it acted (the log, "created by"). */
+export const supportLabel = (support: { agent: string; grantId: string }): string =>
+  `Support (${support.agent}) via grant ${support.grantId}`;
+
 export const actorName = (actor: Pick<Actor, 'member' | 'support'>): string =>
-  actor.support
-    ? `Support (${actor.support.agent}) via grant ${actor.support.grantId}`
-    : `${actor.member.firstName} ${actor.member.lastName}`.trim();
+  actor.support ? supportLabel(actor.support) : `${actor.member.firstName} ${actor.member.lastName}`.trim();
 
 /** The session a signed-in caller came with (an API key has none: 401). */
 export function sessionIdOf(actor: Pick<Actor, 'sessionId'>): string {

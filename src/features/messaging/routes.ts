@@ -14,6 +14,7 @@ import type { Message } from '../content/messages-schema.js';
 import { customerOf, renderOutcome, templateParts } from '../content/render.js';
 import { findItem } from '../content/service.js';
 import { findPerson } from '../people/store.js';
+import { recordSupportTestSend, refuseSupportTestSend } from '../support/test-send.js';
 import { workspaceWithTestRecipient } from '../workspaces/test-recipient.js';
 import { startBroadcast } from './broadcast.js';
 import { sendMessage, startSend } from './send.js';
@@ -111,6 +112,7 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
           (await workspaceWithTestRecipient(db, actor.subject.accountId, workspaceId)) ??
           missing('Workspace');
         const send = startSend(ws.workspace, ws.recipient);
+        refuseSupportTestSend(actor, send.mode);
         const person = req.body.cioId
           ? ((await findPerson(db, workspaceId, { by: 'cioId', value: req.body.cioId })) ?? missing('Person'))
           : null;
@@ -131,6 +133,12 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
       const rendered = await renderOutcome(ctx.renderer, workspaceId, message, ahead.render, true);
       const delivery = await ctx.db.transaction(async (tx) => {
         const { ws, send, person, masked, render } = await prepare(tx);
+        await recordSupportTestSend(tx, ctx.clock, actor, {
+          workspaceId,
+          messageId,
+          messageName: message.name,
+          mode: send.mode,
+        });
         return sendMessage(ctx, tx, {
           ws: ws.workspace,
           mode: send.mode,

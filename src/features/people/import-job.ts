@@ -173,7 +173,11 @@ export function importPeople(ctx: AppContext): JobHandler {
       recordActivity(tx, ctx.clock, {
         accountId: ws.accountId,
         workspaceId: ws.id,
-        author: { memberId: String(job.payload.startedBy ?? '') || null, name: 'CSV import' },
+        author: {
+          memberId: String(job.payload.startedBy ?? '') || null,
+          // Jobs queued before the starter's name was carried read as before.
+          name: String(job.payload.startedByName ?? '') || 'CSV import',
+        },
         action: 'people.imported',
         target: { type: 'job', id: job.id },
         after: { mode, created: report.created, updated: report.updated, failed: report.failed },

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { csvRows } from '../../shared/csv.js';
 import { DomainError, invalid } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, actorName } from '../auth/actor.js';
 import * as importStore from './import-store.js';
 import type { ImportRow } from './store.js';
 import * as store from './store.js';
@@ -80,8 +80,14 @@ export async function startImport(
         accountId: actor.subject.accountId,
         workspaceId,
         kind: IMPORT_JOB,
-        // A support caller is no member (src/features/support): no member id in the log.
-        payload: { mode, rows, startedBy: actor.support ? null : actor.member.id },
+        // A support caller is no member (src/features/support): no member id in the log, but its
+        // name ("Support (agent) via grant …") is, so the entry says who.
+        payload: {
+          mode,
+          rows,
+          startedBy: actor.support ? null : actor.member.id,
+          startedByName: actorName(actor),
+        },
         total: rows,
       });
     });

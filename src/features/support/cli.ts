@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { AppContext } from '../../context.js';
-import { DomainError } from '../../shared/errors.js';
+import { UsageError } from '../../shared/usage-error.js';
 import { issueSignInLink } from './sessions.js';
 
 export const supportSessionUsage = `  support-session  --grant GRANT_ID --agent "name@operator" --reason "ticket 123"
@@ -19,7 +19,7 @@ export async function supportSessionCommand(
     options: { grant: { type: 'string' }, agent: { type: 'string' }, reason: { type: 'string' } },
   });
   if (!values.grant || !values.agent || !values.reason)
-    throw new DomainError('invalid', 'support-session needs --grant GRANT_ID --agent NAME --reason TEXT');
+    throw new UsageError('support-session needs --grant GRANT_ID --agent NAME --reason TEXT');
   const input = { grantId: values.grant, agent: values.agent, reason: values.reason };
   const { link, expiresAt, grant } = await withService((ctx) => issueSignInLink(ctx, input));
   const where = grant.workspaceIds === null ? 'every workspace' : `${grant.workspaceIds.length} workspace(s)`;

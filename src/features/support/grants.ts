@@ -4,7 +4,7 @@ import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
-import { listAccountWorkspaces } from '../workspaces/store.js';
+import { grantBeyondGranter, nameableWorkspaces, workspaceLabels } from './granter.js';
 import { type CreateGrantBody, MAX_GRANT_MS, type SupportGrant } from './schemas.js';
 import * as store from './store.js';
 
@@ -59,6 +59,9 @@ export async function createGrant(
 ): Promise<SupportGrant> {
   const now = ctx.clock.now();
   const expiresAt = new Date(body.expiresAt);
+  // The date-time format lets a leap second (23:59:60) through; Date cannot hold it.
+  if (Number.isNaN(expiresAt.getTime()))
+    throw unprocessable('/expiresAt', 'expiresAt is not a real time (seconds go up to 59).');
   if (expiresAt <= now) throw unprocessable('/expiresAt', 'expiresAt must be in the future.');
   if (expiresAt.getTime() - now.getTime() > MAX_GRANT_MS)
     throw unprocessable('/expiresAt', 'expiresAt must be at most 7 days from now.');
@@ -67,7 +70,7 @@ export async function createGrant(
   if (refusal) throw unprocessable(`/${refusal.field}`, `${refusal.message}.`);
   const accountId = actor.subject.accountId;
   return ctx.db.transaction(async (tx) => {
-    const live = new Map((await listAccountWorkspaces(tx, accountId)).map((w) => [w.id, w.name]));
+    const live = await nameableWorkspaces(tx, actor.subject);
     const workspaceIds = body.workspaceIds === 'all' ? null : [...new Set(body.workspaceIds)];
     const unknown = (workspaceIds ?? []).filter((id) => !live.has(id));
     if (unknown.length > 0) {
@@ -82,6 +85,8 @@ export async function createGrant(
         },
       );
     }
+    const beyond = grantBeyondGranter(actor.subject, workspaceIds, { role: body.role, hideAttributes }, live);
+    if (beyond) throw unprocessable(beyond.path, `${beyond.message}.`);
     const grant = await store.insertGrant(tx, {
       id: newId('grt'),
       accountId,
@@ -110,14 +115,15 @@ export async function createGrant(
   });
 }
 
-export async function listGrants(ctx: AppContext, accountId: string): Promise<SupportGrant[]> {
+export async function listGrants(ctx: AppContext, actor: Actor): Promise<SupportGrant[]> {
   const now = ctx.clock.now();
+  const accountId = actor.subject.accountId;
   const grants = await store.listGrants(ctx.db, accountId);
   const sessions = await store.startedSessionsOf(
     ctx.db,
     grants.map((g) => g.id),
   );
-  const names = new Map((await listAccountWorkspaces(ctx.db, accountId)).map((w) => [w.id, w.name]));
+  const names = await workspaceLabels(ctx.db, actor.subject, grants);
   return grants.map((g) =>
     toGrant(
       g,

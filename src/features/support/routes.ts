@@ -22,7 +22,7 @@ export function supportRoutes(app: App, ctx: AppContext): void {
         response: { 200: Items(SupportGrant), ...problems(401, 403) },
       },
     },
-    async (req) => ({ items: await listGrants(ctx, actorOf(req).subject.accountId) }),
+    async (req) => ({ items: await listGrants(ctx, actorOf(req)) }),
   );
 
   app.post(

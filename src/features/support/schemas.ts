@@ -7,6 +7,16 @@ export const MAX_GRANT_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long the operator's sign-in link works. */
 export const LINK_TTL_MS = 10 * 60 * 1000;
 
+/**
+ * Agent names and reasons go into email subjects and the log: one line of printable text (no
+ * control characters or line breaks), not blank. A string pattern, so the schema and the CLI share it.
+ */
+export const ONE_LINE_PATTERN = '^(?!\\s*$)[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]+$';
+const oneLine = new RegExp(ONE_LINE_PATTERN);
+export const isOneLine = (text: string) => oneLine.test(text);
+export const AGENT_MAX = 200;
+export const REASON_MAX = 500;
+
 export const CreateGrantBody = Type.Object(
   {
     workspaceIds: Type.Union(
@@ -16,7 +26,12 @@ export const CreateGrantBody = Type.Object(
     role: WorkspaceRole,
     hideAttributes: Type.Boolean({ default: false, description: 'Authors and Viewers only' }),
     expiresAt: Type.String({ format: 'date-time', description: 'In the future, at most 7 days from now' }),
-    reason: Type.String({ minLength: 1, maxLength: 500 }),
+    reason: Type.String({
+      minLength: 1,
+      maxLength: REASON_MAX,
+      pattern: ONE_LINE_PATTERN,
+      description: 'One line of text',
+    }),
   },
   { additionalProperties: false },
 );

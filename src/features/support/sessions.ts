@@ -3,23 +3,27 @@ import { DomainError, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { hashToken, randomToken } from '../../shared/secrets.js';
 import { recordActivity } from '../activity/record.js';
-import type { Actor } from '../auth/actor.js';
+import { type Actor, supportLabel } from '../auth/actor.js';
 import type { ClientInfo, NewSession } from '../auth/service.js';
 import { sendEmail } from '../mail/service.js';
 import { listMembers } from '../team/store.js';
 import { SUPPORT_TOKEN_PREFIX, supportActor } from './caller.js';
 import { supportSessionStartedEmail } from './emails.js';
-import { LINK_TTL_MS } from './schemas.js';
+import { AGENT_MAX, isOneLine, LINK_TTL_MS, REASON_MAX } from './schemas.js';
 import * as store from './store.js';
 
 /** The console page that opens a support sign-in link (web/src/pages/support). */
 export const SIGN_IN_PATH = '/support/sign-in';
 export const SUPPORT_PAGE_PATH = '/account/support-access';
 
-/** Why a grant cannot start a session now, or null. */
+/** A time in words, as people read it (the agent's browser shows this message). */
+const inWords = (at: Date) =>
+  `${at.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+
+/** Why a grant cannot start a session now, in words (no ids, no ISO times), or null. */
 function grantRefusal(grant: store.GrantRow, now: Date): string | null {
-  if (grant.revokedAt) return `Grant ${grant.id} was revoked on ${grant.revokedAt.toISOString()}.`;
-  if (grant.expiresAt <= now) return `Grant ${grant.id} expired on ${grant.expiresAt.toISOString()}.`;
+  if (grant.revokedAt) return `The account revoked this support access on ${inWords(grant.revokedAt)}.`;
+  if (grant.expiresAt <= now) return `This support access expired on ${inWords(grant.expiresAt)}.`;
   return null;
 }
 
@@ -33,10 +37,16 @@ export async function issueSignInLink(
 ): Promise<{ link: string; expiresAt: Date; grant: store.GrantRow }> {
   const agent = input.agent.trim();
   const reason = input.reason.trim();
-  if (!agent || agent.length > 200)
-    throw new DomainError('invalid', 'Give the agent’s name (--agent), at most 200 characters.');
-  if (!reason || reason.length > 500)
-    throw new DomainError('invalid', 'Give a reason (--reason), at most 500 characters.');
+  if (!isOneLine(agent) || agent.length > AGENT_MAX)
+    throw new DomainError(
+      'invalid',
+      `Give the agent’s name (--agent): one line of text, at most ${AGENT_MAX} characters.`,
+    );
+  if (!isOneLine(reason) || reason.length > REASON_MAX)
+    throw new DomainError(
+      'invalid',
+      `Give a reason (--reason): one line of text, at most ${REASON_MAX} characters.`,
+    );
   const now = ctx.clock.now();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
@@ -84,7 +94,7 @@ export async function signInWithLink(
     const grant = (await store.findGrant(tx, claimed.grantId))!;
     const author = {
       memberId: null,
-      name: `Support (${claimed.agent}) via grant ${grant.id}`,
+      name: supportLabel({ agent: claimed.agent, grantId: grant.id }),
       ip: client.ip,
     };
     await recordActivity(tx, ctx.clock, {
@@ -145,7 +155,7 @@ export async function endSupportSession(ctx: AppContext, sessionId: string): Pro
     if (!ended) return;
     await recordActivity(tx, ctx.clock, {
       accountId: ended.accountId,
-      author: { memberId: null, name: `Support (${ended.agent}) via grant ${ended.grantId}`, ip: ended.ip },
+      author: { memberId: null, name: supportLabel(ended), ip: ended.ip },
       action: 'support_session.ended',
       target: { type: 'support_grant', id: ended.grantId },
       after: { agent: ended.agent },

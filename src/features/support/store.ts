@@ -28,6 +28,20 @@ export async function startedSessionsOf(db: Db, grantIds: readonly string[]): Pr
     .orderBy(desc(supportSessions.startedAt));
 }
 
+/** Which of these workspaces now belong to another account (moved there by a transfer). */
+export async function workspacesOutside(
+  db: Db,
+  accountId: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(and(inArray(workspaces.id, [...ids]), sql`${workspaces.accountId} <> ${accountId}`));
+  return rows.map((r) => r.id);
+}
+
 /** A grant by id alone: the operator's command knows no account. */
 export async function findGrant(db: Db, grantId: string): Promise<GrantRow | undefined> {
   const [row] = await db.select().from(supportGrants).where(eq(supportGrants.id, grantId));

@@ -14,6 +14,14 @@ export function useMe() {
       }
     },
     staleTime: 30_000,
+    // A support session's end (the agent's own, or the banner members see): asked again then, and
+    // each minute while it shows, so an open console never shows a session that is over.
+    refetchInterval: (query) => {
+      const me = query.state.data;
+      const until = me?.support?.expiresAt ?? me?.supportSignedInUntil;
+      if (!until) return false;
+      return Math.min(60_000, Math.max(1_000, Date.parse(until) - Date.now() + 1_000));
+    },
   });
 }
 

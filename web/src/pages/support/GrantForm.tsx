@@ -1,4 +1,4 @@
-import { Button, Checkbox, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Radio, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
@@ -49,6 +49,8 @@ export function GrantForm({ onDone }: { onDone: () => void }) {
     },
   });
   const noneChosen = scope === 'some' && picked.length === 0;
+  // "Every workspace" is an Account Admin's to give; a member with the flag names their own.
+  const mayGrantAll = me.member.accountRole === 'account_admin';
   return (
     <form
       onSubmit={(e) => {
@@ -65,7 +67,12 @@ export function GrantForm({ onDone }: { onDone: () => void }) {
         >
           <Stack gap="xs" mt="xs">
             <Radio value="some" label="Some workspaces" />
-            <Radio value="all" label="Every workspace, including ones created later" />
+            <Radio
+              value="all"
+              label="Every workspace, including ones created later"
+              description={mayGrantAll ? undefined : 'Only Account Admins can give this.'}
+              disabled={!mayGrantAll}
+            />
           </Stack>
         </Radio.Group>
         {scope === 'some' && (
@@ -77,7 +84,13 @@ export function GrantForm({ onDone }: { onDone: () => void }) {
             </Stack>
           </Checkbox.Group>
         )}
-        <Radio.Group label="Role" value={role} onChange={(v) => setRole(v as Role)}>
+        <Radio.Group
+          label="Role"
+          description={mayGrantAll ? undefined : 'At most your own role in each workspace you choose.'}
+          value={role}
+          onChange={(v) => setRole(v as Role)}
+          error={fieldError(create.error, '/role')}
+        >
           <Stack gap="xs" mt="xs">
             {roles.map((r) => (
               <Radio key={r} value={r} label={roleLabel(r)} />
@@ -92,6 +105,7 @@ export function GrantForm({ onDone }: { onDone: () => void }) {
           checked={canHide && hide}
           disabled={!canHide}
           onChange={(e) => setHide(e.currentTarget.checked)}
+          error={fieldError(create.error, '/hideAttributes')}
         />
         <TextInput
           type="datetime-local"
@@ -104,16 +118,19 @@ export function GrantForm({ onDone }: { onDone: () => void }) {
           error={fieldError(create.error, '/expiresAt')}
           required
         />
-        <Textarea
+        <TextInput
           label="Reason"
-          description="What support should look at, e.g. a ticket number. Support sees it."
+          description="What support should look at, e.g. a ticket number, in one line. Support sees it."
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={fieldError(create.error, '/reason')}
           maxLength={500}
           required
         />
-        <ProblemAlert error={create.error} fields={['/expiresAt', '/reason', '/workspaceIds']} />
+        <ProblemAlert
+          error={create.error}
+          fields={['/expiresAt', '/reason', '/workspaceIds', '/role', '/hideAttributes']}
+        />
         <Button type="submit" loading={create.isPending} disabled={noneChosen}>
           Grant access
         </Button>

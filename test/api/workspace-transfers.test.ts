@@ -97,12 +97,23 @@ describe('offering a workspace', () => {
     const own = await offer(source, workspace.id, { targetAdminEmail: sourceEmail });
     expectProblem(own, 400, 'invalid');
     expect(own.body.detail).toMatch(/of this account/);
-    expectProblem(await offer(source, workspace.id, {}), 400, 'invalid');
-    expectProblem(
-      await offer(source, workspace.id, { targetAccountId: 'acc_x', targetAdminEmail: 'a@example.com' }),
-      400,
+    const none = await offer(source, workspace.id, {});
+    expectProblem(none, 400, 'invalid');
+    expect(none.body.detail).toBe(
+      'Name the receiving account: its id, or the address of one of its Account Admins.',
     );
-    expectProblem(await offer(source, workspace.id, { targetAdminEmail: 'not an address' }), 400);
+    const both = await offer(source, workspace.id, {
+      targetAccountId: 'acc_x',
+      targetAdminEmail: 'a@example.com',
+    });
+    expectProblem(both, 400, 'invalid');
+    expect(both.body.detail).toMatch(/not both/);
+    // One plain complaint about the one field that is wrong, none about the field left out.
+    const malformed = await offer(source, workspace.id, { targetAdminEmail: 'not an address' });
+    expectProblem(malformed, 400);
+    expect(malformed.body.detail).toBe('Target admin email must be an email address.');
+    expect(malformed.body.errors).toHaveLength(1);
+    expect(malformed.body.errors[0].path).toBe('/targetAdminEmail');
     expectProblem(await offer(target, workspace.id, { targetAccountId: sourceAccount.id }), 404, 'not_found');
     expect((await source.get('/api/workspace-transfers')).body.items).toEqual([]);
   });

@@ -78,19 +78,26 @@ async function view(ctx: AppContext, actor: Actor, transferId: string): Promise<
 
 /** The account the body names: another account, by id or by one of its active Account Admins. */
 async function targetOf(tx: Db, sourceAccountId: string, body: StartTransferBody) {
-  if ('targetAccountId' in body) {
+  const { targetAccountId, targetAdminEmail } = body;
+  if (targetAccountId !== undefined && targetAdminEmail !== undefined) {
+    throw invalid('', 'Name the receiving account by its id or by an Account Admin’s address, not both.');
+  }
+  if (targetAccountId === undefined && targetAdminEmail === undefined) {
+    throw invalid('', 'Name the receiving account: its id, or the address of one of its Account Admins.');
+  }
+  if (targetAccountId !== undefined) {
     const account = await store.findAccount(tx, body.targetAccountId);
     if (!account) throw invalid('/targetAccountId', `No account has the id ${body.targetAccountId}.`);
     if (account.id === sourceAccountId)
       throw invalid('/targetAccountId', 'This is the account the workspace is already in.');
     return account;
   }
-  const admin = await store.findAdminByEmail(tx, body.targetAdminEmail);
+  const email = targetAdminEmail!;
+  const admin = await store.findAdminByEmail(tx, email);
   // One answer for "no such member" and "not an Account Admin": the address's account stays unsaid.
-  if (!admin)
-    throw invalid('/targetAdminEmail', `${body.targetAdminEmail} is not an Account Admin of any account.`);
+  if (!admin) throw invalid('/targetAdminEmail', `${email} is not an Account Admin of any account.`);
   if (admin.accountId === sourceAccountId)
-    throw invalid('/targetAdminEmail', `${body.targetAdminEmail} is an Account Admin of this account.`);
+    throw invalid('/targetAdminEmail', `${email} is an Account Admin of this account.`);
   return { id: admin.accountId, name: admin.accountName };
 }
 

@@ -383,6 +383,34 @@ describe('accepting: the workspace moves with its ids', () => {
     expect((await target.delete(`/api/workspaces/${ws}`, { confirmName: workspace.name })).status).toBe(204);
   });
 
+  test('a move whose job the queue gave up on shows as stalled; either side retries it', async () => {
+    const { source, target, targetAccount, workspace } = await twoAccounts();
+    const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;
+    const accepted = await target.post(`/api/workspace-transfers/${t.id}/accept`);
+    expect(accepted.body).toMatchObject({ status: 'moving', stalled: false });
+    expectProblem(await source.post(`/api/workspace-transfers/${t.id}/retry`), 409, 'conflict');
+    // What the queue does after its last attempt (src/jobs/queue.ts fail()).
+    await service.ctx.db.execute(
+      sql`UPDATE jobs SET state = 'failed', attempts = 5, finished_at = now() WHERE id = (
+        SELECT job_id FROM workspace_transfers WHERE id = ${t.id})`,
+    );
+    for (const side of [source, target]) {
+      expect((await side.get(`/api/workspace-transfers/${t.id}`)).body).toMatchObject({
+        status: 'moving',
+        stalled: true,
+      });
+    }
+    const retried = await source.post(`/api/workspace-transfers/${t.id}/retry`);
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body).toMatchObject({ status: 'moving', stalled: false });
+    await service.worker.runUntilIdle();
+    expect((await target.get(`/api/workspace-transfers/${t.id}`)).body).toMatchObject({
+      status: 'done',
+      stalled: false,
+    });
+    expectProblem(await target.post(`/api/workspace-transfers/${t.id}/retry`), 409, 'conflict');
+  });
+
   test('a workspace with work under way (an import queued) is accepted once it has finished', async () => {
     const { source, target, targetAccount, workspace } = await twoAccounts();
     const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;

@@ -76,6 +76,12 @@ export function transferRoutes(app: App, ctx: AppContext): void {
       transfers.cancelTransfer,
       problems(401, 403, 404, 409, 410),
     ],
+    [
+      'retry',
+      'Queue again a move whose job failed (either side; it resumes where it stopped)',
+      transfers.retryTransfer,
+      problems(401, 403, 404, 409),
+    ],
   ] as const;
   for (const [verb, summary, answer, refusals] of answers) {
     app.post(

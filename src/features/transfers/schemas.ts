@@ -37,6 +37,10 @@ export const Transfer = Type.Object({
   progress: Type.Union([Type.Object({ done: Type.Integer(), total: Type.Integer() }), Type.Null()], {
     description: 'While moving (and once done): rows of history moved so far, of how many',
   }),
+  stalled: Type.Boolean({
+    description:
+      'Moving, but its job failed (gave up retrying): either side’s Account Admin may retry the move',
+  }),
   revokedApiKeys: Type.Integer({ description: 'API keys revoked on acceptance' }),
   nextSteps: Type.Union([Type.String(), Type.Null()], {
     description: 'What the target should do next, in words (create new API keys)',

@@ -53,6 +53,7 @@ export function toTransfer(d: TransferDetails, readerAccountId: string, now: Dat
       moved && d.progressDone !== null
         ? { done: d.progressDone, total: Math.max(d.progressTotal ?? 0, d.progressDone) }
         : null,
+    stalled: status === 'moving' && d.jobState === 'failed',
     revokedApiKeys: t.revokedApiKeys,
     nextSteps: incoming && moved ? nextSteps(t.revokedApiKeys) : null,
   };
@@ -86,8 +87,8 @@ async function targetOf(tx: Db, sourceAccountId: string, body: StartTransferBody
     throw invalid('', 'Name the receiving account: its id, or the address of one of its Account Admins.');
   }
   if (targetAccountId !== undefined) {
-    const account = await store.findAccount(tx, body.targetAccountId);
-    if (!account) throw invalid('/targetAccountId', `No account has the id ${body.targetAccountId}.`);
+    const account = await store.findAccount(tx, targetAccountId);
+    if (!account) throw invalid('/targetAccountId', `No account has the id ${targetAccountId}.`);
     if (account.id === sourceAccountId)
       throw invalid('/targetAccountId', 'This is the account the workspace is already in.');
     return account;
@@ -375,6 +376,26 @@ export async function cancelTransfer(ctx: AppContext, actor: Actor, transferId: 
       after: { transferId: t.id },
     });
   });
+  return view(ctx, actor, transferId);
+}
+
+/**
+ * Either side queues again the move of a transfer whose job the queue gave up on: the job resumes
+ * with the rows left (those moved already no longer match), its progress kept.
+ */
+export async function retryTransfer(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
+  await ctx.db.transaction(async (tx) => {
+    const t = (await store.lockTransfer(tx, actor.subject.accountId, transferId)) ?? transferNotFound();
+    if (t.status !== 'moving' || !t.jobId || !(await ctx.jobs.requeue(tx, t.jobId))) {
+      throw new DomainError(
+        'conflict',
+        t.status === 'moving'
+          ? 'This move is still running; there is nothing to retry.'
+          : `This transfer is not moving: it is ${t.status}.`,
+      );
+    }
+  });
+  ctx.jobs.notify();
   return view(ctx, actor, transferId);
 }
 

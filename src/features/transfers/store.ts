@@ -21,6 +21,8 @@ export interface TransferDetails {
   targetAccountName: string;
   progressDone: number | null;
   progressTotal: number | null;
+  /** The moving job's state: `failed` once the queue gave up on it. */
+  jobState: string | null;
 }
 
 const source = sql`(SELECT a.name FROM accounts a WHERE a.id = ${workspaceTransfers.sourceAccountId})`;
@@ -31,6 +33,7 @@ const selection = {
   targetAccountName: sql<string>`${target}`,
   progressDone: jobs.progressDone,
   progressTotal: jobs.progressTotal,
+  jobState: jobs.state,
 };
 const ofAccount = (accountId: string) =>
   or(eq(workspaceTransfers.sourceAccountId, accountId), eq(workspaceTransfers.targetAccountId, accountId));

@@ -69,7 +69,8 @@ export function TransfersPage() {
   const answer = useAnswer();
   const onAnswer = async (transfer: Transfer, verb: Answering) => {
     answer.reset();
-    if (await confirmAnswer(transfer, verb, () => planSentence(client)))
+    // Retrying changes nothing but the queue: no confirmation.
+    if (verb === 'retry' || (await confirmAnswer(transfer, verb, () => planSentence(client))))
       answer.mutate({ transfer, answer: verb });
   };
   const section = (title: string, items: Transfer[], empty: string) => (

@@ -12,16 +12,18 @@ export function useTransfers(enabled = true) {
     queryKey: transfersKey,
     queryFn: () => unwrap(sdk.GET('/api/workspace-transfers')),
     enabled,
-    refetchInterval: (q) => (q.state.data?.items.some((t) => t.status === 'moving') ? 700 : false),
+    refetchInterval: (q) =>
+      q.state.data?.items.some((t) => t.status === 'moving' && !t.stalled) ? 700 : false,
   });
 }
 
-export type Answering = 'accept' | 'decline' | 'cancel';
+export type Answering = 'accept' | 'decline' | 'cancel' | 'retry';
 
 const said: Record<Answering, (t: Transfer) => string> = {
   accept: (t) => `${t.workspace.name} is moving to your account.`,
   decline: (t) => `You declined ${t.workspace.name}.`,
   cancel: (t) => `The transfer of ${t.workspace.name} is cancelled.`,
+  retry: (t) => `Moving ${t.workspace.name} again.`,
 };
 
 /** Accept, decline or cancel a transfer; every list (workspaces included) is read again after. */
@@ -34,6 +36,8 @@ export function useAnswer() {
         return unwrap(sdk.POST('/api/workspace-transfers/{transferId}/accept', { params }));
       if (answer === 'decline')
         return unwrap(sdk.POST('/api/workspace-transfers/{transferId}/decline', { params }));
+      if (answer === 'retry')
+        return unwrap(sdk.POST('/api/workspace-transfers/{transferId}/retry', { params }));
       return unwrap(sdk.POST('/api/workspace-transfers/{transferId}/cancel', { params }));
     },
     onSuccess: async (_t, { transfer, answer }) => {

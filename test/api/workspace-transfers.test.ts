@@ -73,10 +73,37 @@ describe('offering a workspace', () => {
   });
 
   test('by the address of an Account Admin of another account, in any case', async () => {
-    const { source, targetAccount, targetEmail, workspace } = await twoAccounts();
-    const reply = await offer(source, workspace.id, { targetAdminEmail: targetEmail.toUpperCase() });
+    const { source, target, targetAccount, targetEmail, workspace } = await twoAccounts();
+    const address = targetEmail.toUpperCase();
+    const reply = await offer(source, workspace.id, { targetAdminEmail: address });
     expect(reply.status, JSON.stringify(reply.body)).toBe(202);
     expect(reply.body.targetAccount.id).toBe(targetAccount.id);
+    // Until it accepts, the source learns nothing of the address's account, not even its name.
+    const unnamed = `the account of ${address}`;
+    expect(reply.body.targetAccount.name).toBe(unnamed);
+    expect((await source.get('/api/workspace-transfers')).body.items[0].targetAccount.name).toBe(unnamed);
+    const sourceLog = JSON.stringify((await source.get('/api/account/activity')).body);
+    expect(sourceLog).toContain(address);
+    expect(sourceLog).not.toContain(targetAccount.name);
+    // The target reads its own name; once accepted the source does too.
+    const incoming = (await target.get('/api/workspace-transfers')).body.items[0];
+    expect(incoming.targetAccount.name).toBe(targetAccount.name);
+    expect((await target.post(`/api/workspace-transfers/${reply.body.id}/accept`)).status).toBe(200);
+    expect((await source.get(`/api/workspace-transfers/${reply.body.id}`)).body.targetAccount.name).toBe(
+      targetAccount.name,
+    );
+    await service.worker.runUntilIdle();
+  });
+
+  test('offers are limited per source account and hour, refused ones included (429)', async () => {
+    const { source, workspace } = await twoAccounts();
+    for (let i = 0; i < 20; i++) {
+      const probe = await offer(source, workspace.id, { targetAdminEmail: `probe${i}@example.com` });
+      expectProblem(probe, 400, 'invalid');
+    }
+    const refused = await offer(source, workspace.id, { targetAdminEmail: 'probe@example.com' });
+    expectProblem(refused, 429, 'too_many_requests');
+    expect(refused.headers.get('retry-after')).toBeTruthy();
   });
 
   test('refused: unknown target, the source itself, a Member’s address, a malformed body, another account’s workspace', async () => {
@@ -381,6 +408,11 @@ describe('accepting: the workspace moves with its ids', () => {
 
     // The target may delete it now that it has moved.
     expect((await target.delete(`/api/workspaces/${ws}`, { confirmName: workspace.name })).status).toBe(204);
+    await service.worker.runUntilIdle();
+    // Both sides keep the record of the move after the workspace is gone.
+    for (const side of [source, target]) {
+      expect((await side.get(`/api/workspace-transfers/${t.id}`)).body).toMatchObject({ status: 'done' });
+    }
   });
 
   test('a move whose job the queue gave up on shows as stalled; either side retries it', async () => {

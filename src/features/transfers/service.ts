@@ -7,6 +7,7 @@ import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { countLiveWorkspaces, lockAccount } from '../accounts/store.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
+import { hitCounters } from '../auth/rate-limit.js';
 import { sendEmail } from '../mail/service.js';
 import { lockWorkspace } from '../workspaces/store.js';
 import { answeredEmail, newKeysEmail, offeredEmail } from './emails.js';
@@ -17,6 +18,8 @@ import * as store from './store.js';
 export const TRANSFER_JOB = 'workspace.transfer';
 /** An offer stands for 7 days (issue #22). */
 export const OFFER_MS = 7 * 24 * 60 * 60 * 1000;
+/** Offers (refused ones too) per source account and hour: probing addresses, mailing anyone. */
+export const OFFERS_PER_HOUR = 20;
 
 const transferNotFound = (): never => {
   throw notFound('Workspace transfer');
@@ -36,13 +39,16 @@ export function toTransfer(d: TransferDetails, readerAccountId: string, now: Dat
   const status = isExpired(t, now) ? 'expired' : t.status;
   const incoming = t.targetAccountId === readerAccountId;
   const moved = status === 'moving' || status === 'done';
+  // Named by an address, the target stays unnamed to the source until it accepts.
+  const targetName =
+    !incoming && !moved && t.targetAdminEmail ? `the account of ${t.targetAdminEmail}` : d.targetAccountName;
   return {
     id: t.id,
     status,
     direction: incoming ? 'incoming' : 'outgoing',
     workspace: { id: t.workspaceId, name: t.workspaceName },
     sourceAccount: { id: t.sourceAccountId, name: d.sourceAccountName },
-    targetAccount: { id: t.targetAccountId, name: d.targetAccountName },
+    targetAccount: { id: t.targetAccountId, name: targetName },
     createdByName: t.createdByName,
     decidedByName: t.decidedByName,
     createdAt: t.createdAt.toISOString(),
@@ -91,7 +97,7 @@ async function targetOf(tx: Db, sourceAccountId: string, body: StartTransferBody
     if (!account) throw invalid('/targetAccountId', `No account has the id ${targetAccountId}.`);
     if (account.id === sourceAccountId)
       throw invalid('/targetAccountId', 'This is the account the workspace is already in.');
-    return account;
+    return { ...account, byEmail: null };
   }
   const email = targetAdminEmail!;
   const admin = await store.findAdminByEmail(tx, email);
@@ -99,7 +105,7 @@ async function targetOf(tx: Db, sourceAccountId: string, body: StartTransferBody
   if (!admin) throw invalid('/targetAdminEmail', `${email} is not an Account Admin of any account.`);
   if (admin.accountId === sourceAccountId)
     throw invalid('/targetAdminEmail', `${email} is an Account Admin of this account.`);
-  return { id: admin.accountId, name: admin.accountName };
+  return { id: admin.accountId, name: `the account of ${email}`, byEmail: email };
 }
 
 function assertReady(ws: { processingState: string; name: string }): void {
@@ -136,6 +142,13 @@ export async function startTransfer(
 ): Promise<Transfer> {
   const { accountId } = actor.subject;
   const now = ctx.clock.now();
+  // Counted before anything is checked: a refused address is a probe too.
+  await hitCounters(
+    ctx,
+    [{ key: `workspace-transfer-offers:${accountId}`, max: OFFERS_PER_HOUR }],
+    60 * 60 * 1000,
+    'Your account has offered too many workspaces in the last hour',
+  );
   const transferId = await ctx.db.transaction(async (tx) => {
     // The workspace's lock orders this against a deletion, a settings change and a second offer.
     const ws = (await lockWorkspace(tx, accountId, workspaceId)) ?? transferNotFound();
@@ -153,6 +166,7 @@ export async function startTransfer(
         workspaceName: ws.name,
         sourceAccountId: accountId,
         targetAccountId: target.id,
+        targetAdminEmail: target.byEmail,
         status: 'pending',
         createdByName: actorName(actor),
         revokedApiKeys: 0,
@@ -342,7 +356,8 @@ export async function declineTransfer(ctx: AppContext, actor: Actor, transferId:
     const answer = answeredEmail({
       answer: 'declined',
       deciderName: actorName(actor),
-      targetAccountName: actor.account.name,
+      // Named by an address, the target stays unnamed to the source even when it declines.
+      targetAccountName: t.targetAdminEmail ? `the account of ${t.targetAdminEmail}` : actor.account.name,
       workspaceName: t.workspaceName,
       link: `${ctx.config.publicUrl}/transfers`,
     });

@@ -443,14 +443,24 @@ describe('accepting: the workspace moves with its ids', () => {
     expectProblem(await target.post(`/api/workspace-transfers/${t.id}/retry`), 409, 'conflict');
   });
 
-  test('a workspace with work under way (an import queued) is accepted once it has finished', async () => {
+  test('a workspace with work under way (an export queued) is offered and accepted once it has finished', async () => {
     const { source, target, targetAccount, workspace } = await twoAccounts();
+    const exportPeople = async () =>
+      expect(
+        (await source.post(`/api/workspaces/${workspace.id}/people/exports`, { format: 'csv' })).status,
+      ).toBe(202);
+    await exportPeople();
+    const early = await offer(source, workspace.id, { targetAccountId: targetAccount.id });
+    expectProblem(early, 409, 'conflict');
+    expect(early.body.detail).toBe(
+      `“${workspace.name}” has work under way (an export of people); offer it once that has finished.`,
+    );
+    await service.worker.runUntilIdle();
     const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;
-    const exported = await source.post(`/api/workspaces/${workspace.id}/people/exports`, { format: 'csv' });
-    expect(exported.status).toBe(202);
+    await exportPeople();
     const busy = await target.post(`/api/workspace-transfers/${t.id}/accept`);
     expectProblem(busy, 409, 'conflict');
-    expect(busy.body.detail).toMatch(/work under way/);
+    expect(busy.body.detail).toMatch(/work under way \(an export of people\); accept it once/);
     await service.worker.runUntilIdle();
     expect((await target.post(`/api/workspace-transfers/${t.id}/accept`)).status).toBe(200);
     await service.worker.runUntilIdle();

@@ -117,6 +117,27 @@ function assertReady(ws: { processingState: string; name: string }): void {
   }
 }
 
+/** What each job kind that may hold a workspace busy is, in the console's words. */
+const workWords: Record<string, string> = {
+  'people.import': 'an import of people',
+  'people.export': 'an export of people',
+  'broadcast.send': 'a broadcast being sent',
+  'webhook.deliver': 'webhook deliveries',
+  'mail.deliver': 'emails being sent',
+  'workspace.revalidate': 'a revalidation of identifiers',
+};
+
+/** Refuses while jobs of the workspace would go on writing under the old account. */
+async function assertIdle(tx: Db, ws: { id: string; name: string }, verb: 'offer' | 'accept') {
+  const busy = await store.busyJobKinds(tx, ws.id);
+  if (busy.length === 0) return;
+  const work = [...new Set(busy.map((kind) => workWords[kind] ?? 'background work'))].join(' and ');
+  throw new DomainError(
+    'conflict',
+    `“${ws.name}” has work under way (${work}); ${verb === 'offer' ? 'offer' : 'accept'} it once that has finished.`,
+  );
+}
+
 async function assertSourceKeepsOne(tx: Db, accountId: string): Promise<void> {
   if ((await countLiveWorkspaces(tx, accountId)) <= 1) {
     throw new DomainError(
@@ -154,6 +175,7 @@ export async function startTransfer(
     const ws = (await lockWorkspace(tx, accountId, workspaceId)) ?? transferNotFound();
     assertReady(ws);
     const target = await targetOf(tx, accountId, body);
+    await assertIdle(tx, ws, 'offer');
     await store.expireStale(tx, workspaceId, now);
     const open = await store.openTransferOf(tx, workspaceId, now);
     if (open) throw alreadyOpen(open);
@@ -244,14 +266,7 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
     const ws = (await lockWorkspace(tx, t.sourceAccountId, t.workspaceId)) ?? transferNotFound();
     assertReady(ws);
     await assertSourceKeepsOne(tx, t.sourceAccountId);
-    const busy = await store.busyJobKinds(tx, ws.id);
-    if (busy.length > 0) {
-      throw new DomainError(
-        'conflict',
-        `“${ws.name}” has work under way (${busy.join(', ')}); accept once it has finished.`,
-        { jobs: busy },
-      );
-    }
+    await assertIdle(tx, ws, 'accept');
     if (await store.nameTakenIn(tx, target.id, ws.name)) {
       throw new DomainError(
         'name_taken',

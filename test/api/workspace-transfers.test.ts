@@ -310,6 +310,9 @@ describe('accepting: the workspace moves with its ids', () => {
     expect((await member.client.get(`/api/workspaces/${ws}`)).status).toBe(200);
     expect((await source.get('/api/workspaces')).body.items.map((w: { id: string }) => w.id)).toContain(ws);
 
+    // A finished export: a job of the workspace's, which the move re-homes.
+    expect((await source.post(`/api/workspaces/${ws}/people/exports`, { format: 'csv' })).status).toBe(202);
+    await service.worker.runUntilIdle();
     const t = (await offer(source, ws, { targetAccountId: targetAccount.id })).body;
     // Every process drops both accounts' cached reads: the notice names the old and the new owner.
     const notices: string[] = [];
@@ -372,21 +375,20 @@ describe('accepting: the workspace moves with its ids', () => {
       sql`SELECT
         (SELECT count(*)::int FROM workspace_roles WHERE workspace_id = ${ws}) AS roles,
         (SELECT count(*)::int FROM api_keys WHERE workspace_id = ${ws} AND (revoked_at IS NULL OR account_id <> ${targetAccount.id})) AS live_or_foreign_keys,
-        (SELECT count(*)::int FROM activity WHERE workspace_id = ${ws} AND account_id <> ${targetAccount.id}) AS foreign_activity,
-        (SELECT count(*)::int FROM activity WHERE workspace_id = ${ws} AND ip_address IS NOT NULL AND actor_member_id NOT IN (SELECT id FROM members WHERE account_id = ${targetAccount.id})) AS source_addresses,
+        (SELECT count(*)::int FROM activity WHERE workspace_id = ${ws} AND account_id = ${targetAccount.id}) AS handed_activity,
         (SELECT count(*)::int FROM jobs WHERE workspace_id = ${ws} AND account_id <> ${targetAccount.id}) AS foreign_jobs,
         (SELECT count(*)::int FROM scim_groups WHERE account_id = ${sourceAccount.id} AND role_mappings::text LIKE ${`%${ws}%`}) AS mappings`,
     );
     expect(counts).toEqual({
       roles: 0,
       live_or_foreign_keys: 0,
-      foreign_activity: 0,
-      source_addresses: 0,
+      handed_activity: 0,
       foreign_jobs: 0,
       mappings: 0,
     });
 
-    // Both logs say so, once; the workspace's own history moved to the target's log.
+    // Both logs say so, once; the workspace's own history stays the source's audit trail, and the
+    // target's log of it starts with the transfer.
     const sourceLog = (await source.get('/api/account/activity?limit=200')).body.items;
     const targetLog = (await target.get('/api/account/activity?limit=200')).body.items;
     const actions = (log: { action: string }[]) => log.map((e) => e.action);
@@ -397,10 +399,9 @@ describe('accepting: the workspace moves with its ids', () => {
       `Ada Admin of ${targetAccount.name} accepted the workspace ‘${workspace.name}’: it moved to their account; 1 API key revoked`,
     );
     expect(out.changes).toEqual([]);
-    expect(sourceLog.some((e: { workspaceId: string | null }) => e.workspaceId === ws)).toBe(false);
-    expect(targetLog.some((e: { action: string; workspaceId: string | null }) => e.workspaceId === ws)).toBe(
-      true,
-    );
+    const sourceHistory = sourceLog.filter((e: { workspaceId: string | null }) => e.workspaceId === ws);
+    expect(sourceHistory.length).toBeGreaterThan(0);
+    expect(targetLog.some((e: { workspaceId: string | null }) => e.workspaceId === ws)).toBe(false);
     expect(await kindsIn(source)).toContain('workspace_transfer_answered');
     expect(await kindsIn(target)).toEqual(
       expect.arrayContaining(['workspace_transfer_offered', 'workspace_transfer_keys']),
@@ -409,6 +410,16 @@ describe('accepting: the workspace moves with its ids', () => {
     // The target may delete it now that it has moved.
     expect((await target.delete(`/api/workspaces/${ws}`, { confirmName: workspace.name })).status).toBe(204);
     await service.worker.runUntilIdle();
+    // The target's purge took only its own rows: the source's audit trail of it is intact.
+    const sourceAfter = (await source.get('/api/account/activity?limit=200')).body.items.filter(
+      (e: { workspaceId: string | null }) => e.workspaceId === ws,
+    );
+    expect(sourceAfter.length).toBe(sourceHistory.length);
+    const [left] = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM activity WHERE workspace_id = ${ws} AND account_id = ${targetAccount.id}`,
+    );
+    expect(left!.n).toBe(0);
     // Both sides keep the record of the move after the workspace is gone.
     for (const side of [source, target]) {
       expect((await side.get(`/api/workspace-transfers/${t.id}`)).body).toMatchObject({ status: 'done' });

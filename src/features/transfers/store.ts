@@ -235,8 +235,12 @@ export async function handOver(
   return revoked.length;
 }
 
-/** The tables whose rows of a workspace also name its account: moved by the job, in batches. */
-export const historyTables = ['activity', 'outbox', 'jobs'] as const;
+/**
+ * The tables whose rows of a workspace also name its account, moved by the job in batches: the
+ * workspace's mail and jobs. Not `activity`: those rows are the source account's audit trail (they
+ * name its staff and their addresses) and stay with it; the target's log starts with the transfer.
+ */
+export const historyTables = ['outbox', 'jobs'] as const;
 export type HistoryTable = (typeof historyTables)[number];
 
 export async function countHistory(
@@ -254,28 +258,27 @@ export async function countHistory(
 }
 
 /**
- * Moves up to `limit` rows of the workspace to the target account; how many it moved. By primary
- * key, not ctid: a job's heartbeat updating its row meanwhile would leave a ctid behind.
+ * Moves up to `limit` rows of the workspace with ids past `after` to the target account, in id
+ * order; how many it moved and the last id (to page on from, without rescanning moved rows). By
+ * primary key, not ctid: a job's heartbeat updating its row meanwhile would leave a ctid behind.
  */
 export async function moveHistoryBatch(
   tx: Db,
   table: HistoryTable,
-  workspaceId: string,
-  targetAccountId: string,
-  limit: number,
-): Promise<number> {
+  input: { workspaceId: string; targetAccountId: string; after: string; limit: number },
+): Promise<{ moved: number; last: string | null }> {
+  const { workspaceId, targetAccountId, after, limit } = input;
   const t = sql.identifier(table);
-  // The source's members' client addresses are not the target's to read.
-  const forget = table === 'activity' ? sql`, ip_address = NULL` : sql``;
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await queryRows<{ n: number; last: string | null }>(
     tx,
     sql`WITH moved AS (
-          UPDATE ${t} SET account_id = ${targetAccountId}${forget}
+          UPDATE ${t} SET account_id = ${targetAccountId}
           WHERE id IN (
-            SELECT id FROM ${t} WHERE workspace_id = ${workspaceId} AND account_id <> ${targetAccountId}
-            LIMIT ${limit})
-          RETURNING 1)
-        SELECT count(*)::int AS n FROM moved`,
+            SELECT id FROM ${t}
+            WHERE workspace_id = ${workspaceId} AND account_id <> ${targetAccountId} AND id > ${after}
+            ORDER BY id LIMIT ${limit})
+          RETURNING id)
+        SELECT count(*)::int AS n, max(id) AS last FROM moved`,
   );
-  return row?.n ?? 0;
+  return { moved: row?.n ?? 0, last: row?.last ?? null };
 }

@@ -92,6 +92,15 @@ describe('offering a workspace', () => {
     expect((await source.get(`/api/workspace-transfers/${reply.body.id}`)).body.targetAccount.name).toBe(
       targetAccount.name,
     );
+    // The new-keys email of a workspace that had none says so in words, and opens the transfers page.
+    const [mail] = await queryRows<{ text: string }>(
+      service.ctx.db,
+      sql`SELECT text_body AS text FROM outbox
+          WHERE account_id = ${targetAccount.id} AND kind = 'workspace_transfer_keys'`,
+    );
+    expect(mail!.text).toContain('It had no API keys: create new Track and App API keys');
+    expect(mail!.text).not.toMatch(/\b0 API key/);
+    expect(mail!.text).toMatch(/Open the workspace: http\S+\/transfers/);
     await service.worker.runUntilIdle();
   });
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError, invalid, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { assertKeepsOneWorkspace } from '../accounts/keep-one.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { countLiveWorkspaces, lockAccount } from '../accounts/store.js';
 import { recordActivity } from '../activity/record.js';
@@ -29,7 +30,7 @@ const isExpired = (t: TransferRow, now: Date) => t.status === 'pending' && t.exp
 
 // ---- views ------------------------------------------------------------------------------------
 
-const nextSteps = (revoked: number) =>
+export const nextSteps = (revoked: number) =>
   revoked === 0
     ? 'It had no API keys: create new Track and App API keys in the workspace to send it data.'
     : `Its ${revoked === 1 ? 'API key was' : `${revoked} API keys were`} revoked when it moved: create new Track and App API keys in the workspace.`;
@@ -138,15 +139,6 @@ async function assertIdle(tx: Db, ws: { id: string; name: string }, verb: 'offer
   );
 }
 
-async function assertSourceKeepsOne(tx: Db, accountId: string): Promise<void> {
-  if ((await countLiveWorkspaces(tx, accountId)) <= 1) {
-    throw new DomainError(
-      'conflict',
-      'An account keeps at least one workspace; create another before moving this one away.',
-    );
-  }
-}
-
 const alreadyOpen = (t: Pick<TransferRow, 'status' | 'id'>) =>
   new DomainError(
     'conflict',
@@ -179,7 +171,7 @@ export async function startTransfer(
     await store.expireStale(tx, workspaceId, now);
     const open = await store.openTransferOf(tx, workspaceId, now);
     if (open) throw alreadyOpen(open);
-    await assertSourceKeepsOne(tx, accountId);
+    await assertKeepsOneWorkspace(tx, accountId, 'moving this one away');
     let transfer: TransferRow;
     try {
       transfer = await store.insertTransfer(tx, {
@@ -265,7 +257,7 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
     assertWithinLimit(target.plan, limitsOf(target), 'workspaces', await countLiveWorkspaces(tx, target.id));
     const ws = (await lockWorkspace(tx, t.sourceAccountId, t.workspaceId)) ?? transferNotFound();
     assertReady(ws);
-    await assertSourceKeepsOne(tx, t.sourceAccountId);
+    await assertKeepsOneWorkspace(tx, t.sourceAccountId, 'moving this one away');
     await assertIdle(tx, ws, 'accept');
     if (await store.nameTakenIn(tx, target.id, ws.name)) {
       throw new DomainError(
@@ -336,8 +328,10 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
     }
     const keys = newKeysEmail({
       workspaceName: ws.name,
-      revokedKeys: revokedApiKeys,
-      link: `${ctx.config.publicUrl}/api-keys`,
+      nextSteps: nextSteps(revokedApiKeys),
+      // The transfer's card switches to the workspace and opens its API keys: the console has no
+      // link that selects a workspace by itself.
+      link: `${ctx.config.publicUrl}/transfers`,
     });
     for (const to of await store.adminAddresses(tx, target.id)) {
       await sendEmail(ctx, tx, { accountId: target.id, kind: 'workspace_transfer_keys', to, ...keys });

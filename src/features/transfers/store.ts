@@ -10,6 +10,7 @@ import {
   workspaces,
   workspaceTransfers,
 } from '../../db/schema.js';
+import { revokeWorkspaceKeys } from '../api-keys/store.js';
 
 export type TransferRow = typeof workspaceTransfers.$inferSelect;
 export type NewTransfer = typeof workspaceTransfers.$inferInsert;
@@ -222,17 +223,13 @@ export async function handOver(
       updated_at = ${now}
     WHERE account_id = ${sourceAccountId}
       AND role_mappings @> jsonb_build_array(jsonb_build_object('workspaceId', ${workspaceId}::text))`);
-  const revoked = await tx
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(and(eq(apiKeys.workspaceId, workspaceId), sql`${apiKeys.revokedAt} IS NULL`))
-    .returning({ id: apiKeys.id });
+  const revoked = await revokeWorkspaceKeys(tx, workspaceId, now);
   await tx.update(apiKeys).set({ accountId: targetAccountId }).where(eq(apiKeys.workspaceId, workspaceId));
   await tx
     .update(workspaces)
     .set({ accountId: targetAccountId, testRecipientMemberId: null, updatedAt: now })
     .where(eq(workspaces.id, workspaceId));
-  return revoked.length;
+  return revoked;
 }
 
 /**

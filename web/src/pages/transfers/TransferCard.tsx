@@ -88,9 +88,14 @@ export function TransferCard({
           </Text>
         )}
         {t.nextSteps && (
-          <Text size="sm" fw={600}>
-            {t.nextSteps}
-          </Text>
+          <Group gap="xs" justify="space-between">
+            <Text size="sm" fw={600}>
+              {t.nextSteps}
+            </Text>
+            <Button size="xs" variant="light" onClick={() => onAnswer(t, 'open')} loading={busy}>
+              Switch to it and create API keys
+            </Button>
+          </Group>
         )}
         {t.status === 'pending' && (
           <Group gap="xs">

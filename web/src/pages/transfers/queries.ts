@@ -17,13 +17,14 @@ export function useTransfers(enabled = true) {
   });
 }
 
-export type Answering = 'accept' | 'decline' | 'cancel' | 'retry';
+export type Answering = 'accept' | 'decline' | 'cancel' | 'retry' | 'open';
 
 const said: Record<Answering, (t: Transfer) => string> = {
   accept: (t) => `${t.workspace.name} is moving to your account.`,
   decline: (t) => `You declined ${t.workspace.name}.`,
   cancel: (t) => `The transfer of ${t.workspace.name} is cancelled.`,
   retry: (t) => `Moving ${t.workspace.name} again.`,
+  open: (t) => `Switched to ${t.workspace.name}.`,
 };
 
 /** Accept, decline or cancel a transfer; every list (workspaces included) is read again after. */
@@ -32,6 +33,10 @@ export function useAnswer() {
   return useMutation({
     mutationFn: ({ transfer, answer }: { transfer: Transfer; answer: Answering }) => {
       const params = { path: { transferId: transfer.id } };
+      if (answer === 'open') {
+        const body = { workspaceId: transfer.workspace.id };
+        return unwrap(sdk.PUT('/api/me/current-workspace', { body })).then(() => transfer);
+      }
       if (answer === 'accept')
         return unwrap(sdk.POST('/api/workspace-transfers/{transferId}/accept', { params }));
       if (answer === 'decline')

@@ -192,7 +192,10 @@ describe('offering a workspace', () => {
     expect((await source.delete(`/api/workspaces/${other.id}`, { confirmName: 'Gone soon' })).status).toBe(
       204,
     );
-    expectProblem(await offer(source, other.id, { targetAccountId: targetAccount.id }), 404);
+    const gone = await offer(source, other.id, { targetAccountId: targetAccount.id });
+    expectProblem(gone, 404);
+    expect(gone.body.detail).toMatch(/^Workspace/);
+    expect(gone.body.detail).not.toMatch(/transfer/i);
   });
 
   test('deleting a workspace with a pending offer is refused until the offer is cancelled', async () => {

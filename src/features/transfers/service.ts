@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { DomainError, invalid, notFound } from '../../shared/errors.js';
+import { DomainError, invalid, missing, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { assertKeepsOneWorkspace } from '../accounts/keep-one.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
@@ -139,6 +139,12 @@ async function assertIdle(tx: Db, ws: { id: string; name: string }, verb: 'offer
   );
 }
 
+const nameTaken = (name: string) =>
+  new DomainError(
+    'name_taken',
+    `Your account already has a workspace named “${name}”; rename yours before accepting.`,
+  );
+
 const alreadyOpen = (t: Pick<TransferRow, 'status' | 'id'>) =>
   new DomainError(
     'conflict',
@@ -164,7 +170,7 @@ export async function startTransfer(
   );
   const transferId = await ctx.db.transaction(async (tx) => {
     // The workspace's lock orders this against a deletion, a settings change and a second offer.
-    const ws = (await lockWorkspace(tx, accountId, workspaceId)) ?? transferNotFound();
+    const ws = (await lockWorkspace(tx, accountId, workspaceId)) ?? missing('Workspace');
     assertReady(ws);
     const target = await targetOf(tx, accountId, body);
     await assertIdle(tx, ws, 'offer');
@@ -259,18 +265,14 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
     assertReady(ws);
     await assertKeepsOneWorkspace(tx, t.sourceAccountId, 'moving this one away');
     await assertIdle(tx, ws, 'accept');
-    if (await store.nameTakenIn(tx, target.id, ws.name)) {
-      throw new DomainError(
-        'name_taken',
-        `Your account already has a workspace named “${ws.name}”; rename yours before accepting.`,
-      );
-    }
-    const revokedApiKeys = await store.handOver(tx, {
-      workspaceId: ws.id,
-      sourceAccountId: t.sourceAccountId,
-      targetAccountId: target.id,
-      now,
-    });
+    if (await store.nameTakenIn(tx, target.id, ws.name)) throw nameTaken(ws.name);
+    const revokedApiKeys = await store
+      .handOver(tx, { workspaceId: ws.id, sourceAccountId: t.sourceAccountId, targetAccountId: target.id, now })
+      .catch((error: unknown) => {
+        // The target renamed another workspace to this name after the check above.
+        if (isUniqueViolation(error)) throw nameTaken(ws.name);
+        throw error;
+      });
     const job = await ctx.jobs.enqueue(tx, {
       accountId: target.id,
       workspaceId: ws.id,

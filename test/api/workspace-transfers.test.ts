@@ -223,6 +223,15 @@ describe('answering an offer', () => {
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ status: 'declined', decidedByName: 'Ada Admin' });
     expect(await kindsIn(source)).toContain('workspace_transfer_answered');
+    // Both logs say so, and the log's filter selects it.
+    for (const [side, sentence] of [
+      [source, `Ada Admin of ${targetAccount.name} declined the workspace ‘${workspace.name}’`],
+      [target, `Ada Admin declined the workspace ‘${workspace.name}’ offered by`],
+    ] as const) {
+      const log = (await side.get('/api/account/activity?action=workspace.transfer_declined')).body.items;
+      expect(log).toHaveLength(1);
+      expect(log[0].summary).toContain(sentence);
+    }
     expect((await source.get(`/api/workspaces/${workspace.id}`)).status).toBe(200);
     expectProblem(await target.post(`/api/workspace-transfers/${t.id}/cancel`), 409, 'conflict');
     // A declined offer frees the workspace for another.
@@ -233,6 +242,17 @@ describe('answering an offer', () => {
     const { source, target, targetAccount, workspace } = await twoAccounts();
     const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;
     expect((await target.post(`/api/workspace-transfers/${t.id}/cancel`)).body.status).toBe('cancelled');
+    // The source is told, and both logs have it.
+    expect(await kindsIn(source)).toContain('workspace_transfer_cancelled');
+    for (const side of [source, target]) {
+      const log = (await side.get('/api/account/activity?action=workspace.transfer_cancelled')).body.items;
+      expect(log).toHaveLength(1);
+    }
+    const sourceEntry = (await source.get('/api/account/activity?action=workspace.transfer_cancelled')).body
+      .items[0];
+    expect(sourceEntry.summary).toBe(
+      `Ada Admin of ${targetAccount.name} cancelled the transfer of the workspace ‘${workspace.name}’`,
+    );
   });
 
   test('after 7 days the offer is expired: accepting says so; a new offer may be made', async () => {

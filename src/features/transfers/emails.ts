@@ -49,6 +49,21 @@ export function answeredEmail(input: {
   );
 }
 
+export function cancelledEmail(input: {
+  cancellerName: string;
+  cancellerAccountName: string;
+  workspaceName: string;
+  link: string;
+}): RenderedEmail {
+  return email(
+    `The transfer of “${input.workspaceName}” was cancelled`,
+    [
+      `${input.cancellerName} of ${input.cancellerAccountName} cancelled the transfer of the workspace “${input.workspaceName}”. It stays where it was, unchanged.`,
+    ],
+    { href: input.link, label: 'See your transfers' },
+  );
+}
+
 export function newKeysEmail(input: {
   workspaceName: string;
   /** nextSteps() of the transfer: what the keys are and what to do, one sentence for any count. */

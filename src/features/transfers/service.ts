@@ -22,7 +22,7 @@ export const OFFER_MS = 7 * 24 * 60 * 60 * 1000;
 /** Offers (refused ones too) per source account and hour: probing addresses, mailing anyone. */
 export const OFFERS_PER_HOUR = 20;
 
-const transferNotFound = (): never => {
+export const transferNotFound = (): never => {
   throw notFound('Workspace transfer');
 };
 
@@ -78,7 +78,7 @@ export async function getTransfer(ctx: AppContext, actor: Actor, transferId: str
   return toTransfer(found, accountId, ctx.clock.now());
 }
 
-async function view(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
+export async function view(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
   return getTransfer(ctx, actor, transferId);
 }
 
@@ -224,7 +224,7 @@ export async function startTransfer(
 // ---- answering --------------------------------------------------------------------------------
 
 /** The transfer, locked, if it is still an open offer; else a 409 (or 410 once expired) saying why. */
-async function lockPending(
+export async function lockPending(
   ctx: AppContext,
   tx: Db,
   actor: Actor,
@@ -267,7 +267,12 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
     await assertIdle(tx, ws, 'accept');
     if (await store.nameTakenIn(tx, target.id, ws.name)) throw nameTaken(ws.name);
     const revokedApiKeys = await store
-      .handOver(tx, { workspaceId: ws.id, sourceAccountId: t.sourceAccountId, targetAccountId: target.id, now })
+      .handOver(tx, {
+        workspaceId: ws.id,
+        sourceAccountId: t.sourceAccountId,
+        targetAccountId: target.id,
+        now,
+      })
       .catch((error: unknown) => {
         // The target renamed another workspace to this name after the check above.
         if (isUniqueViolation(error)) throw nameTaken(ws.name);
@@ -343,86 +348,8 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
   return view(ctx, actor, transferId);
 }
 
-async function accountName(tx: Db, accountId: string): Promise<string> {
+export async function accountName(tx: Db, accountId: string): Promise<string> {
   return (await store.findAccount(tx, accountId))?.name ?? 'another account';
-}
-
-export async function declineTransfer(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
-  await ctx.db.transaction(async (tx) => {
-    const { t, now } = await lockPending(ctx, tx, actor, transferId, 'target');
-    await store.updateTransfer(tx, t.id, {
-      status: 'declined',
-      decidedAt: now,
-      decidedByName: actorName(actor),
-      finishedAt: now,
-    });
-    await recordActivity(tx, ctx.clock, {
-      accountId: actor.subject.accountId,
-      workspaceId: null,
-      author: actor,
-      action: 'workspace.transfer_declined',
-      target: { type: 'workspace', id: t.workspaceId, name: t.workspaceName },
-      after: { sourceAccountName: await accountName(tx, t.sourceAccountId), transferId: t.id },
-    });
-    const answer = answeredEmail({
-      answer: 'declined',
-      deciderName: actorName(actor),
-      // Named by an address, the target stays unnamed to the source even when it declines.
-      targetAccountName: t.targetAdminEmail ? `the account of ${t.targetAdminEmail}` : actor.account.name,
-      workspaceName: t.workspaceName,
-      link: `${ctx.config.publicUrl}/transfers`,
-    });
-    for (const to of await store.adminAddresses(tx, t.sourceAccountId)) {
-      await sendEmail(ctx, tx, {
-        accountId: t.sourceAccountId,
-        kind: 'workspace_transfer_answered',
-        to,
-        ...answer,
-      });
-    }
-  });
-  return view(ctx, actor, transferId);
-}
-
-/** Either side withdraws an offer not yet accepted. */
-export async function cancelTransfer(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
-  await ctx.db.transaction(async (tx) => {
-    const { t, now } = await lockPending(ctx, tx, actor, transferId, 'either');
-    await store.updateTransfer(tx, t.id, {
-      status: 'cancelled',
-      decidedByName: actorName(actor),
-      finishedAt: now,
-    });
-    await recordActivity(tx, ctx.clock, {
-      accountId: actor.subject.accountId,
-      workspaceId: null,
-      author: actor,
-      action: 'workspace.transfer_cancelled',
-      target: { type: 'workspace', id: t.workspaceId, name: t.workspaceName },
-      after: { transferId: t.id },
-    });
-  });
-  return view(ctx, actor, transferId);
-}
-
-/**
- * Either side queues again the move of a transfer whose job the queue gave up on: the job resumes
- * with the rows left (those moved already no longer match), its progress kept.
- */
-export async function retryTransfer(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
-  await ctx.db.transaction(async (tx) => {
-    const t = (await store.lockTransfer(tx, actor.subject.accountId, transferId)) ?? transferNotFound();
-    if (t.status !== 'moving' || !t.jobId || !(await ctx.jobs.requeue(tx, t.jobId))) {
-      throw new DomainError(
-        'conflict',
-        t.status === 'moving'
-          ? 'This move is still running; there is nothing to retry.'
-          : `This transfer is not moving: it is ${t.status}.`,
-      );
-    }
-  });
-  ctx.jobs.notify();
-  return view(ctx, actor, transferId);
 }
 
 // ---- the workspace's side -----------------------------------------------------------------------

@@ -400,8 +400,14 @@ describe('accepting: the workspace moves with its ids', () => {
     // Keys revoked and gone with it; roles, test recipient and the SCIM mapping cleared.
     expect((await target.get(`/api/workspaces/${ws}/api-keys`)).body.items).toEqual([]);
     const settings = (await target.get(`/api/workspaces/${ws}/settings`)).body;
-    expect(settings.testRecipientMemberId).toBeNull();
+    // The stored recipient is cleared; settings read the fallback (the target's creator).
+    expect(settings.testRecipientMemberId).not.toBe(member.id);
     const db = service.ctx.db;
+    const [stored] = await queryRows<{ id: string | null }>(
+      db,
+      sql`SELECT test_recipient_member_id AS id FROM workspaces WHERE id = ${ws}`,
+    );
+    expect(stored!.id).toBeNull();
     const [counts] = await queryRows<Record<string, number>>(
       db,
       sql`SELECT
@@ -484,6 +490,39 @@ describe('accepting: the workspace moves with its ids', () => {
       stalled: false,
     });
     expectProblem(await target.post(`/api/workspace-transfers/${t.id}/retry`), 409, 'conflict');
+  });
+
+  test('the source’s support grants stop naming the moved workspace; one left with none is revoked', async () => {
+    const { source, target, targetAccount, workspace } = await twoAccounts();
+    const kept = (await source.get('/api/workspaces')).body.items.find(
+      (w: { id: string }) => w.id !== workspace.id,
+    ).id;
+    const grant = async (workspaceIds: string[]) => {
+      const reply = await source.post('/api/account/support-grants', {
+        workspaceIds,
+        role: 'viewer',
+        hideAttributes: false,
+        expiresAt: new Date(service.clock.now().getTime() + DAY).toISOString(),
+        reason: 'ticket 7',
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+      return reply.body.id as string;
+    };
+    const both = await grant([workspace.id, kept]);
+    const onlyMoved = await grant([workspace.id]);
+    const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;
+    expect((await target.post(`/api/workspace-transfers/${t.id}/accept`)).status).toBe(200);
+    await service.worker.runUntilIdle();
+    const [rows] = await queryRows<{ both: string[]; only: string[]; revoked: boolean }>(
+      service.ctx.db,
+      sql`SELECT (SELECT workspace_ids FROM support_grants WHERE id = ${both}) AS both,
+        (SELECT workspace_ids FROM support_grants WHERE id = ${onlyMoved}) AS only,
+        (SELECT revoked_at IS NOT NULL FROM support_grants WHERE id = ${onlyMoved}) AS revoked`,
+    );
+    expect(rows).toEqual({ both: [kept], only: [], revoked: true });
+    const listed = (await source.get('/api/account/support-grants')).body.items;
+    expect(listed.find((g: { id: string }) => g.id === onlyMoved).status).toBe('revoked');
+    expect(listed.find((g: { id: string }) => g.id === both).status).toBe('active');
   });
 
   test('a workspace with work under way (an export queued) is offered and accepted once it has finished', async () => {

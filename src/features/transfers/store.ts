@@ -203,7 +203,8 @@ export async function nameTakenIn(tx: Db, accountId: string, name: string): Prom
 /**
  * Hands the workspace row to the target: its id stays, its source's members lose their roles and
  * the test recipient (a member of the source; none falls back to the target's creator), the
- * source's SCIM group mappings stop pointing at it, and its API keys are revoked and go with it.
+ * source's SCIM group mappings and support grants stop pointing at it (a grant left with no
+ * workspace is revoked), and its API keys are revoked and go with it.
  * Returns how many keys were revoked.
  */
 export async function handOver(
@@ -223,6 +224,19 @@ export async function handOver(
       updated_at = ${now}
     WHERE account_id = ${sourceAccountId}
       AND role_mappings @> jsonb_build_array(jsonb_build_object('workspaceId', ${workspaceId}::text))`);
+  // The source's support grants naming it stop naming it; one left with none is revoked (a grant
+  // of no workspaces would read as "every workspace" to nobody's benefit).
+  await tx.execute(sql`
+    UPDATE support_grants SET workspace_ids = (
+        SELECT coalesce(jsonb_agg(w), '[]'::jsonb) FROM jsonb_array_elements(workspace_ids) w
+        WHERE w #>> '{}' <> ${workspaceId})
+    WHERE account_id = ${sourceAccountId}
+      AND workspace_ids @> jsonb_build_array(${workspaceId}::text)`);
+  await tx.execute(sql`
+    UPDATE support_grants
+    SET revoked_at = ${now}, revoked_by_name = 'Atrium, as its workspaces moved to another account'
+    WHERE account_id = ${sourceAccountId} AND revoked_at IS NULL
+      AND workspace_ids = '[]'::jsonb`);
   const revoked = await revokeWorkspaceKeys(tx, workspaceId, now);
   await tx.update(apiKeys).set({ accountId: targetAccountId }).where(eq(apiKeys.workspaceId, workspaceId));
   await tx

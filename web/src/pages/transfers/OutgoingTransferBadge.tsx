@@ -16,7 +16,7 @@ export function OutgoingTransferBadge({ workspaceId, enabled }: { workspaceId: s
   );
   if (!open) return null;
   return (
-    <Anchor component={Link} to="/transfers" size="xs" aria-label="See the transfer of this workspace">
+    <Anchor component={Link} to="/transfers" size="xs">
       <Badge
         variant="light"
         color={open.status === 'moving' ? 'indigo' : 'yellow'}

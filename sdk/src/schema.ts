@@ -6665,6 +6665,8 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
+                                /** @description Moving, but its job failed (gave up retrying): either side’s Account Admin may retry the move */
+                                stalled: boolean;
                                 /**
                                  * @description pending: offered; moving: accepted, its history is being moved; then done
                                  * @enum {unknown}
@@ -6763,6 +6765,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description Moving, but its job failed (gave up retrying): either side’s Account Admin may retry the move */
+                            stalled: boolean;
                             /**
                              * @description pending: offered; moving: accepted, its history is being moved; then done
                              * @enum {unknown}
@@ -6873,6 +6877,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description Moving, but its job failed (gave up retrying): either side’s Account Admin may retry the move */
+                            stalled: boolean;
                             /**
                              * @description pending: offered; moving: accepted, its history is being moved; then done
                              * @enum {unknown}
@@ -6997,6 +7003,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description Moving, but its job failed (gave up retrying): either side’s Account Admin may retry the move */
+                            stalled: boolean;
                             /**
                              * @description pending: offered; moving: accepted, its history is being moved; then done
                              * @enum {unknown}
@@ -7121,6 +7129,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description Moving, but its job failed (gave up retrying): either side’s Account Admin may retry the move */
+                            stalled: boolean;
                             /**
                              * @description pending: offered; moving: accepted, its history is being moved; then done
                              * @enum {unknown}
@@ -7175,6 +7185,123 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspace-transfers/{transferId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue again a move whose job failed (either side; it resumes where it stopped)
+         * @description Requires the permission `workspaces.transfer` (see GET /api/permissions).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    transferId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdByName: string;
+                            decidedAt: string | null;
+                            decidedByName: string | null;
+                            /** @enum {unknown} */
+                            direction: "outgoing" | "incoming";
+                            /** Format: date-time */
+                            expiresAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description What the target should do next, in words (create new API keys) */
+                            nextSteps: string | null;
+                            /** @description While moving (and once done): rows of history moved so far, of how many */
+                            progress: {
+                                done: number;
+                                total: number;
+                            } | null;
+                            /** @description API keys revoked on acceptance */
+                            revokedApiKeys: number;
+                            sourceAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Moving, but its job failed (gave up retrying): either side’s Account Admin may retry the move */
+                            stalled: boolean;
+                            /**
+                             * @description pending: offered; moving: accepted, its history is being moved; then done
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "moving" | "done" | "declined" | "cancelled" | "expired";
+                            targetAccount: {
+                                id: string;
+                                name: string;
+                            };
+                            workspace: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -18375,13 +18502,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description The target account id (acc_…) */
-                        targetAccountId: string;
-                    } | {
+                        targetAccountId?: string;
                         /**
                          * Format: email
                          * @description An Account Admin of the target
                          */
-                        targetAdminEmail: string;
+                        targetAdminEmail?: string;
                     };
                 };
             };
@@ -18417,6 +18543,8 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            /** @description Moving, but its job failed (gave up retrying): either side’s Account Admin may retry the move */
+                            stalled: boolean;
                             /**
                              * @description pending: offered; moving: accepted, its history is being moved; then done
                              * @enum {unknown}

@@ -552,6 +552,7 @@ export const workspaceTransfers = pgTable('workspace_transfers', {
   workspaceName: text('workspace_name').notNull(),
   sourceAccountId: text('source_account_id').notNull(),
   targetAccountId: text('target_account_id').notNull(),
+  targetAdminEmail: text('target_admin_email'),
   status: text('status').$type<TransferStatus>().notNull(),
   createdByName: text('created_by_name').notNull(),
   decidedByName: text('decided_by_name'),

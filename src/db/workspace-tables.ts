@@ -21,8 +21,10 @@ export const workspaceTables = [
   'jobs',
   'outbox',
   'activity',
-  'workspace_transfers',
 ] as const;
 
 /** Tables with a workspace_id column that are not purged with it, and why. */
-export const workspaceTablesKept: Record<string, string> = {};
+export const workspaceTablesKept: Record<string, string> = {
+  workspace_transfers:
+    'both accounts’ record of a move, kept when the workspace is deleted later (names, not data)',
+};

@@ -197,6 +197,27 @@ export class JobQueue {
     if (saved.length === 0) throw new Error(`job ${job.id} is no longer this worker's`);
   }
 
+  /**
+   * Queues again a job given up on (state failed), keeping its progress and result so that its
+   * handler resumes; its runs start counting afresh. False when the job was not failed.
+   */
+  async requeue(tx: Db, jobId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const rows = await tx
+      .update(jobs)
+      .set({
+        state: 'queued',
+        progressAttempt: jobs.attempts,
+        leaseExpiresAt: null,
+        runAfter: now,
+        finishedAt: null,
+        updatedAt: now,
+      })
+      .where(and(eq(jobs.id, jobId), eq(jobs.state, 'failed')))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
+  }
+
   /** Gives a job back unfinished (this process is stopping); the attempt does not count. */
   async release(job: JobRow): Promise<void> {
     const now = this.clock.now();

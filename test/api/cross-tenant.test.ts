@@ -247,7 +247,7 @@ async function snapshotB(): Promise<Map<string, unknown>> {
 beforeAll(async () => {
   service = await startService();
   a = await setUpTenant(service, { keysOnly: true });
-  b = await setUpTenant(service);
+  b = await setUpTenant(service, { withTransfer: true });
   clients['A admin session'] = a.admin;
   clients['A app key'] = service.client();
   clients['A Track key'] = service.client();

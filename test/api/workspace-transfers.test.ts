@@ -73,10 +73,46 @@ describe('offering a workspace', () => {
   });
 
   test('by the address of an Account Admin of another account, in any case', async () => {
-    const { source, targetAccount, targetEmail, workspace } = await twoAccounts();
-    const reply = await offer(source, workspace.id, { targetAdminEmail: targetEmail.toUpperCase() });
+    const { source, target, targetAccount, targetEmail, workspace } = await twoAccounts();
+    const address = targetEmail.toUpperCase();
+    const reply = await offer(source, workspace.id, { targetAdminEmail: address });
     expect(reply.status, JSON.stringify(reply.body)).toBe(202);
     expect(reply.body.targetAccount.id).toBe(targetAccount.id);
+    // Until it accepts, the source learns nothing of the address's account, not even its name.
+    const unnamed = `the account of ${address}`;
+    expect(reply.body.targetAccount.name).toBe(unnamed);
+    expect((await source.get('/api/workspace-transfers')).body.items[0].targetAccount.name).toBe(unnamed);
+    const sourceLog = JSON.stringify((await source.get('/api/account/activity')).body);
+    expect(sourceLog).toContain(address);
+    expect(sourceLog).not.toContain(targetAccount.name);
+    // The target reads its own name; once accepted the source does too.
+    const incoming = (await target.get('/api/workspace-transfers')).body.items[0];
+    expect(incoming.targetAccount.name).toBe(targetAccount.name);
+    expect((await target.post(`/api/workspace-transfers/${reply.body.id}/accept`)).status).toBe(200);
+    expect((await source.get(`/api/workspace-transfers/${reply.body.id}`)).body.targetAccount.name).toBe(
+      targetAccount.name,
+    );
+    // The new-keys email of a workspace that had none says so in words, and opens the transfers page.
+    const [mail] = await queryRows<{ text: string }>(
+      service.ctx.db,
+      sql`SELECT text_body AS text FROM outbox
+          WHERE account_id = ${targetAccount.id} AND kind = 'workspace_transfer_keys'`,
+    );
+    expect(mail!.text).toContain('It had no API keys: create new Track and App API keys');
+    expect(mail!.text).not.toMatch(/\b0 API key/);
+    expect(mail!.text).toMatch(/Open the workspace: http\S+\/transfers/);
+    await service.worker.runUntilIdle();
+  });
+
+  test('offers are limited per source account and hour, refused ones included (429)', async () => {
+    const { source, workspace } = await twoAccounts();
+    for (let i = 0; i < 20; i++) {
+      const probe = await offer(source, workspace.id, { targetAdminEmail: `probe${i}@example.com` });
+      expectProblem(probe, 400, 'invalid');
+    }
+    const refused = await offer(source, workspace.id, { targetAdminEmail: 'probe@example.com' });
+    expectProblem(refused, 429, 'too_many_requests');
+    expect(refused.headers.get('retry-after')).toBeTruthy();
   });
 
   test('refused: unknown target, the source itself, a Member’s address, a malformed body, another account’s workspace', async () => {
@@ -97,12 +133,23 @@ describe('offering a workspace', () => {
     const own = await offer(source, workspace.id, { targetAdminEmail: sourceEmail });
     expectProblem(own, 400, 'invalid');
     expect(own.body.detail).toMatch(/of this account/);
-    expectProblem(await offer(source, workspace.id, {}), 400, 'invalid');
-    expectProblem(
-      await offer(source, workspace.id, { targetAccountId: 'acc_x', targetAdminEmail: 'a@example.com' }),
-      400,
+    const none = await offer(source, workspace.id, {});
+    expectProblem(none, 400, 'invalid');
+    expect(none.body.detail).toBe(
+      'Name the receiving account: its id, or the address of one of its Account Admins.',
     );
-    expectProblem(await offer(source, workspace.id, { targetAdminEmail: 'not an address' }), 400);
+    const both = await offer(source, workspace.id, {
+      targetAccountId: 'acc_x',
+      targetAdminEmail: 'a@example.com',
+    });
+    expectProblem(both, 400, 'invalid');
+    expect(both.body.detail).toMatch(/not both/);
+    // One plain complaint about the one field that is wrong, none about the field left out.
+    const malformed = await offer(source, workspace.id, { targetAdminEmail: 'not an address' });
+    expectProblem(malformed, 400);
+    expect(malformed.body.detail).toBe('Target admin email must be an email address.');
+    expect(malformed.body.errors).toHaveLength(1);
+    expect(malformed.body.errors[0].path).toBe('/targetAdminEmail');
     expectProblem(await offer(target, workspace.id, { targetAccountId: sourceAccount.id }), 404, 'not_found');
     expect((await source.get('/api/workspace-transfers')).body.items).toEqual([]);
   });
@@ -145,7 +192,10 @@ describe('offering a workspace', () => {
     expect((await source.delete(`/api/workspaces/${other.id}`, { confirmName: 'Gone soon' })).status).toBe(
       204,
     );
-    expectProblem(await offer(source, other.id, { targetAccountId: targetAccount.id }), 404);
+    const gone = await offer(source, other.id, { targetAccountId: targetAccount.id });
+    expectProblem(gone, 404);
+    expect(gone.body.detail).toMatch(/^Workspace/);
+    expect(gone.body.detail).not.toMatch(/transfer/i);
   });
 
   test('deleting a workspace with a pending offer is refused until the offer is cancelled', async () => {
@@ -173,6 +223,15 @@ describe('answering an offer', () => {
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ status: 'declined', decidedByName: 'Ada Admin' });
     expect(await kindsIn(source)).toContain('workspace_transfer_answered');
+    // Both logs say so, and the log's filter selects it.
+    for (const [side, sentence] of [
+      [source, `Ada Admin of ${targetAccount.name} declined the workspace ‘${workspace.name}’`],
+      [target, `Ada Admin declined the workspace ‘${workspace.name}’ offered by`],
+    ] as const) {
+      const log = (await side.get('/api/account/activity?action=workspace.transfer_declined')).body.items;
+      expect(log).toHaveLength(1);
+      expect(log[0].summary).toContain(sentence);
+    }
     expect((await source.get(`/api/workspaces/${workspace.id}`)).status).toBe(200);
     expectProblem(await target.post(`/api/workspace-transfers/${t.id}/cancel`), 409, 'conflict');
     // A declined offer frees the workspace for another.
@@ -183,6 +242,17 @@ describe('answering an offer', () => {
     const { source, target, targetAccount, workspace } = await twoAccounts();
     const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;
     expect((await target.post(`/api/workspace-transfers/${t.id}/cancel`)).body.status).toBe('cancelled');
+    // The source is told, and both logs have it.
+    expect(await kindsIn(source)).toContain('workspace_transfer_cancelled');
+    for (const side of [source, target]) {
+      const log = (await side.get('/api/account/activity?action=workspace.transfer_cancelled')).body.items;
+      expect(log).toHaveLength(1);
+    }
+    const sourceEntry = (await source.get('/api/account/activity?action=workspace.transfer_cancelled')).body
+      .items[0];
+    expect(sourceEntry.summary).toBe(
+      `Ada Admin of ${targetAccount.name} cancelled the transfer of the workspace ‘${workspace.name}’`,
+    );
   });
 
   test('after 7 days the offer is expired: accepting says so; a new offer may be made', async () => {
@@ -272,6 +342,9 @@ describe('accepting: the workspace moves with its ids', () => {
     expect((await member.client.get(`/api/workspaces/${ws}`)).status).toBe(200);
     expect((await source.get('/api/workspaces')).body.items.map((w: { id: string }) => w.id)).toContain(ws);
 
+    // A finished export: a job of the workspace's, which the move re-homes.
+    expect((await source.post(`/api/workspaces/${ws}/people/exports`, { format: 'csv' })).status).toBe(202);
+    await service.worker.runUntilIdle();
     const t = (await offer(source, ws, { targetAccountId: targetAccount.id })).body;
     // Every process drops both accounts' cached reads: the notice names the old and the new owner.
     const notices: string[] = [];
@@ -327,28 +400,33 @@ describe('accepting: the workspace moves with its ids', () => {
     // Keys revoked and gone with it; roles, test recipient and the SCIM mapping cleared.
     expect((await target.get(`/api/workspaces/${ws}/api-keys`)).body.items).toEqual([]);
     const settings = (await target.get(`/api/workspaces/${ws}/settings`)).body;
+    // The stored recipient is cleared; settings read the fallback (the target's creator).
     expect(settings.testRecipientMemberId).not.toBe(member.id);
     const db = service.ctx.db;
+    const [stored] = await queryRows<{ id: string | null }>(
+      db,
+      sql`SELECT test_recipient_member_id AS id FROM workspaces WHERE id = ${ws}`,
+    );
+    expect(stored!.id).toBeNull();
     const [counts] = await queryRows<Record<string, number>>(
       db,
       sql`SELECT
         (SELECT count(*)::int FROM workspace_roles WHERE workspace_id = ${ws}) AS roles,
         (SELECT count(*)::int FROM api_keys WHERE workspace_id = ${ws} AND (revoked_at IS NULL OR account_id <> ${targetAccount.id})) AS live_or_foreign_keys,
-        (SELECT count(*)::int FROM activity WHERE workspace_id = ${ws} AND account_id <> ${targetAccount.id}) AS foreign_activity,
-        (SELECT count(*)::int FROM activity WHERE workspace_id = ${ws} AND ip_address IS NOT NULL AND actor_member_id NOT IN (SELECT id FROM members WHERE account_id = ${targetAccount.id})) AS source_addresses,
+        (SELECT count(*)::int FROM activity WHERE workspace_id = ${ws} AND account_id = ${targetAccount.id}) AS handed_activity,
         (SELECT count(*)::int FROM jobs WHERE workspace_id = ${ws} AND account_id <> ${targetAccount.id}) AS foreign_jobs,
         (SELECT count(*)::int FROM scim_groups WHERE account_id = ${sourceAccount.id} AND role_mappings::text LIKE ${`%${ws}%`}) AS mappings`,
     );
     expect(counts).toEqual({
       roles: 0,
       live_or_foreign_keys: 0,
-      foreign_activity: 0,
-      source_addresses: 0,
+      handed_activity: 0,
       foreign_jobs: 0,
       mappings: 0,
     });
 
-    // Both logs say so, once; the workspace's own history moved to the target's log.
+    // Both logs say so, once; the workspace's own history stays the source's audit trail, and the
+    // target's log of it starts with the transfer.
     const sourceLog = (await source.get('/api/account/activity?limit=200')).body.items;
     const targetLog = (await target.get('/api/account/activity?limit=200')).body.items;
     const actions = (log: { action: string }[]) => log.map((e) => e.action);
@@ -359,10 +437,9 @@ describe('accepting: the workspace moves with its ids', () => {
       `Ada Admin of ${targetAccount.name} accepted the workspace ‘${workspace.name}’: it moved to their account; 1 API key revoked`,
     );
     expect(out.changes).toEqual([]);
-    expect(sourceLog.some((e: { workspaceId: string | null }) => e.workspaceId === ws)).toBe(false);
-    expect(targetLog.some((e: { action: string; workspaceId: string | null }) => e.workspaceId === ws)).toBe(
-      true,
-    );
+    const sourceHistory = sourceLog.filter((e: { workspaceId: string | null }) => e.workspaceId === ws);
+    expect(sourceHistory.length).toBeGreaterThan(0);
+    expect(targetLog.some((e: { workspaceId: string | null }) => e.workspaceId === ws)).toBe(false);
     expect(await kindsIn(source)).toContain('workspace_transfer_answered');
     expect(await kindsIn(target)).toEqual(
       expect.arrayContaining(['workspace_transfer_offered', 'workspace_transfer_keys']),
@@ -370,16 +447,102 @@ describe('accepting: the workspace moves with its ids', () => {
 
     // The target may delete it now that it has moved.
     expect((await target.delete(`/api/workspaces/${ws}`, { confirmName: workspace.name })).status).toBe(204);
+    await service.worker.runUntilIdle();
+    // The target's purge took only its own rows: the source's audit trail of it is intact.
+    const sourceAfter = (await source.get('/api/account/activity?limit=200')).body.items.filter(
+      (e: { workspaceId: string | null }) => e.workspaceId === ws,
+    );
+    expect(sourceAfter.length).toBe(sourceHistory.length);
+    const [left] = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM activity WHERE workspace_id = ${ws} AND account_id = ${targetAccount.id}`,
+    );
+    expect(left!.n).toBe(0);
+    // Both sides keep the record of the move after the workspace is gone.
+    for (const side of [source, target]) {
+      expect((await side.get(`/api/workspace-transfers/${t.id}`)).body).toMatchObject({ status: 'done' });
+    }
   });
 
-  test('a workspace with work under way (an import queued) is accepted once it has finished', async () => {
+  test('a move whose job the queue gave up on shows as stalled; either side retries it', async () => {
     const { source, target, targetAccount, workspace } = await twoAccounts();
     const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;
-    const exported = await source.post(`/api/workspaces/${workspace.id}/people/exports`, { format: 'csv' });
-    expect(exported.status).toBe(202);
+    const accepted = await target.post(`/api/workspace-transfers/${t.id}/accept`);
+    expect(accepted.body).toMatchObject({ status: 'moving', stalled: false });
+    expectProblem(await source.post(`/api/workspace-transfers/${t.id}/retry`), 409, 'conflict');
+    // What the queue does after its last attempt (src/jobs/queue.ts fail()).
+    await service.ctx.db.execute(
+      sql`UPDATE jobs SET state = 'failed', attempts = 5, finished_at = now() WHERE id = (
+        SELECT job_id FROM workspace_transfers WHERE id = ${t.id})`,
+    );
+    for (const side of [source, target]) {
+      expect((await side.get(`/api/workspace-transfers/${t.id}`)).body).toMatchObject({
+        status: 'moving',
+        stalled: true,
+      });
+    }
+    const retried = await source.post(`/api/workspace-transfers/${t.id}/retry`);
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body).toMatchObject({ status: 'moving', stalled: false });
+    await service.worker.runUntilIdle();
+    expect((await target.get(`/api/workspace-transfers/${t.id}`)).body).toMatchObject({
+      status: 'done',
+      stalled: false,
+    });
+    expectProblem(await target.post(`/api/workspace-transfers/${t.id}/retry`), 409, 'conflict');
+  });
+
+  test('the source’s support grants stop naming the moved workspace; one left with none is revoked', async () => {
+    const { source, target, targetAccount, workspace } = await twoAccounts();
+    const kept = (await source.get('/api/workspaces')).body.items.find(
+      (w: { id: string }) => w.id !== workspace.id,
+    ).id;
+    const grant = async (workspaceIds: string[]) => {
+      const reply = await source.post('/api/account/support-grants', {
+        workspaceIds,
+        role: 'viewer',
+        hideAttributes: false,
+        expiresAt: new Date(service.clock.now().getTime() + DAY).toISOString(),
+        reason: 'ticket 7',
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+      return reply.body.id as string;
+    };
+    const both = await grant([workspace.id, kept]);
+    const onlyMoved = await grant([workspace.id]);
+    const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;
+    expect((await target.post(`/api/workspace-transfers/${t.id}/accept`)).status).toBe(200);
+    await service.worker.runUntilIdle();
+    const [rows] = await queryRows<{ both: string[]; only: string[]; revoked: boolean }>(
+      service.ctx.db,
+      sql`SELECT (SELECT workspace_ids FROM support_grants WHERE id = ${both}) AS both,
+        (SELECT workspace_ids FROM support_grants WHERE id = ${onlyMoved}) AS only,
+        (SELECT revoked_at IS NOT NULL FROM support_grants WHERE id = ${onlyMoved}) AS revoked`,
+    );
+    expect(rows).toEqual({ both: [kept], only: [], revoked: true });
+    const listed = (await source.get('/api/account/support-grants')).body.items;
+    expect(listed.find((g: { id: string }) => g.id === onlyMoved).status).toBe('revoked');
+    expect(listed.find((g: { id: string }) => g.id === both).status).toBe('active');
+  });
+
+  test('a workspace with work under way (an export queued) is offered and accepted once it has finished', async () => {
+    const { source, target, targetAccount, workspace } = await twoAccounts();
+    const exportPeople = async () =>
+      expect(
+        (await source.post(`/api/workspaces/${workspace.id}/people/exports`, { format: 'csv' })).status,
+      ).toBe(202);
+    await exportPeople();
+    const early = await offer(source, workspace.id, { targetAccountId: targetAccount.id });
+    expectProblem(early, 409, 'conflict');
+    expect(early.body.detail).toBe(
+      `“${workspace.name}” has work under way (an export of people); offer it once that has finished.`,
+    );
+    await service.worker.runUntilIdle();
+    const t = (await offer(source, workspace.id, { targetAccountId: targetAccount.id })).body;
+    await exportPeople();
     const busy = await target.post(`/api/workspace-transfers/${t.id}/accept`);
     expectProblem(busy, 409, 'conflict');
-    expect(busy.body.detail).toMatch(/work under way/);
+    expect(busy.body.detail).toMatch(/work under way \(an export of people\); accept it once/);
     await service.worker.runUntilIdle();
     expect((await target.post(`/api/workspace-transfers/${t.id}/accept`)).status).toBe(200);
     await service.worker.runUntilIdle();

@@ -65,8 +65,16 @@ describe.skipIf(!haveChromium)('moving a workspace to another account', () => {
     await source.goto('/transfers');
     const offered = source.getByTestId('transfer-Launch');
     expect(await offered.getAttribute('data-status')).toBe('pending');
-    expect(await offered.textContent()).toMatch(/offered it to Target Co/);
+    // Named by an address, the target's account stays unnamed until it accepts.
+    expect(await offered.textContent()).toContain(`offered it to the account of ${targetEmail}`);
+    expect(await offered.textContent()).not.toContain('Target Co');
     await expectGoodAtBothWidths(source);
+    // The source's Workspaces page says so on the row, linking to the transfer.
+    await source.goto('/workspaces');
+    const badge = source.getByTestId('workspace-row-Launch').getByText('Offered to another account');
+    await badge.waitFor();
+    await expectGoodAtBothWidths(source);
+    await source.goto('/transfers');
 
     // The target sees the offer on its Workspaces page, and accepts it.
     await target.goto('/workspaces');

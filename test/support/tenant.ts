@@ -40,10 +40,14 @@ async function created(reply: Promise<{ status: number; body: any }>, what: stri
   return r.body;
 }
 
-/** keysOnly: the account, its workspace and keys, not the rest (for a tenant that only calls). */
+/**
+ * keysOnly: the account, its workspace and keys, not the rest (for a tenant that only calls).
+ * withTransfer: also a workspace offered to another account (two more sign-ups' worth of work:
+ * only the cross-tenant suite needs its `{transferId}`).
+ */
 export async function setUpTenant(
   service: TestService,
-  options: { keysOnly?: boolean } = {},
+  options: { keysOnly?: boolean; withTransfer?: boolean } = {},
 ): Promise<Tenant> {
   const admin = service.client();
   const signedUp = await admin.signup();
@@ -116,12 +120,15 @@ export async function setUpTenant(
     'single sign-on',
   );
   // A workspace offered to another account: the `{transferId}` of the transfer routes.
-  const offered = await created(admin.post('/api/workspaces', { name: 'Offered' }), 'workspace');
-  const receiving = await service.client().signup();
-  const transfer = await created(
-    admin.post(`/api/workspaces/${offered.id}/transfers`, { targetAccountId: receiving.account.id }),
-    'workspace transfer',
-  );
+  let transfer: { id: string } | undefined;
+  if (options.withTransfer) {
+    const offered = await created(admin.post('/api/workspaces', { name: 'Offered' }), 'workspace');
+    const receiving = await service.client().signup();
+    transfer = await created(
+      admin.post(`/api/workspaces/${offered.id}/transfers`, { targetAccountId: receiving.account.id }),
+      'workspace transfer',
+    );
+  }
 
   // A support access grant: the `{grantId}` of the support-grants routes.
   const supportGrant = await created(
@@ -154,7 +161,7 @@ export async function setUpTenant(
     sessionId,
     scimTokenId: scimToken.id,
     scimGroupId: scimGroup.body.id,
-    transferId: transfer.id,
+    ...(transfer && { transferId: transfer.id }),
     grantId: supportGrant.id,
   };
   return {

@@ -3,11 +3,16 @@
 -- declines, either cancels before acceptance; pending offers lapse at expires_at (7 days).
 CREATE TABLE workspace_transfers (
   id text PRIMARY KEY,
-  workspace_id text NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+  -- No foreign key: the record outlives the workspace (both accounts' history of what moved when),
+  -- so that the target deleting it later does not erase it (src/db/workspace-tables.ts).
+  workspace_id text NOT NULL,
   -- The name when offered: the source's log and list still say what left once it is the target's.
   workspace_name text NOT NULL,
   source_account_id text NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
   target_account_id text NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  -- The Account Admin's address the source named the target by, if it did: until the target
+  -- accepts, the source reads "the account of <address>", never the account's name.
+  target_admin_email text,
   status text NOT NULL CHECK (status IN ('pending', 'moving', 'done', 'declined', 'cancelled', 'expired')),
   created_by_name text NOT NULL,
   decided_by_name text,

@@ -42,11 +42,14 @@ export async function findLiveKey(tx: Db, publicId: string): Promise<ApiKeyRow |
 }
 
 /** Revokes every live key of a workspace (it is being deleted). */
-export async function revokeWorkspaceKeys(tx: Db, workspaceId: string, at: Date): Promise<void> {
-  await tx
+/** Revokes the workspace's live keys; how many it revoked. */
+export async function revokeWorkspaceKeys(tx: Db, workspaceId: string, at: Date): Promise<number> {
+  const revoked = await tx
     .update(apiKeys)
     .set({ revokedAt: at })
-    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)));
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return revoked.length;
 }
 
 export async function touchApiKey(tx: Db, workspaceId: string, keyId: string, at: Date): Promise<void> {

@@ -49,17 +49,34 @@ export function answeredEmail(input: {
   );
 }
 
+export function cancelledEmail(input: {
+  cancellerName: string;
+  cancellerAccountName: string;
+  workspaceName: string;
+  link: string;
+}): RenderedEmail {
+  return email(
+    `The transfer of “${input.workspaceName}” was cancelled`,
+    [
+      `${input.cancellerName} of ${input.cancellerAccountName} cancelled the transfer of the workspace “${input.workspaceName}”. It stays where it was, unchanged.`,
+    ],
+    { href: input.link, label: 'See your transfers' },
+  );
+}
+
 export function newKeysEmail(input: {
   workspaceName: string;
-  revokedKeys: number;
+  /** nextSteps() of the transfer: what the keys are and what to do, one sentence for any count. */
+  nextSteps: string;
   link: string;
 }): RenderedEmail {
   return email(
     `“${input.workspaceName}” is now in your account: create new API keys`,
     [
-      `The workspace “${input.workspaceName}” now belongs to your account. Its ${input.revokedKeys} API key(s) were revoked when you accepted it, so the integrations that used them stop.`,
-      'Create new Track and App API keys in the workspace and give them to whoever sends it data.',
+      `The workspace “${input.workspaceName}” now belongs to your account.`,
+      input.nextSteps,
+      'Give the new keys to whoever sends it data.',
     ],
-    { href: input.link, label: 'Open API keys' },
+    { href: input.link, label: 'Open the workspace' },
   );
 }

@@ -9,7 +9,8 @@ const BATCH = 5000;
 /**
  * The workspace.transfer job. Its accept already handed the workspace over (ownership, roles,
  * keys: a few rows, in one transaction); what grows with the workspace's age is its history that
- * also names the account (activity, outbox, jobs), moved here in batches of 5,000 rows, each
+ * also names the account (outbox, jobs; its activity stays the source's audit trail), moved here
+ * in batches of 5,000 rows, each
  * batch its own transaction with the job's progress. People, events, content and the rest are
  * keyed by the workspace alone and move with its row, ids unchanged. Rows already moved no longer
  * match, so a run killed anywhere resumes with what is left and ends in the same state.
@@ -29,16 +30,25 @@ export function moveWorkspace(ctx: AppContext): JobHandler {
     const total = done + left;
     await control.progress(done, total);
     for (const table of store.historyTables) {
+      // Paged by id: each batch starts past the last one's rows. After a resume it starts at the
+      // beginning again, where the rows moved before no longer match.
+      let after = '';
       for (;;) {
         if (control.signal.aborted) throw control.signal.reason; // resumes in the next worker
         const startedAt = performance.now();
-        const moved = await ctx.db.transaction(async (tx) => {
-          const n = await store.moveHistoryBatch(tx, table, workspaceId, targetAccountId, BATCH);
-          if (n > 0) await ctx.jobs.saveResult(tx, job, { moved: done + n }, done + n);
-          return n;
+        const batch = await ctx.db.transaction(async (tx) => {
+          const b = await store.moveHistoryBatch(tx, table, {
+            workspaceId,
+            targetAccountId,
+            after,
+            limit: BATCH,
+          });
+          if (b.moved > 0) await ctx.jobs.saveResult(tx, job, { moved: done + b.moved }, done + b.moved);
+          return b;
         });
-        if (moved === 0) break;
-        done += moved;
+        if (batch.moved === 0 || batch.last === null) break;
+        after = batch.last;
+        done += batch.moved;
         await restAfter(startedAt);
         if (ctx.config.transferBatchPauseMs) await sleep(ctx.config.transferBatchPauseMs);
       }

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { Items, problems, WorkspaceParams } from '../../http/schemas.js';
 import { actorOf } from '../auth/actor.js';
+import * as answering from './answers.js';
 import { StartTransferBody, Transfer, TransferParams } from './schemas.js';
 import * as transfers from './service.js';
 
@@ -67,14 +68,20 @@ export function transferRoutes(app: App, ctx: AppContext): void {
     [
       'decline',
       'Decline an offered workspace (target)',
-      transfers.declineTransfer,
+      answering.declineTransfer,
       problems(401, 403, 404, 409, 410),
     ],
     [
       'cancel',
       'Withdraw an offer before it is accepted (either side)',
-      transfers.cancelTransfer,
+      answering.cancelTransfer,
       problems(401, 403, 404, 409, 410),
+    ],
+    [
+      'retry',
+      'Queue again a move whose job failed (either side; it resumes where it stopped)',
+      answering.retryTransfer,
+      problems(401, 403, 404, 409),
     ],
   ] as const;
   for (const [verb, summary, answer, refusals] of answers) {

@@ -24,15 +24,23 @@ export const transferSentences: Record<string, (e: EntryView) => Described> = {
     said(
       `${e.actor.name} accepted ${ws(e)} from ${text(e.after?.sourceAccountName, 'another account')}: it moved to this account${keys(e)}`,
     ),
+  // The target's entry names the source; the source's (same action) names the target.
   'workspace.transfer_declined': (e) =>
     said(
-      `${e.actor.name} declined ${ws(e)} offered by ${text(e.after?.sourceAccountName, 'another account')}`,
+      typeof e.after?.targetAccountName === 'string'
+        ? `${e.actor.name} of ${e.after.targetAccountName} declined ${ws(e)}`
+        : `${e.actor.name} declined ${ws(e)} offered by ${text(e.after?.sourceAccountName, 'another account')}`,
     ),
-  'workspace.transfer_cancelled': (e) => said(`${e.actor.name} cancelled the transfer of ${ws(e)}`),
+  'workspace.transfer_cancelled': (e) =>
+    said(
+      `${e.actor.name}${typeof e.after?.byAccountName === 'string' ? ` of ${e.after.byAccountName}` : ''} cancelled the transfer of ${ws(e)}`,
+    ),
 };
 
 export const transferActionKinds: [string, string][] = [
   ['workspace.transfer_offered', 'Workspaces offered to another account'],
   ['workspace.transferred_out', 'Workspaces moved away'],
   ['workspace.transferred_in', 'Workspaces received'],
+  ['workspace.transfer_declined', 'Workspace offers declined'],
+  ['workspace.transfer_cancelled', 'Workspace offers cancelled'],
 ];

@@ -1,12 +1,14 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { DomainError, invalid, notFound } from '../../shared/errors.js';
+import { DomainError, invalid, missing, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { assertKeepsOneWorkspace } from '../accounts/keep-one.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { countLiveWorkspaces, lockAccount } from '../accounts/store.js';
 import { recordActivity } from '../activity/record.js';
 import { type Actor, actorName } from '../auth/actor.js';
+import { hitCounters } from '../auth/rate-limit.js';
 import { sendEmail } from '../mail/service.js';
 import { lockWorkspace } from '../workspaces/store.js';
 import { answeredEmail, newKeysEmail, offeredEmail } from './emails.js';
@@ -17,8 +19,10 @@ import * as store from './store.js';
 export const TRANSFER_JOB = 'workspace.transfer';
 /** An offer stands for 7 days (issue #22). */
 export const OFFER_MS = 7 * 24 * 60 * 60 * 1000;
+/** Offers (refused ones too) per source account and hour: probing addresses, mailing anyone. */
+export const OFFERS_PER_HOUR = 20;
 
-const transferNotFound = (): never => {
+export const transferNotFound = (): never => {
   throw notFound('Workspace transfer');
 };
 
@@ -26,7 +30,7 @@ const isExpired = (t: TransferRow, now: Date) => t.status === 'pending' && t.exp
 
 // ---- views ------------------------------------------------------------------------------------
 
-const nextSteps = (revoked: number) =>
+export const nextSteps = (revoked: number) =>
   revoked === 0
     ? 'It had no API keys: create new Track and App API keys in the workspace to send it data.'
     : `Its ${revoked === 1 ? 'API key was' : `${revoked} API keys were`} revoked when it moved: create new Track and App API keys in the workspace.`;
@@ -36,13 +40,16 @@ export function toTransfer(d: TransferDetails, readerAccountId: string, now: Dat
   const status = isExpired(t, now) ? 'expired' : t.status;
   const incoming = t.targetAccountId === readerAccountId;
   const moved = status === 'moving' || status === 'done';
+  // Named by an address, the target stays unnamed to the source until it accepts.
+  const targetName =
+    !incoming && !moved && t.targetAdminEmail ? `the account of ${t.targetAdminEmail}` : d.targetAccountName;
   return {
     id: t.id,
     status,
     direction: incoming ? 'incoming' : 'outgoing',
     workspace: { id: t.workspaceId, name: t.workspaceName },
     sourceAccount: { id: t.sourceAccountId, name: d.sourceAccountName },
-    targetAccount: { id: t.targetAccountId, name: d.targetAccountName },
+    targetAccount: { id: t.targetAccountId, name: targetName },
     createdByName: t.createdByName,
     decidedByName: t.decidedByName,
     createdAt: t.createdAt.toISOString(),
@@ -53,6 +60,7 @@ export function toTransfer(d: TransferDetails, readerAccountId: string, now: Dat
       moved && d.progressDone !== null
         ? { done: d.progressDone, total: Math.max(d.progressTotal ?? 0, d.progressDone) }
         : null,
+    stalled: status === 'moving' && d.jobState === 'failed',
     revokedApiKeys: t.revokedApiKeys,
     nextSteps: incoming && moved ? nextSteps(t.revokedApiKeys) : null,
   };
@@ -70,7 +78,7 @@ export async function getTransfer(ctx: AppContext, actor: Actor, transferId: str
   return toTransfer(found, accountId, ctx.clock.now());
 }
 
-async function view(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
+export async function view(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
   return getTransfer(ctx, actor, transferId);
 }
 
@@ -78,20 +86,27 @@ async function view(ctx: AppContext, actor: Actor, transferId: string): Promise<
 
 /** The account the body names: another account, by id or by one of its active Account Admins. */
 async function targetOf(tx: Db, sourceAccountId: string, body: StartTransferBody) {
-  if ('targetAccountId' in body) {
-    const account = await store.findAccount(tx, body.targetAccountId);
-    if (!account) throw invalid('/targetAccountId', `No account has the id ${body.targetAccountId}.`);
+  const { targetAccountId, targetAdminEmail } = body;
+  if (targetAccountId !== undefined && targetAdminEmail !== undefined) {
+    throw invalid('', 'Name the receiving account by its id or by an Account Admin’s address, not both.');
+  }
+  if (targetAccountId === undefined && targetAdminEmail === undefined) {
+    throw invalid('', 'Name the receiving account: its id, or the address of one of its Account Admins.');
+  }
+  if (targetAccountId !== undefined) {
+    const account = await store.findAccount(tx, targetAccountId);
+    if (!account) throw invalid('/targetAccountId', `No account has the id ${targetAccountId}.`);
     if (account.id === sourceAccountId)
       throw invalid('/targetAccountId', 'This is the account the workspace is already in.');
-    return account;
+    return { ...account, byEmail: null };
   }
-  const admin = await store.findAdminByEmail(tx, body.targetAdminEmail);
+  const email = targetAdminEmail!;
+  const admin = await store.findAdminByEmail(tx, email);
   // One answer for "no such member" and "not an Account Admin": the address's account stays unsaid.
-  if (!admin)
-    throw invalid('/targetAdminEmail', `${body.targetAdminEmail} is not an Account Admin of any account.`);
+  if (!admin) throw invalid('/targetAdminEmail', `${email} is not an Account Admin of any account.`);
   if (admin.accountId === sourceAccountId)
-    throw invalid('/targetAdminEmail', `${body.targetAdminEmail} is an Account Admin of this account.`);
-  return { id: admin.accountId, name: admin.accountName };
+    throw invalid('/targetAdminEmail', `${email} is an Account Admin of this account.`);
+  return { id: admin.accountId, name: `the account of ${email}`, byEmail: email };
 }
 
 function assertReady(ws: { processingState: string; name: string }): void {
@@ -103,14 +118,32 @@ function assertReady(ws: { processingState: string; name: string }): void {
   }
 }
 
-async function assertSourceKeepsOne(tx: Db, accountId: string): Promise<void> {
-  if ((await countLiveWorkspaces(tx, accountId)) <= 1) {
-    throw new DomainError(
-      'conflict',
-      'An account keeps at least one workspace; create another before moving this one away.',
-    );
-  }
+/** What each job kind that may hold a workspace busy is, in the console's words. */
+const workWords: Record<string, string> = {
+  'people.import': 'an import of people',
+  'people.export': 'an export of people',
+  'broadcast.send': 'a broadcast being sent',
+  'webhook.deliver': 'webhook deliveries',
+  'mail.deliver': 'emails being sent',
+  'workspace.revalidate': 'a revalidation of identifiers',
+};
+
+/** Refuses while jobs of the workspace would go on writing under the old account. */
+async function assertIdle(tx: Db, ws: { id: string; name: string }, verb: 'offer' | 'accept') {
+  const busy = await store.busyJobKinds(tx, ws.id);
+  if (busy.length === 0) return;
+  const work = [...new Set(busy.map((kind) => workWords[kind] ?? 'background work'))].join(' and ');
+  throw new DomainError(
+    'conflict',
+    `“${ws.name}” has work under way (${work}); ${verb === 'offer' ? 'offer' : 'accept'} it once that has finished.`,
+  );
 }
+
+const nameTaken = (name: string) =>
+  new DomainError(
+    'name_taken',
+    `Your account already has a workspace named “${name}”; rename yours before accepting.`,
+  );
 
 const alreadyOpen = (t: Pick<TransferRow, 'status' | 'id'>) =>
   new DomainError(
@@ -128,15 +161,23 @@ export async function startTransfer(
 ): Promise<Transfer> {
   const { accountId } = actor.subject;
   const now = ctx.clock.now();
+  // Counted before anything is checked: a refused address is a probe too.
+  await hitCounters(
+    ctx,
+    [{ key: `workspace-transfer-offers:${accountId}`, max: OFFERS_PER_HOUR }],
+    60 * 60 * 1000,
+    'Your account has offered too many workspaces in the last hour',
+  );
   const transferId = await ctx.db.transaction(async (tx) => {
     // The workspace's lock orders this against a deletion, a settings change and a second offer.
-    const ws = (await lockWorkspace(tx, accountId, workspaceId)) ?? transferNotFound();
+    const ws = (await lockWorkspace(tx, accountId, workspaceId)) ?? missing('Workspace');
     assertReady(ws);
     const target = await targetOf(tx, accountId, body);
+    await assertIdle(tx, ws, 'offer');
     await store.expireStale(tx, workspaceId, now);
     const open = await store.openTransferOf(tx, workspaceId, now);
     if (open) throw alreadyOpen(open);
-    await assertSourceKeepsOne(tx, accountId);
+    await assertKeepsOneWorkspace(tx, accountId, 'moving this one away');
     let transfer: TransferRow;
     try {
       transfer = await store.insertTransfer(tx, {
@@ -145,6 +186,7 @@ export async function startTransfer(
         workspaceName: ws.name,
         sourceAccountId: accountId,
         targetAccountId: target.id,
+        targetAdminEmail: target.byEmail,
         status: 'pending',
         createdByName: actorName(actor),
         revokedApiKeys: 0,
@@ -182,7 +224,7 @@ export async function startTransfer(
 // ---- answering --------------------------------------------------------------------------------
 
 /** The transfer, locked, if it is still an open offer; else a 409 (or 410 once expired) saying why. */
-async function lockPending(
+export async function lockPending(
   ctx: AppContext,
   tx: Db,
   actor: Actor,
@@ -221,27 +263,21 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
     assertWithinLimit(target.plan, limitsOf(target), 'workspaces', await countLiveWorkspaces(tx, target.id));
     const ws = (await lockWorkspace(tx, t.sourceAccountId, t.workspaceId)) ?? transferNotFound();
     assertReady(ws);
-    await assertSourceKeepsOne(tx, t.sourceAccountId);
-    const busy = await store.busyJobKinds(tx, ws.id);
-    if (busy.length > 0) {
-      throw new DomainError(
-        'conflict',
-        `“${ws.name}” has work under way (${busy.join(', ')}); accept once it has finished.`,
-        { jobs: busy },
-      );
-    }
-    if (await store.nameTakenIn(tx, target.id, ws.name)) {
-      throw new DomainError(
-        'name_taken',
-        `Your account already has a workspace named “${ws.name}”; rename yours before accepting.`,
-      );
-    }
-    const revokedApiKeys = await store.handOver(tx, {
-      workspaceId: ws.id,
-      sourceAccountId: t.sourceAccountId,
-      targetAccountId: target.id,
-      now,
-    });
+    await assertKeepsOneWorkspace(tx, t.sourceAccountId, 'moving this one away');
+    await assertIdle(tx, ws, 'accept');
+    if (await store.nameTakenIn(tx, target.id, ws.name)) throw nameTaken(ws.name);
+    const revokedApiKeys = await store
+      .handOver(tx, {
+        workspaceId: ws.id,
+        sourceAccountId: t.sourceAccountId,
+        targetAccountId: target.id,
+        now,
+      })
+      .catch((error: unknown) => {
+        // The target renamed another workspace to this name after the check above.
+        if (isUniqueViolation(error)) throw nameTaken(ws.name);
+        throw error;
+      });
     const job = await ctx.jobs.enqueue(tx, {
       accountId: target.id,
       workspaceId: ws.id,
@@ -299,8 +335,10 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
     }
     const keys = newKeysEmail({
       workspaceName: ws.name,
-      revokedKeys: revokedApiKeys,
-      link: `${ctx.config.publicUrl}/api-keys`,
+      nextSteps: nextSteps(revokedApiKeys),
+      // The transfer's card switches to the workspace and opens its API keys: the console has no
+      // link that selects a workspace by itself.
+      link: `${ctx.config.publicUrl}/transfers`,
     });
     for (const to of await store.adminAddresses(tx, target.id)) {
       await sendEmail(ctx, tx, { accountId: target.id, kind: 'workspace_transfer_keys', to, ...keys });
@@ -310,65 +348,8 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
   return view(ctx, actor, transferId);
 }
 
-async function accountName(tx: Db, accountId: string): Promise<string> {
+export async function accountName(tx: Db, accountId: string): Promise<string> {
   return (await store.findAccount(tx, accountId))?.name ?? 'another account';
-}
-
-export async function declineTransfer(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
-  await ctx.db.transaction(async (tx) => {
-    const { t, now } = await lockPending(ctx, tx, actor, transferId, 'target');
-    await store.updateTransfer(tx, t.id, {
-      status: 'declined',
-      decidedAt: now,
-      decidedByName: actorName(actor),
-      finishedAt: now,
-    });
-    await recordActivity(tx, ctx.clock, {
-      accountId: actor.subject.accountId,
-      workspaceId: null,
-      author: actor,
-      action: 'workspace.transfer_declined',
-      target: { type: 'workspace', id: t.workspaceId, name: t.workspaceName },
-      after: { sourceAccountName: await accountName(tx, t.sourceAccountId), transferId: t.id },
-    });
-    const answer = answeredEmail({
-      answer: 'declined',
-      deciderName: actorName(actor),
-      targetAccountName: actor.account.name,
-      workspaceName: t.workspaceName,
-      link: `${ctx.config.publicUrl}/transfers`,
-    });
-    for (const to of await store.adminAddresses(tx, t.sourceAccountId)) {
-      await sendEmail(ctx, tx, {
-        accountId: t.sourceAccountId,
-        kind: 'workspace_transfer_answered',
-        to,
-        ...answer,
-      });
-    }
-  });
-  return view(ctx, actor, transferId);
-}
-
-/** Either side withdraws an offer not yet accepted. */
-export async function cancelTransfer(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
-  await ctx.db.transaction(async (tx) => {
-    const { t, now } = await lockPending(ctx, tx, actor, transferId, 'either');
-    await store.updateTransfer(tx, t.id, {
-      status: 'cancelled',
-      decidedByName: actorName(actor),
-      finishedAt: now,
-    });
-    await recordActivity(tx, ctx.clock, {
-      accountId: actor.subject.accountId,
-      workspaceId: null,
-      author: actor,
-      action: 'workspace.transfer_cancelled',
-      target: { type: 'workspace', id: t.workspaceId, name: t.workspaceName },
-      after: { transferId: t.id },
-    });
-  });
-  return view(ctx, actor, transferId);
 }
 
 // ---- the workspace's side -----------------------------------------------------------------------

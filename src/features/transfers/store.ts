@@ -10,6 +10,7 @@ import {
   workspaces,
   workspaceTransfers,
 } from '../../db/schema.js';
+import { revokeWorkspaceKeys } from '../api-keys/store.js';
 
 export type TransferRow = typeof workspaceTransfers.$inferSelect;
 export type NewTransfer = typeof workspaceTransfers.$inferInsert;
@@ -21,6 +22,8 @@ export interface TransferDetails {
   targetAccountName: string;
   progressDone: number | null;
   progressTotal: number | null;
+  /** The moving job's state: `failed` once the queue gave up on it. */
+  jobState: string | null;
 }
 
 const source = sql`(SELECT a.name FROM accounts a WHERE a.id = ${workspaceTransfers.sourceAccountId})`;
@@ -31,6 +34,7 @@ const selection = {
   targetAccountName: sql<string>`${target}`,
   progressDone: jobs.progressDone,
   progressTotal: jobs.progressTotal,
+  jobState: jobs.state,
 };
 const ofAccount = (accountId: string) =>
   or(eq(workspaceTransfers.sourceAccountId, accountId), eq(workspaceTransfers.targetAccountId, accountId));
@@ -199,7 +203,8 @@ export async function nameTakenIn(tx: Db, accountId: string, name: string): Prom
 /**
  * Hands the workspace row to the target: its id stays, its source's members lose their roles and
  * the test recipient (a member of the source; none falls back to the target's creator), the
- * source's SCIM group mappings stop pointing at it, and its API keys are revoked and go with it.
+ * source's SCIM group mappings and support grants stop pointing at it (a grant left with no
+ * workspace is revoked), and its API keys are revoked and go with it.
  * Returns how many keys were revoked.
  */
 export async function handOver(
@@ -219,21 +224,34 @@ export async function handOver(
       updated_at = ${now}
     WHERE account_id = ${sourceAccountId}
       AND role_mappings @> jsonb_build_array(jsonb_build_object('workspaceId', ${workspaceId}::text))`);
-  const revoked = await tx
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(and(eq(apiKeys.workspaceId, workspaceId), sql`${apiKeys.revokedAt} IS NULL`))
-    .returning({ id: apiKeys.id });
+  // The source's support grants naming it stop naming it; one left with none is revoked (a grant
+  // of no workspaces would read as "every workspace" to nobody's benefit).
+  await tx.execute(sql`
+    UPDATE support_grants SET workspace_ids = (
+        SELECT coalesce(jsonb_agg(w), '[]'::jsonb) FROM jsonb_array_elements(workspace_ids) w
+        WHERE w #>> '{}' <> ${workspaceId})
+    WHERE account_id = ${sourceAccountId}
+      AND workspace_ids @> jsonb_build_array(${workspaceId}::text)`);
+  await tx.execute(sql`
+    UPDATE support_grants
+    SET revoked_at = ${now}, revoked_by_name = 'Atrium, as its workspaces moved to another account'
+    WHERE account_id = ${sourceAccountId} AND revoked_at IS NULL
+      AND workspace_ids = '[]'::jsonb`);
+  const revoked = await revokeWorkspaceKeys(tx, workspaceId, now);
   await tx.update(apiKeys).set({ accountId: targetAccountId }).where(eq(apiKeys.workspaceId, workspaceId));
   await tx
     .update(workspaces)
     .set({ accountId: targetAccountId, testRecipientMemberId: null, updatedAt: now })
     .where(eq(workspaces.id, workspaceId));
-  return revoked.length;
+  return revoked;
 }
 
-/** The tables whose rows of a workspace also name its account: moved by the job, in batches. */
-export const historyTables = ['activity', 'outbox', 'jobs'] as const;
+/**
+ * The tables whose rows of a workspace also name its account, moved by the job in batches: the
+ * workspace's mail and jobs. Not `activity`: those rows are the source account's audit trail (they
+ * name its staff and their addresses) and stay with it; the target's log starts with the transfer.
+ */
+export const historyTables = ['outbox', 'jobs'] as const;
 export type HistoryTable = (typeof historyTables)[number];
 
 export async function countHistory(
@@ -251,28 +269,27 @@ export async function countHistory(
 }
 
 /**
- * Moves up to `limit` rows of the workspace to the target account; how many it moved. By primary
- * key, not ctid: a job's heartbeat updating its row meanwhile would leave a ctid behind.
+ * Moves up to `limit` rows of the workspace with ids past `after` to the target account, in id
+ * order; how many it moved and the last id (to page on from, without rescanning moved rows). By
+ * primary key, not ctid: a job's heartbeat updating its row meanwhile would leave a ctid behind.
  */
 export async function moveHistoryBatch(
   tx: Db,
   table: HistoryTable,
-  workspaceId: string,
-  targetAccountId: string,
-  limit: number,
-): Promise<number> {
+  input: { workspaceId: string; targetAccountId: string; after: string; limit: number },
+): Promise<{ moved: number; last: string | null }> {
+  const { workspaceId, targetAccountId, after, limit } = input;
   const t = sql.identifier(table);
-  // The source's members' client addresses are not the target's to read.
-  const forget = table === 'activity' ? sql`, ip_address = NULL` : sql``;
-  const [row] = await queryRows<{ n: number }>(
+  const [row] = await queryRows<{ n: number; last: string | null }>(
     tx,
     sql`WITH moved AS (
-          UPDATE ${t} SET account_id = ${targetAccountId}${forget}
+          UPDATE ${t} SET account_id = ${targetAccountId}
           WHERE id IN (
-            SELECT id FROM ${t} WHERE workspace_id = ${workspaceId} AND account_id <> ${targetAccountId}
-            LIMIT ${limit})
-          RETURNING 1)
-        SELECT count(*)::int AS n FROM moved`,
+            SELECT id FROM ${t}
+            WHERE workspace_id = ${workspaceId} AND account_id <> ${targetAccountId} AND id > ${after}
+            ORDER BY id LIMIT ${limit})
+          RETURNING id)
+        SELECT count(*)::int AS n, max(id) AS last FROM moved`,
   );
-  return row?.n ?? 0;
+  return { moved: row?.n ?? 0, last: row?.last ?? null };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { DomainError, type FieldError, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { assertKeepsOneWorkspace } from '../accounts/keep-one.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { countLiveWorkspaces, lockAccount } from '../accounts/store.js';
 import { type ActivityAuthor, changedFields, recordActivity } from '../activity/record.js';
@@ -462,12 +463,7 @@ export async function deleteWorkspace(
         },
       );
     }
-    if ((await countLiveWorkspaces(tx, accountId)) <= 1) {
-      throw new DomainError(
-        'conflict',
-        'An account keeps at least one workspace; create another before deleting this one.',
-      );
-    }
+    await assertKeepsOneWorkspace(tx, accountId, 'deleting this one');
     const now = ctx.clock.now();
     await store.updateWorkspace(tx, workspaceId, { deletedAt: now, updatedAt: now });
     await revokeWorkspaceKeys(tx, workspaceId, now);

@@ -41,8 +41,9 @@ export function MoveWorkspaceDialog({ workspace, onDone }: { workspace: Workspac
       message: (
         <Stack gap="xs">
           <Text size="sm">
-            The other account’s Account Admins are asked to accept it within 7 days. Until then nothing
-            changes, and you can cancel.
+            The account you named is checked next: if it cannot receive the workspace you are told why, and
+            nothing is sent. The other account’s Account Admins are asked to accept it within 7 days. Until
+            then nothing changes, and you can cancel.
           </Text>
           <Text size="sm">
             Once they accept, {workspace.name} belongs to them with all its people, events, content and

@@ -45,7 +45,7 @@ export function TransferCard({
   onAnswer: (t: Transfer, answer: Answering) => void;
   busy: boolean;
 }) {
-  const status = statusWords[t.status];
+  const status = t.stalled ? { label: 'Stopped', color: 'red' } : statusWords[t.status];
   const progress = t.progress;
   // Before the job has counted what to move, the total is 0: nothing moved yet, not all of it.
   const started = progress !== null && progress.total > 0;
@@ -62,7 +62,18 @@ export function TransferCard({
           </Badge>
         </Group>
         <Text size="sm">{story(t)}</Text>
-        {t.status === 'moving' && progress && (
+        {t.stalled && (
+          <Group gap="xs">
+            <Text size="sm" c="red.8">
+              Moving its history stopped after repeated errors. Nothing is lost: retrying goes on where it
+              stopped.
+            </Text>
+            <Button size="xs" onClick={() => onAnswer(t, 'retry')} loading={busy}>
+              Retry the move
+            </Button>
+          </Group>
+        )}
+        {t.status === 'moving' && !t.stalled && progress && (
           <Progress
             value={value}
             animated
@@ -77,9 +88,14 @@ export function TransferCard({
           </Text>
         )}
         {t.nextSteps && (
-          <Text size="sm" fw={600}>
-            {t.nextSteps}
-          </Text>
+          <Group gap="xs" justify="space-between">
+            <Text size="sm" fw={600}>
+              {t.nextSteps}
+            </Text>
+            <Button size="xs" variant="light" onClick={() => onAnswer(t, 'open')} loading={busy}>
+              Switch to it and create API keys
+            </Button>
+          </Group>
         )}
         {t.status === 'pending' && (
           <Group gap="xs">

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { confirmAction } from '../../components/Confirm';
 import { CopyValue } from '../../components/CopyValue';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -67,9 +68,15 @@ export function TransfersPage() {
   const me = useMe();
   const list = useTransfers();
   const answer = useAnswer();
+  const navigate = useNavigate();
   const onAnswer = async (transfer: Transfer, verb: Answering) => {
     answer.reset();
-    if (await confirmAnswer(transfer, verb, () => planSentence(client)))
+    // Retrying changes nothing but the queue, switching only the reader's view: no confirmation.
+    if (verb === 'open') {
+      answer.mutate({ transfer, answer: verb }, { onSuccess: () => navigate('/api-keys') });
+      return;
+    }
+    if (verb === 'retry' || (await confirmAnswer(transfer, verb, () => planSentence(client))))
       answer.mutate({ transfer, answer: verb });
   };
   const section = (title: string, items: Transfer[], empty: string) => (

@@ -10,6 +10,7 @@ import { notifySuccess, usePageTitle } from '../../lib/feedback';
 import { formatDate, usePermissions } from '../../lib/hooks';
 import { IncomingTransfersNotice } from '../transfers/IncomingTransfersNotice';
 import { MoveWorkspaceDialog } from '../transfers/MoveWorkspaceDialog';
+import { OutgoingTransferBadge } from '../transfers/OutgoingTransferBadge';
 import { PurgeProgress, useDeleteWorkspace } from './DeleteWorkspace';
 import { useWorkspaces, type Workspace } from './queries';
 import { WhoHasAccess } from './WhoHasAccess';
@@ -85,6 +86,7 @@ export function WorkspacesPage() {
                       </Text>
                     </Stack>
                     {w.current && <Badge variant="light">Current</Badge>}
+                    <OutgoingTransferBadge workspaceId={w.id} enabled={can('workspaces.transfer')} />
                   </Group>
                   <Group gap={4}>
                     {!w.current && (

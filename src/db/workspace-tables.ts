@@ -24,7 +24,7 @@ export const workspaceTables = [
 ] as const;
 
 /** Tables with a workspace_id column that are not purged with it, and why. */
-export const workspaceTablesKept: Record<string, string> = {
+export const workspaceTablesKept = {
   workspace_transfers:
     'both accounts’ record of a move, kept when the workspace is deleted later (names, not data)',
-};
+} as const satisfies Record<string, string>;

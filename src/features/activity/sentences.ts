@@ -1,6 +1,7 @@
 import { MASK } from '../../access/masking.js';
 import { vocabulary } from '../../access/vocabulary.js';
 import { kindByStoredName } from '../content/kinds.js';
+import { supportActionKinds, supportSentences } from '../support/sentences.js';
 import { transferActionKinds, transferSentences } from '../transfers/sentences.js';
 import {
   type Change,
@@ -194,9 +195,6 @@ const person = (e: EntryView) => {
 /** Sentences by action. Content kinds (`segment.created`…) and anything newer fall to `generic`. */
 const ssoKinds: Record<string, string> = { oidc: 'OpenID Connect', saml: 'SAML 2.0' };
 
-/** A stored time in words (UTC), for the support entries. */
-const utc = (v: unknown) => (typeof v === 'string' ? new Date(v).toUTCString() : 'the grant’s end');
-
 const describe: Record<string, Describe> = {
   'account.created': (e) => `${e.actor.name} created the account ${quoted(e.target.name ?? '')}`,
   'account.updated': (e, n) => `${e.actor.name} ${list(accountClauses(e, n))}`,
@@ -266,14 +264,7 @@ const describe: Record<string, Describe> = {
     `${e.actor.name} created the ${keyKinds[str(e.after?.kind) ?? ''] ?? 'API key'} ${quoted(e.target.name ?? '')}`,
   'api_key.revoked': (e) =>
     `${e.actor.name} revoked the ${keyKinds[str(e.before?.kind) ?? ''] ?? 'API key'} ${quoted(e.target.name ?? '')}`,
-  // Support access (src/features/support): the author of a session's entries reads "Support (agent) via grant grt_…".
-  'support_grant.created': (e) =>
-    `${e.actor.name} let support in as ${roleLabel(e.after?.role)}${e.after?.workspaces === 'all' ? ' in every workspace' : ''} until ${utc(e.after?.expiresAt)}`,
-  'support_grant.revoked': (e) =>
-    `${e.actor.name} revoked the support access grant ${e.target.id}${typeof e.after?.sessionsEnded === 'number' && e.after.sessionsEnded > 0 ? `, ending ${plural(e.after.sessionsEnded, 'session')}` : ''}`,
-  'support_session.started': (e) =>
-    `${e.actor.name} signed in for ${quoted(str(e.after?.reason) ?? '')}, until ${utc(e.after?.endsAt)}`,
-  'support_session.ended': (e) => `${e.actor.name} signed out`,
+  ...supportSentences,
   'message.test_sent': (e) =>
     `${e.actor.name} sent a test of the message ${quoted(e.target.name ?? '')}${e.after?.mode === 'test' ? ' to the test recipient' : e.after?.mode === 'never' ? ' (send mode never: nothing left)' : ''}`,
   'scim_token.created': (e) => `${e.actor.name} created the SCIM token ${quoted(e.target.name ?? '')}`,
@@ -403,9 +394,6 @@ export const actionKinds: { action: string; label: string }[] = [
   ['people.exported', 'Exports'],
   ['broadcast.sent', 'Broadcasts sent'],
   ...transferActionKinds,
-  ['support_grant.created', 'Support access granted'],
-  ['support_grant.revoked', 'Support access revoked'],
-  ['support_session.started', 'Support sessions started'],
-  ['support_session.ended', 'Support sessions ended'],
+  ...supportActionKinds,
   ['message.test_sent', 'Test sends by support'],
 ].map(([action = '', label = '']) => ({ action, label }));

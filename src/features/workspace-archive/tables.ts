@@ -1,6 +1,6 @@
-import type { workspaceTables } from '../../db/workspace-tables.js';
+import type { workspaceTables, workspaceTablesKept } from '../../db/workspace-tables.js';
 
-type WorkspaceTable = (typeof workspaceTables)[number];
+type WorkspaceTable = (typeof workspaceTables)[number] | keyof typeof workspaceTablesKept;
 
 /** A table that travels in the archive: how to page through it, and what the import clears. */
 export interface ArchivedTable {

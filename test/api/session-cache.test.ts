@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addMember, linkInOutboxTable, tokenOf } from '../support/members.js';
+import { msUntilMe, startOtherNode } from '../support/other-node.js';
 import { startService, type TestService } from '../support/service.js';
 
 // Sessions and the callers behind them are served from each process's memory (auth/service.ts,
@@ -87,44 +88,17 @@ describe('in the process that made the change, the next request sees it', () => 
 
 // Two processes on one PostgreSQL: the service of this test, and `atrium serve` started from source.
 describe.skipIf(!process.env.DATABASE_URL)('in another process, within a second', () => {
-  let child: ChildProcess;
+  let child: ChildProcess | undefined;
   let other: string;
   beforeAll(async () => {
-    const target = service.config.database as { url: string };
-    const port = 20_000 + (process.pid % 20_000);
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: target.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    other = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 600; i++) {
-      try {
-        if ((await fetch(`${other}/healthz`)).ok) return;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the second process did not start');
+    ({ url: other, child } = await startOtherNode(service));
   }, 90_000);
   afterAll(() => {
     child?.kill('SIGTERM');
   });
+  const untilOther = (cookie: string, until: (status: number, body: unknown) => boolean) =>
+    msUntilMe(other, cookie, until);
 
-  /** Milliseconds until GET /api/me on the other process answers `until`, polling every 10 ms. */
-  async function untilOther(cookie: string, until: (status: number, body: unknown) => boolean) {
-    const started = performance.now();
-    for (;;) {
-      const reply = await fetch(`${other}/api/me`, { headers: { cookie } });
-      if (until(reply.status, await reply.json())) return performance.now() - started;
-      if (performance.now() - started > 5000) throw new Error('the other process never saw the change');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
   test('a revoked session fails there within 1 s; a role change shows there within 1 s', async () => {
     const admin = service.client();
     const { workspace } = await admin.signup();

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { issueSignInLink } from '../../src/features/support/sessions.js';
 import { addMember } from '../support/members.js';
+import { msUntilMe, startOtherNode } from '../support/other-node.js';
 import { startService, type TestService } from '../support/service.js';
 
 // Revoking a grant ends its sessions on every node within a second: the support_grants and
@@ -14,50 +15,20 @@ const cookieOf = (client: { cookies: Map<string, string> }) =>
   [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
 describe.skipIf(!process.env.DATABASE_URL)('support access on two nodes', () => {
-  let child: ChildProcess;
+  let child: ChildProcess | undefined;
   let other: string;
   beforeAll(async () => {
     service = await startService();
-    const target = service.config.database as { url: string };
-    const port = 20_000 + ((process.pid + 7919) % 20_000);
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: target.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    other = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 600; i++) {
-      try {
-        if ((await fetch(`${other}/healthz`)).ok) return;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the second process did not start');
+    ({ url: other, child } = await startOtherNode(service));
   }, 90_000);
   afterAll(async () => {
     child?.kill('SIGTERM');
     await service?.close();
   });
-
-  /** Milliseconds until GET /api/me on the other process answers `until`, polling every 10 ms. */
-  async function untilOther(
+  const untilOther = (
     cookie: string,
     until: (status: number, body: { supportSignedInUntil?: unknown }) => boolean,
-  ) {
-    const started = performance.now();
-    for (;;) {
-      const reply = await fetch(`${other}/api/me`, { headers: { cookie } });
-      if (until(reply.status, (await reply.json()) as { supportSignedInUntil?: unknown }))
-        return performance.now() - started;
-      if (performance.now() - started > 5000) throw new Error('the other process never saw the change');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
+  ) => msUntilMe(other, cookie, until);
 
   test('a started session shows in the banner there, and a revoke ends it there, each within 1 s', async () => {
     const admin = service.client();

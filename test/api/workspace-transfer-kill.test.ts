@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
 import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
+import { freePort, serveFromSource } from '../support/other-node.js';
 import { startService, type TestService } from '../support/service.js';
 
 /**
@@ -114,20 +115,9 @@ async function jobProgress(jobId: string) {
   return row!;
 }
 
-function serve(port: number): ChildProcess {
-  const target = service.config.database as { url: string };
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: target.url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      TRANSFER_BATCH_PAUSE_MS: '400',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
+/** A node whose transfer job pauses after each batch, so that a kill lands mid-way. */
+const serve = (port: number): ChildProcess =>
+  serveFromSource(service, port, { TRANSFER_BATCH_PAUSE_MS: '400' });
 
 async function until<T>(
   what: string,
@@ -151,7 +141,7 @@ describe.skipIf(!process.env.DATABASE_URL)('kill -9 during the transfer job', ()
   });
 
   test('killed twice mid-way, it resumes to the end state of an uninterrupted run', async () => {
-    const port = 20_000 + ((process.pid + 7) % 20_000);
+    const port = await freePort();
     const killed = await acceptedTransfer();
     const total = HISTORY.outbox; // activity stays with the source
     let lastDone = 0;

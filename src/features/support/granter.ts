@@ -1,5 +1,5 @@
 import { roleLabels, type WorkspaceRole, workspaceRoles } from '../../access/roles.js';
-import type { Subject } from '../../access/subject.js';
+import { isAccountAdmin, type Subject } from '../../access/subject.js';
 import type { Db } from '../../db/connection.js';
 import { listAccountWorkspaces } from '../workspaces/store.js';
 import type { GrantRow } from './store.js';
@@ -24,7 +24,7 @@ export function grantBeyondGranter(
   asked: { role: WorkspaceRole; hideAttributes: boolean },
   names: ReadonlyMap<string, string>,
 ): GrantRefusal | null {
-  if (subject.accountRole === 'account_admin') return null;
+  if (isAccountAdmin(subject.accountRole)) return null;
   if (workspaceIds === null)
     return {
       path: '/workspaceIds',

@@ -1,3 +1,4 @@
+import { isAccountAdmin } from '../../access/subject.js';
 import type { AppContext } from '../../context.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
@@ -105,7 +106,7 @@ export async function signInWithLink(
       after: { agent: claimed.agent, reason: claimed.reason, endsAt: claimed.endsAt.toISOString() },
     });
     const admins = (await listMembers(tx, claimed.accountId)).filter(
-      (m) => m.accountRole === 'account_admin' && m.status === 'active',
+      (m) => isAccountAdmin(m.accountRole) && m.status === 'active',
     );
     const account = (await store.accountName(tx, claimed.accountId)) ?? 'your account';
     for (const admin of admins) {

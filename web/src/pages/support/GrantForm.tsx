@@ -19,7 +19,7 @@ function localInput(date: Date): string {
 /** Let support in: which workspaces, with which role, until when (at most 7 days), and why. */
 export function GrantForm({ onDone }: { onDone: () => void }) {
   const me = useMe().data!;
-  const { roleLabel, hidesAttributes } = useVocabulary();
+  const { roleLabel, hidesAttributes, everyWorkspaceAs } = useVocabulary();
   const client = useQueryClient();
   const [scope, setScope] = useState<'all' | 'some'>('some');
   const [picked, setPicked] = useState<string[]>(me.currentWorkspaceId ? [me.currentWorkspaceId] : []);
@@ -49,8 +49,9 @@ export function GrantForm({ onDone }: { onDone: () => void }) {
     },
   });
   const noneChosen = scope === 'some' && picked.length === 0;
-  // "Every workspace" is an Account Admin's to give; a member with the flag names their own.
-  const mayGrantAll = me.member.accountRole === 'account_admin';
+  // "Every workspace" is for whom their account role gives every workspace (Account Admins); a
+  // member with the flag names their own.
+  const mayGrantAll = everyWorkspaceAs(me.member.accountRole) !== null;
   return (
     <form
       onSubmit={(e) => {

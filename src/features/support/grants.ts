@@ -155,5 +155,4 @@ export async function revokeGrant(ctx: AppContext, actor: Actor, grantId: string
       after: { sessionsEnded: ended.length },
     });
   });
-  ctx.cache.drop(accountId);
 }

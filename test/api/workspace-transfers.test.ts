@@ -88,7 +88,15 @@ describe('offering a workspace', () => {
     // The target reads its own name; once accepted the source does too.
     const incoming = (await target.get('/api/workspace-transfers')).body.items[0];
     expect(incoming.targetAccount.name).toBe(targetAccount.name);
+    // The source's cached caller holds the workspace until the accept: its next request must not.
+    expect((await source.get('/api/me')).body.workspaces.map((w: { id: string }) => w.id)).toContain(
+      workspace.id,
+    );
     expect((await target.post(`/api/workspace-transfers/${reply.body.id}/accept`)).status).toBe(200);
+    expect((await source.get('/api/me')).body.workspaces.map((w: { id: string }) => w.id)).not.toContain(
+      workspace.id,
+    );
+    expectProblem(await source.get(`/api/workspaces/${workspace.id}`), 404);
     expect((await source.get(`/api/workspace-transfers/${reply.body.id}`)).body.targetAccount.name).toBe(
       targetAccount.name,
     );

@@ -253,7 +253,7 @@ export async function lockPending(
 }
 
 export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: string): Promise<Transfer> {
-  await ctx.db.transaction(async (tx) => {
+  const sourceAccountId = await ctx.db.transaction(async (tx) => {
     const { t, now } = await lockPending(ctx, tx, actor, transferId, 'target');
     // Both accounts, in id order (no deadlock with an accept the other way): the target's for its
     // plan limit, the source's so that it cannot delete its other workspace meanwhile.
@@ -343,7 +343,11 @@ export async function acceptTransfer(ctx: AppContext, actor: Actor, transferId: 
     for (const to of await store.adminAddresses(tx, target.id)) {
       await sendEmail(ctx, tx, { accountId: target.id, kind: 'workspace_transfer_keys', to, ...keys });
     }
+    return t.sourceAccountId;
   });
+  // The gate drops the caller's (the target's) cached reads; the source lost the workspace too, and
+  // this process serves its next request before the NOTIFY arrives.
+  ctx.cache.drop(sourceAccountId);
   ctx.jobs.notify();
   return view(ctx, actor, transferId);
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../shared/errors.js';
+import { TRACK_API_PATH } from './track-api-path.js';
 
 /** The largest body a route takes unless it names its own limit (asset uploads do): 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -43,10 +44,11 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
-    // Customer.io's clients send DELETE with a JSON content type and nothing after it: no body.
-    // Elsewhere an empty JSON body stays Fastify's FST_ERR_CTP_EMPTY_JSON_BODY (400 invalid_json).
-    if (text.length === 0 && request.method === 'DELETE') {
-      done(null, undefined);
+    // Customer.io's clients, and many others, send a JSON content type with nothing after it on
+    // every bodiless request: that is no body. A route that needs one then says so by its schema;
+    // on the Track API, as at Customer.io, it is an empty object (an identify with no attributes).
+    if (text.length === 0) {
+      done(null, TRACK_API_PATH.test(request.url) ? {} : undefined);
       return;
     }
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUnstorableText } from '../db/errors.js';
 import { DomainError, type ErrorCode, errorCodes, type FieldError } from '../shared/errors.js';
+import { TRACK_API_PATH } from './track-api-path.js';
 import { type AjvError, validationDetail, validationMessage } from './validation-messages.js';
 
 /** RFC 9457 problem details, with our stable `code` beside the standard members. */
@@ -16,13 +17,21 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+/**
+ * Sends a problem. On the Track API it also carries Customer.io's error shape, `{meta: {error}}`,
+ * so that their clients' error handling (customerio-node's CustomerIORequestError message, say)
+ * says what was wrong; our own clients read the problem members beside it.
+ */
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  const body = TRACK_API_PATH.test(reply.request.url)
+    ? { ...problem, meta: { error: problem.detail } }
+    : problem;
   return reply
     .code(problem.status)
     .headers(headers)
     .type('application/problem+json')
     .serializer((body: unknown) => JSON.stringify(body))
-    .send(problem);
+    .send(body);
 }
 
 const problemType = (code: string) => `urn:atrium:problem:${code}`;
@@ -99,6 +108,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   });
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof DomainError) return sendProblem(reply, fromDomainError(error), error.extra.headers);
+    if (error.validation && error.validationContext === 'body' && request.body === undefined) {
+      const detail = 'The request has no body; this route expects a JSON object.';
+      return sendProblem(
+        reply,
+        problemOf('invalid', detail, { errors: [{ path: '/', message: 'is required' }] }),
+      );
+    }
     if (error.validation) return sendProblem(reply, fromValidation(error));
     if (isUnstorableText(error)) {
       const detail = 'The request holds text that cannot be stored (a NUL character or an invalid sequence).';

@@ -124,14 +124,21 @@ describe('body limits', () => {
     expect(reply.body.detail).toContain('1048576 bytes');
   });
 
-  test('an empty body with a JSON content type elsewhere is still refused as invalid_json', async () => {
+  test('an empty body with a JSON content type is no body: a bodiless route takes it, a route that needs one says so', async () => {
     const client = service.client();
-    await client.signup();
-    const reply = await client.post('/api/workspaces', undefined, {
-      raw: '',
-      headers: { 'content-type': 'application/json' },
-    });
-    expectProblem(reply, 400, 'invalid_json');
+    const { workspace } = await client.signup();
+    const empty = { raw: '', headers: { 'content-type': 'application/json' } };
+    const create = await client.post('/api/workspaces', undefined, empty);
+    expectProblem(create, 400, 'invalid');
+    expect(create.body.detail).toBe('The request has no body; this route expects a JSON object.');
+    // A bodiless POST (Customer.io's clients and many others send the content type anyway).
+    const key = (await client.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'app' })).body;
+    const revoked = await client.delete(
+      `/api/workspaces/${workspace.id}/api-keys/${key.id}`,
+      undefined,
+      empty,
+    );
+    expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
   });
 
   test('a Track DELETE with a JSON content type and no body (Customer.io clients) is accepted', async () => {
@@ -140,17 +147,24 @@ describe('body limits', () => {
     const key = (await client.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'track' })).body;
     const basic = Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64');
     const authorization = `Basic ${basic}`;
-    const identify = await client.put(
-      '/api/v1/customers/leaving@example.com',
-      {},
-      { headers: { authorization } },
-    );
+    const identify = await client.put('/api/v1/customers/leaving@example.com', undefined, {
+      headers: { authorization, 'content-type': 'application/json' },
+      raw: '',
+    });
     expect(identify.status, JSON.stringify(identify.body)).toBe(200);
     const reply = await rawRequest(
       'DELETE /api/v1/customers/leaving%40example.com HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
         `Authorization: Basic ${basic}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n`,
     );
     expect(reply.status, reply.body).toBe(204);
+  });
+
+  test("Track API errors carry Customer.io's shape beside the problem", async () => {
+    const reply = await service
+      .client()
+      .put('/api/v1/customers/42', {}, { headers: { authorization: 'Basic eDp5' } });
+    expectProblem(reply, 401);
+    expect(reply.body.meta).toEqual({ error: reply.body.detail });
   });
 
   test('assets and CSV uploads keep their own parsers and limits', async () => {

@@ -1,0 +1,2 @@
+/** The Track API's paths (v1 and v2), where requests and answers follow Customer.io's conventions. */
+export const TRACK_API_PATH = /^\/api\/v[12]\//;

@@ -384,6 +384,35 @@ describe('applyOperations', () => {
     expect(await rows(sql`SELECT token FROM devices WHERE workspace_id = ${workspace.id}`)).toEqual([]);
   });
 
+  test('v2’s typed identifiers follow the workspace’s rules: an email that is not an identifier is refused', async () => {
+    const { holder } = await setUp({ email: false });
+    const email = { email: 'ada@example.com' };
+    const outcomes = await applyOperations(service.ctx, holder, [
+      { type: 'person', action: 'suppress', person: email },
+      {
+        type: 'person',
+        action: 'add_device',
+        person: email,
+        device: { token: 't', platform: 'ios', attributes: {} },
+      },
+      { type: 'person', action: 'identify', person: email, attributes: {} },
+      { type: 'person', action: 'identify', person: { id: 'ada' }, attributes: { email: 'ada@example.com' } },
+      {
+        type: 'person',
+        action: 'add_device',
+        person: { id: 'ada' },
+        device: { token: 't', platform: 'ios', attributes: {} },
+      },
+    ]);
+    expect(outcomes.map((o) => (o instanceof DomainError ? o.code : o))).toEqual([
+      'not_an_identifier',
+      'not_an_identifier',
+      'not_an_identifier',
+      { applied: true },
+      { applied: true },
+    ]);
+  });
+
   test('a run of 100 identifies costs one write of people', async () => {
     const { workspace, holder } = await setUp();
     const ops: TrackOperation[] = Array.from({ length: 100 }, (_, i) => ({

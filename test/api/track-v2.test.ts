@@ -599,6 +599,18 @@ describe('Track API v2: objects and relationships', () => {
       { batch_index: 5, reason: expect.any(String), field: expect.any(String), message: expect.any(String) },
     ]);
     expect((await objectsOf(admin, workspace.id, third)).map((o) => o.objectId)).toEqual(['y']);
+    // The numbers, as the console and the API show them: a type created since is numbered on sight.
+    const fourth = await objectType(admin, workspace.id, 'Fourth');
+    const viewer = await addMember(service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'viewer' }],
+    });
+    const numbers = await viewer.client.get(`/api/workspaces/${workspace.id}/object-type-numbers`);
+    expect(numbers.status).toBe(200);
+    expect(numbers.body.items).toEqual([
+      { number: 2, typeId: second, name: 'Second' },
+      { number: 3, typeId: third, name: 'Third' },
+      { number: 4, typeId: fourth, name: 'Fourth' },
+    ]);
     const entity = await track.entity({
       type: 'object',
       action: 'delete',

@@ -175,6 +175,14 @@ describe('Track API v2: requests', () => {
         { type: 'delivery', action: 'opened' },
         { reason: 'unsupported', field: 'type' },
       ],
+      [
+        {
+          type: 'object',
+          action: 'identify_anonymous',
+          identifiers: { object_type_id: '1', object_id: 'o' },
+        },
+        { reason: 'unsupported', field: 'action' },
+      ],
       ['nope', { reason: 'invalid', field: '' }],
       [
         { type: 'object', action: 'identify', identifiers: { object_type_id: '1' } },

@@ -77,6 +77,12 @@ function read(raw: unknown): TrackOperation {
     return readPerson(raw, action as (typeof personActions)[number]);
   }
   if (raw.type === 'object') {
+    if (action === 'identify_anonymous')
+      refuse(
+        'unsupported',
+        'action',
+        'identify_anonymous (relating an object to people not identified yet) is not taken here: send identify, with cio_relationships naming identified people',
+      );
     if (!objectActions.includes(action as never))
       refuse('invalid', 'action', `action must be one of ${objectActions.join(', ')} for an object`);
     return readObject(raw, action as (typeof objectActions)[number]);

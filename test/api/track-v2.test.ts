@@ -635,6 +635,28 @@ describe('Track API v2: objects and relationships', () => {
     ]);
   });
 
+  test('concurrent requests creating the same object make one object, every change kept', async () => {
+    const { admin, workspace, track } = await workspaceWithV2();
+    const shops = await objectType(admin, workspace.id, 'Shops');
+    await track.batch([identify('c0'), identify('c1'), identify('c2'), identify('c3'), identify('c4')]);
+    const answers = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        track.entity({
+          type: 'object',
+          action: 'identify',
+          identifiers: { object_type_id: '1', object_id: 'corner' },
+          attributes: { [`by${i}`]: true },
+          cio_relationships: [{ identifiers: { id: `c${i}` } }],
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const all = await objectsOf(admin, workspace.id, shops);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.attributes).toEqual({ by0: true, by1: true, by2: true, by3: true, by4: true });
+    expect(await relationshipsOf(admin, workspace.id, `objectId=${all[0]!.id}`)).toHaveLength(5);
+  });
+
   test('a member with hidden attributes sees objects and relationships written this way masked', async () => {
     const { admin, workspace, track } = await workspaceWithV2();
     const accounts = await objectType(admin, workspace.id, 'Accounts');

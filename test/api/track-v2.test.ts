@@ -222,6 +222,24 @@ describe('Track API v2: requests', () => {
       });
   });
 
+  test('text the database cannot store (NUL, half a surrogate pair) is never a 500', async () => {
+    const { admin, workspace, track } = await workspaceWithV2();
+    await objectType(admin, workspace.id, 'Things');
+    for (const bad of ['a\u0000b', '\ud800']) {
+      const objectOp = `{"type":"object","action":"identify","identifiers":{"object_type_id":"1","object_id":"o"},"attributes":{"k":"${bad}"}}`;
+      const personOp = `{"type":"person","action":"identify","identifiers":{"id":"p"},"attributes":{"k":"${bad}"}}`;
+      for (const [path, body] of [
+        ['/api/v2/batch', `{"batch":[${objectOp}]}`],
+        ['/api/v2/batch', `{"batch":[${personOp}]}`],
+        ['/api/v2/entity', objectOp],
+      ] as const) {
+        const answer = await track.raw(path, body);
+        expect(answer.status, `${path} ${body}`).toBeLessThan(500);
+        if (bad.includes('u0000')) expect(answer.body.meta.error).toContain('NUL');
+      }
+    }
+  });
+
   test('an entity refused lists its error beside the problem and meta.error', async () => {
     const { track } = await workspaceWithV2();
     const refused = await track.entity({

@@ -345,9 +345,10 @@ describe('Track API v2: people', () => {
     const answer = await track.batch([
       identify('sam'),
       { type: 'person', action: 'suppress', identifiers: { id: 'sam' } },
+      identify('sam', { back: true }),
     ]);
     expect(answer.status).toBe(200);
-    expect((await track.batch([identify('sam', { back: true })])).status).toBe(200);
+    expect((await track.batch([identify('sam', { again: true })])).status).toBe(200);
     expect(await personById(admin, workspace.id, 'sam')).toBeUndefined();
     await track.batch([
       { type: 'person', action: 'unsuppress', identifiers: { id: 'sam' } },

@@ -94,7 +94,7 @@ describe('Track API v2: requests', () => {
     // An entity request is at most 32 KB.
     const entity = await track.entity(identify('p', { a: 'x'.repeat(900), b: 'y'.repeat(32 * 1024) }));
     expectProblem(entity, 413, 'payload_too_large');
-    for (const body of ['{}', '{"batch":{}}', '[]']) {
+    for (const body of ['{}', '{"batch":{}}', '{"batch":"x"}', '{"batch":null}', '[]', '']) {
       const refused = await track.raw('/api/v2/batch', body);
       expectProblem(refused, 400, 'invalid');
       expect(refused.body.meta.error).toEqual(expect.any(String));

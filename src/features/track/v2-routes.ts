@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
-import { DomainError, type ErrorCode, type FieldError } from '../../shared/errors.js';
+import { DomainError, type ErrorCode, type FieldError, invalid } from '../../shared/errors.js';
 import { applyOperations } from './apply.js';
 import type { OperationOutcome, TrackOperation } from './operations.js';
 import { BATCH_MAX_BYTES, OPERATION_MAX_BYTES, type V2Problem } from './v2-limits.js';
@@ -97,6 +97,16 @@ export function trackV2Routes(app: App, ctx: AppContext): void {
     {
       config: { access: 'track_key' },
       bodyLimit: BATCH_MAX_BYTES,
+      // Before validation: the API's Ajv reads a lone value as a one-item array ("x" → ["x"]),
+      // and a batch that is not an array is no batch.
+      preValidation: async (req) => {
+        const batch = (req.body as { batch?: unknown } | undefined)?.batch;
+        if (!Array.isArray(batch))
+          throw invalid(
+            '/batch',
+            batch === undefined ? 'batch is required' : 'batch must be an array of operations',
+          );
+      },
       schema: {
         tags,
         summary: 'Track API v2: many operations on people and objects, applied in order',

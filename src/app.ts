@@ -49,6 +49,7 @@ import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js'
 import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { supportRoutes } from './features/support/routes.js';
+import { trackMergeSegmentRoutes } from './features/track/v1-merge-segment-routes.js';
 import { serveConsole } from './http/console.js';
 import { refuseNonFiniteNumbers } from './http/finite-numbers.js';
 import { BODY_LIMIT_BYTES, registerJsonBodyParser } from './http/json-body.js';
@@ -176,6 +177,8 @@ export async function buildApp({
   messageRoutes(app, ctx);
   messagingRoutes(app, ctx);
   trackRoutes(app, ctx);
+  // Track API: merge_customers and manual segment membership (features/track).
+  trackMergeSegmentRoutes(app, ctx);
   authzRoutes(app, ctx);
   mailRoutes(app, ctx);
   jobRoutes(app, ctx);

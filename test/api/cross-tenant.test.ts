@@ -79,6 +79,7 @@ const callerScoped: Record<string, string> = {
   'PUT /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
   'DELETE /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
   'POST /api/v1/customers/{identifier}/events': 'the identifier is looked up in the key’s own workspace',
+  'POST /api/v1/merge_customers': 'the people named are looked up in the key’s own workspace',
   'GET /api/me/sessions': 'the caller’s own sessions',
   'DELETE /api/me/sessions': 'ends the caller’s own other sessions',
   'PUT /api/me/password': 'the caller’s own password (their current one required)',

@@ -85,6 +85,8 @@ export const workspaces = pgTable('workspaces', {
   updatedAt: time('updated_at').notNull(),
   deletedAt: time('deleted_at'),
   senderAddress: text('sender_address'),
+  /** Whether anyone was ever suppressed here (migration 0030): identify looks suppressions up only then. */
+  suppresses: boolean('suppresses').notNull().default(false),
 });
 
 export const workspaceRoles = pgTable(
@@ -273,6 +275,10 @@ export const events = pgTable(
     name: text('name').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     createdAt: time('created_at').notNull(),
+    /** Migration 0030: event, page (view; the name is the URL) or screen (view). */
+    type: text('type').$type<EventType>().notNull().default('event'),
+    /** Migration 0030: the client's own id for the event; a second event with it is ignored. */
+    clientId: text('client_id'),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
@@ -284,9 +290,12 @@ export const trackQueue = pgTable(
   {
     workspaceId: text('workspace_id').notNull(),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    operation: text('operation').$type<TrackOperation>().notNull(),
-    identifier: text('identifier').notNull(),
-    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    /** Rows queued before migration 0030: the call; later ones hold `op` instead. */
+    operation: text('operation').$type<TrackOperation>(),
+    identifier: text('identifier'),
+    body: jsonb('body').$type<Record<string, unknown>>(),
+    /** The queued operation (src/features/track/operations.ts), as JSON (migration 0030). */
+    op: jsonb('op').$type<Record<string, unknown>>(),
     receivedAt: time('received_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.seq] })],
@@ -598,3 +607,51 @@ export const supportSessions = pgTable('support_sessions', {
   endedAt: time('ended_at'),
   ip: text('ip'),
 });
+
+// ---- the Track API's devices, suppressions and anonymous events (migration 0030) -------------------
+
+export type EventType = 'event' | 'page' | 'screen';
+
+export const devices = pgTable(
+  'devices',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    token: text('token').notNull(),
+    cioId: text('cio_id').notNull(),
+    platform: text('platform').notNull(),
+    lastUsed: time('last_used'),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.token] })],
+);
+
+export const suppressions = pgTable(
+  'suppressions',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    id: text('id').notNull(),
+    cioId: text('cio_id'),
+    externalId: text('external_id'),
+    /** Folded as the database folds emails (lower()). */
+    email: text('email'),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+export const anonymousEvents = pgTable(
+  'anonymous_events',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    id: text('id').notNull(),
+    anonymousId: text('anonymous_id'),
+    name: text('name').notNull(),
+    type: text('type').$type<EventType>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    clientId: text('client_id'),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);

@@ -5,6 +5,9 @@
  */
 export const workspaceTables = [
   'relationships',
+  'devices',
+  'suppressions',
+  'anonymous_events',
   'segment_members',
   'asset_blobs',
   'delivery_links',

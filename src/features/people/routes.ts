@@ -10,12 +10,10 @@ import { actorOf } from '../auth/actor.js';
 import type { ExportFormat } from './export.js';
 import { downloadExport, startExport } from './export-job.js';
 import { startImport } from './import.js';
-import { EventBody, IdentifyBody, PeopleQuery, Person, PersonInput } from './schemas.js';
+import { PeopleQuery, Person, PersonInput } from './schemas.js';
 import * as people from './service.js';
-import { identifyCalls, trackCall } from './track.js';
 
 const PersonParams = Type.Object({ workspaceId: Type.String(), cioId: Type.String() });
-const IdentifierParams = Type.Object({ identifier: Type.String({ minLength: 1, maxLength: 300 }) });
 
 function sendExport(reply: FastifyReply, format: ExportFormat, stream: Readable) {
   return reply
@@ -260,84 +258,6 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="data-index.csv"')
         .send(toCsv([['type', 'name', 'count'], ...rows]));
-    },
-  );
-}
-
-/** Customer.io's Track API, per workspace, with a Track API key (HTTP Basic site_id:api_key). */
-export function trackRoutes(app: App, ctx: AppContext): void {
-  const tags = ['Track API'];
-  const identify = identifyCalls(ctx);
-  const Queued = Type.Object(
-    { queued: Type.Literal(true) },
-    {
-      description:
-        'The workspace is revalidating its identifiers: the call is queued and applied after, in order',
-    },
-  );
-
-  app.put(
-    '/api/v1/customers/:identifier',
-    {
-      config: { access: 'track_key' },
-      schema: {
-        tags,
-        summary: 'Identify: create or update the person named by cio_<cio_id>, an email or an id',
-        params: IdentifierParams,
-        body: IdentifyBody,
-        response: { 200: Person, 202: Queued, ...problems(400, 401, 404, 409) },
-      },
-    },
-    async (req, reply) => {
-      const result = await identify(req.trackKey!, { identifier: req.params.identifier, body: req.body });
-      if ('queued' in result) return reply.code(202).send(result);
-      // 200 whether the person was created or updated, as the Track API answers (api.md).
-      return reply.code(200).send(result);
-    },
-  );
-
-  app.delete(
-    '/api/v1/customers/:identifier',
-    {
-      config: { access: 'track_key' },
-      schema: {
-        tags,
-        summary: 'Delete a person',
-        params: IdentifierParams,
-        response: { 202: Queued, 204: Type.Null(), ...problems(401, 404) },
-      },
-    },
-    async (req, reply) => {
-      const result = await trackCall(ctx, req.trackKey!, 'delete', req.params.identifier, {});
-      return 'queued' in result ? reply.code(202).send(result) : reply.code(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/v1/customers/:identifier/events',
-    {
-      config: { access: 'track_key' },
-      schema: {
-        tags,
-        summary: 'Record an event for a person',
-        params: IdentifierParams,
-        body: EventBody,
-        response: {
-          201: Type.Object({
-            id: Type.String(),
-            name: Type.String(),
-            cioId: Type.String(),
-            createdAt: Type.String(),
-          }),
-          202: Queued,
-          ...problems(400, 401, 404),
-        },
-      },
-    },
-    async (req, reply) => {
-      const result = await trackCall(ctx, req.trackKey!, 'event', req.params.identifier, req.body);
-      if ('queued' in result) return reply.code(202).send(result);
-      return reply.code(201).send(result.event);
     },
   );
 }

@@ -29,11 +29,6 @@ export const IdentifyBody = Type.Record(Type.String({ maxLength: 150 }), Type.Un
     'Attributes to set (null removes one); email and id update those identifiers under the workspace’s rules',
 });
 
-export const EventBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 150 }), data: Type.Optional(Attributes) },
-  { additionalProperties: false },
-);
-
 export const PeopleQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),

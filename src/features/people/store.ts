@@ -12,7 +12,7 @@ import {
   type Table,
 } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/connection.js';
-import { events, exportChunks, importChunks, people, trackQueue } from '../../db/schema.js';
+import { events, exportChunks, importChunks, people } from '../../db/schema.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -123,28 +123,6 @@ export async function eventIndex(tx: Db, workspaceId: string) {
     .where(eq(events.workspaceId, workspaceId))
     .groupBy(events.name)
     .orderBy(events.name);
-}
-
-// ---- the queue of Track API calls received while the workspace revalidates ----------------------
-
-export async function enqueueTrackCall(tx: Db, call: typeof trackQueue.$inferInsert): Promise<void> {
-  await tx.insert(trackQueue).values(call);
-}
-
-export async function nextTrackCalls(tx: Db, workspaceId: string, limit: number) {
-  return tx
-    .select()
-    .from(trackQueue)
-    .where(eq(trackQueue.workspaceId, workspaceId))
-    .orderBy(asc(trackQueue.seq))
-    .limit(limit);
-}
-
-export async function deleteTrackCalls(tx: Db, workspaceId: string, seqs: readonly number[]): Promise<void> {
-  if (seqs.length === 0) return;
-  await tx
-    .delete(trackQueue)
-    .where(and(eq(trackQueue.workspaceId, workspaceId), inArray(trackQueue.seq, [...seqs])));
 }
 
 // ---- merging people who share an email --------------------------------------------------------------

@@ -162,8 +162,8 @@ export async function savePeople(
 }
 
 /**
- * Moves the events, relationships and segment memberships of merged people to their survivors
- * (`merges`: merged cio_id → survivor's), then deletes them: four statements, however many merges.
+ * Moves the events, devices, relationships and segment memberships of merged people to their
+ * survivors (`merges`: merged cio_id → survivor's), then deletes them: five statements, however many merges.
  */
 export async function absorbPeople(tx: Db, workspaceId: string, merges: ReadonlyMap<string, string>) {
   if (merges.size === 0) return;
@@ -174,6 +174,10 @@ export async function absorbPeople(tx: Db, workspaceId: string, merges: Readonly
   )})`;
   await tx.execute(sql`
     UPDATE events SET cio_id = ${survivorOf} ->> cio_id
+    WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}`);
+  // A token belongs to one person: the merged person's devices become the survivor's.
+  await tx.execute(sql`
+    UPDATE devices SET cio_id = ${survivorOf} ->> cio_id
     WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}`);
   // The survivor's own relationships and memberships win a tie; the merged people's rows go with
   // them by ON DELETE CASCADE.

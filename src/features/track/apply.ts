@@ -1,18 +1,211 @@
 import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { isUniqueViolation, isUnstorableText } from '../../db/errors.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError, invalid, missing, notFound } from '../../shared/errors.js';
 import type { KeyHolder } from '../api-keys/service.js';
-import type { OperationOutcome, TrackOperation } from './operations.js';
+import { type IdentifyCall, rulesOf } from '../people/identifier-rules.js';
+import { enterWorkspaceForTrack, type LockedPeople, type PeopleNamed } from '../people/write-store.js';
+import { takenMeanwhile } from '../people/writer.js';
+import type { WorkspaceRow } from '../workspaces/store.js';
+import { changeOf, identifyRun } from './identify.js';
+import { applyMerge } from './merge.js';
+import { applyObjectOperation } from './objects.js';
+import type { OperationOutcome, PersonOperation, PersonRef, TrackOperation } from './operations.js';
+import { applyPersonOperation, checkEvent, checkPersonOperation, eventRow } from './person-ops.js';
+import { describeRef, keyOf } from './person-ref.js';
+import { enqueueOperation } from './queue.js';
+import { applySegmentOperation } from './segments.js';
+import { insertAnonymousEvent } from './store.js';
 
-// Placeholder signature: the one applier of Track API operations (engineer A builds it).
+/** An identify without relationships: a run of them goes through the writer together. */
+type PlainIdentify = Extract<PersonOperation, { action: 'identify' }>;
+const isPlainIdentify = (op: TrackOperation): op is PlainIdentify =>
+  op.type === 'person' && op.action === 'identify' && !op.relationships?.length;
+
+/** Every person an operation names, and every email and id it gives: what its transaction locks. */
+function refsOf(op: TrackOperation): PersonRef[] {
+  switch (op.type) {
+    case 'person':
+      return op.action === 'merge' ? [op.primary, op.secondary] : [op.person];
+    case 'segment':
+      return op.people;
+    case 'object':
+      return 'relationships' in op ? (op.relationships ?? []).map((r) => r.person) : [];
+    case 'anonymous':
+      return [];
+  }
+}
+
+/**
+ * Whom operations name, before they are parsed (a lock too many costs nothing): v1's path as
+ * namedIn reads it (a cio_id, else an id, and an email too with an @), v2's typed identifiers as
+ * they say, and the email and id an identify gives.
+ */
+export function namedByOperations(ops: readonly TrackOperation[]): PeopleNamed {
+  const emails = new Set<string>();
+  const ids = new Set<string>();
+  const cioIds = new Set<string>();
+  for (const op of ops) {
+    for (const ref of refsOf(op)) {
+      if ('path' in ref) {
+        if (ref.path.startsWith('cio_')) cioIds.add(ref.path.slice(4));
+        else ids.add(ref.path);
+        if (ref.path.includes('@')) emails.add(ref.path);
+      } else if ('cio_id' in ref) cioIds.add(ref.cio_id);
+      else if ('email' in ref) emails.add(ref.email);
+      else ids.add(ref.id);
+    }
+    if (op.type === 'person' && op.action === 'identify') {
+      const { email, id } = op.attributes;
+      if (typeof email === 'string') emails.add(email);
+      if (typeof id === 'string' || typeof id === 'number') ids.add(String(id));
+    }
+  }
+  return { emails: [...emails], ids: [...ids], cioIds: [...cioIds] };
+}
+
+/** What an operation's own fields must be: refused at once, before it is queued or applied. */
+function check(op: TrackOperation): void {
+  if (op.type === 'person') checkPersonOperation(op);
+  else if (op.type === 'anonymous') checkEvent(op.event);
+}
+
+/**
+ * Applies one operation in the caller's transaction, throwing a DomainError when refused: the
+ * applier's savepoints, and the revalidation queue's drain, call it.
+ */
+export async function applyOperation(
+  tx: Db,
+  clock: Clock,
+  ws: WorkspaceRow,
+  op: TrackOperation,
+): Promise<void> {
+  check(op);
+  switch (op.type) {
+    case 'person':
+      if (op.action === 'merge') return applyMerge(tx, clock, ws, op);
+      return applyPersonOperation(tx, clock, ws, op);
+    case 'anonymous':
+      return insertAnonymousEvent(tx, {
+        workspaceId: ws.id,
+        anonymousId: op.anonymousId,
+        ...eventRow(clock, op.event),
+      });
+    case 'segment':
+      return applySegmentOperation(tx, clock, ws, op);
+    case 'object':
+      return applyObjectOperation(tx, clock, ws, op);
+  }
+}
+
+const asRefusal = (error: unknown): DomainError => {
+  if (error instanceof DomainError) return error;
+  throw error;
+};
+
+/** A run of plain identifies, through the writer at once; each answers for itself. */
+async function applyIdentifyRun(
+  tx: Db,
+  clock: Clock,
+  ws: WorkspaceRow,
+  run: readonly PlainIdentify[],
+  locked: LockedPeople | undefined,
+): Promise<OperationOutcome[]> {
+  const rules = rulesOf(ws);
+  const outcomes: OperationOutcome[] = [];
+  const calls: IdentifyCall[] = [];
+  const at: number[] = [];
+  for (const [i, op] of run.entries()) {
+    try {
+      calls.push({ key: keyOf(op.person, rules), change: changeOf(op.attributes) });
+      at.push(i);
+    } catch (error) {
+      outcomes[i] = asRefusal(error);
+    }
+  }
+  const written = await identifyRun(tx, clock, ws, calls, locked);
+  for (const [k, outcome] of written.entries()) {
+    const i = at[k]!;
+    outcomes[i] =
+      outcome instanceof DomainError
+        ? outcome
+        : outcome === null
+          ? notFound(`Person ${describeRef(run[i]!.person)}`)
+          : { applied: true };
+  }
+  return outcomes;
+}
+
+function applyInOneTransaction(
+  ctx: AppContext,
+  key: KeyHolder,
+  ops: readonly TrackOperation[],
+): Promise<OperationOutcome[]> {
+  return ctx.db.transaction(async (tx) => {
+    const entered =
+      (await enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, namedByOperations(ops))) ??
+      missing('Workspace');
+    const { ws } = entered;
+    const outcomes: OperationOutcome[] = [];
+    if (ws.processingState === 'revalidating') {
+      for (const op of ops) {
+        try {
+          check(op); // malformed operations are refused now, not after revalidation
+          await enqueueOperation(tx, ctx.clock, ws, op);
+          outcomes.push({ queued: true });
+        } catch (error) {
+          outcomes.push(asRefusal(error));
+        }
+      }
+      return outcomes;
+    }
+    // The people the gate locked are as read only until the first write: later runs lock again.
+    let locked: LockedPeople | undefined = entered.people;
+    for (let i = 0; i < ops.length; ) {
+      const op = ops[i]!;
+      if (isPlainIdentify(op)) {
+        const run: PlainIdentify[] = [];
+        for (let next = ops[i]; next && isPlainIdentify(next); next = ops[++i]) run.push(next);
+        outcomes.push(...(await applyIdentifyRun(tx, ctx.clock, ws, run, locked)));
+      } else {
+        try {
+          await tx.transaction((inner) => applyOperation(inner, ctx.clock, ws, op));
+          outcomes.push({ applied: true });
+        } catch (error) {
+          outcomes.push(asRefusal(error));
+        }
+        i++;
+      }
+      locked = undefined;
+    }
+    return outcomes;
+  });
+}
 
 /**
  * Applies operations of the key's workspace in order, in one transaction — or queues them while
  * the workspace revalidates its identifiers — each answering for itself: a refused operation
- * leaves no trace and does not stop the others.
+ * leaves no trace and does not stop the others. Whatever fails the whole transaction (a
+ * concurrent writer that took an id first, bytes PostgreSQL cannot store) is one operation's
+ * doing, which the batch cannot tell: they are then applied again one by one, as identifyAll does.
  */
 export async function applyOperations(
-  _ctx: AppContext,
-  _key: KeyHolder,
-  _ops: readonly TrackOperation[],
+  ctx: AppContext,
+  key: KeyHolder,
+  ops: readonly TrackOperation[],
 ): Promise<OperationOutcome[]> {
-  throw new Error('the Track API applier is not built yet');
+  if (ops.length === 0) return [];
+  try {
+    return await applyInOneTransaction(ctx, key, ops);
+  } catch (error) {
+    if (ops.length === 1) {
+      if (isUniqueViolation(error)) return [takenMeanwhile()];
+      if (isUnstorableText(error)) return [invalid('/', 'holds text that cannot be stored (a NUL byte?)')];
+      throw error;
+    }
+    const outcomes: OperationOutcome[] = [];
+    for (const op of ops) outcomes.push(...(await applyOperations(ctx, key, [op])));
+    return outcomes;
+  }
 }

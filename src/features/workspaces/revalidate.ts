@@ -1,12 +1,11 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
-import type { TrackOperation } from '../../db/schema.js';
 import { restAfter } from '../../jobs/pace.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import type { DomainError } from '../../shared/errors.js';
 import { recordActivity } from '../activity/record.js';
 import { mergeSharedEmails } from '../people/merge.js';
-import { applyQueuedTrackCalls } from '../people/track.js';
+import { applyQueuedOperations } from '../track/queue.js';
 import { findLiveWorkspaceById, lockWorkspace, updateWorkspace, type WorkspaceRow } from './store.js';
 
 /**
@@ -49,7 +48,7 @@ export function revalidateWorkspace(ctx: AppContext): JobHandler {
       const step = await ctx.db.transaction(async (tx) => {
         const locked = await lockWorkspace(tx, job.accountId, workspaceId);
         if (!locked || !current(locked)) return undefined;
-        const { applied, more } = await applyQueuedTrackCalls(
+        const { applied, more } = await applyQueuedOperations(
           tx,
           ctx.clock,
           locked,
@@ -75,7 +74,7 @@ export function revalidateWorkspace(ctx: AppContext): JobHandler {
 /** A queued call the data refuses is recorded in the activity log. */
 const rejected =
   (ctx: AppContext, ws: WorkspaceRow) =>
-  (tx: Db, call: { identifier: string; operation: TrackOperation }, error: DomainError) =>
+  (tx: Db, call: { identifier: string; operation: string }, error: DomainError) =>
     recordActivity(tx, ctx.clock, {
       accountId: ws.accountId,
       workspaceId: ws.id,

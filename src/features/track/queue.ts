@@ -1,0 +1,105 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { trackQueue } from '../../db/schema.js';
+import type { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/errors.js';
+import type { WorkspaceRow } from '../workspaces/store.js';
+import { applyOperation } from './apply.js';
+import type { TrackOperation } from './operations.js';
+import { describeRef } from './person-ref.js';
+
+/** While the workspace revalidates its identifiers, operations wait in arrival order ("no data is dropped"). */
+export async function enqueueOperation(
+  tx: Db,
+  clock: Clock,
+  ws: WorkspaceRow,
+  op: TrackOperation,
+): Promise<void> {
+  await tx.insert(trackQueue).values({
+    workspaceId: ws.id,
+    op: op as unknown as Record<string, unknown>,
+    receivedAt: clock.now(),
+  });
+}
+
+type QueuedRow = typeof trackQueue.$inferSelect;
+
+/** A queued row as an operation: rows queued before migration 0030 hold v1's call instead. */
+function operationOf(row: QueuedRow): TrackOperation {
+  if (row.op) return row.op as unknown as TrackOperation;
+  const person = { path: row.identifier ?? '' };
+  const body = row.body ?? {};
+  if (row.operation === 'delete') return { type: 'person', action: 'delete', person };
+  if (row.operation === 'event') {
+    const data = (body.data as Record<string, unknown> | undefined) ?? {};
+    return {
+      type: 'person',
+      action: 'event',
+      person,
+      event: { name: String(body.name), type: 'event', data },
+    };
+  }
+  return { type: 'person', action: 'identify', person, attributes: body };
+}
+
+/** How a queued operation is named in the activity log: what it did, and to whom. */
+function describe(op: TrackOperation): { operation: string; identifier: string } {
+  switch (op.type) {
+    case 'person':
+      return {
+        operation: op.action,
+        identifier: op.action === 'merge' ? describeRef(op.primary) : describeRef(op.person),
+      };
+    case 'anonymous':
+      return { operation: 'anonymous event', identifier: op.anonymousId };
+    case 'segment':
+      return { operation: op.action, identifier: op.segmentId };
+    case 'object':
+      return { operation: `object ${op.action}`, identifier: `${op.object.typeId}/${op.object.objectId}` };
+  }
+}
+
+/**
+ * Applies the next operations queued during revalidation, up to `limit`, oldest first, each with
+ * its removal from the queue, in the caller's transaction, which holds the workspace's gate
+ * exclusively (lockWorkspace, read as `ws`): so none is being queued meanwhile, and two drainers
+ * (a job whose lease ran out and the worker that took it over, in two processes) take turns, each
+ * reading what the other left. Each is applied exactly once, in arrival order, whoever drains, and
+ * a crash midway rolls back the operations with their removal. One the data refuses (a conflict, a
+ * person deleted meanwhile) is recorded (`onRejected`), not retried forever. Returns how many it
+ * applied, and whether the queue may hold more.
+ */
+export async function applyQueuedOperations(
+  tx: Db,
+  clock: Clock,
+  ws: WorkspaceRow,
+  limit: number,
+  onRejected: (tx: Db, call: { identifier: string; operation: string }, error: DomainError) => Promise<void>,
+): Promise<{ applied: number; more: boolean }> {
+  const rows = await tx
+    .select()
+    .from(trackQueue)
+    .where(eq(trackQueue.workspaceId, ws.id))
+    .orderBy(asc(trackQueue.seq))
+    .limit(limit);
+  for (const row of rows) {
+    const op = operationOf(row);
+    try {
+      await tx.transaction((inner) => applyOperation(inner, clock, ws, op));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await onRejected(tx, describe(op), error);
+    }
+  }
+  if (rows.length > 0)
+    await tx.delete(trackQueue).where(
+      and(
+        eq(trackQueue.workspaceId, ws.id),
+        inArray(
+          trackQueue.seq,
+          rows.map((r) => r.seq),
+        ),
+      ),
+    );
+  return { applied: rows.length, more: rows.length === limit };
+}

@@ -9,6 +9,9 @@
  * compiles the hot path (in the service and in autocannon alike). So each server first takes one
  * run of the same load: the service's is printed apart ("first 5 s"), the hello-world's is not,
  * and the verdict is the steady state of a service that has been up more than a few seconds.
+ *
+ * The v2 line: people identified per second through POST /api/v2/batch in batches of 100 new
+ * people (Customer.io's v2 shapes), against the same baseline and against v1's one-call identify.
  */
 import type autocannon from 'autocannon';
 import { load, perSecond, post, seconds, signUp, spawnServer, spawnService, stop } from './http.js';
@@ -31,6 +34,29 @@ function identifyRequests(prefix: string, id: (n: number) => string): autocannon
           logins: i,
         };
         return { ...request, path: `${prefix}/${id(i)}`, body: JSON.stringify(body) };
+      },
+    },
+  ];
+}
+
+const BATCH = 100;
+
+/** A request generator: POST /api/v2/batch of BATCH identify operations for new people. */
+function batchRequests(id: (n: number) => string): autocannon.Request[] {
+  let n = 0;
+  return [
+    {
+      method: 'POST',
+      setupRequest: (request) => {
+        const first = n;
+        n += BATCH;
+        const batch = Array.from({ length: BATCH }, (_, k) => ({
+          type: 'person',
+          action: 'identify',
+          identifiers: { id: id(first + k) },
+          attributes: { email: `${id(first + k)}@example.com`, first_name: 'Ada', plan: 'free', logins: k },
+        }));
+        return { ...request, path: '/api/v2/batch', body: JSON.stringify({ batch }) };
       },
     },
   ];
@@ -77,6 +103,20 @@ async function benchOn(database: 'PGlite' | 'PostgreSQL', hello: { url: string }
       headers,
       requests: identifyRequests('/api/v1/customers', existing),
     });
+    // One batch first: every operation must be taken (a 207 would pass autocannon's 2xx check).
+    const check = await fetch(`${atrium.url}/api/v2/batch`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        batch: [{ type: 'person', action: 'identify', identifiers: { id: `${run}-check` }, attributes: {} }],
+      }),
+    });
+    if (check.status !== 200) throw new Error(`v2 batch answered ${check.status}: ${await check.text()}`);
+    const batches = await load({
+      url: `${atrium.url}/api/v2/batch`,
+      headers,
+      requests: batchRequests((i) => `${run}-batch-${i}`),
+    });
     const row = (label: string, rps: number) =>
       console.log(
         `  ${label.padEnd(36)} ${perSecond(rps)} req/s  ${((rps / baseline) * 100).toFixed(1).padStart(5)}% of hello-world  ${(rps / FAIR_USE_PER_SECOND).toFixed(0).padStart(4)}× fair use`,
@@ -86,6 +126,10 @@ async function benchOn(database: 'PGlite' | 'PostgreSQL', hello: { url: string }
     row(`identify, new person, first ${seconds} s`, cold);
     row('identify, new person', creates);
     row('identify, existing person', updates);
+    const people = batches * BATCH;
+    console.log(
+      `  ${'v2 batch of 100 new people'.padEnd(36)} ${perSecond(people)} people/s ${(people / baseline).toFixed(1).padStart(5)}× hello-world req/s  ${(people / creates).toFixed(1).padStart(4)}× v1 identify (${perSecond(batches).trim()} batches/s)`,
+    );
     const slower = Math.min(creates, updates);
     console.log(
       `${database}: ${perSecond(slower).trim()} identify calls/s at worst = ${(slower / FAIR_USE_PER_SECOND).toFixed(0)}× Customer.io's fair-use 100 requests/s per workspace`,

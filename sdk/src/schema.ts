@@ -6613,6 +6613,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track API v2: many operations on people and objects, applied in order
+         * @description Operations as Customer.io’s Track API v2 takes them. People: `{type: "person", identifiers: {id|email|cio_id}, action, …}` with action identify (attributes, cio_relationships), delete, event, page, screen (name, attributes, timestamp, id; identifiers {anonymous_id} for someone not identified yet), add_device (device {token, platform, last_used, attributes}), delete_device (device {token}), suppress, unsuppress, merge (primary, secondary), add_relationships and delete_relationships (cio_relationships [{identifiers: {object_type_id, object_id}, relationship_attributes}]). Objects: `{type: "object", identifiers: {object_type_id, object_id}, action: identify|delete|add_relationships|delete_relationships, attributes, cio_relationships}`; object_type_id is the type’s number (1, 2, … in the order types were created) or its id (ot_…). The request must be smaller than 500 KB, each operation at most 32 KB. Operations refused are listed in a 207 answer by their index in the batch; the others are applied.
+         *
+         *     A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The operations, in the order to apply them */
+                        batch: unknown[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Default Response */
+                207: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            errors: {
+                                batch_index: number;
+                                field: string;
+                                message: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/entity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track API v2: one operation on a person or an object
+         * @description Operations as Customer.io’s Track API v2 takes them. People: `{type: "person", identifiers: {id|email|cio_id}, action, …}` with action identify (attributes, cio_relationships), delete, event, page, screen (name, attributes, timestamp, id; identifiers {anonymous_id} for someone not identified yet), add_device (device {token, platform, last_used, attributes}), delete_device (device {token}), suppress, unsuppress, merge (primary, secondary), add_relationships and delete_relationships (cio_relationships [{identifiers: {object_type_id, object_id}, relationship_attributes}]). Objects: `{type: "object", identifiers: {object_type_id, object_id}, action: identify|delete|add_relationships|delete_relationships, attributes, cio_relationships}`; object_type_id is the type’s number (1, 2, … in the order types were created) or its id (ot_…). The request may be at most 32 KB.
+         *
+         *     A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspace-transfers": {
         parameters: {
             query?: never;

@@ -655,3 +655,14 @@ export const anonymousEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
+
+/** Customer.io's number of each object type (migration 0031): the Track API's object_type_id. */
+export const objectTypeNumbers = pgTable(
+  'object_type_numbers',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    typeId: text('type_id').notNull(),
+    number: integer('number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.typeId] })],
+);

@@ -24,6 +24,8 @@ export const workspaceTables = [
   'jobs',
   'outbox',
   'activity',
+  // Track API v2 (issue #23): the number of each object type.
+  'object_type_numbers',
 ] as const;
 
 /** Tables with a workspace_id column that are not purged with it, and why. */

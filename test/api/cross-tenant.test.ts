@@ -95,6 +95,9 @@ const callerScoped: Record<string, string> = {
   'GET /api/account/support-grants': 'the caller’s account’s support access grants',
   'POST /api/account/support-grants':
     'a grant into the caller’s account (another’s workspace: 422, support-access.test.ts)',
+  // Track API v2 (issue #23).
+  'POST /api/v2/entity': 'its identifiers and object types are looked up in the key’s own workspace',
+  'POST /api/v2/batch': 'its identifiers and object types are looked up in the key’s own workspace',
 };
 
 /**

@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/connection.js';
+import { DomainError } from '../../shared/errors.js';
+import { objectTypes } from '../content/kinds/data.js';
+import { findResource } from '../content/store.js';
+
+/**
+ * Which object type a Track API `object_type_id` names. Customer.io numbers object types "1", "2",
+ * … in the order they were created, and its clients send that number (Segment's destination sends
+ * "1" when told nothing), so each of our types has a number of its own (object_type_numbers,
+ * migration 0031), given in creation order the first time a number is asked for and kept for good:
+ * a deleted type keeps its number, so a number never comes to name another type. Our own `ot_…`
+ * id is taken as well.
+ */
+export async function objectTypeIdOf(
+  tx: Db,
+  workspaceId: string,
+  given: string,
+  /** Where the request named it, for the refusal. */
+  field = 'identifiers.object_type_id',
+): Promise<string> {
+  if (given.startsWith(`${objectTypes.prefix}_`)) {
+    if (await findResource(tx, workspaceId, objectTypes.kind, given)) return given;
+    throw unknownType(field, `There is no object type ${given} in this workspace.`);
+  }
+  if (!/^[1-9][0-9]{0,8}$/.test(given))
+    throw unknownType(
+      field,
+      `object_type_id must be an object type's number ("1", "2", … in the order the types were created) or its id (ot_…); "${given}" is neither.`,
+    );
+  const number = Number(given);
+  const found =
+    (await typeNumbered(tx, workspaceId, number)) ?? (await numberNewTypes(tx, workspaceId, number));
+  if (found) return found;
+  throw unknownType(
+    field,
+    `There is no object type number ${number} in this workspace: types are numbered 1, 2, … in the order they were created; create the type first.`,
+  );
+}
+
+const unknownType = (field: string, message: string) => new DomainError('not_found', message, { field });
+
+async function typeNumbered(tx: Db, workspaceId: string, number: number): Promise<string | undefined> {
+  const [row] = await queryRows<{ typeId: string }>(
+    tx,
+    sql`SELECT n.type_id AS "typeId"
+        FROM object_type_numbers n
+        JOIN resources r ON r.workspace_id = n.workspace_id AND r.id = n.type_id AND r.kind = ${objectTypes.kind}
+        WHERE n.workspace_id = ${workspaceId} AND n.number = ${number}`,
+  );
+  return row?.typeId;
+}
+
+/**
+ * Numbers the types that have none yet, after the highest number given, in creation order; then
+ * looks the number up again. Two transactions numbering at once insert the same rows in the same
+ * order: the second waits for the first and, finding them taken, leaves them as they are.
+ */
+async function numberNewTypes(tx: Db, workspaceId: string, number: number): Promise<string | undefined> {
+  await tx.execute(
+    sql`INSERT INTO object_type_numbers (workspace_id, type_id, number)
+        SELECT r.workspace_id, r.id,
+               coalesce((SELECT max(number) FROM object_type_numbers WHERE workspace_id = ${workspaceId}), 0)
+                 + row_number() OVER (ORDER BY r.created_at, r.id)
+        FROM resources r
+        WHERE r.workspace_id = ${workspaceId} AND r.kind = ${objectTypes.kind}
+          AND NOT EXISTS (SELECT 1 FROM object_type_numbers n
+                          WHERE n.workspace_id = r.workspace_id AND n.type_id = r.id)
+        ORDER BY r.created_at, r.id
+        ON CONFLICT DO NOTHING`,
+  );
+  return typeNumbered(tx, workspaceId, number);
+}

@@ -1,0 +1,292 @@
+import type {
+  DeviceInput,
+  EventInput,
+  ObjectRef,
+  ObjectRelationship,
+  PersonRef,
+  PersonRelationship,
+  TrackOperation,
+} from './operations.js';
+import {
+  attributesProblem,
+  bytes,
+  EVENT_DATA_MAX_BYTES,
+  EVENT_NAME_MAX_BYTES,
+  IDENTIFIER_MAX_BYTES,
+  isRecord,
+  MAX_RELATIONSHIPS,
+  OPERATION_MAX_BYTES,
+  PAGE_NAME_MAX_BYTES,
+  type V2Problem,
+  valueBytes,
+} from './v2-limits.js';
+
+/**
+ * Reads one Track API v2 operation — Customer.io's shapes, as their reference and real senders
+ * (Segment's and RudderStack's Customer.io destinations) write them — into a TrackOperation, or
+ * says what is wrong with it. Pure: whether an identifier is one in this workspace, or an object
+ * type exists, is the applier's to say. Fields Customer.io takes that mean nothing here (an
+ * object's `created_at` at the top, say) are ignored, as there.
+ */
+export type Read = { op: TrackOperation } | { problem: V2Problem };
+
+/** A refusal while reading, thrown and caught within this file only. */
+class Refused extends Error {
+  constructor(readonly problem: V2Problem) {
+    super(problem.message);
+  }
+}
+
+const refuse = (reason: V2Problem['reason'], field: string, message: string): never => {
+  throw new Refused({ reason, field, message });
+};
+
+const personActions = [
+  'identify',
+  'delete',
+  'event',
+  'page',
+  'screen',
+  'add_device',
+  'delete_device',
+  'suppress',
+  'unsuppress',
+  'merge',
+  'add_relationships',
+  'delete_relationships',
+] as const;
+const objectActions = ['identify', 'delete', 'add_relationships', 'delete_relationships'] as const;
+
+export function readOperation(raw: unknown): Read {
+  try {
+    return { op: read(raw) };
+  } catch (error) {
+    if (error instanceof Refused) return { problem: error.problem };
+    throw error;
+  }
+}
+
+function read(raw: unknown): TrackOperation {
+  if (!isRecord(raw)) return refuse('invalid', '', 'an operation must be an object');
+  if (bytes(JSON.stringify(raw)) > OPERATION_MAX_BYTES)
+    refuse('too_large', '', `an operation cannot be larger than ${OPERATION_MAX_BYTES / 1024} KB`);
+  const action = raw.action;
+  if (raw.type === 'person') {
+    if (!personActions.includes(action as never))
+      refuse('invalid', 'action', `action must be one of ${personActions.join(', ')}`);
+    return readPerson(raw, action as (typeof personActions)[number]);
+  }
+  if (raw.type === 'object') {
+    if (!objectActions.includes(action as never))
+      refuse('invalid', 'action', `action must be one of ${objectActions.join(', ')} for an object`);
+    return readObject(raw, action as (typeof objectActions)[number]);
+  }
+  if (raw.type === 'delivery')
+    refuse('unsupported', 'type', 'delivery operations (message metrics) are not taken here');
+  return refuse('invalid', 'type', 'type must be "person" or "object"');
+}
+
+function text(value: unknown, field: string, max = IDENTIFIER_MAX_BYTES): string {
+  if (typeof value !== 'string') return refuse('invalid', field, `${field} must be a string value`);
+  if (value.trim().length === 0) refuse('required', field, `${field} cannot be an empty string`);
+  if (bytes(value) > max) refuse('too_long', field, `${field} cannot be longer than ${max} bytes`);
+  return value;
+}
+
+/** `{id}`, `{email}` or `{cio_id}`: exactly one, a string. */
+function personRef(value: unknown, field: string): PersonRef {
+  if (!isRecord(value))
+    return refuse('required', field, `${field} must be an object with id, email or cio_id`);
+  const given = (['id', 'email', 'cio_id'] as const).filter((k) => value[k] !== undefined);
+  if (given.length !== 1)
+    refuse(
+      given.length === 0 ? 'required' : 'invalid',
+      field,
+      `${field} must hold exactly one of id, email or cio_id`,
+    );
+  const key = given[0]!;
+  const id = text(value[key], `${field}.${key}`);
+  return key === 'id' ? { id } : key === 'email' ? { email: id } : { cio_id: id };
+}
+
+/** `{object_type_id, object_id}`; the type as a string or a number ("1" as Segment sends it). */
+function objectRef(value: unknown, field: string): ObjectRef {
+  if (!isRecord(value))
+    return refuse('required', field, `${field} must be an object with object_type_id and object_id`);
+  const type = typeof value.object_type_id === 'number' ? String(value.object_type_id) : value.object_type_id;
+  return {
+    typeId: text(type, `${field}.object_type_id`),
+    objectId: text(value.object_id, `${field}.object_id`),
+  };
+}
+
+function attributes(value: unknown, field: string): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  const problem = attributesProblem(value, field);
+  if (problem) throw new Refused(problem);
+  return value as Record<string, unknown>;
+}
+
+function relationships<T>(
+  value: unknown,
+  required: boolean,
+  each: (identifiers: unknown, field: string) => T,
+): { target: T; attributes: Record<string, unknown> }[] | undefined {
+  const field = 'cio_relationships';
+  if (value === undefined || value === null) {
+    if (required) refuse('required', field, `${field} must list at least one relationship`);
+    return undefined;
+  }
+  if (!Array.isArray(value)) return refuse('invalid', field, `${field} must be an array`);
+  if (required && value.length === 0)
+    refuse('required', field, `${field} must list at least one relationship`);
+  if (value.length > MAX_RELATIONSHIPS)
+    refuse('too_many', field, `${field} cannot list more than ${MAX_RELATIONSHIPS} relationships`);
+  return value.map((rel, i) => {
+    const at = `${field}[${i}]`;
+    if (!isRecord(rel)) return refuse('invalid', at, `${at} must be an object`);
+    return {
+      target: each(rel.identifiers, `${at}.identifiers`),
+      attributes: attributes(rel.relationship_attributes, `${at}.relationship_attributes`),
+    };
+  });
+}
+
+const personRelationships = (value: unknown, required: boolean): PersonRelationship[] | undefined =>
+  relationships(value, required, objectRef)?.map((r) => ({ object: r.target, attributes: r.attributes }));
+
+const objectRelationships = (value: unknown, required: boolean): ObjectRelationship[] | undefined =>
+  relationships(value, required, personRef)?.map((r) => ({ person: r.target, attributes: r.attributes }));
+
+/** Unix seconds, when given. */
+function seconds(value: unknown, field: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    return refuse('invalid', field, `${field} must be a Unix timestamp in seconds`);
+  return Math.floor(value);
+}
+
+function event(raw: Record<string, unknown>, type: EventInput['type']): EventInput {
+  const max = type === 'page' ? PAGE_NAME_MAX_BYTES : EVENT_NAME_MAX_BYTES;
+  if (typeof raw.name !== 'string' || raw.name.trim().length === 0)
+    refuse(
+      'required',
+      'name',
+      type === 'page' ? 'name (the page URL) must not be blank' : 'event name must not be blank',
+    );
+  const name = raw.name as string;
+  if (bytes(name) > max)
+    refuse(
+      'too_long',
+      'name',
+      `${type === 'page' ? 'page URL' : 'event name'} cannot be longer than ${max} bytes`,
+    );
+  if (raw.attributes !== undefined && raw.attributes !== null && !isRecord(raw.attributes))
+    refuse('invalid', 'attributes', 'event data must be a hash (send "attributes":{} instead)');
+  const data = (raw.attributes ?? {}) as Record<string, unknown>;
+  if (valueBytes(data) > EVENT_DATA_MAX_BYTES)
+    refuse('too_long', 'attributes', `event data cannot be longer than ${EVENT_DATA_MAX_BYTES} bytes`);
+  const input: EventInput = { name, type, data };
+  const timestamp = seconds(raw.timestamp, 'timestamp');
+  if (timestamp !== undefined) input.timestamp = timestamp;
+  if (raw.id !== undefined && raw.id !== null) input.id = text(raw.id, 'id');
+  return input;
+}
+
+function device(raw: Record<string, unknown>, full: boolean): DeviceInput | string {
+  const value = raw.device;
+  if (!isRecord(value)) return refuse('required', 'device', 'device must be an object with a token');
+  const token = text(value.token, 'device.token', 1000);
+  if (!full) return token;
+  const platform = text(value.platform, 'device.platform', 50);
+  const input: DeviceInput = {
+    token,
+    platform,
+    attributes: attributes(value.attributes, 'device.attributes'),
+  };
+  const lastUsed = seconds(value.last_used, 'device.last_used');
+  if (lastUsed !== undefined) input.lastUsed = lastUsed;
+  return input;
+}
+
+function readPerson(raw: Record<string, unknown>, action: (typeof personActions)[number]): TrackOperation {
+  if (action === 'merge')
+    return {
+      type: 'person',
+      action,
+      primary: personRef(raw.primary, 'primary'),
+      secondary: personRef(raw.secondary, 'secondary'),
+    };
+  // An event of someone not identified yet names them by anonymous_id alone.
+  const ids = raw.identifiers;
+  if ((action === 'event' || action === 'page' || action === 'screen') && isRecord(ids)) {
+    if (ids.anonymous_id !== undefined && Object.keys(ids).length === 1)
+      return {
+        type: 'anonymous',
+        action: 'event',
+        anonymousId: text(ids.anonymous_id, 'identifiers.anonymous_id'),
+        event: event(raw, action),
+      };
+  }
+  const person = personRef(ids, 'identifiers');
+  switch (action) {
+    case 'identify': {
+      const op: TrackOperation = {
+        type: 'person',
+        action,
+        person,
+        attributes: attributes(raw.attributes, 'attributes'),
+      };
+      const rels = personRelationships(raw.cio_relationships, false);
+      if (rels) op.relationships = rels;
+      return op;
+    }
+    case 'delete':
+    case 'suppress':
+    case 'unsuppress':
+      return { type: 'person', action, person };
+    case 'event':
+    case 'page':
+    case 'screen':
+      return { type: 'person', action: 'event', person, event: event(raw, action) };
+    case 'add_device':
+      return { type: 'person', action, person, device: device(raw, true) as DeviceInput };
+    case 'delete_device':
+      return { type: 'person', action, person, token: device(raw, false) as string };
+    case 'add_relationships':
+    case 'delete_relationships':
+      return {
+        type: 'person',
+        action,
+        person,
+        relationships: personRelationships(raw.cio_relationships, true)!,
+      };
+  }
+}
+
+function readObject(raw: Record<string, unknown>, action: (typeof objectActions)[number]): TrackOperation {
+  const object = objectRef(raw.identifiers, 'identifiers');
+  switch (action) {
+    case 'identify': {
+      const op: TrackOperation = {
+        type: 'object',
+        action,
+        object,
+        attributes: attributes(raw.attributes, 'attributes'),
+      };
+      const rels = objectRelationships(raw.cio_relationships, false);
+      if (rels) op.relationships = rels;
+      return op;
+    }
+    case 'delete':
+      return { type: 'object', action, object };
+    case 'add_relationships':
+    case 'delete_relationships':
+      return {
+        type: 'object',
+        action,
+        object,
+        relationships: objectRelationships(raw.cio_relationships, true)!,
+      };
+  }
+}

@@ -6357,6 +6357,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where to send Track API calls: this installation’s URL (Customer.io’s account region)
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            environment_id: string;
+                            region: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{identifier}": {
         parameters: {
             query?: never;
@@ -6367,7 +6419,9 @@ export interface paths {
         get?: never;
         /**
          * Identify: create or update the person named by cio_<cio_id>, an email or an id
-         * @description A Track API key (HTTP Basic site_id:api_key).
+         * @description A suppressed person is not identified: the call answers 200 {} and changes nothing.
+         *
+         *     A Track API key (HTTP Basic site_id:api_key).
          */
         put: {
             parameters: {
@@ -6405,7 +6459,7 @@ export interface paths {
                             id: string | null;
                             /** Format: date-time */
                             updatedAt: string;
-                        };
+                        } | Record<string, never>;
                     };
                 };
                 /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
@@ -6460,7 +6514,7 @@ export interface paths {
         };
         post?: never;
         /**
-         * Delete a person
+         * Delete a person, with their events and devices
          * @description A Track API key (HTTP Basic site_id:api_key).
          */
         delete: {
@@ -6474,6 +6528,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
                 /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
                 202: {
                     headers: {
@@ -6486,12 +6549,191 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                204: {
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{identifier}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add or update a person’s device (a token belongs to one person: it moves to this one)
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    identifier: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        device: {
+                            attributes?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The push token */
+                            id: string;
+                            /** @description Unix seconds */
+                            last_used?: number;
+                            /** @enum {unknown} */
+                            platform: "ios" | "android";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{identifier}/devices/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a device from a person
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    identifier: string;
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 401: {
@@ -6528,7 +6770,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record an event for a person
+         * Record an event, a page view (type page, named by the URL) or a screen view for a person
          * @description A Track API key (HTTP Basic site_id:api_key).
          */
         post: {
@@ -6543,27 +6785,542 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description null removes an attribute */
                         data?: {
                             [key: string]: unknown;
                         };
+                        /** @description Your id for the event: sent twice, kept once */
+                        id?: string;
                         name: string;
+                        /** @description When it happened, in Unix seconds */
+                        timestamp?: number;
+                        /**
+                         * @description page: a page view, named by its URL
+                         * @enum {unknown}
+                         */
+                        type?: "event" | "page" | "screen";
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
-                201: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            cioId: string;
-                            createdAt: string;
-                            id: string;
-                            name: string;
+                            /** @enum {boolean} */
+                            queued: true;
                         };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{identifier}/suppress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suppress a person: they are deleted, and identify calls for their identifiers are ignored until unsuppressed
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    identifier: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{identifier}/unsuppress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsuppress a person’s identifiers: they may be identified again (the person is not restored)
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    identifier: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an anonymous event: it becomes the person’s when an identify sets anonymous_id to its own
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        anonymous_id?: string;
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Your id for the event: sent twice, kept once */
+                        id?: string;
+                        name: string;
+                        /** @description When it happened, in Unix seconds */
+                        timestamp?: number;
+                        /**
+                         * @description page: a page view, named by its URL
+                         * @enum {unknown}
+                         */
+                        type?: "event" | "page" | "screen";
+                    };
+                };
+            };
+            responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merge_customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge the secondary person into the primary: the primary keeps its values, fills the rest from the secondary, and the secondary is deleted
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Exactly one of id, email or cio_id */
+                        primary: {
+                            cio_id?: string;
+                            email?: string;
+                            id?: string | number;
+                        };
+                        /** @description Exactly one of id, email or cio_id */
+                        secondary: {
+                            cio_id?: string;
+                            email?: string;
+                            id?: string | number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Applied (Customer.io answers 200 {}) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segmentId}/add_customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add people to a manual segment (people who do not exist are ignored)
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description What the ids are: id (the default), email or cio_id */
+                    id_type?: "id" | "email" | "cio_id";
+                };
+                header?: never;
+                path: {
+                    segmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: (string | number)[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Applied (Customer.io answers 200 {}) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{segmentId}/remove_customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove people from a manual segment
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description What the ids are: id (the default), email or cio_id */
+                    id_type?: "id" | "email" | "cio_id";
+                };
+                header?: never;
+                path: {
+                    segmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: (string | number)[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Applied (Customer.io answers 200 {}) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
                     };
                 };
                 /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */

@@ -15304,7 +15304,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One person
+         * One person, with their devices
          * @description Requires the permission `people.view` (see GET /api/permissions).
          */
         get: {
@@ -15333,6 +15333,19 @@ export interface paths {
                             cioId: string;
                             /** Format: date-time */
                             createdAt: string;
+                            devices: {
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastUsed: string | null;
+                                /** @description ios or android */
+                                platform: string;
+                                token: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
                             email: string | null;
                             id: string | null;
                             /** Format: date-time */

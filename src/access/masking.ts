@@ -44,3 +44,21 @@ export function attributeQueryRefusal(
     ? null
     : `Attribute values are hidden from you, so you cannot filter or sort on ${hidden.join(', ')}`;
 }
+
+/**
+ * Masks only these fields of a record, for records whose other fields are the system's own (a
+ * device's platform and times): an `attributes` object value by value, any other field whole.
+ */
+export function maskFields<T extends Record<string, unknown>>(record: T, fields: readonly (keyof T)[]): T {
+  const masked: Record<string, unknown> = { ...record };
+  for (const field of fields) {
+    const value = record[field];
+    masked[field as string] =
+      field === 'attributes' && value && typeof value === 'object'
+        ? maskValues(value as Record<string, unknown>)
+        : value === null || value === undefined
+          ? value
+          : MASK;
+  }
+  return masked as T;
+}

@@ -10,7 +10,7 @@ import { actorOf } from '../auth/actor.js';
 import type { ExportFormat } from './export.js';
 import { downloadExport, startExport } from './export-job.js';
 import { startImport } from './import.js';
-import { PeopleQuery, Person, PersonInput } from './schemas.js';
+import { PeopleQuery, Person, PersonDetail, PersonInput } from './schemas.js';
 import * as people from './service.js';
 
 const PersonParams = Type.Object({ workspaceId: Type.String(), cioId: Type.String() });
@@ -71,9 +71,9 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
       config: { access: 'people.view' },
       schema: {
         tags,
-        summary: 'One person',
+        summary: 'One person, with their devices',
         params: PersonParams,
-        response: { 200: Person, ...problems(401, 404) },
+        response: { 200: PersonDetail, ...problems(401, 404) },
       },
     },
     async (req) => people.getPerson(ctx, actorOf(req), req.params.workspaceId, req.params.cioId),

@@ -11,6 +11,21 @@ export const Person = Type.Object({
 });
 export type Person = Static<typeof Person>;
 
+/** A push device of a person, added by the Track API (a token belongs to one person of the workspace). */
+export const Device = Type.Object({
+  token: Type.String(),
+  platform: Type.String({ description: 'ios or android' }),
+  lastUsed: Type.Union([Timestamp, Type.Null()]),
+  attributes: Type.Record(Type.String(), Type.Unknown()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Device = Static<typeof Device>;
+
+/** One person as GET …/people/{cioId} answers: with their devices. */
+export const PersonDetail = Type.Object({ ...Person.properties, devices: Type.Array(Device) });
+export type PersonDetail = Static<typeof PersonDetail>;
+
 const Email = Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]);
 const ExternalId = Type.Union([Type.String({ minLength: 1, maxLength: 150 }), Type.Null()]);
 const Attributes = Type.Record(Type.String({ maxLength: 150 }), Type.Unknown(), {

@@ -1,13 +1,14 @@
-import { attributeQueryRefusal, maskRecord, masksAttributes } from '../../access/masking.js';
+import { attributeQueryRefusal, maskFields, maskRecord, masksAttributes } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import { DomainError, forbidden, invalid, missing } from '../../shared/errors.js';
 import { cursors, pageOf } from '../../shared/pagination.js';
 import { recordActivity } from '../activity/record.js';
 import type { Actor } from '../auth/actor.js';
+import { devicesOf } from '../track/store.js';
 import { findWorkspace } from '../workspaces/store.js';
 import { type ExportFormat, exportPeople } from './export.js';
 import { rulesOf } from './identifier-rules.js';
-import type { PeopleQuery, Person, PersonInput } from './schemas.js';
+import type { Device, PeopleQuery, Person, PersonDetail, PersonInput } from './schemas.js';
 import type { PersonRow } from './store.js';
 import * as store from './store.js';
 import { upsertPerson } from './writer.js';
@@ -62,10 +63,30 @@ export async function listPeople(ctx: AppContext, actor: Actor, workspaceId: str
   return { items: page.rows.map(seenBy(actor, workspaceId)), nextCursor: page.nextCursor };
 }
 
-export async function getPerson(ctx: AppContext, actor: Actor, workspaceId: string, cioId: string) {
+/** One person, with their devices; a masked member sees neither the devices' tokens nor their attributes. */
+export async function getPerson(
+  ctx: AppContext,
+  actor: Actor,
+  workspaceId: string,
+  cioId: string,
+): Promise<PersonDetail> {
   const row =
     (await store.findPerson(ctx.db, workspaceId, { by: 'cioId', value: cioId })) ?? missing('Person');
-  return seenBy(actor, workspaceId)(row);
+  const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
+  const devices = (await devicesOf(ctx.db, workspaceId, cioId)).map(
+    (d): Device => ({
+      token: d.token,
+      platform: d.platform,
+      lastUsed: d.lastUsed?.toISOString() ?? null,
+      attributes: d.attributes,
+      createdAt: d.createdAt.toISOString(),
+      updatedAt: d.updatedAt.toISOString(),
+    }),
+  );
+  return {
+    ...seenBy(actor, workspaceId)(row),
+    devices: masked ? devices.map((d) => maskFields(d, ['token', 'attributes'])) : devices,
+  };
 }
 
 async function settingsOf(ctx: AppContext, actor: Actor, workspaceId: string) {

@@ -1,4 +1,16 @@
-import { Button, Drawer, Group, Modal, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { confirmAction } from '../../components/Confirm';
@@ -9,7 +21,7 @@ import { sdk, unwrap } from '../../lib/api';
 import { notifySuccess } from '../../lib/feedback';
 import { formatDateTime, usePermissions, useVocabulary } from '../../lib/hooks';
 import { PersonForm } from './PersonForm';
-import { isHidden, labelOf, type Person, valueText } from './person';
+import { type Device, isHidden, labelOf, type PersonDetail, valueText } from './person';
 
 /** A value, or "Hidden" with why (hide attributes) when this member may not see it. */
 function Value({ value }: { value: unknown }) {
@@ -50,6 +62,56 @@ function FactTable({ label, rows, testId }: { label: string; rows: [string, unkn
   );
 }
 
+const platformNames: Record<string, string> = { ios: 'iOS', android: 'Android' };
+
+/** One device: its platform, when it was last used, its token (hidden from some members) and its attributes. */
+function DeviceCard({ device }: { device: Device }) {
+  const attributes = Object.entries(device.attributes).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="person-device">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Badge variant="light">{platformNames[device.platform] ?? device.platform}</Badge>
+          <Text size="sm" c="dimmed">
+            {device.lastUsed ? `Last used ${formatDateTime(device.lastUsed)}` : 'Never used yet'}
+          </Text>
+        </Group>
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Text size="sm" fw={500} style={{ flexShrink: 0 }}>
+            Token
+          </Text>
+          <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            <Value value={device.token} />
+          </div>
+        </Group>
+        {attributes.length > 0 && (
+          <FactTable label="Device attributes" testId="device-attributes" rows={attributes} />
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The person's push devices, added by the Track API, or a sentence saying there are none. */
+function Devices({ devices }: { devices: Device[] }) {
+  return (
+    <Stack gap="xs" data-testid="person-devices">
+      <Title order={3} size="h5">
+        Devices
+      </Title>
+      {devices.length > 0 ? (
+        // A hidden token is the same for every device: the times tell them apart.
+        devices.map((d) => <DeviceCard key={`${d.token} ${d.createdAt} ${d.updatedAt}`} device={d} />)
+      ) : (
+        <Text size="sm" c="dimmed" data-testid="person-devices-empty">
+          No devices yet. Devices appear here when your app registers this person's push token with the Track
+          API.
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** One person: who they are, their attributes as a table, and edit and delete. */
 function PersonDetails({
   workspaceId,
@@ -57,7 +119,7 @@ function PersonDetails({
   onClosed,
 }: {
   workspaceId: string;
-  person: Person;
+  person: PersonDetail;
   onClosed: () => void;
 }) {
   const client = useQueryClient();
@@ -110,6 +172,7 @@ function PersonDetails({
           No attributes yet. Edit this person, or send attributes with the Track API.
         </Text>
       )}
+      <Devices devices={person.devices} />
       <ProblemAlert error={remove.error} />
       <Group justify="flex-end">
         <Guarded allowed={can('people.delete')} why={why('people.delete')}>
@@ -133,7 +196,7 @@ function PersonDetails({
           person={person}
           onDone={(saved) => {
             setEditing(false);
-            client.setQueryData(['person', workspaceId, person.cioId], saved);
+            client.setQueryData(['person', workspaceId, person.cioId], { ...saved, devices: person.devices });
             client.invalidateQueries({ queryKey: ['people', workspaceId] });
           }}
         />

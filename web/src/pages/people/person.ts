@@ -1,7 +1,13 @@
 import type { Answer } from '../../lib/api';
 
-/** A person as the API answers one (GET …/people/{cioId}). */
-export type Person = Answer<'/api/workspaces/{workspaceId}/people/{cioId}', 'get'>;
+/** A person as the API answers one (GET …/people/{cioId}), with their devices. */
+export type PersonDetail = Answer<'/api/workspaces/{workspaceId}/people/{cioId}', 'get'>;
+
+/** A person as lists and edits answer them: without devices. */
+export type Person = Omit<PersonDetail, 'devices'>;
+
+/** A person's push device, added by the Track API. */
+export type Device = PersonDetail['devices'][number];
 
 /** What the API shows instead of a value hidden from this member (hide attributes). */
 export const MASKED = '••••••';

@@ -123,11 +123,11 @@ describe('customerio-node TrackClient against Atrium', () => {
     expect(await w.cio.trackAnonymous('anon-7', { name: 'browsed', data: { page: 2 } })).toEqual({});
     expect(await eventCount(w, 'purchased')).toBe(1);
     expect(await eventCount(w, 'https://example.com/pricing')).toBe(1);
-    expect(await eventCount(w, 'browsed')).toBe(1);
     const person = await personById(w, 'e-1');
     expect(await eventsOf(w, person.cioId)).toEqual(['https://example.com/pricing', 'purchased']);
     await w.cio.identify('e-1', { anonymous_id: 'anon-7' });
     expect(await eventsOf(w, person.cioId)).toEqual(['browsed', 'https://example.com/pricing', 'purchased']);
+    expect(await eventCount(w, 'browsed')).toBe(1);
   });
 
   test('addDevice and deleteDevice: the devices listed on the person', async () => {
@@ -194,19 +194,20 @@ describe('customerio-node TrackClient against Atrium', () => {
       email: 'v2@example.com',
       attributes: { plan: 'pro' },
     });
+    // Customer.io numbers object types 1, 2, … in the order they were made: this is the first.
     const type = (await w.admin.post(at(w, 'object-types'), { name: 'Company' })).body;
     expect(
       await w.cio.entity({
         type: 'object',
-        identifiers: { object_type_id: type.id, object_id: 'acme' },
+        identifiers: { object_type_id: '1', object_id: 'acme' },
         action: 'identify',
         attributes: { industry: 'rockets' },
         cio_relationships: [{ identifiers: { id: 'v2-1' }, relationship_attributes: { role: 'admin' } }],
       }),
     ).toEqual({});
-    const objects = (await w.admin.get(at(w, 'objects'))).body.items as { body: Record<string, unknown> }[];
-    expect(objects.map((o) => o.body)).toEqual([
-      expect.objectContaining({ typeId: type.id, objectId: 'acme', attributes: { industry: 'rockets' } }),
+    const objects = (await w.admin.get(at(w, `objects?typeId=${type.id}`))).body.items;
+    expect(objects).toEqual([
+      expect.objectContaining({ objectId: 'acme', attributes: { industry: 'rockets' } }),
     ]);
     const person = await personById(w, 'v2-1');
     const related = (await w.admin.get(at(w, `relationships?cioId=${person.cioId}`))).body.items;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
 import { type Client, expectProblem, type Reply } from '../support/client.js';
+import { addMember } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
 
 // Customer.io's v1 merge_customers and segments/{id}/add_customers|remove_customers, over HTTP,
@@ -29,6 +30,9 @@ function trackClient(siteId: string, apiKey: string) {
       c.put(`/api/v1/customers/${encodeURIComponent(identifier)}`, body, { headers }),
     event: (identifier: string, body: Record<string, unknown>) =>
       c.post(`/api/v1/customers/${encodeURIComponent(identifier)}/events`, body, { headers }),
+    device: (identifier: string, body: unknown) =>
+      c.put(`/api/v1/customers/${encodeURIComponent(identifier)}/devices`, body, { headers }),
+    v2: (path: 'entity' | 'batch', body: unknown) => c.post(`/api/v2/${path}`, body, { headers }),
     merge: (body: unknown) => c.post('/api/v1/merge_customers', body, { headers }),
     segment: (segmentId: string, verb: 'add' | 'remove', body: unknown, idType?: string) =>
       c.post(
@@ -124,10 +128,42 @@ describe('POST /api/v1/merge_customers', () => {
     // The survivor answers to the id it took.
     expect((await w.track.identify('sec-1', { seen: true })).body.cioId).toBe(primary.cioId);
 
-    const log = (await w.admin.get(`/api/workspaces/${w.workspaceId}/activity?action=person.merged`)).body
-      .items;
+    const activity = `/api/workspaces/${w.workspaceId}/activity?action=person.merged`;
+    const log = (await w.admin.get(activity)).body.items;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ actor: { name: 'Track API' }, target: { id: primary.cioId } });
+    expect(log[0].summary).toBe('Track API merged 2 people into p@example.com');
+    // A member with hidden attributes reads it without the values, and still not as an email merge.
+    const masked = await addMember(service, w.admin, {
+      roles: [{ workspaceId: w.workspaceId, role: 'viewer', hideAttributes: true }],
+    });
+    const [seen] = (await masked.client.get(activity)).body.items;
+    expect(seen.summary).toMatch(/^Track API merged/);
+    expect(JSON.stringify(seen)).not.toMatch(/share an email|p@example\.com|Sam|Oslo/);
+  });
+
+  test('the secondary’s devices move to the primary; v2’s merge action is the same merge', async () => {
+    const w = await newWorkspace();
+    const primary = await identify(w, 'dp', {});
+    await identify(w, 'ds', {});
+    expect((await w.track.device('ds', { device: { id: 'tok-1', platform: 'android' } })).status).toBe(200);
+    const merged = await w.track.v2('entity', {
+      type: 'person',
+      action: 'merge',
+      primary: { id: 'dp' },
+      secondary: { id: 'ds' },
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const devices = (await person(w, primary.cioId)).body.devices;
+    expect(devices).toEqual([expect.objectContaining({ token: 'tok-1', platform: 'android' })]);
+    // In a batch, a merge naming nobody is reported by its index, with our words.
+    const batch = await w.track.v2('batch', {
+      batch: [{ type: 'person', action: 'merge', primary: { id: 'dp' }, secondary: { id: 'ds' } }],
+    });
+    expect(batch.status).toBe(207);
+    expect(batch.body.errors).toEqual([
+      expect.objectContaining({ batch_index: 0, message: 'No person has id ds (the secondary).' }),
+    ]);
   });
 
   test('each identifier type names a person: id, email, cio_id; the primary takes an email it lacks', async () => {

@@ -305,8 +305,9 @@ const describe: Record<string, Describe> = {
   'person.merged': (e) => {
     const merged = Array.isArray(e.before?.merged) ? e.before.merged.length : 0;
     const into = personName(e.after);
-    // A Track API merge_customers names its two people; revalidation merges people sharing an email.
-    const who = e.after?.reason === 'merge_customers' ? '' : ' who share an email';
+    // A Track API merge_customers names its two people and says so in `reason` (present, if
+    // masked, for a reader with hidden attributes); revalidation merges people sharing an email.
+    const who = e.after?.reason === undefined ? ' who share an email' : '';
     return `${e.actor.name} merged ${plural(merged + 1, 'person', 'people')}${who}${into ? ` into ${into}` : ''}`;
   },
   'person.track_rejected': (e) => {

@@ -80,6 +80,14 @@ const callerScoped: Record<string, string> = {
   'DELETE /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
   'POST /api/v1/customers/{identifier}/events': 'the identifier is looked up in the key’s own workspace',
   'POST /api/v1/merge_customers': 'the people named are looked up in the key’s own workspace',
+  // Issue #23's v1 routes (engineer A): each names people of the key's own workspace only.
+  'POST /api/v1/customers/{identifier}/suppress': 'the identifier is looked up in the key’s own workspace',
+  'POST /api/v1/customers/{identifier}/unsuppress': 'the identifier is looked up in the key’s own workspace',
+  'PUT /api/v1/customers/{identifier}/devices': 'the identifier is looked up in the key’s own workspace',
+  'DELETE /api/v1/customers/{identifier}/devices/{token}':
+    'the identifier and token are looked up in the key’s own workspace',
+  'POST /api/v1/events': 'an anonymous event of the key’s own workspace',
+  'GET /api/v1/accounts/region': 'this installation’s URL and the key’s own workspace',
   'GET /api/me/sessions': 'the caller’s own sessions',
   'DELETE /api/me/sessions': 'ends the caller’s own other sessions',
   'PUT /api/me/password': 'the caller’s own password (their current one required)',

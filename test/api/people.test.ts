@@ -450,6 +450,7 @@ describe('people in the console API', () => {
       attributes: { name: MASK, age: MASK, city: MASK },
       createdAt: person.createdAt,
       updatedAt: expect.any(String),
+      devices: [], // one person's view lists their devices (issue #23; track-v1.test.ts masks them)
     });
     const list = (await masked.client.get(base)).body.items;
     expect(JSON.stringify(list)).not.toMatch(/Zelda|ada@example|secret-id|London|forty-six/);

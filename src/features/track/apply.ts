@@ -99,6 +99,13 @@ export async function applyOperation(
   }
 }
 
+/**
+ * The workspace as the next operation of the transaction must see it: once someone is suppressed,
+ * identify calls look suppressions up (the row read at the gate said nobody ever was).
+ */
+export const workspaceAfter = (ws: WorkspaceRow, op: TrackOperation): WorkspaceRow =>
+  op.type === 'person' && op.action === 'suppress' && !ws.suppresses ? { ...ws, suppresses: true } : ws;
+
 const asRefusal = (error: unknown): DomainError => {
   if (error instanceof DomainError) return error;
   throw error;
@@ -146,7 +153,7 @@ function applyInOneTransaction(
     const entered =
       (await enterWorkspaceForTrack(tx, key.accountId, key.workspaceId, namedByOperations(ops))) ??
       missing('Workspace');
-    const { ws } = entered;
+    let { ws } = entered;
     const outcomes: OperationOutcome[] = [];
     if (ws.processingState === 'revalidating') {
       for (const op of ops) {
@@ -170,7 +177,9 @@ function applyInOneTransaction(
         outcomes.push(...(await applyIdentifyRun(tx, ctx.clock, ws, run, locked)));
       } else {
         try {
-          await tx.transaction((inner) => applyOperation(inner, ctx.clock, ws, op));
+          const before = ws;
+          await tx.transaction((inner) => applyOperation(inner, ctx.clock, before, op));
+          ws = workspaceAfter(ws, op);
           outcomes.push({ applied: true });
         } catch (error) {
           outcomes.push(asRefusal(error));

@@ -71,6 +71,7 @@ export const eventRow = (clock: Clock, event: EventInput) => ({
 /** Suppresses: the person is deleted, and their identifiers (or the one named) recorded. */
 async function suppress(tx: Db, clock: Clock, ws: WorkspaceRow, key: PersonKey): Promise<void> {
   const person = await people.findPerson(tx, ws.id, key);
+  if (!person && (await isSuppressed(tx, ws, key))) return; // suppressed already: one record, lifted at once
   const named = (by: PersonKey['by']) => (key.by === by ? key.value : null);
   await store.insertSuppression(
     tx,

@@ -4,7 +4,7 @@ import { trackQueue } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
-import { applyOperation } from './apply.js';
+import { applyOperation, workspaceAfter } from './apply.js';
 import type { TrackOperation } from './operations.js';
 import { describeRef } from './person-ref.js';
 
@@ -82,10 +82,13 @@ export async function applyQueuedOperations(
     .where(eq(trackQueue.workspaceId, ws.id))
     .orderBy(asc(trackQueue.seq))
     .limit(limit);
+  let current = ws;
   for (const row of rows) {
     const op = operationOf(row);
     try {
-      await tx.transaction((inner) => applyOperation(inner, clock, ws, op));
+      const before = current;
+      await tx.transaction((inner) => applyOperation(inner, clock, before, op));
+      current = workspaceAfter(current, op);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await onRejected(tx, describe(op), error);

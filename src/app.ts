@@ -50,6 +50,7 @@ import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js'
 import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { supportRoutes } from './features/support/routes.js';
+import { objectTypeNumberRoutes } from './features/track/object-type-routes.js';
 import { trackMergeSegmentRoutes } from './features/track/v1-merge-segment-routes.js';
 import { trackV2Routes } from './features/track/v2-routes.js';
 import { serveConsole } from './http/console.js';
@@ -183,6 +184,7 @@ export async function buildApp({
   trackMergeSegmentRoutes(app, ctx);
   // Track API v2 (issue #23).
   trackV2Routes(app, ctx);
+  objectTypeNumberRoutes(app, ctx);
   authzRoutes(app, ctx);
   mailRoutes(app, ctx);
   jobRoutes(app, ctx);

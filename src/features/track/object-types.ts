@@ -57,6 +57,11 @@ async function typeNumbered(tx: Db, workspaceId: string, number: number): Promis
  * order: the second waits for the first and, finding them taken, leaves them as they are.
  */
 async function numberNewTypes(tx: Db, workspaceId: string, number: number): Promise<string | undefined> {
+  await assignNumbers(tx, workspaceId);
+  return typeNumbered(tx, workspaceId, number);
+}
+
+async function assignNumbers(tx: Db, workspaceId: string): Promise<void> {
   await tx.execute(
     sql`INSERT INTO object_type_numbers (workspace_id, type_id, number)
         SELECT r.workspace_id, r.id,
@@ -69,5 +74,23 @@ async function numberNewTypes(tx: Db, workspaceId: string, number: number): Prom
         ORDER BY r.created_at, r.id
         ON CONFLICT DO NOTHING`,
   );
-  return typeNumbered(tx, workspaceId, number);
+}
+
+/**
+ * Every live object type of the workspace with its number, numbering those that have none yet:
+ * what a Track API client sends as object_type_id, read by the console and the API.
+ */
+export async function objectTypeNumbers(
+  tx: Db,
+  workspaceId: string,
+): Promise<{ number: number; typeId: string; name: string }[]> {
+  await assignNumbers(tx, workspaceId);
+  return queryRows(
+    tx,
+    sql`SELECT n.number, n.type_id AS "typeId", r.name
+        FROM object_type_numbers n
+        JOIN resources r ON r.workspace_id = n.workspace_id AND r.id = n.type_id AND r.kind = ${objectTypes.kind}
+        WHERE n.workspace_id = ${workspaceId}
+        ORDER BY n.number`,
+  );
 }

@@ -16,6 +16,7 @@ import { CopyDialog } from './CopyDialog';
 import { ItemDialog } from './ItemDialog';
 import { ItemList } from './ItemList';
 import { PreviewDialog, TestSendDialog } from './MessageDialogs';
+import { ObjectTypeNumbers } from './ObjectTypeNumbers';
 import { hasRowActions, type RowAction, RowActions } from './RowActions';
 import { titleOf } from './titles';
 import { UploadDialog } from './UploadDialog';
@@ -161,6 +162,9 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
         </Alert>
       )}
       {content}
+      {kind.path === 'object-types' && mayView && items.length > 0 && (
+        <ObjectTypeNumbers workspaceId={workspaceId} />
+      )}
       {list.hasNextPage && (
         <Group>
           <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>

@@ -244,6 +244,21 @@ describe('POST /api/v1/merge_customers', () => {
     );
   });
 
+  test('two merges of the same pair at once, each way: one merges, the other finds its secondary gone (404)', async () => {
+    const w = await newWorkspace();
+    const x = await identify(w, 'x', { from: 'x' });
+    const y = await identify(w, 'y', { from: 'y' });
+    const replies = await Promise.all([
+      w.track.merge({ primary: { id: 'x' }, secondary: { id: 'y' } }),
+      w.track.merge({ primary: { id: 'y' }, secondary: { id: 'x' } }),
+    ]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 404]);
+    const survivors = [x, y].filter((_, i) => replies[i]!.status === 200);
+    expect(survivors).toHaveLength(1);
+    const survivor = (await person(w, survivors[0]!.cioId)).body;
+    expect(survivor.attributes).toEqual({ from: survivors[0] === x ? 'x' : 'y' });
+  });
+
   test('needs a Track API key', async () => {
     const reply = await service
       .client()

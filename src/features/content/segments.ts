@@ -215,13 +215,13 @@ export async function removeSegmentMembers(
   if (values.length === 0) return 0;
   const removed = await queryRows<{ cio_id: string }>(
     tx,
-    sql`DELETE FROM ${segmentMembers}
-        WHERE ${segmentMembers.workspaceId} = ${workspaceId} AND ${segmentMembers.segmentId} = ${segmentId}
-          AND ${segmentMembers.cioId} IN (
-            SELECT ${people.cioId} FROM ${people}
-            WHERE ${people.workspaceId} = ${workspaceId}
-              AND ${identifierField(column)} IN ${wantedValues(column, values)})
-        RETURNING ${segmentMembers.cioId}`,
+    sql`WITH found AS (
+          SELECT ${people.cioId} AS cio_id FROM ${people}
+          WHERE ${people.workspaceId} = ${workspaceId}
+            AND ${identifierField(column)} IN ${wantedValues(column, values)})
+        DELETE FROM ${segmentMembers} AS m USING found
+        WHERE m.workspace_id = ${workspaceId} AND m.segment_id = ${segmentId} AND m.cio_id = found.cio_id
+        RETURNING m.cio_id`,
   );
   return removed.length;
 }

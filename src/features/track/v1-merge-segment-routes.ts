@@ -30,10 +30,13 @@ const MergeBody = Type.Object({
 });
 
 const SegmentParams = Type.Object({ segmentId: Type.String({ minLength: 1, maxLength: 100 }) });
-const IdType = Type.Union([Type.Literal('id'), Type.Literal('email'), Type.Literal('cio_id')]);
 type IdType = 'id' | 'email' | 'cio_id';
 const SegmentQuery = Type.Object({
-  id_type: Type.Optional({ ...IdType, description: 'What the ids are: id (the default), email or cio_id' }),
+  id_type: Type.Optional(
+    Type.Union([Type.Literal('id'), Type.Literal('email'), Type.Literal('cio_id')], {
+      description: 'What the ids are: id (the default), email or cio_id',
+    }),
+  ),
 });
 const SegmentBody = Type.Object({
   ids: Type.Array(Identifier, { minItems: 1, maxItems: MAX_SEGMENT_IDS }),

@@ -245,6 +245,9 @@ describe('events', () => {
       sql`SELECT count(*)::int AS n FROM anonymous_events WHERE workspace_id = ${workspace.id}`,
     );
     expect(anonymous).toEqual([{ n: 4 }]);
+    // An empty anonymous_id names no anonymous events (an invite event has none).
+    ok(await track.anonymous({ name: 'invite-2', anonymous_id: '' }));
+    await track.identify('nobody-anonymous', { anonymous_id: '' });
     const ada = (await track.identify('ada', { anonymous_id: 'anon-1' })).body;
     const events = await rows(
       sql`SELECT cio_id, name, type FROM events WHERE workspace_id = ${workspace.id} ORDER BY id`,
@@ -256,7 +259,12 @@ describe('events', () => {
     const left = await rows<{ name: string }>(
       sql`SELECT name FROM anonymous_events WHERE workspace_id = ${workspace.id} ORDER BY id`,
     );
-    expect(left.map((r) => r.name)).toEqual(['other', 'invite']);
+    expect(left.map((r) => r.name)).toEqual(['other', 'invite', 'invite-2']);
+    expect(
+      await rows(
+        sql`SELECT count(*)::int AS n FROM anonymous_events WHERE workspace_id = ${workspace.id} AND anonymous_id IS NULL`,
+      ),
+    ).toEqual([{ n: 2 }]);
   });
 });
 
@@ -374,6 +382,35 @@ describe('applyOperations', () => {
       { name: 'e' },
     ]);
     expect(await rows(sql`SELECT token FROM devices WHERE workspace_id = ${workspace.id}`)).toEqual([]);
+  });
+
+  test('v2’s typed identifiers follow the workspace’s rules: an email that is not an identifier is refused', async () => {
+    const { holder } = await setUp({ email: false });
+    const email = { email: 'ada@example.com' };
+    const outcomes = await applyOperations(service.ctx, holder, [
+      { type: 'person', action: 'suppress', person: email },
+      {
+        type: 'person',
+        action: 'add_device',
+        person: email,
+        device: { token: 't', platform: 'ios', attributes: {} },
+      },
+      { type: 'person', action: 'identify', person: email, attributes: {} },
+      { type: 'person', action: 'identify', person: { id: 'ada' }, attributes: { email: 'ada@example.com' } },
+      {
+        type: 'person',
+        action: 'add_device',
+        person: { id: 'ada' },
+        device: { token: 't', platform: 'ios', attributes: {} },
+      },
+    ]);
+    expect(outcomes.map((o) => (o instanceof DomainError ? o.code : o))).toEqual([
+      'not_an_identifier',
+      'not_an_identifier',
+      'not_an_identifier',
+      { applied: true },
+      { applied: true },
+    ]);
   });
 
   test('a run of 100 identifies costs one write of people', async () => {

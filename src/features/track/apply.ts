@@ -89,7 +89,7 @@ export async function applyOperation(
     case 'anonymous':
       return insertAnonymousEvent(tx, {
         workspaceId: ws.id,
-        anonymousId: op.anonymousId,
+        anonymousId: op.anonymousId || null, // none: an invite event (its data names a recipient)
         ...eventRow(clock, op.event),
       });
     case 'segment':

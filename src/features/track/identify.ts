@@ -46,7 +46,7 @@ function keysOf({ key, change }: IdentifyCall): PersonKey[] {
 /** The anonymous id an identify sets (the attribute `anonymous_id`), whose events become the person's. */
 function anonymousIdOf(change: PersonChange): string | undefined {
   const value = change.attributes?.anonymous_id;
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  return (typeof value === 'string' && value !== '') || typeof value === 'number' ? String(value) : undefined;
 }
 
 /**

@@ -175,6 +175,14 @@ describe('Track API v2: requests', () => {
         { type: 'delivery', action: 'opened' },
         { reason: 'unsupported', field: 'type' },
       ],
+      [
+        {
+          type: 'object',
+          action: 'identify_anonymous',
+          identifiers: { object_type_id: '1', object_id: 'o' },
+        },
+        { reason: 'unsupported', field: 'action' },
+      ],
       ['nope', { reason: 'invalid', field: '' }],
       [
         { type: 'object', action: 'identify', identifiers: { object_type_id: '1' } },
@@ -212,6 +220,24 @@ describe('Track API v2: requests', () => {
         message: expect.any(String),
         ...expected,
       });
+  });
+
+  test('text the database cannot store (NUL, half a surrogate pair) is never a 500', async () => {
+    const { admin, workspace, track } = await workspaceWithV2();
+    await objectType(admin, workspace.id, 'Things');
+    for (const bad of ['a\u0000b', '\ud800']) {
+      const objectOp = `{"type":"object","action":"identify","identifiers":{"object_type_id":"1","object_id":"o"},"attributes":{"k":"${bad}"}}`;
+      const personOp = `{"type":"person","action":"identify","identifiers":{"id":"p"},"attributes":{"k":"${bad}"}}`;
+      for (const [path, body] of [
+        ['/api/v2/batch', `{"batch":[${objectOp}]}`],
+        ['/api/v2/batch', `{"batch":[${personOp}]}`],
+        ['/api/v2/entity', objectOp],
+      ] as const) {
+        const answer = await track.raw(path, body);
+        expect(answer.status, `${path} ${body}`).toBeLessThan(500);
+        if (bad.includes('u0000')) expect(answer.body.meta.error).toContain('NUL');
+      }
+    }
   });
 
   test('an entity refused lists its error beside the problem and meta.error', async () => {
@@ -319,9 +345,10 @@ describe('Track API v2: people', () => {
     const answer = await track.batch([
       identify('sam'),
       { type: 'person', action: 'suppress', identifiers: { id: 'sam' } },
+      identify('sam', { back: true }),
     ]);
     expect(answer.status).toBe(200);
-    expect((await track.batch([identify('sam', { back: true })])).status).toBe(200);
+    expect((await track.batch([identify('sam', { again: true })])).status).toBe(200);
     expect(await personById(admin, workspace.id, 'sam')).toBeUndefined();
     await track.batch([
       { type: 'person', action: 'unsuppress', identifiers: { id: 'sam' } },
@@ -625,6 +652,28 @@ describe('Track API v2: objects and relationships', () => {
         message: entity.body.detail,
       },
     ]);
+  });
+
+  test('concurrent requests creating the same object make one object, every change kept', async () => {
+    const { admin, workspace, track } = await workspaceWithV2();
+    const shops = await objectType(admin, workspace.id, 'Shops');
+    await track.batch([identify('c0'), identify('c1'), identify('c2'), identify('c3'), identify('c4')]);
+    const answers = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) =>
+        track.entity({
+          type: 'object',
+          action: 'identify',
+          identifiers: { object_type_id: '1', object_id: 'corner' },
+          attributes: { [`by${i}`]: true },
+          cio_relationships: [{ identifiers: { id: `c${i}` } }],
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const all = await objectsOf(admin, workspace.id, shops);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.attributes).toEqual({ by0: true, by1: true, by2: true, by3: true, by4: true });
+    expect(await relationshipsOf(admin, workspace.id, `objectId=${all[0]!.id}`)).toHaveLength(5);
   });
 
   test('a member with hidden attributes sees objects and relationships written this way masked', async () => {

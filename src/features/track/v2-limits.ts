@@ -15,10 +15,10 @@ export const EVENT_NAME_MAX_BYTES = 100;
 /** A page view's name is its URL: held to an attribute value's limit rather than an event name's. */
 export const PAGE_NAME_MAX_BYTES = 1000;
 export const EVENT_DATA_MAX_BYTES = 100_000;
-/** An identifier (id, email, cio_id, an object's id) is limited to 150 bytes. */
+/** A person's id, and an object's own id, are limited to 150 bytes. */
 export const IDENTIFIER_MAX_BYTES = 150;
-/** Relationships one operation may name (each is a row and an activity entry). */
-export const MAX_RELATIONSHIPS = 100;
+/** An email or cio_id naming a person: as long as v1 takes one in its path. */
+export const PERSON_KEY_MAX_BYTES = 300;
 
 export const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 

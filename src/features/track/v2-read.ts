@@ -14,9 +14,9 @@ import {
   EVENT_NAME_MAX_BYTES,
   IDENTIFIER_MAX_BYTES,
   isRecord,
-  MAX_RELATIONSHIPS,
   OPERATION_MAX_BYTES,
   PAGE_NAME_MAX_BYTES,
+  PERSON_KEY_MAX_BYTES,
   type V2Problem,
   valueBytes,
 } from './v2-limits.js';
@@ -77,6 +77,12 @@ function read(raw: unknown): TrackOperation {
     return readPerson(raw, action as (typeof personActions)[number]);
   }
   if (raw.type === 'object') {
+    if (action === 'identify_anonymous')
+      refuse(
+        'unsupported',
+        'action',
+        'identify_anonymous (relating an object to people not identified yet) is not taken here: send identify, with cio_relationships naming identified people',
+      );
     if (!objectActions.includes(action as never))
       refuse('invalid', 'action', `action must be one of ${objectActions.join(', ')} for an object`);
     return readObject(raw, action as (typeof objectActions)[number]);
@@ -105,7 +111,7 @@ function personRef(value: unknown, field: string): PersonRef {
       `${field} must hold exactly one of id, email or cio_id`,
     );
   const key = given[0]!;
-  const id = text(value[key], `${field}.${key}`);
+  const id = text(value[key], `${field}.${key}`, key === 'id' ? IDENTIFIER_MAX_BYTES : PERSON_KEY_MAX_BYTES);
   return key === 'id' ? { id } : key === 'email' ? { email: id } : { cio_id: id };
 }
 
@@ -140,8 +146,6 @@ function relationships<T>(
   if (!Array.isArray(value)) return refuse('invalid', field, `${field} must be an array`);
   if (required && value.length === 0)
     refuse('required', field, `${field} must list at least one relationship`);
-  if (value.length > MAX_RELATIONSHIPS)
-    refuse('too_many', field, `${field} cannot list more than ${MAX_RELATIONSHIPS} relationships`);
   return value.map((rel, i) => {
     const at = `${field}[${i}]`;
     if (!isRecord(rel)) return refuse('invalid', at, `${at} must be an object`);

@@ -101,6 +101,8 @@ describe('customerio-node TrackClient against Atrium', () => {
       retry: { maxRetries: 0 },
     });
     expect((await refusal(unauthenticated.identify('u-2', {}))).statusCode).toBe(401);
+    // Delivery metrics are Atrium's own: the routes for them are not taken (docs/track-api.md).
+    expect((await refusal(w.strict.trackPush({ delivery_id: 'd', event: 'opened' }))).statusCode).toBe(404);
   });
 
   test('suppress deletes the person and ignores later identifies until unsuppress', async () => {

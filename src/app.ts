@@ -51,6 +51,7 @@ import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { supportRoutes } from './features/support/routes.js';
 import { objectTypeNumberRoutes } from './features/track/object-type-routes.js';
+import { trackMergeSegmentRoutes } from './features/track/v1-merge-segment-routes.js';
 import { trackV2Routes } from './features/track/v2-routes.js';
 import { serveConsole } from './http/console.js';
 import { refuseNonFiniteNumbers } from './http/finite-numbers.js';
@@ -179,6 +180,8 @@ export async function buildApp({
   messageRoutes(app, ctx);
   messagingRoutes(app, ctx);
   trackRoutes(app, ctx);
+  // Track API: merge_customers and manual segment membership (features/track).
+  trackMergeSegmentRoutes(app, ctx);
   // Track API v2 (issue #23).
   trackV2Routes(app, ctx);
   objectTypeNumberRoutes(app, ctx);

@@ -79,6 +79,7 @@ const callerScoped: Record<string, string> = {
   'PUT /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
   'DELETE /api/v1/customers/{identifier}': 'the identifier is looked up in the key’s own workspace',
   'POST /api/v1/customers/{identifier}/events': 'the identifier is looked up in the key’s own workspace',
+  'POST /api/v1/merge_customers': 'the people named are looked up in the key’s own workspace',
   // Issue #23's v1 routes (engineer A): each names people of the key's own workspace only.
   'POST /api/v1/customers/{identifier}/suppress': 'the identifier is looked up in the key’s own workspace',
   'POST /api/v1/customers/{identifier}/unsuppress': 'the identifier is looked up in the key’s own workspace',

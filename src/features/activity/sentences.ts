@@ -305,7 +305,10 @@ const describe: Record<string, Describe> = {
   'person.merged': (e) => {
     const merged = Array.isArray(e.before?.merged) ? e.before.merged.length : 0;
     const into = personName(e.after);
-    return `${e.actor.name} merged ${plural(merged + 1, 'person', 'people')} who share an email${into ? ` into ${into}` : ''}`;
+    // A Track API merge_customers names its two people and says so in `reason` (present, if
+    // masked, for a reader with hidden attributes); revalidation merges people sharing an email.
+    const who = e.after?.reason === undefined ? ' who share an email' : '';
+    return `${e.actor.name} merged ${plural(merged + 1, 'person', 'people')}${who}${into ? ` into ${into}` : ''}`;
   },
   'person.track_rejected': (e) => {
     const why = str(e.after?.error);

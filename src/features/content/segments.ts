@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import type { Db } from '../../db/connection.js';
+import { type Db, queryRows } from '../../db/connection.js';
 import { people, segmentMembers } from '../../db/schema.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
@@ -92,7 +92,7 @@ export const segmentDecoration: Decoration = {
 const BATCH = 1000;
 const MAX_ROWS = 1_000_000;
 const identifierColumns = ['cio_id', 'id', 'email'] as const;
-type IdentifierColumn = (typeof identifierColumns)[number];
+export type IdentifierColumn = (typeof identifierColumns)[number];
 
 export interface SegmentImportResult {
   rows: number;
@@ -140,14 +140,10 @@ export async function importSegmentMembers(
         by,
         batch.map((b) => b.value),
       );
-      if (found.size > 0) {
-        const added = await tx
-          .insert(segmentMembers)
-          .values([...new Set(found.values())].map((cioId) => ({ workspaceId, segmentId, cioId })))
-          .onConflictDoNothing()
-          .returning({ cioId: segmentMembers.cioId });
-        result.added += added.length;
-      }
+      if (found.size > 0)
+        result.added += await addSegmentMembers(tx, workspaceId, segmentId, 'cio_id', [
+          ...new Set(found.values()),
+        ]);
       for (const row of batch) {
         if (found.has(by === 'email' ? row.value.toLowerCase() : row.value)) continue;
         result.unmatchedCount++;
@@ -166,6 +162,70 @@ export async function importSegmentMembers(
   });
 }
 
+/** The people's column a value names them by, as segment imports and the Track API name them (emails folded). */
+function identifierField(column: IdentifierColumn) {
+  return column === 'cio_id'
+    ? sql<string>`${people.cioId}`
+    : column === 'id'
+      ? sql<string>`${people.externalId}`
+      : sql<string>`lower(${people.email})`;
+}
+
+const wantedValues = (column: IdentifierColumn, values: readonly string[]) =>
+  sql`(SELECT jsonb_array_elements_text(${JSON.stringify(
+    column === 'email' ? values.map((v) => v.toLowerCase()) : values,
+  )}::jsonb))`;
+
+/**
+ * The one writer of segment_members, with removeSegmentMembers: adds the people these values name
+ * (by cio_id, id or email) to the segment, ignoring values that name nobody and people already in
+ * it; returns how many it added. The people are locked FOR KEY SHARE as they are read, so one
+ * deleted meanwhile is skipped rather than failing the transaction on the foreign key.
+ */
+export async function addSegmentMembers(
+  tx: Db,
+  workspaceId: string,
+  segmentId: string,
+  column: IdentifierColumn,
+  values: readonly string[],
+): Promise<number> {
+  if (values.length === 0) return 0;
+  const added = await queryRows<{ cio_id: string }>(
+    tx,
+    sql`WITH found AS (
+          SELECT ${people.cioId} AS cio_id FROM ${people}
+          WHERE ${people.workspaceId} = ${workspaceId}
+            AND ${identifierField(column)} IN ${wantedValues(column, values)}
+          FOR KEY SHARE)
+        INSERT INTO ${segmentMembers} (workspace_id, segment_id, cio_id)
+        SELECT ${workspaceId}, ${segmentId}, cio_id FROM found
+        ON CONFLICT DO NOTHING RETURNING cio_id`,
+  );
+  return added.length;
+}
+
+/** Removes the people these values name from the segment; returns how many it removed. */
+export async function removeSegmentMembers(
+  tx: Db,
+  workspaceId: string,
+  segmentId: string,
+  column: IdentifierColumn,
+  values: readonly string[],
+): Promise<number> {
+  if (values.length === 0) return 0;
+  const removed = await queryRows<{ cio_id: string }>(
+    tx,
+    sql`WITH found AS (
+          SELECT ${people.cioId} AS cio_id FROM ${people}
+          WHERE ${people.workspaceId} = ${workspaceId}
+            AND ${identifierField(column)} IN ${wantedValues(column, values)})
+        DELETE FROM ${segmentMembers} AS m USING found
+        WHERE m.workspace_id = ${workspaceId} AND m.segment_id = ${segmentId} AND m.cio_id = found.cio_id
+        RETURNING m.cio_id`,
+  );
+  return removed.length;
+}
+
 /** The cio_id of each value that names a person, keyed by the value (emails lower-cased). */
 async function resolvePeople(
   tx: Db,
@@ -173,12 +233,7 @@ async function resolvePeople(
   column: IdentifierColumn,
   values: string[],
 ): Promise<Map<string, string>> {
-  const field =
-    column === 'cio_id'
-      ? sql<string>`${people.cioId}`
-      : column === 'id'
-        ? sql<string>`${people.externalId}`
-        : sql<string>`lower(${people.email})`;
+  const field = identifierField(column);
   const wanted = column === 'email' ? values.map((v) => v.toLowerCase()) : values;
   const rows = await tx
     .select({ key: sql<string>`${field}`, cioId: people.cioId })

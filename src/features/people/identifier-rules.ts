@@ -377,3 +377,54 @@ export const merge: Rule<MergeGroup, Merged | undefined> = (people, context, { e
   people.put(survivor, after);
   return { survivor: after, merged };
 };
+
+// ---- merge_customers: the Track API's merge of two people it names -----------------------------------
+
+/** A merge the Track API asks for: the primary survives, the secondary goes into it. */
+export interface MergePair {
+  primary: PersonKey;
+  secondary: PersonKey;
+}
+
+/** Refused: a person named does not exist. */
+const nobody = (key: PersonKey, role: 'primary' | 'secondary') =>
+  new DomainError(
+    'not_found',
+    `No person has ${key.by === 'cioId' ? 'cio_id' : key.by} ${key.value} (the ${role}).`,
+    {
+      errors: [{ path: `/${role}`, message: 'names nobody in this workspace' }],
+    },
+  );
+
+/** What Customer.io counts as not set on the primary. */
+const unset = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * Customer.io's merge: both people must exist and be two; the secondary's attributes fill those
+ * not set, or empty, on the primary; the primary takes the secondary's email and id when it has
+ * none; the secondary is absorbed (its events, relationships, memberships and devices move, and it
+ * is deleted). Refusals: a person named who does not exist (404), the same person twice (400).
+ */
+export const mergePair: Rule<MergePair, Merged | DomainError> = (people, context, { primary, secondary }) => {
+  const survivor = people.find(primary);
+  if (!survivor) return nobody(primary, 'primary');
+  const other = people.find(secondary);
+  if (!other) return nobody(secondary, 'secondary');
+  if (survivor.cioId === other.cioId)
+    return new DomainError('invalid', 'The primary and the secondary are the same person.', {
+      errors: [{ path: '/secondary', message: 'names the same person as the primary' }],
+    });
+  const attributes = { ...survivor.attributes };
+  for (const [name, value] of Object.entries(other.attributes))
+    if (unset(attributes[name])) attributes[name] = value;
+  people.absorb(other, survivor);
+  const after: PersonRow = {
+    ...survivor,
+    email: survivor.email ?? other.email,
+    externalId: survivor.externalId ?? other.externalId,
+    attributes,
+    updatedAt: context.now,
+  };
+  people.put(survivor, after);
+  return { survivor: after, merged: [other] };
+};

@@ -5,9 +5,10 @@ import { queryRows } from '../../src/db/connection.js';
 import { applyOperations } from '../../src/features/track/apply.js';
 import type { TrackOperation } from '../../src/features/track/operations.js';
 import { DomainError } from '../../src/shared/errors.js';
-import { type Client, expectProblem, type Reply } from '../support/client.js';
+import type { Client, Reply } from '../support/client.js';
 import { addMember } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
+import { expectTrackProblem, ok, setUpTrack } from '../support/track-v1.js';
 
 // The v1 Track API routes of issue #23 (suppress, devices, events and page views, anonymous events,
 // the account's region) and the one applier behind them, over HTTP on the started service.
@@ -18,47 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => service?.close());
 
-const path = (identifier: string) => `/api/v1/customers/${encodeURIComponent(identifier)}`;
-
-async function setUp(options: { email?: boolean } = {}) {
-  const admin = service.client();
-  const { workspace, account } = await admin.signup();
-  if (options.email === false) {
-    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
-      identifiers: { email: false, id: true },
-    });
-    await service.worker.runUntilIdle();
-  }
-  const key = (await admin.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'track' })).body;
-  const headers = { authorization: `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64')}` };
-  const c = service.client();
-  const track = {
-    identify: (id: string, body: Record<string, unknown> = {}) => c.put(path(id), body, { headers }),
-    remove: (id: string) => c.delete(path(id), undefined, { headers }),
-    event: (id: string, body: Record<string, unknown>) => c.post(`${path(id)}/events`, body, { headers }),
-    suppress: (id: string) => c.post(`${path(id)}/suppress`, {}, { headers }),
-    unsuppress: (id: string) => c.post(`${path(id)}/unsuppress`, {}, { headers }),
-    addDevice: (id: string, device: Record<string, unknown>) =>
-      c.put(`${path(id)}/devices`, { device }, { headers }),
-    deleteDevice: (id: string, token: string) =>
-      c.delete(`${path(id)}/devices/${encodeURIComponent(token)}`, undefined, { headers }),
-    anonymous: (body: Record<string, unknown>) => c.post('/api/v1/events', body, { headers }),
-    region: () => c.get('/api/v1/accounts/region', { headers }),
-  };
-  const holder = { keyId: key.id as string, accountId: account.id, workspaceId: workspace.id };
-  return { admin, workspace, track, holder };
-}
-
-const ok = (reply: Reply) => {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-  expect(reply.body).toEqual({});
-};
-
-/** A Track API problem: its status and code, and Customer.io's `meta.error` beside it. */
-function expectTrackProblem(reply: Reply, status: number, code?: string) {
-  expectProblem(reply, status, code);
-  expect(reply.body.meta).toEqual({ error: reply.body.detail });
-}
+const setUp = (options: { email?: boolean } = {}) => setUpTrack(service, options);
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
   return queryRows<T>(service.ctx.db, query);

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
-import { isUniqueViolation, isUnstorableText } from '../../db/errors.js';
+import { isUniqueViolation, isUnstorableText, pgErrorCode } from '../../db/errors.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError, invalid, missing, notFound } from '../../shared/errors.js';
 import type { KeyHolder } from '../api-keys/service.js';
@@ -106,8 +106,39 @@ export async function applyOperation(
 export const workspaceAfter = (ws: WorkspaceRow, op: TrackOperation): WorkspaceRow =>
   op.type === 'person' && op.action === 'suppress' && !ws.suppresses ? { ...ws, suppresses: true } : ws;
 
-const asRefusal = (error: unknown): DomainError => {
+/**
+ * What one operation's own failure says to its caller, or undefined when the failure is not the
+ * operation's (a lost connection, a bug): PostgreSQL's data exceptions (SQLSTATE class 22: a date
+ * out of range, text it cannot store) and integrity violations (class 23: a key taken meanwhile)
+ * are the operation's doing, refused as such (400/409), never a 500 after others were committed.
+ */
+export function refusalOf(op: TrackOperation, error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
+  if (isUniqueViolation(error))
+    return op.type === 'person' && (op.action === 'identify' || op.action === 'merge')
+      ? takenMeanwhile()
+      : new DomainError(
+          'conflict',
+          'What this operation writes was written meanwhile by another call: send it again.',
+        );
+  if (isUnstorableText(error)) return invalid('/', 'holds text that cannot be stored (a NUL byte?)');
+  const code = pgErrorCode(error);
+  if (code?.startsWith('22'))
+    return invalid(
+      '/',
+      `holds a value that cannot be stored: a date or number out of range? (SQLSTATE ${code})`,
+    );
+  if (code?.startsWith('23'))
+    return new DomainError(
+      'conflict',
+      `The operation conflicts with data written meanwhile (SQLSTATE ${code}).`,
+    );
+  return undefined;
+}
+
+const refuse = (op: TrackOperation, error: unknown): DomainError => {
+  const refusal = refusalOf(op, error);
+  if (refusal) return refusal;
   throw error;
 };
 
@@ -128,7 +159,7 @@ async function applyIdentifyRun(
       calls.push({ key: keyOf(op.person, rules), change: changeOf(op.attributes) });
       at.push(i);
     } catch (error) {
-      outcomes[i] = asRefusal(error);
+      outcomes[i] = refuse(op, error);
     }
   }
   const written = await identifyRun(tx, clock, ws, calls, locked);
@@ -162,7 +193,8 @@ function applyInOneTransaction(
           await enqueueOperation(tx, ctx.clock, ws, op);
           outcomes.push({ queued: true });
         } catch (error) {
-          outcomes.push(asRefusal(error));
+          if (!(error instanceof DomainError)) throw error;
+          outcomes.push(error);
         }
       }
       return outcomes;
@@ -182,7 +214,7 @@ function applyInOneTransaction(
           ws = workspaceAfter(ws, op);
           outcomes.push({ applied: true });
         } catch (error) {
-          outcomes.push(asRefusal(error));
+          outcomes.push(refuse(op, error));
         }
         i++;
       }
@@ -208,11 +240,7 @@ export async function applyOperations(
   try {
     return await applyInOneTransaction(ctx, key, ops);
   } catch (error) {
-    if (ops.length === 1) {
-      if (isUniqueViolation(error)) return [takenMeanwhile()];
-      if (isUnstorableText(error)) return [invalid('/', 'holds text that cannot be stored (a NUL byte?)')];
-      throw error;
-    }
+    if (ops.length === 1) return [refuse(ops[0]!, error)];
     const outcomes: OperationOutcome[] = [];
     for (const op of ops) outcomes.push(...(await applyOperations(ctx, key, [op])));
     return outcomes;

@@ -11,20 +11,13 @@ import { applyPersonRelationships } from './objects.js';
 import type { DeviceInput, EventInput, PersonOperation, PersonRef } from './operations.js';
 import { describeRef, keyOf } from './person-ref.js';
 import * as store from './store.js';
+import { unixSeconds as dateOf } from './unix-time.js';
 
 // The person operations of the Track API (other than merge, merge.ts), each in the caller's
 // transaction (a savepoint of the applier), throwing a DomainError when refused.
 
 const MAX_EVENT_DATA_BYTES = 100_000;
 const PLATFORMS = ['ios', 'android'];
-
-/** A Unix time in seconds, as a date; `path` names the field when it is not one. */
-function dateOf(seconds: number, path: string): Date {
-  const date = new Date(seconds * 1000);
-  if (!Number.isFinite(seconds) || Number.isNaN(date.getTime()))
-    throw invalid(path, 'must be a Unix time in seconds');
-  return date;
-}
 
 /** Refuses an event Customer.io refuses: no name, data over 100,000 bytes, a time that is none. */
 export function checkEvent(event: EventInput): void {

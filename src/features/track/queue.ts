@@ -2,9 +2,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { trackQueue } from '../../db/schema.js';
 import type { Clock } from '../../shared/clock.js';
-import { DomainError } from '../../shared/errors.js';
+import type { DomainError } from '../../shared/errors.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
-import { applyOperation, workspaceAfter } from './apply.js';
+import { applyOperation, refusalOf, workspaceAfter } from './apply.js';
 import type { TrackOperation } from './operations.js';
 import { describeRef } from './person-ref.js';
 
@@ -90,8 +90,11 @@ export async function applyQueuedOperations(
       await tx.transaction((inner) => applyOperation(inner, clock, before, op));
       current = workspaceAfter(current, op);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      await onRejected(tx, describe(op), error);
+      // The operation's own failure (its savepoint rolled back) is its rejection; any other fails
+      // the job, to be retried: a queue stuck on one operation would keep the workspace revalidating.
+      const refusal = refusalOf(op, error);
+      if (!refusal) throw error;
+      await onRejected(tx, describe(op), refusal);
     }
   }
   if (rows.length > 0)

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queryRows } from '../../src/db/connection.js';
+import { refusalOf } from '../../src/features/track/apply.js';
+import type { TrackOperation } from '../../src/features/track/operations.js';
+import { startService, type TestService } from '../support/service.js';
+import { expectTrackProblem, ok, setUpTrack } from '../support/track-v1.js';
+
+// The v1 Track API after the review of issue #23: times PostgreSQL cannot store, idempotent
+// deletes, loose input, and what a queued operation keeps of the time it was received.
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startService();
+});
+afterAll(() => service?.close());
+
+const setUp = (options: { email?: boolean } = {}) => setUpTrack(service, options);
+const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(service.ctx.db, query);
+
+describe('Unix times', () => {
+  test('a time in milliseconds, past year 9999 or before 1970 is a 400 naming the field, and nothing is written', async () => {
+    const { workspace, track } = await setUp();
+    await track.identify('ada', {});
+    const ms = await track.event('ada', { name: 'a', timestamp: 1796356892244 });
+    expectTrackProblem(ms, 400, 'invalid');
+    expect(ms.body.detail).toMatch(/timestamp must be a Unix time in seconds/);
+    const device = await track.addDevice('ada', { id: 'tok', platform: 'ios', last_used: 253402300800 });
+    expectTrackProblem(device, 400, 'invalid');
+    expect(device.body.detail).toMatch(/device\.last_used/);
+    const anonymous = await track.anonymous({ name: 'a', anonymous_id: 'x', timestamp: -62135596801 });
+    expectTrackProblem(anonymous, 400, 'invalid');
+    expect(await rows(sql`SELECT id FROM events WHERE workspace_id = ${workspace.id}`)).toEqual([]);
+    expect(await rows(sql`SELECT token FROM devices WHERE workspace_id = ${workspace.id}`)).toEqual([]);
+    // The last second of year 9999 is a time.
+    ok(await track.event('ada', { name: 'late', timestamp: 253402300799 }));
+  });
+
+  test('queued while revalidating, a bad time is refused at once and the queue drains', async () => {
+    const { admin, workspace, track } = await setUp();
+    await track.identify('ada', {});
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+      identifiers: { email: false, id: true },
+    });
+    expectTrackProblem(await track.event('ada', { name: 'a', timestamp: 1796356892244 }), 400, 'invalid');
+    expect((await track.event('ada', { name: 'b' })).status).toBe(202);
+    await service.worker.runUntilIdle();
+    expect(await rows(sql`SELECT name FROM events WHERE workspace_id = ${workspace.id}`)).toEqual([
+      { name: 'b' },
+    ]);
+    const [ws] = await rows<{ state: string }>(
+      sql`SELECT processing_state AS state FROM workspaces WHERE id = ${workspace.id}`,
+    );
+    expect(ws?.state).not.toBe('revalidating');
+  });
+
+  test("PostgreSQL's data exceptions and integrity violations are one operation's refusal; other errors are not", async () => {
+    const failure = async (query: ReturnType<typeof sql>) => {
+      try {
+        await service.ctx.db.execute(query);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected the query to fail');
+    };
+    const op: TrackOperation = {
+      type: 'object',
+      action: 'delete',
+      object: { typeId: 'ot_x', objectId: '1' },
+    };
+    const outOfRange = await failure(sql`SELECT 'infinity-and-beyond'::timestamptz`);
+    expect(refusalOf(op, outOfRange)?.status).toBe(400);
+    const divided = await failure(sql`SELECT 1/0`);
+    expect(refusalOf(op, divided)?.status).toBe(400); // 22012, division by zero: a data exception
+    const notNull = await failure(sql`INSERT INTO workspaces (id) VALUES (NULL)`);
+    const refusal = refusalOf(op, notNull);
+    expect(refusal?.status).toBe(409);
+    expect(refusal?.detail).not.toMatch(/person/i); // an object's conflict names no person
+    expect(refusalOf(op, await failure(sql`SELECT * FROM no_such_table`))).toBeUndefined();
+  });
+});

@@ -15,8 +15,9 @@
  *
  * The order, for every writer of people, so that no two can deadlock: the workspace's gate (if
  * taken); PERSON_KEYS; the one-key person locks, in hash order; then people's rows, in cio_id order.
- * Each transaction calls lock_person_keys once: a second call upgrading PERSON_KEYS from shared to
- * exclusive could deadlock with another doing the same.
+ * A transaction's first call of lock_person_keys names every key it will write; later calls (the
+ * Track API applier's later runs) name only keys already named, never upgrading PERSON_KEYS from
+ * shared to exclusive, which could deadlock with another doing the same.
  */
 
 // Any constant will do: it only has to be the same in every process that migrates.

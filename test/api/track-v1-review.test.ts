@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
-import { refusalOf } from '../../src/features/track/apply.js';
+import { namedByOperations, refusalOf } from '../../src/features/track/apply.js';
 import type { TrackOperation } from '../../src/features/track/operations.js';
 import { startService, type TestService } from '../support/service.js';
 import { expectTrackProblem, ok, setUpTrack } from '../support/track-v1.js';
@@ -77,5 +77,27 @@ describe('Unix times', () => {
     expect(refusal?.status).toBe(409);
     expect(refusal?.detail).not.toMatch(/person/i); // an object's conflict names no person
     expect(refusalOf(op, await failure(sql`SELECT * FROM no_such_table`))).toBeUndefined();
+  });
+});
+
+describe('what the gate locks', () => {
+  test('segment operations and object relationships name no one to lock: 1,000 ids would stall the workspace', () => {
+    const people = Array.from({ length: 1000 }, (_, i) => ({ id: `p${i}` }));
+    const named = namedByOperations([
+      { type: 'segment', action: 'add_people', segmentId: 'res_x', people },
+      {
+        type: 'object',
+        action: 'add_relationships',
+        object: { typeId: 'ot_x', objectId: '1' },
+        relationships: people.map((person) => ({ person, attributes: {} })),
+      },
+      {
+        type: 'person',
+        action: 'event',
+        person: { path: 'ada@example.com' },
+        event: { name: 'e', type: 'event', data: {} },
+      },
+    ]);
+    expect(named).toEqual({ emails: ['ada@example.com'], ids: ['ada@example.com'], cioIds: [] });
   });
 });

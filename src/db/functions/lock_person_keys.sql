@@ -12,8 +12,10 @@
 -- naming none takes no lock. A transaction thus holds at most 65 of these locks. (A Track API batch
 -- of more than about 30 calls names more than 64: batches of one workspace then take turns.)
 --
--- Each transaction calls this once (people/write-store.ts lockToWrite, or enter_workspace_for_track): a
--- second call upgrading the shared lock to exclusive could deadlock with another doing the same.
+-- A transaction calls this first for everything it will write (people/write-store.ts lockToWrite,
+-- or enter_workspace_for_track at the Track API's gate); later calls (the applier's later runs of
+-- identifies, track/apply.ts) name only keys the first named, so never more than 64 after 64 or
+-- fewer: a call upgrading the shared lock to exclusive could deadlock with another doing the same.
 -- The order of all locks of a writer of people is in src/db/advisory-locks.ts.
 CREATE OR REPLACE FUNCTION lock_person_keys(workspace text, emails jsonb, ids jsonb) RETURNS void
 LANGUAGE plpgsql AS $$

@@ -57,7 +57,8 @@ export function parseIdentifier(raw: string, rules: IdentifierRules): PersonKey 
 /**
  * The emails, ids and cio_ids Track API calls name — as a key, or as a new value — before they are
  * parsed: what the writer locks, whatever the workspace's rules say. An identifier is a cio_id, or
- * else an id, and an email too if it has an @ (a lock or a lookup too many costs nothing).
+ * else an id, and an email too if it has an @ (a lock or a lookup too many is cheap while the keys
+ * are at most 64: over that, every writer of the workspace waits, lock_person_keys.sql).
  */
 export function namedIn(
   calls: readonly { identifier: string; email?: unknown; id?: unknown }[],

@@ -23,24 +23,22 @@ type PlainIdentify = Extract<PersonOperation, { action: 'identify' }>;
 const isPlainIdentify = (op: TrackOperation): op is PlainIdentify =>
   op.type === 'person' && op.action === 'identify' && !op.relationships?.length;
 
-/** Every person an operation names, and every email and id it gives: what its transaction locks. */
+/**
+ * The people an operation writes, whom its transaction locks at the gate. Segment operations and
+ * object relationships only refer to people (read FOR KEY SHARE, which a delete waits for): naming
+ * their up to 1,000 people would take the workspace's key lock exclusively (over 64 keys) and lock
+ * every row FOR NO KEY UPDATE, stalling every other writer of the workspace.
+ */
 function refsOf(op: TrackOperation): PersonRef[] {
-  switch (op.type) {
-    case 'person':
-      return op.action === 'merge' ? [op.primary, op.secondary] : [op.person];
-    case 'segment':
-      return op.people;
-    case 'object':
-      return 'relationships' in op ? (op.relationships ?? []).map((r) => r.person) : [];
-    case 'anonymous':
-      return [];
-  }
+  if (op.type !== 'person') return [];
+  return op.action === 'merge' ? [op.primary, op.secondary] : [op.person];
 }
 
 /**
- * Whom operations name, before they are parsed (a lock too many costs nothing): v1's path as
- * namedIn reads it (a cio_id, else an id, and an email too with an @), v2's typed identifiers as
- * they say, and the email and id an identify gives.
+ * Whom operations name, before they are parsed: v1's path as namedIn reads it (a cio_id, else an
+ * id, and an email too with an @), v2's typed identifiers as they say, and the email and id an
+ * identify gives. A superset of what the runs of identifies after the gate lock again (the gate
+ * must hold them first: lock_person_keys.sql); over 64 keys, every writer of the workspace waits.
  */
 export function namedByOperations(ops: readonly TrackOperation[]): PeopleNamed {
   const emails = new Set<string>();

@@ -103,11 +103,16 @@ export async function applyPersonOperation(
     return;
   }
   if (await isSuppressed(tx, ws, key)) return;
+  if (op.action === 'delete' || op.action === 'delete_device') {
+    // Deletes are idempotent, as Customer.io's: a retried delete (nobody, or no such device) is done.
+    const person = await people.findPerson(tx, ws.id, key);
+    if (!person) return;
+    if (op.action === 'delete_device') await store.deleteDevice(tx, ws.id, person.cioId, op.token);
+    else await people.deletePerson(tx, ws.id, person.cioId);
+    return;
+  }
   const person = await findOrRefuse(tx, ws, key, op.person);
   switch (op.action) {
-    case 'delete':
-      await people.deletePerson(tx, ws.id, person.cioId);
-      return;
     case 'event':
       await store.insertEvent(tx, { workspaceId: ws.id, cioId: person.cioId, ...eventRow(clock, op.event) });
       return;
@@ -126,9 +131,6 @@ export async function applyPersonOperation(
       });
       return;
     }
-    case 'delete_device':
-      await store.deleteDevice(tx, ws.id, person.cioId, op.token);
-      return;
     case 'add_relationships':
     case 'delete_relationships':
       await applyPersonRelationships(

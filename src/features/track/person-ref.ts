@@ -1,6 +1,7 @@
 import { DomainError } from '../../shared/errors.js';
 import { type IdentifierRules, parseIdentifier } from '../people/identifier-rules.js';
 import type { PersonKey } from '../people/store.js';
+import { bytes, checkEmail, checkId, EMAIL_MAX_BYTES, isRecord, orThrow, refuse } from './limits.js';
 import type { PersonRef } from './operations.js';
 
 /**
@@ -32,4 +33,38 @@ export function describeRef(ref: PersonRef): string {
   if ('cio_id' in ref) return `cio_id ${ref.cio_id}`;
   if ('email' in ref) return `email ${ref.email}`;
   return `id ${ref.id}`;
+}
+
+/**
+ * A person named by `{id}`, `{email}` or `{cio_id}` — exactly one; an id as a string or a number —
+ * as v1's merge and segment routes and v2 take one. Throws a RefusedError (a 400 naming `field`).
+ * `stringIds`: v2 refuses a numeric id (`identifiers.id must be a string value`, its contract).
+ */
+export function readPersonRef(raw: unknown, field: string, { stringIds = false } = {}): PersonRef {
+  if (!isRecord(raw)) return refuse('required', field, `${field} must be an object with id, email or cio_id`);
+  const given = (['id', 'email', 'cio_id'] as const).filter((k) => raw[k] !== undefined && raw[k] !== null);
+  if (given.length !== 1)
+    refuse(
+      given.length === 0 ? 'required' : 'invalid',
+      field,
+      `${field} must hold exactly one of id, email or cio_id`,
+    );
+  const key = given[0]!;
+  const at = `${field}.${key}`;
+  const value = raw[key];
+  if (key === 'id' && !(stringIds && typeof value === 'number')) {
+    orThrow(checkId(value, at));
+    const id = String(value);
+    if (id.trim().length === 0) refuse('required', at, `${at} cannot be an empty string`);
+    return { id };
+  }
+  if (typeof value !== 'string') return refuse('invalid', at, `${at} must be a string value`);
+  if (value.trim().length === 0) refuse('required', at, `${at} cannot be an empty string`);
+  if (key === 'email') {
+    orThrow(checkEmail(value, at));
+    return { email: value };
+  }
+  if (bytes(value) > EMAIL_MAX_BYTES)
+    refuse('too_long', at, `${at} cannot be longer than ${EMAIL_MAX_BYTES} bytes`);
+  return { cio_id: value };
 }

@@ -1,25 +1,24 @@
+import {
+  bytes,
+  checkAttributes,
+  checkEventData,
+  EVENT_NAME_MAX_BYTES,
+  ID_MAX_BYTES,
+  isRecord,
+  orThrow,
+  RefusedError,
+  refuse,
+} from './limits.js';
 import type {
   DeviceInput,
   EventInput,
   ObjectRef,
   ObjectRelationship,
-  PersonRef,
   PersonRelationship,
   TrackOperation,
 } from './operations.js';
-import {
-  attributesProblem,
-  bytes,
-  EVENT_DATA_MAX_BYTES,
-  EVENT_NAME_MAX_BYTES,
-  IDENTIFIER_MAX_BYTES,
-  isRecord,
-  OPERATION_MAX_BYTES,
-  PAGE_NAME_MAX_BYTES,
-  PERSON_KEY_MAX_BYTES,
-  type V2Problem,
-  valueBytes,
-} from './v2-limits.js';
+import { readPersonRef } from './person-ref.js';
+import { OPERATION_MAX_BYTES, PAGE_NAME_MAX_BYTES, type V2Problem } from './v2-limits.js';
 
 /**
  * Reads one Track API v2 operation — Customer.io's shapes, as their reference and real senders
@@ -30,16 +29,8 @@ import {
  */
 export type Read = { op: TrackOperation } | { problem: V2Problem };
 
-/** A refusal while reading, thrown and caught within this file only. */
-class Refused extends Error {
-  constructor(readonly problem: V2Problem) {
-    super(problem.message);
-  }
-}
-
-const refuse = (reason: V2Problem['reason'], field: string, message: string): never => {
-  throw new Refused({ reason, field, message });
-};
+/** v2 names people by string ids only (a number is refused, as the contract tests say). */
+const v2Ids = { stringIds: true };
 
 const personActions = [
   'identify',
@@ -61,7 +52,7 @@ export function readOperation(raw: unknown): Read {
   try {
     return { op: read(raw) };
   } catch (error) {
-    if (error instanceof Refused) return { problem: error.problem };
+    if (error instanceof RefusedError) return { problem: error.refusal };
     throw error;
   }
 }
@@ -92,27 +83,11 @@ function read(raw: unknown): TrackOperation {
   return refuse('invalid', 'type', 'type must be "person" or "object"');
 }
 
-function text(value: unknown, field: string, max = IDENTIFIER_MAX_BYTES): string {
+function text(value: unknown, field: string, max = ID_MAX_BYTES): string {
   if (typeof value !== 'string') return refuse('invalid', field, `${field} must be a string value`);
   if (value.trim().length === 0) refuse('required', field, `${field} cannot be an empty string`);
   if (bytes(value) > max) refuse('too_long', field, `${field} cannot be longer than ${max} bytes`);
   return value;
-}
-
-/** `{id}`, `{email}` or `{cio_id}`: exactly one, a string. */
-function personRef(value: unknown, field: string): PersonRef {
-  if (!isRecord(value))
-    return refuse('required', field, `${field} must be an object with id, email or cio_id`);
-  const given = (['id', 'email', 'cio_id'] as const).filter((k) => value[k] !== undefined);
-  if (given.length !== 1)
-    refuse(
-      given.length === 0 ? 'required' : 'invalid',
-      field,
-      `${field} must hold exactly one of id, email or cio_id`,
-    );
-  const key = given[0]!;
-  const id = text(value[key], `${field}.${key}`, key === 'id' ? IDENTIFIER_MAX_BYTES : PERSON_KEY_MAX_BYTES);
-  return key === 'id' ? { id } : key === 'email' ? { email: id } : { cio_id: id };
 }
 
 /** `{object_type_id, object_id}`; the type as a string or a number ("1" as Segment sends it). */
@@ -128,8 +103,7 @@ function objectRef(value: unknown, field: string): ObjectRef {
 
 function attributes(value: unknown, field: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};
-  const problem = attributesProblem(value, field);
-  if (problem) throw new Refused(problem);
+  orThrow(checkAttributes(value, field));
   return value as Record<string, unknown>;
 }
 
@@ -160,7 +134,10 @@ const personRelationships = (value: unknown, required: boolean): PersonRelations
   relationships(value, required, objectRef)?.map((r) => ({ object: r.target, attributes: r.attributes }));
 
 const objectRelationships = (value: unknown, required: boolean): ObjectRelationship[] | undefined =>
-  relationships(value, required, personRef)?.map((r) => ({ person: r.target, attributes: r.attributes }));
+  relationships(value, required, (ids, at) => readPersonRef(ids, at, v2Ids))?.map((r) => ({
+    person: r.target,
+    attributes: r.attributes,
+  }));
 
 /** Unix seconds, when given. */
 function seconds(value: unknown, field: string): number | undefined {
@@ -188,8 +165,7 @@ function event(raw: Record<string, unknown>, type: EventInput['type']): EventInp
   if (raw.attributes !== undefined && raw.attributes !== null && !isRecord(raw.attributes))
     refuse('invalid', 'attributes', 'event data must be a hash (send "attributes":{} instead)');
   const data = (raw.attributes ?? {}) as Record<string, unknown>;
-  if (valueBytes(data) > EVENT_DATA_MAX_BYTES)
-    refuse('too_long', 'attributes', `event data cannot be longer than ${EVENT_DATA_MAX_BYTES} bytes`);
+  orThrow(checkEventData(data, 'attributes'));
   const input: EventInput = { name, type, data };
   const timestamp = seconds(raw.timestamp, 'timestamp');
   if (timestamp !== undefined) input.timestamp = timestamp;
@@ -218,8 +194,8 @@ function readPerson(raw: Record<string, unknown>, action: (typeof personActions)
     return {
       type: 'person',
       action,
-      primary: personRef(raw.primary, 'primary'),
-      secondary: personRef(raw.secondary, 'secondary'),
+      primary: readPersonRef(raw.primary, 'primary', v2Ids),
+      secondary: readPersonRef(raw.secondary, 'secondary', v2Ids),
     };
   // An event of someone not identified yet names them by anonymous_id alone.
   const ids = raw.identifiers;
@@ -232,7 +208,7 @@ function readPerson(raw: Record<string, unknown>, action: (typeof personActions)
         event: event(raw, action),
       };
   }
-  const person = personRef(ids, 'identifiers');
+  const person = readPersonRef(ids, 'identifiers', v2Ids);
   switch (action) {
     case 'identify': {
       const op: TrackOperation = {

@@ -24,7 +24,7 @@ describe('Unix times', () => {
     await track.identify('ada', {});
     const ms = await track.event('ada', { name: 'a', timestamp: 1796356892244 });
     expectTrackProblem(ms, 400, 'invalid');
-    expect(ms.body.detail).toMatch(/timestamp must be a Unix time in seconds/);
+    expect(ms.body.detail).toMatch(/timestamp must be a Unix timestamp in seconds/);
     const device = await track.addDevice('ada', { id: 'tok', platform: 'ios', last_used: 253402300800 });
     expectTrackProblem(device, 400, 'invalid');
     expect(device.body.detail).toMatch(/device\.last_used/);
@@ -99,5 +99,48 @@ describe('what the gate locks', () => {
       },
     ]);
     expect(named).toEqual({ emails: ['ada@example.com'], ids: ['ada@example.com'], cioIds: [] });
+  });
+});
+
+describe('loose input', () => {
+  test('an event name blank or over 100 bytes, an anonymous event without anonymous_id nor recipient: 400', async () => {
+    const { workspace, track } = await setUp();
+    await track.identify('ada', {});
+    expectTrackProblem(await track.event('ada', { name: '   ' }), 400, 'invalid');
+    expectTrackProblem(await track.event('ada', { name: 7 }), 400);
+    const long = await track.event('ada', { name: 'é'.repeat(51) }); // 102 bytes
+    expectTrackProblem(long, 400, 'invalid');
+    expect(long.body.detail).toMatch(/100 bytes/);
+    const nobody = await track.anonymous({ name: 'invited' });
+    expectTrackProblem(nobody, 400, 'invalid');
+    expect(nobody.body.detail).toMatch(/recipient/);
+    ok(await track.anonymous({ name: 'invited', data: { recipient: 'bo@example.com' } }));
+    expect(await rows(sql`SELECT name FROM events WHERE workspace_id = ${workspace.id}`)).toEqual([]);
+  });
+
+  test('identify takes at most 300 attributes, names of 150 bytes and values of 1000, as v2', async () => {
+    const { track } = await setUp();
+    const many = Object.fromEntries(Array.from({ length: 301 }, (_, i) => [`a${i}`, i]));
+    expectTrackProblem(await track.identify('ada', many), 400, 'invalid');
+    const value = await track.identify('ada', { plan: 'x'.repeat(1001) });
+    expectTrackProblem(value, 400, 'invalid');
+    expect(value.body.detail).toMatch(/1000 bytes/);
+    expect((await track.identify('ada', { plan: 'x'.repeat(1000) })).status).toBe(200);
+  });
+
+  test('add_customers: a bogus id_type names the types; ids as a string is no list', async () => {
+    const { admin, workspace, headers } = await setUp();
+    const segment = await admin.post(`/api/workspaces/${workspace.id}/resources`, {
+      kind: 'segment',
+      name: 'Manual',
+      body: { type: 'manual' },
+    });
+    const c = service.client();
+    const add = (query: string, body: unknown) =>
+      c.post(`/api/v1/segments/${segment.body.id}/add_customers${query}`, body, { headers });
+    const bogus = await add('?id_type=bogus', { ids: ['a'] });
+    expectTrackProblem(bogus, 400);
+    expect(bogus.body.detail).toMatch(/id, email, cio_id/);
+    expectTrackProblem(await add('', { ids: 'f5' }), 400, 'invalid');
   });
 });

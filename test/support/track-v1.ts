@@ -33,7 +33,7 @@ export async function setUpTrack(service: TestService, options: { email?: boolea
     region: () => c.get('/api/v1/accounts/region', { headers }),
   };
   const holder = { keyId: key.id as string, accountId: account.id, workspaceId: workspace.id };
-  return { admin, workspace, track, holder };
+  return { admin, workspace, track, holder, headers };
 }
 
 export const ok = (reply: Reply) => {

@@ -7,33 +7,37 @@ import type { PersonKey, PersonRow } from '../people/store.js';
 import * as people from '../people/store.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { changeOf, identifyRun } from './identify.js';
+import { checkEventData, checkEventName, checkUnixSeconds, orThrow } from './limits.js';
 import { applyPersonRelationships } from './objects.js';
 import type { DeviceInput, EventInput, PersonOperation, PersonRef } from './operations.js';
 import { describeRef, keyOf } from './person-ref.js';
 import * as store from './store.js';
-import { unixSeconds as dateOf } from './unix-time.js';
 
 // The person operations of the Track API (other than merge, merge.ts), each in the caller's
 // transaction (a savepoint of the applier), throwing a DomainError when refused.
 
-const MAX_EVENT_DATA_BYTES = 100_000;
 const PLATFORMS = ['ios', 'android'];
 
-/** Refuses an event Customer.io refuses: no name, data over 100,000 bytes, a time that is none. */
+/** A Unix time in seconds (limits.ts checkUnixSeconds: 0 … end of year 9999), as a date. */
+function dateOf(seconds: number, field: string): Date {
+  orThrow(checkUnixSeconds(seconds, field));
+  return new Date(Math.floor(seconds) * 1000);
+}
+
+/** Refuses an event Customer.io refuses (limits.ts): a blank or long name, data too large, a time that is none. */
 export function checkEvent(event: EventInput): void {
-  if (typeof event.name !== 'string' || event.name.length === 0) throw invalid('/name', 'is required');
+  orThrow(checkEventName(event.name, 'name'));
   if (!['event', 'page', 'screen'].includes(event.type))
     throw invalid('/type', 'must be event, page or screen');
-  if (Buffer.byteLength(JSON.stringify(event.data ?? {})) > MAX_EVENT_DATA_BYTES)
-    throw invalid('/data', `must be at most ${MAX_EVENT_DATA_BYTES} bytes as JSON`);
-  if (event.timestamp !== undefined) dateOf(event.timestamp, '/timestamp');
+  orThrow(checkEventData(event.data, 'data'));
+  if (event.timestamp !== undefined) dateOf(event.timestamp, 'timestamp');
 }
 
 export function checkDevice(device: DeviceInput): void {
   if (typeof device.token !== 'string' || device.token.length === 0)
     throw invalid('/device/id', 'is required');
   if (!PLATFORMS.includes(device.platform)) throw invalid('/device/platform', 'must be ios or android');
-  if (device.lastUsed !== undefined) dateOf(device.lastUsed, '/device/last_used');
+  if (device.lastUsed !== undefined) dateOf(device.lastUsed, 'device.last_used');
 }
 
 /** What an operation's fields must be before it is applied or queued: refused now, not after revalidation. */
@@ -58,7 +62,7 @@ export const eventRow = (clock: Clock, event: EventInput) => ({
   type: event.type,
   data: event.data ?? {},
   clientId: event.id ?? null,
-  createdAt: event.timestamp === undefined ? clock.now() : dateOf(event.timestamp, '/timestamp'),
+  createdAt: event.timestamp === undefined ? clock.now() : dateOf(event.timestamp, 'timestamp'),
 });
 
 /** Suppresses: the person is deleted, and their identifiers (or the one named) recorded. */
@@ -124,7 +128,7 @@ export async function applyPersonOperation(
         token,
         cioId: person.cioId,
         platform,
-        lastUsed: lastUsed === undefined ? null : dateOf(lastUsed, '/device/last_used'),
+        lastUsed: lastUsed === undefined ? null : dateOf(lastUsed, 'device.last_used'),
         attributes: attributes ?? {},
         createdAt: now,
         updatedAt: now,

@@ -1,26 +1,18 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
-import { DomainError } from '../../shared/errors.js';
+import { invalid } from '../../shared/errors.js';
 import type { KeyHolder } from '../api-keys/service.js';
 import { IdentifyBody, Person } from '../people/schemas.js';
 import { identifyCalls, isQueued } from '../people/track.js';
-import { applyOperations } from './apply.js';
+import { checkAttributes, orThrow } from './limits.js';
 import type { EventInput, TrackOperation } from './operations.js';
+import { applyOne, Empty, Queued, v1Answers } from './v1-answers.js';
 
 const IdentifierParams = Type.Object({ identifier: Type.String({ minLength: 1, maxLength: 300 }) });
 const tags = ['Track API'];
-
-const Queued = Type.Object(
-  { queued: Type.Literal(true) },
-  {
-    description:
-      'The workspace is revalidating its identifiers: the call is queued and applied after, in order',
-  },
-);
-const Empty = Type.Object({}, { description: 'Done (Customer.io’s answer to every v1 write)' });
 
 const EventFields = {
   name: Type.String({ minLength: 1, maxLength: 150 }),
@@ -57,6 +49,15 @@ const DeviceBody = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Before validation, an event's name must be text: the API's Ajv would coerce a number (7 → "7"),
+ * and Customer.io refuses a name that is not a string.
+ */
+async function nameIsText(req: FastifyRequest): Promise<void> {
+  const name = (req.body as { name?: unknown } | undefined)?.name;
+  if (name !== undefined && typeof name !== 'string') throw invalid('/name', 'event name must be a string');
+}
+
 function eventOf(body: {
   name: string;
   data?: Record<string, unknown>;
@@ -82,18 +83,8 @@ function eventOf(body: {
 export function trackRoutes(app: App, ctx: AppContext): void {
   const identify = identifyCalls(ctx);
 
-  /** One operation through the applier: 200 `{}`, 202 queued, or its refusal. */
-  async function apply(reply: FastifyReply, key: KeyHolder, op: TrackOperation) {
-    const [outcome] = await applyOperations(ctx, key, [op]);
-    if (outcome instanceof DomainError) throw outcome;
-    if (outcome && 'queued' in outcome) return reply.code(202).send({ queued: true });
-    return reply.code(200).send({});
-  }
-  const answers = (...codes: Parameters<typeof problems>) => ({
-    200: Empty,
-    202: Queued,
-    ...problems(...codes),
-  });
+  const apply = (reply: FastifyReply, key: KeyHolder, op: TrackOperation) => applyOne(ctx, key, op, reply);
+  const answers = v1Answers;
 
   app.put(
     '/api/v1/customers/:identifier',
@@ -109,6 +100,7 @@ export function trackRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
+      orThrow(checkAttributes(req.body, 'attributes')); // Customer.io's limits, as v2's (limits.ts)
       const result = await identify(req.trackKey!, { identifier: req.params.identifier, body: req.body });
       if (isQueued(result)) return reply.code(202).send(result);
       // 200 whether the person was created or updated, as the Track API answers (api.md).
@@ -139,6 +131,7 @@ export function trackRoutes(app: App, ctx: AppContext): void {
     '/api/v1/customers/:identifier/events',
     {
       config: { access: 'track_key' },
+      preValidation: nameIsText,
       schema: {
         tags,
         summary: 'Record an event, a page view (type page, named by the URL) or a screen view for a person',
@@ -231,6 +224,7 @@ export function trackRoutes(app: App, ctx: AppContext): void {
     '/api/v1/events',
     {
       config: { access: 'track_key' },
+      preValidation: nameIsText,
       schema: {
         tags,
         summary:
@@ -239,13 +233,17 @@ export function trackRoutes(app: App, ctx: AppContext): void {
         response: answers(400, 401),
       },
     },
-    (req, reply) =>
-      apply(reply, req.trackKey!, {
+    (req, reply) => {
+      // Without an anonymous id, an event is an invite: Customer.io needs its recipient.
+      if (!req.body.anonymous_id && typeof req.body.data?.recipient !== 'string')
+        throw invalid('/anonymous_id', 'an event needs anonymous_id, or data.recipient for an invite event');
+      return apply(reply, req.trackKey!, {
         type: 'anonymous',
         action: 'event',
         anonymousId: req.body.anonymous_id ?? '',
         event: eventOf(req.body),
-      }),
+      });
+    },
   );
 
   app.get(

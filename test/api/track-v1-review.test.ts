@@ -144,3 +144,26 @@ describe('loose input', () => {
     expectTrackProblem(await add('', { ids: 'f5' }), 400, 'invalid');
   });
 });
+
+describe('queued operations', () => {
+  test('are applied as at the time they were received: an event without timestamp, a device', async () => {
+    const { admin, workspace, track } = await setUp();
+    await track.identify('ada', {});
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+      identifiers: { email: false, id: true },
+    });
+    const received = Date.now();
+    expect((await track.event('ada', { name: 'then' })).status).toBe(202);
+    expect((await track.addDevice('ada', { id: 'tok', platform: 'ios' })).status).toBe(202);
+    service.clock.advance(86_400_000); // revalidation ends a day later
+    await service.worker.runUntilIdle();
+    const [event] = await rows<{ at: Date }>(
+      sql`SELECT created_at AS at FROM events WHERE workspace_id = ${workspace.id}`,
+    );
+    const [device] = await rows<{ at: Date }>(
+      sql`SELECT created_at AS at FROM devices WHERE workspace_id = ${workspace.id}`,
+    );
+    for (const at of [event?.at, device?.at])
+      expect(Math.abs(new Date(at!).getTime() - received)).toBeLessThan(60_000);
+  });
+});

@@ -71,7 +71,6 @@ function describe(op: TrackOperation): { operation: string; identifier: string }
  */
 export async function applyQueuedOperations(
   tx: Db,
-  clock: Clock,
   ws: WorkspaceRow,
   limit: number,
   onRejected: (tx: Db, call: { identifier: string; operation: string }, error: DomainError) => Promise<void>,
@@ -85,9 +84,12 @@ export async function applyQueuedOperations(
   let current = ws;
   for (const row of rows) {
     const op = operationOf(row);
+    // Applied as at the time it was received: an event without a timestamp, a device, a change
+    // happened then, not when revalidation ended.
+    const received: Clock = { now: () => new Date(row.receivedAt) };
     try {
       const before = current;
-      await tx.transaction((inner) => applyOperation(inner, clock, before, op));
+      await tx.transaction((inner) => applyOperation(inner, received, before, op));
       current = workspaceAfter(current, op);
     } catch (error) {
       // The operation's own failure (its savepoint rolled back) is its rejection; any other fails

@@ -235,7 +235,7 @@ export function trackRoutes(app: App, ctx: AppContext): void {
     },
     (req, reply) => {
       // Without an anonymous id, an event is an invite: Customer.io needs its recipient.
-      if (!req.body.anonymous_id && typeof req.body.data?.recipient !== 'string')
+      if (req.body.anonymous_id === undefined && typeof req.body.data?.recipient !== 'string')
         throw invalid('/anonymous_id', 'an event needs anonymous_id, or data.recipient for an invite event');
       return apply(reply, req.trackKey!, {
         type: 'anonymous',

@@ -50,7 +50,6 @@ export function revalidateWorkspace(ctx: AppContext): JobHandler {
         if (!locked || !current(locked)) return undefined;
         const { applied, more } = await applyQueuedOperations(
           tx,
-          ctx.clock,
           locked,
           CALLS_PER_TRANSACTION,
           rejected(ctx, locked),

@@ -167,3 +167,32 @@ describe('queued operations', () => {
       expect(Math.abs(new Date(at!).getTime() - received)).toBeLessThan(60_000);
   });
 });
+
+describe('the queue’s stored operations', () => {
+  test('carry a version; rows without one (queued before) still drain as version 1', async () => {
+    const { admin, workspace, track } = await setUp();
+    await track.identify('ada', {});
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+      identifiers: { email: false, id: true },
+    });
+    expect((await track.event('ada', { name: 'versioned' })).status).toBe(202);
+    const [stored] = await rows<{ op: { version: number; operation: { type: string } } }>(
+      sql`SELECT op FROM track_queue WHERE workspace_id = ${workspace.id}`,
+    );
+    expect(stored?.op).toMatchObject({ version: 1, operation: { type: 'person', action: 'event' } });
+    const unversioned = {
+      type: 'person',
+      action: 'event',
+      person: { path: 'ada' },
+      event: { name: 'old', type: 'event', data: {} },
+    };
+    await service.ctx.db.execute(
+      sql`INSERT INTO track_queue (workspace_id, op, received_at) VALUES (${workspace.id}, ${JSON.stringify(unversioned)}::jsonb, now())`,
+    );
+    await service.worker.runUntilIdle();
+    const names = await rows<{ name: string }>(
+      sql`SELECT name FROM events WHERE workspace_id = ${workspace.id} ORDER BY name`,
+    );
+    expect(names).toEqual([{ name: 'old' }, { name: 'versioned' }]);
+  });
+});

@@ -8,6 +8,18 @@ import { applyOperation, refusalOf, workspaceAfter } from './apply.js';
 import type { TrackOperation } from './operations.js';
 import { describeRef } from './person-ref.js';
 
+/**
+ * The version of the operations the queue stores (operations.ts). A change to their shape that an
+ * older process could misread takes the next number, and the reader learns the one before.
+ */
+const OPERATION_VERSION = 1;
+const OPERATION_TYPES: readonly string[] = ['person', 'anonymous', 'segment', 'object'];
+
+interface StoredOperation {
+  version: number;
+  operation: TrackOperation;
+}
+
 /** While the workspace revalidates its identifiers, operations wait in arrival order ("no data is dropped"). */
 export async function enqueueOperation(
   tx: Db,
@@ -17,16 +29,37 @@ export async function enqueueOperation(
 ): Promise<void> {
   await tx.insert(trackQueue).values({
     workspaceId: ws.id,
-    op: op as unknown as Record<string, unknown>,
+    op: { version: OPERATION_VERSION, operation: op } satisfies StoredOperation as unknown as Record<
+      string,
+      unknown
+    >,
     receivedAt: clock.now(),
   });
 }
 
 type QueuedRow = typeof trackQueue.$inferSelect;
 
+/**
+ * The stored operation, checked: rows queued before versions hold the operation itself (version 1's
+ * shape). One of a version this process does not know fails the drain, to be retried by a process
+ * that does, rather than be misread.
+ */
+function storedOperation(stored: Record<string, unknown>): TrackOperation {
+  const { version, operation } =
+    'version' in stored ? (stored as Partial<StoredOperation>) : { version: 1, operation: stored };
+  if (version !== OPERATION_VERSION)
+    throw new Error(
+      `A queued operation of version ${String(version)}; this process reads ${OPERATION_VERSION}`,
+    );
+  const type = (operation as { type?: unknown } | undefined)?.type;
+  if (typeof type !== 'string' || !OPERATION_TYPES.includes(type))
+    throw new Error(`A queued operation of unknown type ${String(type)}`);
+  return operation as TrackOperation;
+}
+
 /** A queued row as an operation: rows queued before migration 0030 hold v1's call instead. */
 function operationOf(row: QueuedRow): TrackOperation {
-  if (row.op) return row.op as unknown as TrackOperation;
+  if (row.op) return storedOperation(row.op);
   const person = { path: row.identifier ?? '' };
   const body = row.body ?? {};
   if (row.operation === 'delete') return { type: 'person', action: 'delete', person };

@@ -51,8 +51,7 @@ function anonymousIdOf(change: PersonChange): string | undefined {
 
 /**
  * Identify calls in order, through the one write path (upsertPeople: one round trip for them all),
- * in the caller's transaction: calls that name or give a suppressed identifier are ignored (looked
- * up only in a workspace that ever suppressed anyone); a call that sets `anonymous_id` takes that
+ * in the caller's transaction: calls that name or give a suppressed identifier are ignored; a call that sets `anonymous_id` takes that
  * id's anonymous events (one statement, only when some call sets it). `locked`: the people the
  * caller locked already (the Track API's gate does), when nothing changed them since.
  */
@@ -63,7 +62,10 @@ export async function identifyRun(
   calls: readonly IdentifyCall[],
   locked?: LockedPeople,
 ): Promise<IdentifyRunOutcome[]> {
-  const suppressed = ws.suppresses ? await suppressedAmong(tx, ws.id, calls.flatMap(keysOf)) : new Set();
+  // Looked up whatever the flag read at the gate said: a workspace's first suppression, by
+  // cio_<id>, locks no key of the person it deletes, and may commit while the gate waited for that
+  // person's row; this later statement sees it (one index probe, once per run of identifies).
+  const suppressed = await suppressedAmong(tx, ws.id, calls.flatMap(keysOf));
   const kept: IdentifyCall[] = [];
   const at: number[] = [];
   const outcomes: IdentifyRunOutcome[] = calls.map((call, i) => {

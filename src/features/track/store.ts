@@ -98,7 +98,11 @@ export async function insertSuppression(
     email: email === null ? null : sql`lower(${email})`,
     createdAt: at,
   });
-  await tx.update(workspaces).set({ suppresses: true }).where(eq(workspaces.id, workspaceId));
+  // Written once: the flag's row is not rewritten (nor locked) by every suppression.
+  await tx
+    .update(workspaces)
+    .set({ suppresses: true })
+    .where(and(eq(workspaces.id, workspaceId), eq(workspaces.suppresses, false)));
 }
 
 /** The condition "covers one of these keys" (emails compared folded). */

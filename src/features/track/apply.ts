@@ -91,7 +91,7 @@ export async function applyOperation(
         ...eventRow(clock, op.event),
       });
     case 'segment':
-      return applySegmentOperation(tx, clock, ws, op);
+      return applySegmentOperation(tx, ws, op);
     case 'object':
       return applyObjectOperation(tx, clock, ws, op);
   }

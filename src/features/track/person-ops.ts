@@ -94,16 +94,15 @@ export async function applyPersonOperation(
   ws: WorkspaceRow,
   op: Exclude<PersonOperation, { action: 'merge' }>,
 ): Promise<void> {
-  checkPersonOperation(op);
-  const key = keyOf(op.person, rulesOf(ws));
+  const key = keyOf(op.person, rulesOf(ws)); // op checked by the applier (apply.ts applyOperation)
   if (op.action === 'unsuppress') return store.deleteSuppressions(tx, ws.id, key);
   if (op.action === 'suppress') return suppress(tx, clock, ws, key);
   if (op.action === 'identify') {
     const [outcome] = await identifyRun(tx, clock, ws, [{ key, change: changeOf(op.attributes) }]);
     if (outcome instanceof Error) throw outcome;
-    if (outcome === null) throw notFound(`Person ${describeRef(op.person)}`);
+    if (outcome === null || outcome === undefined) throw notFound(`Person ${describeRef(op.person)}`);
     if (outcome !== 'suppressed' && op.relationships?.length)
-      await applyPersonRelationships(tx, clock, ws, outcome!.person.cioId, op.relationships, 'add');
+      await applyPersonRelationships(tx, clock, ws, outcome.person.cioId, op.relationships, 'add');
     return;
   }
   if (await isSuppressed(tx, ws, key)) return;

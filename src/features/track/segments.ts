@@ -1,5 +1,4 @@
 import type { Db } from '../../db/connection.js';
-import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
 import { kinds } from '../content/kinds.js';
 import { addSegmentMembers, type IdentifierColumn, removeSegmentMembers } from '../content/segments.js';
@@ -20,12 +19,7 @@ const columnOf: Record<PersonKey['by'], IdentifierColumn> = { cioId: 'cio_id', i
  * people). The segment is locked as an edit locks it, so it cannot be deleted meanwhile.
  * Naming people by an identifier the workspace does not use is refused (400), as everywhere.
  */
-export async function applySegmentOperation(
-  tx: Db,
-  _clock: Clock,
-  ws: WorkspaceRow,
-  op: SegmentOperation,
-): Promise<void> {
+export async function applySegmentOperation(tx: Db, ws: WorkspaceRow, op: SegmentOperation): Promise<void> {
   const rules = rulesOf(ws);
   const byColumn = new Map<IdentifierColumn, string[]>();
   for (const ref of op.people) {

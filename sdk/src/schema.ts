@@ -7127,7 +7127,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Applied (Customer.io answers 200 {}) */
+                /** @description Done (Customer.io’s answer to every v1 write) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7225,7 +7225,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Applied (Customer.io answers 200 {}) */
+                /** @description Done (Customer.io’s answer to every v1 write) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7314,7 +7314,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Applied (Customer.io answers 200 {}) */
+                /** @description Done (Customer.io’s answer to every v1 write) */
                 200: {
                     headers: {
                         [name: string]: unknown;

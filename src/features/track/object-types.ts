@@ -23,10 +23,12 @@ export async function objectTypeIdOf(
     if (await findResource(tx, workspaceId, objectTypes.kind, given)) return given;
     throw unknownType(field, `There is no object type ${given} in this workspace.`);
   }
+  // Not a number nor an id ("1.5", "-1"): a malformed request (400), not a type that is missing.
   if (!/^[1-9][0-9]{0,8}$/.test(given))
-    throw unknownType(
-      field,
+    throw new DomainError(
+      'invalid',
       `object_type_id must be an object type's number ("1", "2", … in the order the types were created) or its id (ot_…); "${given}" is neither.`,
+      { field },
     );
   const number = Number(given);
   const found =

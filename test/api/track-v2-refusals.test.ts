@@ -68,10 +68,10 @@ describe('Track API v2: refusals', () => {
     expect(entity.body.errors[0]).toMatchObject({ field: 'attributes.id' });
   });
 
-  test('an object type id that is neither a number nor ot_… is a malformed request, not a missing type', async () => {
+  test('an object type id that is a number no type can have (1.5, -1) is a malformed request, not a missing type', async () => {
     const { admin, workspace, track } = await workspaceWithV2(service);
     await createObjectType(admin, workspace.id, 'Companies');
-    for (const given of ['1.5', '-1', '01', 'companies']) {
+    for (const given of ['1.5', '-1', '01', '0', '1e3', '9999999999']) {
       const op = {
         type: 'object',
         action: 'identify',

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectProblem } from '../support/client.js';
+import { holdTransaction } from '../support/held-transaction.js';
 import { startService, type TestService } from '../support/service.js';
 import { createObjectType, personById, workspaceWithV2 } from '../support/track-v2.js';
 
@@ -130,4 +132,34 @@ describe('Track API v2: refusals', () => {
       expect(entity.body.errors[0]).toMatchObject({ field: 'timestamp' });
     }
   });
+});
+
+describe('relationships to people', () => {
+  // PostgreSQL only: PGlite has one connection, so nothing runs beside a held transaction.
+  test.skipIf(!process.env.DATABASE_URL)(
+    'a person deleted while an object is related to them is a refusal naming them, never a 500',
+    async () => {
+      const { admin, workspace, track } = await workspaceWithV2(service);
+      await createObjectType(admin, workspace.id, 'Companies');
+      await track.entity({ type: 'person', action: 'identify', identifiers: { id: 'gone' }, attributes: {} });
+      const person = await personById(admin, workspace.id, 'gone');
+      const deleting = await holdTransaction(service.ctx.db, (tx) =>
+        tx.execute(
+          sql`DELETE FROM people WHERE workspace_id = ${workspace.id} AND cio_id = ${person!.cioId}`,
+        ),
+      );
+      const relating = track.entity({
+        type: 'object',
+        action: 'identify',
+        identifiers: { object_type_id: '1', object_id: 'acme' },
+        cio_relationships: [{ identifiers: { id: 'gone' } }],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      deleting.release();
+      await deleting.done;
+      const answer = await relating;
+      expect(answer.status, JSON.stringify(answer.body)).toBe(404);
+      expect(answer.body.errors[0]).toMatchObject({ field: 'cio_relationships' });
+    },
+  );
 });

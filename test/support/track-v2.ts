@@ -33,3 +33,19 @@ export async function personById(admin: Client, workspaceId: string, id: string)
     .items as { cioId: string; attributes: Record<string, unknown>; email: string | null }[];
   return items[0];
 }
+
+export async function objectsOf(admin: Client, workspaceId: string, typeId: string) {
+  return (await admin.get(`/api/workspaces/${workspaceId}/objects?typeId=${typeId}`)).body.items as {
+    id: string;
+    objectId: string;
+    attributes: Record<string, unknown>;
+    createdBy: string;
+  }[];
+}
+
+export const relationshipsOf = async (admin: Client, workspaceId: string, query: string) =>
+  (await admin.get(`/api/workspaces/${workspaceId}/relationships?${query}`)).body.items as {
+    objectId: string;
+    cioId: string;
+    attributes: Record<string, unknown>;
+  }[];

@@ -12,6 +12,8 @@
  *    the workspace itself (settings, revalidation, deletion): workspaces/store.ts lockWorkspace.
  *  - PERSON_KEYS: all the person keys of a workspace, shared by a writer naming 1 to 64 keys,
  *    exclusive by one naming more (lock_person_keys.sql, which uses the number 2 directly).
+ *  - OBJECT_TYPE_NUMBERS: numbering the workspace's object types, taken by creating one
+ *    (track/object-type-numbers.ts); taken alone, so it orders with nothing else.
  *
  * The order, for every writer of people, so that no two can deadlock: the workspace's gate (if
  * taken); PERSON_KEYS; the one-key person locks, in hash order; then people's rows, in cio_id order.
@@ -25,3 +27,4 @@ export const MIGRATION_LOCK = 727_274_886;
 
 export const WORKSPACE_GATE = 1;
 export const PERSON_KEYS = 2;
+export const OBJECT_TYPE_NUMBERS = 3;

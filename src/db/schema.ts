@@ -660,7 +660,9 @@ export const anonymousEvents = pgTable(
 export const objectTypeNumbers = pgTable(
   'object_type_numbers',
   {
-    workspaceId: text('workspace_id').notNull(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     typeId: text('type_id').notNull(),
     number: integer('number').notNull(),
   },

@@ -22,6 +22,11 @@ declare module 'fastify' {
     recentAuthentication?: true;
     /** The body is a file of one of these media types, not JSON (for the API document). */
     uploads?: readonly string[];
+    /**
+     * The handler checks its body for text PostgreSQL cannot store itself (the Track API v2's
+     * batch, per operation), so the app-wide check (storable-text.ts) leaves the body to it.
+     */
+    checksStorableText?: true;
   }
   interface FastifyRequest {
     actor: Actor | null;

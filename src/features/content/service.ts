@@ -205,6 +205,7 @@ export async function createItem(
         updatedAt: now,
       }),
     );
+    await kind.afterCreate?.(t, workspaceId, row);
     await recordActivity(t, ctx.clock, {
       accountId: actor.subject.accountId,
       workspaceId,

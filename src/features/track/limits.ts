@@ -59,6 +59,14 @@ const pointerOf = (field: string): string =>
         .split('.')
         .join('/')}`;
 
+/** A JSON pointer as a dotted field: `/cio_relationships/0/identifiers` → `cio_relationships[0].identifiers`. */
+export const fieldOfPointer = (pointer: string): string =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+
 export function refuse(reason: Refusal['reason'], field: string, message: string): never {
   throw new RefusedError({ reason, field, message });
 }
@@ -69,10 +77,11 @@ export function orThrow(refusal: Refusal | null): void {
 }
 
 /**
- * Attributes of an identify or a relationship: an object, within the attribute limits; an `id` or
- * `email` among them (identify's identifiers) within theirs. `field` names the object.
+ * Attributes of an identify or a relationship: an object, within the attribute limits; with
+ * `identify`, an `id` or `email` among them (a person's identifiers then) within theirs. `field`
+ * names the object.
  */
-export function checkAttributes(value: unknown, field: string): Refusal | null {
+export function checkAttributes(value: unknown, field: string, { identify = false } = {}): Refusal | null {
   if (!isRecord(value)) return { reason: 'invalid', field, message: `${field} must be an object` };
   const names = Object.keys(value);
   if (names.length > MAX_ATTRIBUTES)
@@ -90,8 +99,13 @@ export function checkAttributes(value: unknown, field: string): Refusal | null {
         message: `attribute name cannot be longer than ${ATTRIBUTE_NAME_MAX_BYTES} bytes`,
       };
     const at = `${field}.${name}`;
-    const own =
-      name === 'id' ? checkId(value[name], at) : name === 'email' ? checkEmail(value[name], at) : null;
+    const own = !identify
+      ? null
+      : name === 'id'
+        ? checkId(value[name], at)
+        : name === 'email'
+          ? checkEmail(value[name], at)
+          : null;
     if (own) return own;
     if (valueBytes(value[name]) > ATTRIBUTE_VALUE_MAX_BYTES)
       return {

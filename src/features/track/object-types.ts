@@ -8,9 +8,9 @@ import { findResource } from '../content/store.js';
  * Which object type a Track API `object_type_id` names. Customer.io numbers object types "1", "2",
  * … in the order they were created, and its clients send that number (Segment's destination sends
  * "1" when told nothing), so each of our types has a number of its own (object_type_numbers,
- * migration 0031), given in creation order the first time a number is asked for and kept for good:
- * a deleted type keeps its number, so a number never comes to name another type. Our own `ot_…`
- * id is taken as well.
+ * migration 0031), given when it is created (object-type-numbers.ts) and kept for good: a deleted
+ * type keeps its number, so a number never comes to name another type. Our own `ot_…` id is taken
+ * as well. A pure read.
  */
 export async function objectTypeIdOf(
   tx: Db,
@@ -23,14 +23,16 @@ export async function objectTypeIdOf(
     if (await findResource(tx, workspaceId, objectTypes.kind, given)) return given;
     throw unknownType(field, `There is no object type ${given} in this workspace.`);
   }
-  if (!/^[1-9][0-9]{0,8}$/.test(given))
-    throw unknownType(
-      field,
-      `object_type_id must be an object type's number ("1", "2", … in the order the types were created) or its id (ot_…); "${given}" is neither.`,
-    );
+  if (!/^[1-9][0-9]{0,8}$/.test(given)) {
+    const message = `object_type_id must be an object type's number ("1", "2", … in the order the types were created) or its id (ot_…); "${given}" is neither.`;
+    // A number that can name no type ("1.5", "-1", "01") is a malformed request (400); a word
+    // ("companies") names a type there is none of, as the contract tests say (404).
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(given))
+      throw new DomainError('invalid', message, { field });
+    throw unknownType(field, message);
+  }
   const number = Number(given);
-  const found =
-    (await typeNumbered(tx, workspaceId, number)) ?? (await numberNewTypes(tx, workspaceId, number));
+  const found = await typeNumbered(tx, workspaceId, number);
   if (found) return found;
   throw unknownType(
     field,
@@ -52,39 +54,13 @@ async function typeNumbered(tx: Db, workspaceId: string, number: number): Promis
 }
 
 /**
- * Numbers the types that have none yet, after the highest number given, in creation order; then
- * looks the number up again. Two transactions numbering at once insert the same rows in the same
- * order: the second waits for the first and, finding them taken, leaves them as they are.
- */
-async function numberNewTypes(tx: Db, workspaceId: string, number: number): Promise<string | undefined> {
-  await assignNumbers(tx, workspaceId);
-  return typeNumbered(tx, workspaceId, number);
-}
-
-async function assignNumbers(tx: Db, workspaceId: string): Promise<void> {
-  await tx.execute(
-    sql`INSERT INTO object_type_numbers (workspace_id, type_id, number)
-        SELECT r.workspace_id, r.id,
-               coalesce((SELECT max(number) FROM object_type_numbers WHERE workspace_id = ${workspaceId}), 0)
-                 + row_number() OVER (ORDER BY r.created_at, r.id)
-        FROM resources r
-        WHERE r.workspace_id = ${workspaceId} AND r.kind = ${objectTypes.kind}
-          AND NOT EXISTS (SELECT 1 FROM object_type_numbers n
-                          WHERE n.workspace_id = r.workspace_id AND n.type_id = r.id)
-        ORDER BY r.created_at, r.id
-        ON CONFLICT DO NOTHING`,
-  );
-}
-
-/**
- * Every live object type of the workspace with its number, numbering those that have none yet:
- * what a Track API client sends as object_type_id, read by the console and the API.
+ * Every live object type of the workspace with its number: what a Track API client sends as
+ * object_type_id, read by the console and the API. A pure read: types are numbered when created.
  */
 export async function objectTypeNumbers(
   tx: Db,
   workspaceId: string,
 ): Promise<{ number: number; typeId: string; name: string }[]> {
-  await assignNumbers(tx, workspaceId);
   return queryRows(
     tx,
     sql`SELECT n.number, n.type_id AS "typeId", r.name

@@ -1,4 +1,5 @@
-import type { Db } from '../../db/connection.js';
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/errors.js';
@@ -176,9 +177,21 @@ function logRelationship(
   });
 }
 
-/** The cio_id of the person a relationship names; refused when nobody here has that identifier. */
+/**
+ * The cio_id of the person a relationship names; refused when nobody here has that identifier.
+ * Their row is held FOR KEY SHARE to the end of the transaction (as segments.ts adds members): a
+ * delete or merge of them meanwhile waits, rather than failing the relationship's foreign key, and
+ * one that came first leaves nobody to relate. Found first through findPerson (its index path).
+ */
 async function personOf(tx: Db, ws: WorkspaceRow, rel: ObjectRelationship): Promise<string> {
-  const person = await findPerson(tx, ws.id, keyOf(rel.person, rulesOf(ws)));
+  const found = await findPerson(tx, ws.id, keyOf(rel.person, rulesOf(ws)));
+  const [person] = found
+    ? await queryRows<{ cioId: string }>(
+        tx,
+        sql`SELECT cio_id AS "cioId" FROM people
+            WHERE workspace_id = ${ws.id} AND cio_id = ${found.cioId} FOR KEY SHARE`,
+      )
+    : [];
   if (!person)
     throw new DomainError(
       'not_found',

@@ -1,8 +1,13 @@
+import { findUnstorable } from '../../http/storable-text.js';
+import { DomainError } from '../../shared/errors.js';
+import { changeOf } from './identify.js';
 import {
   bytes,
   checkAttributes,
   checkEventData,
+  checkUnixSeconds,
   EVENT_NAME_MAX_BYTES,
+  fieldOfPointer,
   ID_MAX_BYTES,
   isRecord,
   orThrow,
@@ -59,6 +64,14 @@ export function readOperation(raw: unknown): Read {
 
 function read(raw: unknown): TrackOperation {
   if (!isRecord(raw)) return refuse('invalid', '', 'an operation must be an object');
+  // The batch route leaves this to each operation (the app-wide check would refuse the batch).
+  const unstorable = findUnstorable(raw, '');
+  if (unstorable)
+    refuse(
+      'invalid',
+      fieldOfPointer(unstorable.where),
+      `${fieldOfPointer(unstorable.where)} ${unstorable.why}`,
+    );
   if (bytes(JSON.stringify(raw)) > OPERATION_MAX_BYTES)
     refuse('too_large', '', `an operation cannot be larger than ${OPERATION_MAX_BYTES / 1024} KB`);
   const action = raw.action;
@@ -107,6 +120,21 @@ function attributes(value: unknown, field: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** A person's identify attributes: `id` and `email` among them are identifiers, held to their rules. */
+function identifyAttributes(value: unknown): Record<string, unknown> {
+  if (value === undefined || value === null) return {};
+  orThrow(checkAttributes(value, 'attributes', { identify: true }));
+  try {
+    changeOf(value as Record<string, unknown>);
+  } catch (error) {
+    // changeOf's pointer is within the attributes ("/email"): named here as attributes.email.
+    const path = error instanceof DomainError ? error.extra.errors?.[0]?.path : undefined;
+    if (!path) throw error;
+    refuse('invalid', `attributes${path.replace(/\//g, '.')}`, (error as DomainError).detail);
+  }
+  return value as Record<string, unknown>;
+}
+
 function relationships<T>(
   value: unknown,
   required: boolean,
@@ -142,9 +170,8 @@ const objectRelationships = (value: unknown, required: boolean): ObjectRelations
 /** Unix seconds, when given. */
 function seconds(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-    return refuse('invalid', field, `${field} must be a Unix timestamp in seconds`);
-  return Math.floor(value);
+  orThrow(checkUnixSeconds(value, field));
+  return Math.floor(value as number);
 }
 
 function event(raw: Record<string, unknown>, type: EventInput['type']): EventInput {
@@ -215,7 +242,7 @@ function readPerson(raw: Record<string, unknown>, action: (typeof personActions)
         type: 'person',
         action,
         person,
-        attributes: attributes(raw.attributes, 'attributes'),
+        attributes: identifyAttributes(raw.attributes),
       };
       const rels = personRelationships(raw.cio_relationships, false);
       if (rels) op.relationships = rels;

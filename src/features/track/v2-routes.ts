@@ -4,6 +4,7 @@ import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
 import { DomainError, type ErrorCode, type FieldError, invalid } from '../../shared/errors.js';
 import { applyOperations } from './apply.js';
+import { fieldOfPointer } from './limits.js';
 import type { OperationOutcome, TrackOperation } from './operations.js';
 import { BATCH_MAX_BYTES, OPERATION_MAX_BYTES, type V2Problem } from './v2-limits.js';
 import { readOperation } from './v2-read.js';
@@ -44,8 +45,12 @@ const pointer = (field: string): string =>
         .split('.')
         .join('/')}`;
 
-/** What the applier's refusal says, as an operation error; the field its code points at. */
+/**
+ * What the applier's refusal says, as an operation error; the field it names, or the one its
+ * pointer or its code points at.
+ */
 function refusal(error: DomainError): OperationError {
+  const pointed = error.extra.errors?.[0]?.path;
   const field =
     typeof error.extra.field === 'string'
       ? error.extra.field
@@ -53,7 +58,9 @@ function refusal(error: DomainError): OperationError {
           error.code.startsWith('identifier') ||
           error.code === 'not_an_identifier'
         ? 'identifiers'
-        : '';
+        : pointed
+          ? fieldOfPointer(pointed)
+          : '';
   return { reason: error.code, field, message: error.detail };
 }
 
@@ -95,7 +102,8 @@ export function trackV2Routes(app: App, ctx: AppContext): void {
   app.post(
     '/api/v2/batch',
     {
-      config: { access: 'track_key' },
+      // Text PostgreSQL cannot store refuses its operation, not the batch (v2-read.ts).
+      config: { access: 'track_key', checksStorableText: true },
       bodyLimit: BATCH_MAX_BYTES,
       // Before validation: the API's Ajv reads a lone value as a one-item array ("x" → ["x"]),
       // and a batch that is not an array is no batch.

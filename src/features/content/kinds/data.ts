@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { MASK } from '../../../access/masking.js';
 import { Id } from '../../../http/schemas.js';
 import { DomainError } from '../../../shared/errors.js';
+import { numberNewObjectType } from '../../track/object-type-numbers.js';
 import { idsWhere } from '../store.js';
 import { Description, idRef, type KindDefinition, Name } from './definition.js';
 import { col } from './presentation.js';
@@ -61,6 +62,8 @@ export const objectTypes: KindDefinition<typeof ObjectTypeBody> = {
       'An object type is a kind of thing your people relate to, such as companies or accounts. Create a type before its objects.',
     columns: [col('Description', 'description')],
   },
+  // Its Track API number (Customer.io's object_type_id), given once, in creation order.
+  afterCreate: (tx, workspaceId, row) => numberNewObjectType(tx, workspaceId, row.id),
   beforeDelete: async (tx, workspaceId, row) => {
     const inUse = await idsWhere(tx, workspaceId, 'object', 'typeId', row.id);
     if (inUse.length > 0)

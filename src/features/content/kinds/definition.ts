@@ -86,6 +86,8 @@ export interface KindDefinition<B extends TObject = TObject> {
    * the mask back (credentials.ts).
    */
   credentials?: readonly (keyof Static<B> & string)[];
+  /** What else creating an item writes, in its create transaction (an object type's number). */
+  afterCreate?: (tx: Db, workspaceId: string, row: ResourceRow) => Promise<void>;
   /** Ids of items deleted along with this one; throws when the item must stay. */
   beforeDelete?: (tx: Db, workspaceId: string, row: ResourceRow) => Promise<string[]>;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -161,6 +162,34 @@ describe('refused archives write nothing', () => {
       name === 'checksums.sha256' ? Buffer.alloc(0) : data,
     );
     await expectRefused(importFile(target, accountId, noSums), 'invalid', /checksum/);
+    await expectNothingImported(tenant.workspace.id);
+  });
+
+  test('a row the database refuses: "damaged" until the checksums agree, then PostgreSQL says why', async () => {
+    const { accountId } = await targetAccount();
+    // A well-formed row PostgreSQL cannot store, as a damaged file can inflate to.
+    const badDate = (name: string, data: Buffer) =>
+      name.startsWith('data/people/00001')
+        ? Buffer.from(data.toString('utf8').replace(/"created_at": "[^"]*"/, '"created_at": "not a date"'))
+        : data;
+    const unsummed = await rewritten(archive, badDate);
+    await expectRefused(
+      importFile(target, accountId, unsummed),
+      'invalid',
+      /damaged.*checksum of data\/people/,
+    );
+    const sums = new Map<string, string>();
+    const summed = await rewritten(archive, (name, data) => {
+      if (name !== 'checksums.sha256') {
+        const changed = badDate(name, data);
+        sums.set(name, createHash('sha256').update(changed).digest('hex'));
+        return changed;
+      }
+      return Buffer.from([...sums].map(([entry, sum]) => `${sum}  ${entry}\n`).join(''));
+    });
+    const error = await importFile(target, accountId, summed).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid', detail: expect.stringMatching(/do not fit.*not a date/) });
+    expect((error as DomainError).detail).not.toMatch(/Failed query|INSERT/);
     await expectNothingImported(tenant.workspace.id);
   });
 

@@ -5,7 +5,7 @@ import tar, { type Header } from 'tar-stream';
 import { Value } from 'typebox/value';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
-import { pgErrorCode } from '../../db/errors.js';
+import { pgErrorCode, pgErrorMessage } from '../../db/errors.js';
 import { DomainError, notFound } from '../../shared/errors.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { countLiveWorkspaces, findAccount, lockAccount } from '../accounts/store.js';
@@ -63,17 +63,19 @@ export async function importWorkspace(
   } catch (error) {
     extract.destroy();
     if (error instanceof DomainError) throw error;
-    // 22xxx (a value of the wrong type) or 23xxx (a key or constraint): rows this database refuses.
-    const code = pgErrorCode(error);
-    if (code?.startsWith('22') || code?.startsWith('23'))
-      throw new DomainError(
-        'invalid',
-        `The archive's rows do not fit this database (${error instanceof Error ? error.message : code}). Nothing was imported.`,
-      );
-    if (code) throw error;
+    if (pgErrorCode(error)) throw error;
     throw damaged(error instanceof Error ? error.message : String(error));
   }
 }
+
+/** 22xxx (a value of the wrong type) or 23xxx (a key or constraint): rows this database refuses. */
+const refusesRows = (error: unknown) => /^2[23]/.test(pgErrorCode(error) ?? '');
+
+const rowsDoNotFit = (error: unknown) =>
+  new DomainError(
+    'invalid',
+    `The archive's rows do not fit this database (${pgErrorMessage(error) ?? pgErrorCode(error)}). Nothing was imported.`,
+  );
 
 async function importEntries(
   ctx: AppContext,
@@ -87,6 +89,9 @@ async function importEntries(
   const rows: Record<string, number> = {};
   let tableAt = 0;
   let lastPart = { table: '', part: 0 };
+  // A row the database refuses is reported only once the whole file has proved intact: a damaged
+  // file can inflate to well-formed rows of nonsense, and "damaged" is then the true answer.
+  let refused: unknown = null;
 
   for await (const entry of entries) {
     const name = entry.header.name;
@@ -122,7 +127,11 @@ async function importEntries(
           const batch = lines
             .slice(i, i + BATCH_ROWS)
             .map((line) => adjustRow(table, line, workspaceId, accountId));
-          await insertRows(tx, table.name, `[${batch.join(',')}]`);
+          if (refused) continue; // the transaction is aborted: read and check on, insert nothing
+          await insertRows(tx, table.name, `[${batch.join(',')}]`).catch((error: unknown) => {
+            if (!refusesRows(error)) throw error;
+            refused = error;
+          });
         }
         rows[table.name] = (rows[table.name] ?? 0) + lines.length;
       }),
@@ -139,6 +148,8 @@ async function importEntries(
       throw damaged(
         `the manifest counts ${table.rows} rows of ${table.name}, the archive holds ${rows[table.name] ?? 0}`,
       );
+
+  if (refused) throw rowsDoNotFit(refused);
 
   const { id, name } = manifest.workspace;
   await recordActivity(tx, ctx.clock, {

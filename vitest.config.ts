@@ -12,7 +12,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // A worker keeps its loaded modules from one test file to the next: with isolation each file
     // imported the service again (150-210 s of each gate phase). Every file starts services of its
-    // own (a context per service, no module-level state between them), so nothing leaks across.
+    // own, and the service's module-level state is keyed by context or read as differences (the
+    // password-hash counter), so nothing one file does is seen by the next.
     // Without it: PGlite phase 461 s, PostgreSQL 614-664 s; with it 275 s and 464 s (2 cores).
     isolate: false,
     testTimeout: 30_000,

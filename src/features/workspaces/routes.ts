@@ -5,6 +5,7 @@ import { Items, problems, WorkspaceParams } from '../../http/schemas.js';
 import { Job, toJob } from '../../jobs/view.js';
 import { notFound } from '../../shared/errors.js';
 import { actorOf } from '../auth/actor.js';
+import { getAccess } from './access.js';
 import {
   AccessEntry,
   CreateWorkspaceBody,
@@ -18,6 +19,7 @@ import {
   WorkspaceWithSettings,
 } from './schemas.js';
 import * as workspaces from './service.js';
+import { getSettings, updateSettings } from './settings.js';
 import { setupGuide } from './setup-guide.js';
 
 const tags = ['Workspaces'];
@@ -115,7 +117,7 @@ export function workspaceRoutes(app: App, ctx: AppContext): void {
         response: { 200: Settings, ...problems(401, 403, 404) },
       },
     },
-    async (req) => workspaces.getSettings(ctx, actorOf(req), req.params.workspaceId),
+    async (req) => getSettings(ctx, actorOf(req), req.params.workspaceId),
   );
 
   app.patch(
@@ -132,7 +134,7 @@ export function workspaceRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const { settings, revalidating } = await workspaces.updateSettings(
+      const { settings, revalidating } = await updateSettings(
         ctx,
         actorOf(req),
         req.params.workspaceId,
@@ -153,7 +155,7 @@ export function workspaceRoutes(app: App, ctx: AppContext): void {
         response: { 200: Items(AccessEntry), ...problems(401, 404) },
       },
     },
-    async (req) => ({ items: await workspaces.getAccess(ctx, actorOf(req), req.params.workspaceId) }),
+    async (req) => ({ items: await getAccess(ctx, actorOf(req), req.params.workspaceId) }),
   );
 
   app.get(

@@ -1,8 +1,8 @@
-import { type Subject, workspaceGrant, workspaceRoleRefusal } from '../../access/subject.js';
+import { type Subject, workspaceGrant } from '../../access/subject.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { DomainError, type FieldError, notFound } from '../../shared/errors.js';
+import { DomainError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { assertKeepsOneWorkspace } from '../accounts/keep-one.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
@@ -10,35 +10,28 @@ import { countLiveWorkspaces, lockAccount } from '../accounts/store.js';
 import { type ActivityAuthor, changedFields, recordActivity } from '../activity/record.js';
 import { revokeWorkspaceKeys } from '../api-keys/store.js';
 import type { Actor } from '../auth/actor.js';
-import { allWorkspacesOf } from '../team/schemas.js';
-import { findMembers, updateMember } from '../team/store.js';
+import { updateMember } from '../team/store.js';
 import { assertNoOpenTransfer } from '../transfers/service.js';
+import { applyAccess, listAccess, validateAccess } from './access.js';
+import { invalidFields, workspaceNotFound } from './problems.js';
 import type {
-  AccessEntry,
   AccessInput,
   CreateWorkspaceBody,
-  Settings,
   SettingsInput,
   UpdateWorkspaceBody,
   Workspace,
 } from './schemas.js';
+import { loadSettings, settingsChanges, settingsRecord, testRecipientProblem } from './settings.js';
 import type { WorkspaceRow } from './store.js';
 import * as store from './store.js';
-import { testRecipientById, workspaceWithTestRecipient } from './test-recipient.js';
+import { workspaceWithTestRecipient } from './test-recipient.js';
 
 export const PURGE_JOB = 'workspace.purge';
-export const REVALIDATE_JOB = 'workspace.revalidate';
+// Its job is queued by a settings change; named here too, as the worker (app.ts) imports it.
+export { REVALIDATE_JOB } from './settings.js';
 
 /** Colours handed out in turn to workspaces created without one. */
 const palette = ['#5b5bd6', '#0f9d8a', '#e5484d', '#f76b15', '#8e4ec6', '#3e63dd', '#d6409f', '#46a758'];
-
-const workspaceNotFound = (): never => {
-  throw notFound('Workspace');
-};
-
-function invalidFields(errors: FieldError[]): DomainError {
-  return new DomainError('invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
-}
 
 // ---- views ------------------------------------------------------------------------------------
 
@@ -61,32 +54,6 @@ export function toWorkspace(
   };
 }
 
-/** The settings as the API shows them. */
-export async function loadSettings(tx: Db, accountId: string, workspaceId: string): Promise<Settings> {
-  const { workspace: ws, recipient } =
-    (await workspaceWithTestRecipient(tx, accountId, workspaceId)) ?? workspaceNotFound();
-  return {
-    sendMode: ws.sendMode,
-    testRecipientMemberId: recipient?.memberId ?? null,
-    testRecipientEmail: recipient?.email ?? null,
-    openTracking: ws.openTracking,
-    senderAddress: ws.senderAddress,
-    identifiers: { email: ws.identifyByEmail, id: ws.identifyById },
-    allowEmailUpdateById: ws.allowEmailUpdateById,
-    processingState: ws.processingState,
-  };
-}
-
-/** The settings as the activity log records them. */
-const settingsRecord = (ws: WorkspaceRow) => ({
-  sendMode: ws.sendMode,
-  testRecipientMemberId: ws.testRecipientMemberId,
-  openTracking: ws.openTracking,
-  senderAddress: ws.senderAddress,
-  identifiers: { email: ws.identifyByEmail, id: ws.identifyById },
-  allowEmailUpdateById: ws.allowEmailUpdateById,
-});
-
 // ---- reading ------------------------------------------------------------------------------------
 
 /** The workspaces the caller may enter, oldest first. */
@@ -107,131 +74,6 @@ export async function getWorkspace(ctx: AppContext, actor: Actor, workspaceId: s
     ...toWorkspace(found.workspace, actor.subject, actor.currentWorkspaceId),
     sendMode: found.workspace.sendMode,
     testRecipientEmail: found.workspace.sendMode === 'test' ? (found.recipient?.email ?? null) : null,
-  };
-}
-
-export function getSettings(ctx: AppContext, actor: Actor, workspaceId: string): Promise<Settings> {
-  const { accountId } = actor.subject;
-  // Kept until the account's workspaces or members (the test recipient's address) change.
-  return ctx.cache.read(accountId, `settings:${accountId}:${workspaceId}`, () =>
-    loadSettings(ctx.db, accountId, workspaceId),
-  );
-}
-
-/** Who holds a role in the workspace: Account Admins by rule, others by assignment. */
-export async function listAccess(tx: Db, accountId: string, workspaceId: string): Promise<AccessEntry[]> {
-  const rows = await store.listMembersWithRole(tx, accountId, workspaceId);
-  return rows.flatMap((m) => {
-    const explicit = m.role ? { role: m.role, hideAttributes: m.hideAttributes ?? false } : null;
-    const grant = workspaceGrant(m.accountRole, explicit, allWorkspacesOf(m));
-    const { memberId, firstName, lastName, email } = m;
-    return grant ? [{ memberId, firstName, lastName, email, ...grant }] : [];
-  });
-}
-
-export async function getAccess(ctx: AppContext, actor: Actor, workspaceId: string): Promise<AccessEntry[]> {
-  (await store.findWorkspace(ctx.db, actor.subject.accountId, workspaceId)) ?? workspaceNotFound();
-  return listAccess(ctx.db, actor.subject.accountId, workspaceId);
-}
-
-// ---- validation ---------------------------------------------------------------------------------
-
-/** Each entry names a member of this account, once, with a role that member may hold. */
-async function validateAccess(tx: Db, accountId: string, access: AccessInput, at: string): Promise<void> {
-  const found = new Map(
-    (
-      await findMembers(
-        tx,
-        accountId,
-        access.map((a) => a.memberId),
-      )
-    ).map((m) => [m.id, m]),
-  );
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  access.forEach((entry, i) => {
-    const member = found.get(entry.memberId);
-    if (!member) {
-      errors.push({
-        path: `${at}/${i}/memberId`,
-        message: `no team member ${entry.memberId} in this account`,
-      });
-    } else if (seen.has(entry.memberId)) {
-      errors.push({ path: `${at}/${i}/memberId`, message: 'listed twice' });
-    } else {
-      const refusal = workspaceRoleRefusal(member.accountRole, entry.role, entry.hideAttributes ?? false);
-      if (refusal)
-        errors.push({ path: `${at}/${i}/${refusal.field}`, message: `${member.email}: ${refusal.message}` });
-    }
-    seen.add(entry.memberId);
-  });
-  if (errors.length > 0) throw invalidFields(errors);
-}
-
-async function applyAccess(tx: Db, workspaceId: string, access: AccessInput): Promise<void> {
-  await store.setRoles(
-    tx,
-    workspaceId,
-    access.flatMap((a) =>
-      a.role ? [{ memberId: a.memberId, role: a.role, hideAttributes: a.hideAttributes ?? false }] : [],
-    ),
-  );
-  await store.removeRoles(
-    tx,
-    workspaceId,
-    access.filter((a) => a.role === null).map((a) => a.memberId),
-  );
-}
-
-/**
- * The test recipient reads the workspace's emails, so it must be an active team member who can
- * enter the workspace. Anyone else — unknown, of another account, invited, or without access here —
- * gets the same answer, which says nothing of whether such a member exists.
- */
-async function testRecipientProblem(
-  tx: Db,
-  accountId: string,
-  workspaceId: string,
-  memberId: string,
-  at: string,
-): Promise<FieldError | null> {
-  if (await testRecipientById(tx, accountId, workspaceId, memberId)) return null;
-  return {
-    path: `${at}/testRecipientMemberId`,
-    message: `${memberId} is not an active team member who can enter this workspace`,
-  };
-}
-
-/**
- * Settings changes → column changes, refusing a state without identifiers or a bad test recipient
- * (checked here for an existing workspace; a new one checks it once its access is in place).
- */
-async function settingsChanges(
-  tx: Db,
-  accountId: string,
-  workspaceId: string | null,
-  input: SettingsInput,
-  at: string,
-): Promise<Partial<store.NewWorkspace>> {
-  const errors: FieldError[] = [];
-  if (input.identifiers && !input.identifiers.email && !input.identifiers.id) {
-    errors.push({ path: `${at}/identifiers`, message: 'keep email or id (or both) as an identifier' });
-  }
-  if (input.testRecipientMemberId !== undefined && workspaceId !== null) {
-    const problem = await testRecipientProblem(tx, accountId, workspaceId, input.testRecipientMemberId, at);
-    if (problem) errors.push(problem);
-  }
-  if (errors.length > 0) throw invalidFields(errors);
-  return {
-    ...(input.sendMode !== undefined && { sendMode: input.sendMode }),
-    ...(input.testRecipientMemberId !== undefined && { testRecipientMemberId: input.testRecipientMemberId }),
-    ...(input.openTracking !== undefined && { openTracking: input.openTracking }),
-    ...(input.senderAddress !== undefined && { senderAddress: input.senderAddress }),
-    ...(input.identifiers !== undefined && {
-      identifyByEmail: input.identifiers.email,
-      identifyById: input.identifiers.id,
-    }),
-    ...(input.allowEmailUpdateById !== undefined && { allowEmailUpdateById: input.allowEmailUpdateById }),
   };
 }
 
@@ -379,56 +221,6 @@ export async function updateWorkspace(
     return after;
   });
   return withDetails(ctx, actor, ws);
-}
-
-/**
- * Changes settings. Changing identifiers pauses people and event processing while a job revalidates
- * the workspace ("Processing resumes once validation is complete; no data is dropped").
- */
-export async function updateSettings(
-  ctx: AppContext,
-  actor: Actor,
-  workspaceId: string,
-  input: SettingsInput,
-) {
-  const { accountId } = actor.subject;
-  const result = await ctx.db.transaction(async (tx) => {
-    const before = (await store.lockWorkspace(tx, accountId, workspaceId)) ?? workspaceNotFound();
-    const changes = await settingsChanges(tx, accountId, workspaceId, input, '');
-    const identifiersChange =
-      (changes.identifyByEmail !== undefined && changes.identifyByEmail !== before.identifyByEmail) ||
-      (changes.identifyById !== undefined && changes.identifyById !== before.identifyById);
-    const diff = changedFields(settingsRecord(before), settingsRecord({ ...before, ...changes }));
-    if (!diff) return { ws: before, revalidating: false };
-    // The job of this change supersedes any earlier one still queued or running (revalidate.ts).
-    const revalidationJobId = identifiersChange ? newId('job') : undefined;
-    const ws = await store.updateWorkspace(tx, workspaceId, {
-      ...changes,
-      ...(revalidationJobId && { processingState: 'revalidating' as const, revalidationJobId }),
-      updatedAt: ctx.clock.now(),
-    });
-    if (revalidationJobId) {
-      await ctx.jobs.enqueue(tx, {
-        id: revalidationJobId,
-        accountId,
-        workspaceId,
-        kind: REVALIDATE_JOB,
-        payload: { identifiers: { email: ws.identifyByEmail, id: ws.identifyById } },
-      });
-    }
-    await recordActivity(tx, ctx.clock, {
-      accountId,
-      workspaceId,
-      author: actor,
-      action: 'workspace.settings_changed',
-      target: { type: 'workspace', id: workspaceId, name: ws.name },
-      before: diff.before,
-      after: diff.after,
-    });
-    return { ws, revalidating: identifiersChange };
-  });
-  if (result.revalidating) ctx.jobs.notify();
-  return { settings: await loadSettings(ctx.db, accountId, workspaceId), revalidating: result.revalidating };
 }
 
 export async function switchWorkspace(ctx: AppContext, actor: Actor, workspaceId: string): Promise<void> {

@@ -5,6 +5,7 @@ import type { App } from '../../http/app.js';
 import { Id, problems, Timestamp } from '../../http/schemas.js';
 import { invalid } from '../../shared/errors.js';
 import { type Actor, actorOf } from '../auth/actor.js';
+import { copyItem } from './copy.js';
 import { allKinds, type KindDefinition } from './kinds.js';
 import * as content from './service.js';
 import type { ResourceRow } from './store.js';
@@ -234,7 +235,7 @@ export function contentRoutes(
           throw invalid('/targetWorkspaceId', 'choose another workspace than the item’s own');
         const { targetWorkspaceId } = req.body;
         const actor = actorOf(req);
-        const copied = await content.copyItem(ctx, actor, workspaceId, kind, id, targetWorkspaceId);
+        const copied = await copyItem(ctx, actor, workspaceId, kind, id, targetWorkspaceId);
         const [item] = await present(actor, targetWorkspaceId, [copied.row]);
         return reply.code(201).send({ item: item!, missingReferences: copied.missingReferences });
       },

@@ -1,22 +1,22 @@
 import { MASK } from '../../access/masking.js';
-import { vocabulary } from '../../access/vocabulary.js';
 import { kindByStoredName } from '../content/kinds.js';
 import { supportActionKinds, supportSentences } from '../support/sentences.js';
 import { transferActionKinds, transferSentences } from '../transfers/sentences.js';
+import { accountClauses, settingsClauses } from './settings-clauses.js';
+import { invited, memberUpdated, rolesChanged, self, whom, whose } from './team-sentences.js';
 import {
   type Change,
   type Data,
   genericChanges,
-  isRecord,
   list,
   type Names,
+  num,
   personChanges,
   personName,
   plural,
   possessive,
   quoted,
-  roleLabel,
-  sendModeLabel,
+  str,
   valueWords,
 } from './words.js';
 
@@ -41,143 +41,6 @@ export interface Described {
 }
 
 type Describe = (e: EntryView, n: Names) => string | { summary: string; changes: Change[] };
-
-const self = (e: EntryView) => e.actor.memberId !== null && e.actor.memberId === e.target.id;
-/** The member an entry is about: "their" own, or by name. */
-const whose = (e: EntryView) => (self(e) ? 'their' : possessive(e.target.name ?? 'a team member'));
-const whom = (e: EntryView) => (self(e) ? 'themself' : (e.target.name ?? 'a team member'));
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-
-interface Grant {
-  workspaceId: string;
-  role: string;
-  hideAttributes: boolean;
-}
-const grants = (v: unknown): Grant[] =>
-  Array.isArray(v) ? v.filter((g): g is Grant => isRecord(g) && typeof g.workspaceId === 'string') : [];
-const withFlag = (g: Grant) => `${roleLabel(g.role)}${g.hideAttributes ? ' (attributes hidden)' : ''}`;
-const wsName = (n: Names, id: string) => n.workspace(id) ?? 'a deleted workspace';
-
-/** Roles before and after, one workspace at a time. */
-function rolesChanged(e: EntryView, n: Names): Described {
-  const was = new Map(grants(e.before?.workspaces).map((g) => [g.workspaceId, g]));
-  const now = new Map(grants(e.after?.workspaces).map((g) => [g.workspaceId, g]));
-  const ids = [...new Set([...was.keys(), ...now.keys()])].filter(
-    (id) => JSON.stringify(was.get(id)) !== JSON.stringify(now.get(id)),
-  );
-  const changes = ids.map((id) => {
-    const a = was.get(id);
-    const b = now.get(id);
-    return {
-      field: `Role in ${wsName(n, id)}`,
-      before: a ? withFlag(a) : null,
-      after: b ? withFlag(b) : null,
-    };
-  });
-  const who = e.target.name ?? 'a team member';
-  const [id] = ids;
-  if (ids.length !== 1 || !id) {
-    return {
-      summary: `${e.actor.name} changed ${possessive(who)} roles in ${plural(ids.length, 'workspace')}`,
-      changes,
-    };
-  }
-  const a = was.get(id);
-  const b = now.get(id);
-  const ws = wsName(n, id);
-  let summary: string;
-  if (!a && b) summary = `${e.actor.name} gave ${who} access to ${ws} as ${withFlag(b)}`;
-  else if (a && !b) summary = `${e.actor.name} removed ${possessive(who)} access to ${ws}`;
-  else if (a && b && a.role !== b.role)
-    summary = `${e.actor.name} changed ${possessive(who)} role in ${ws} from ${roleLabel(a.role)} to ${roleLabel(b.role)}`;
-  else
-    summary = b?.hideAttributes
-      ? `${e.actor.name} hid attributes from ${who} in ${ws}`
-      : `${e.actor.name} showed attributes to ${who} in ${ws}`;
-  return { summary, changes };
-}
-
-function invited(e: EntryView, n: Names): string {
-  const a = e.after ?? {};
-  const email = str(a.email) ?? e.target.name ?? 'someone';
-  const start = `${e.actor.name} invited ${email}`;
-  const accountRole = str(a.accountRole);
-  if (accountRole && vocabulary().accountRoles.find((r) => r.key === accountRole)?.everyWorkspaceAs)
-    return `${start} as ${roleLabel(accountRole)}`;
-  const access = isRecord(a.workspaceAccess) ? a.workspaceAccess : {};
-  if (access.mode === 'all') return `${start} as ${roleLabel(access.role)} in every workspace`;
-  const list_ = grants(a.workspaces);
-  const [only] = list_;
-  if (list_.length === 1 && only) return `${start} as ${withFlag(only)} in ${wsName(n, only.workspaceId)}`;
-  if (list_.length > 1) return `${start} with access to ${plural(list_.length, 'workspace')}`;
-  return `${start} without access to any workspace yet`;
-}
-
-/** The clauses of a settings change, each a sentence's end: "changed Staging’s send mode to test". */
-function settingsClauses(e: EntryView, n: Names): string[] {
-  const ws = e.target.name ?? 'the workspace';
-  const a = e.after ?? {};
-  return Object.keys(a).map((key) => {
-    const v = a[key];
-    switch (key) {
-      case 'sendMode':
-        return `changed ${possessive(ws)} send mode to ${sendModeLabel(v)}`;
-      case 'testRecipientMemberId':
-        return `made ${valueWords(key, v, n) ?? 'nobody'} ${possessive(ws)} test recipient`;
-      case 'openTracking':
-        return `turned open tracking ${v ? 'on' : 'off'} in ${ws}`;
-      case 'senderAddress':
-        return v
-          ? `changed ${possessive(ws)} sender address to ${v}`
-          : `reset ${possessive(ws)} sender address`;
-      case 'identifiers':
-        return `changed ${possessive(ws)} identifiers to ${valueWords(key, v, n)}`;
-      case 'allowEmailUpdateById':
-        return `${v ? 'allowed' : 'stopped allowing'} email updates by ID in ${ws}`;
-      default:
-        return `changed ${possessive(ws)} ${valueWords('field', key, n)?.toLowerCase()}`;
-    }
-  });
-}
-
-function accountClauses(e: EntryView, n: Names): string[] {
-  const a = e.after ?? {};
-  const b = e.before ?? {};
-  const clauses: string[] = [];
-  if ('name' in a)
-    clauses.push(`renamed the account from ${quoted(String(b.name))} to ${quoted(String(a.name))}`);
-  if ('plan' in a)
-    clauses.push(
-      `changed the plan from ${valueWords('plan', b.plan, n)} to ${valueWords('plan', a.plan, n)}`,
-    );
-  if ('requireTwoFactor' in a)
-    clauses.push(
-      a.requireTwoFactor
-        ? 'required two-factor authentication of everyone'
-        : 'stopped requiring two-factor authentication',
-    );
-  if (clauses.length === 0) clauses.push('changed the account’s settings');
-  return clauses;
-}
-
-function memberUpdated(e: EntryView): string {
-  const a = e.after ?? {};
-  const b = e.before ?? {};
-  const who = e.target.name ?? 'a team member';
-  const clauses: string[] = [];
-  if ('firstName' in a || 'lastName' in a) {
-    const old = `${b.firstName ?? ''} ${b.lastName ?? ''}`.trim();
-    clauses.push(old ? `renamed ${old} to ${who}` : `changed ${possessive(who)} name`);
-  }
-  if ('email' in a) clauses.push(`changed ${possessive(who)} email from ${b.email} to ${a.email}`);
-  if ('accountRole' in a)
-    clauses.push(
-      `changed ${possessive(who)} account role from ${roleLabel(b.accountRole)} to ${roleLabel(a.accountRole)}`,
-    );
-  if ('permissions' in a) clauses.push(`changed ${possessive(who)} permissions`);
-  return `${e.actor.name} ${list(clauses.length > 0 ? clauses : [`edited ${who}`])}`;
-}
 
 const methods: Record<string, string> = {
   password: 'their password',

@@ -138,3 +138,7 @@ export function personName(record: Data): string | null {
   const full = [first, last].filter(Boolean).join(' ');
   return full || text(attributes.name) || text(record.email) || text(record.id);
 }
+
+/** A stored value read as a string (null if it is none) or a count (0 if it is none). */
+export const str = (v: unknown) => (typeof v === 'string' ? v : null);
+export const num = (v: unknown) => (typeof v === 'number' ? v : 0);

@@ -10,7 +10,7 @@ import { confirmMemberPasskey } from '../passkeys/assertion.js';
 import type { AuthenticationResponse } from '../passkeys/schemas.js';
 import { breakGlassEntry, signInWithoutSso } from '../sso/enforcement.js';
 import { isSupportSessionId, SUPPORT_TOKEN_PREFIX } from '../support/caller.js';
-import { endSupportSession, loadSupportCaller } from '../support/sessions.js';
+import { endSupportSession, loadSupportCaller, sweepSupportSessions } from '../support/sessions.js';
 import { supportSignedInUntil } from '../support/store.js';
 import { allWorkspacesOf, flagsOf, toMember } from '../team/schemas.js';
 import { findMemberByEmail, type MemberRow, updateMember } from '../team/store.js';
@@ -354,8 +354,12 @@ export function me(actor: Actor) {
   };
 }
 
-/** Housekeeping: expired sessions and closed rate-limit windows would otherwise pile up. */
+/**
+ * Housekeeping: expired sessions and closed rate-limit windows would otherwise pile up; support
+ * sessions too (support/sessions.ts).
+ */
 export async function deleteExpiredSessions(ctx: AppContext): Promise<number> {
   // A day is well past the longest rate-limit window.
-  return store.deleteExpired(ctx.db, ctx.clock.now(), 24 * 60 * 60 * 1000);
+  const members = await store.deleteExpired(ctx.db, ctx.clock.now(), 24 * 60 * 60 * 1000);
+  return members + (await sweepSupportSessions(ctx));
 }

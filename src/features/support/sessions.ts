@@ -17,6 +17,9 @@ import * as store from './store.js';
 export const SIGN_IN_PATH = '/support/sign-in';
 export const SUPPORT_PAGE_PATH = '/account/support-access';
 
+/** How long a link never opened is kept once expired. */
+const EXPIRED_LINKS_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /** A time in words, as people read it (the agent's browser shows this message). */
 const inWords = (at: Date) =>
   `${at.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
@@ -177,4 +180,15 @@ export async function loadSupportCaller(
   // The session's end is the grant's: a cached caller is never served past it.
   const expiresAt = row.session.endsAt < row.grant.expiresAt ? row.session.endsAt : row.grant.expiresAt;
   return { actor, lastSeenAt: now, expiresAt };
+}
+
+/**
+ * Housekeeping of support sessions, with that of members' sessions (auth/service.ts): a link never
+ * opened goes a day after it expired (until then, opening it still says it expired, not that it is
+ * unknown); a session that is over keeps its row, which the grant lists, without its credentials.
+ * Grants stay: the Support access page lists them, and nothing names a time to forget them.
+ */
+export function sweepSupportSessions(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  return store.sweepSessions(ctx.db, now, new Date(now.getTime() - EXPIRED_LINKS_KEPT_MS));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { accounts, supportGrants, supportSessions, workspaces } from '../../db/schema.js';
 
@@ -186,4 +186,27 @@ export async function supportSignedInUntil(db: Db, accountId: string, now: Date)
 export async function accountName(tx: Db, accountId: string): Promise<string | undefined> {
   const [row] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, accountId));
   return row?.name;
+}
+
+/**
+ * Housekeeping: deletes the sign-in links never opened that expired before `linksBefore`, and
+ * forgets the token and CSRF token of started sessions that are over (ended, or past their end);
+ * those rows stay, the grant's history. Returns how many rows went or changed.
+ */
+export async function sweepSessions(db: Db, now: Date, linksBefore: Date): Promise<number> {
+  const linksGone = await db
+    .delete(supportSessions)
+    .where(and(isNull(supportSessions.startedAt), lt(supportSessions.linkExpiresAt, linksBefore)))
+    .returning({ id: supportSessions.id });
+  const forgotten = await db
+    .update(supportSessions)
+    .set({ tokenHash: null, csrfToken: null })
+    .where(
+      and(
+        isNotNull(supportSessions.tokenHash),
+        or(isNotNull(supportSessions.endedAt), lt(supportSessions.endsAt, now)),
+      ),
+    )
+    .returning({ id: supportSessions.id });
+  return linksGone.length + forgotten.length;
 }

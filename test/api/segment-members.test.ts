@@ -87,6 +87,26 @@ describe('a manual segment', () => {
   });
 });
 
+test('a merge keeps when the merged person joined: the survivor is listed at that time', async () => {
+  const w = await setUp();
+  const primary = await identify(w, 'primary', {});
+  await identify(w, 'secondary', {});
+  const id = await newSegment(w.admin, w.workspace.id, { type: 'manual' });
+  await w.segment(id, 'add', ['secondary']);
+  const joined = (await w.members(w.admin, id)).body.items[0].addedAt;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const merged = await service
+    .client()
+    .post(
+      '/api/v1/merge_customers',
+      { primary: { id: 'primary' }, secondary: { id: 'secondary' } },
+      { headers: w.headers },
+    );
+  expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+  const after = (await w.members(w.admin, id)).body.items;
+  expect(after).toEqual([expect.objectContaining({ cioId: primary.cioId, addedAt: joined })]);
+});
+
 async function identify(w: Awaited<ReturnType<typeof setUp>>, id: string, body: Record<string, unknown>) {
   return w.identify(id, body);
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { people, segmentMembers } from '../../db/schema.js';
 import type { App } from '../../http/app.js';
-import { NullableTimestamp, problems } from '../../http/schemas.js';
+import { problems, Timestamp } from '../../http/schemas.js';
 import { cursors, idPatterns, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
 import { Person } from '../people/schemas.js';
@@ -106,7 +106,7 @@ export async function listSegmentMembers(
 
 const SegmentMember = Type.Object({
   ...Person.properties,
-  addedAt: Type.Union([NullableTimestamp], {
+  addedAt: Type.Union([Timestamp, Type.Null()], {
     description: 'When the person joined a manual segment; null for a data segment (its conditions choose)',
   }),
 });

@@ -45,10 +45,13 @@ import { messageRoutes } from './features/content/messages.js';
 import { relationshipRoutes } from './features/content/relationships.js';
 import { Renderer } from './features/content/render-pool.js';
 import { contentRoutes } from './features/content/routes.js';
+// Console lists: a segment's people, a person's events (issue #23's follow-up).
+import { segmentMemberRoutes } from './features/content/segment-members.js';
 import { segmentDecoration, segmentRoutes } from './features/content/segments.js';
 import { BROADCAST_JOB, sendBroadcast } from './features/messaging/broadcast.js';
 import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
+import { personEventRoutes } from './features/people/events.js';
 import { supportRoutes } from './features/support/routes.js';
 import { objectTypeNumberRoutes } from './features/track/object-type-routes.js';
 import { trackMergeSegmentRoutes } from './features/track/v1-merge-segment-routes.js';
@@ -190,6 +193,9 @@ export async function buildApp({
   jobRoutes(app, ctx);
   transferRoutes(app, ctx);
   supportRoutes(app, ctx);
+  // Console lists: a segment's people, a person's events.
+  segmentMemberRoutes(app, ctx);
+  personEventRoutes(app, ctx);
   await serveConsole(app, config.webDir);
 
   await app.ready();

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { attributeQueryRefusal, MASK, maskRecord } from './masking.js';
+import { attributeQueryRefusal, MASK, maskEvent, maskRecord } from './masking.js';
 
 const person = {
   cioId: 'cio_01jd6x',
@@ -37,4 +37,18 @@ test('filtering or sorting on hidden values is refused; on system fields it is n
   );
   expect(attributeQueryRefusal({ hideAttributes: true }, ['createdAt', 'cioId'])).toBeNull();
   expect(attributeQueryRefusal({ hideAttributes: false }, ['email'])).toBeNull();
+});
+
+test('a masked event keeps its kind, name and time; its data values and a page view’s URL are hidden', () => {
+  const at = '2026-11-23T06:00:00.000Z';
+  expect(maskEvent({ type: 'event', name: 'bought', timestamp: at, data: { price: 3, to: null } })).toEqual({
+    type: 'event',
+    name: 'bought',
+    timestamp: at,
+    data: { price: MASK, to: null },
+  });
+  expect(maskEvent({ type: 'page', name: 'https://example.com/?email=ada@example.com', data: {} }).name).toBe(
+    MASK,
+  );
+  expect(maskEvent({ type: 'screen', name: 'Checkout', data: {} }).name).toBe('Checkout');
 });

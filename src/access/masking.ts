@@ -62,3 +62,15 @@ export function maskFields<T extends Record<string, unknown>>(record: T, fields:
   }
   return masked as T;
 }
+
+/**
+ * What a masked member sees of an event: its kind, time and the names of its data, not the values
+ * (event data holds what the sender chose: emails, order totals). A page view's name is its URL,
+ * which can carry PII in its path or query, so it is masked too; event and screen names are what
+ * the sender calls them ("purchased", "Checkout") and stay.
+ */
+export function maskEvent<T extends { type: string; name: string; data: Record<string, unknown> }>(
+  event: T,
+): T {
+  return { ...event, name: event.type === 'page' ? MASK : event.name, data: maskValues(event.data) };
+}

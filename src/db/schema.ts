@@ -2,6 +2,7 @@
  * Drizzle's view of the tables that the SQL migrations create (src/db/migrations). The migrations are
  * the truth; a test (schema.test.ts) checks that every column here exists there with the same type.
  */
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -360,6 +361,8 @@ export const segmentMembers = pgTable(
     workspaceId: text('workspace_id').notNull(),
     segmentId: text('segment_id').notNull(),
     cioId: text('cio_id').notNull(),
+    /** Migration 0033: when the person joined (the time of the migration for earlier members). */
+    addedAt: time('added_at').notNull().default(sql`date_trunc('milliseconds', now())`),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.segmentId, t.cioId] })],
 );

@@ -71,4 +71,14 @@ export const cursors = {
     ({ sourceId, position }: { sourceId: string; position: number }) => `${sourceId}.${position}`,
     (m) => ({ sourceId: m[1]!, position: Number(m[2]) }),
   ),
+  /** Rows newest first by a time, ties by their id: a segment's members, a person's events. */
+  timed: (idPattern: string): Cursor<{ at: Date; id: string }> =>
+    cursor(
+      new RegExp(`^(\\d{1,15})\\.(${idPattern})$`),
+      ({ at, id }) => `${at.getTime()}.${id}`,
+      (m) => ({ at: new Date(Number(m[1])), id: m[2]! }),
+    ),
 };
+
+/** The id patterns of the lists that page with cursors.timed. */
+export const idPatterns = { person: ULID, event: `evt_${ULID}` };

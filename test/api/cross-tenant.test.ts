@@ -413,3 +413,13 @@ test('B’s data is unchanged, read through every GET route by B’s admin', asy
   for (const [url, state] of before) expect(after.get(url), url).toEqual(state);
   console.log(`cross-tenant: ${operations.length} operations, ${calls} calls`);
 });
+
+// Console lists of issue #23's follow-up (a segment's people, a person's events): probed above like
+// every route; named here so that they stay probed with B's ids.
+test('a segment’s members and a person’s events are probed with B’s segment and person', () => {
+  for (const key of [
+    'GET /api/workspaces/{workspaceId}/segments/{id}/members',
+    'GET /api/workspaces/{workspaceId}/people/{cioId}/events',
+  ])
+    expect(built.find((r) => r.op.key === key)?.namesB, key).toBe(true);
+});

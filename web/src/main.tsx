@@ -25,6 +25,7 @@ import { SecurityPage } from './pages/security/SecurityPage';
 import { AdAudiencesPage } from './pages/segments/AdAudiences';
 import { RelationshipsPage } from './pages/segments/Relationships';
 import { SegmentImportPage } from './pages/segments/SegmentImport';
+import { SegmentPeoplePage } from './pages/segments/SegmentPeople';
 import { SupportAccessPage } from './pages/support/SupportAccessPage';
 import { SupportSignInPage } from './pages/support/SupportSignIn';
 import { EditMemberPage, InviteMemberPage } from './pages/team/MemberPages';
@@ -80,6 +81,7 @@ const router = createBrowserRouter([
               { path: '/ad-audiences', element: <AdAudiencesPage /> },
               { path: '/relationships', element: <RelationshipsPage /> },
               { path: '/segment-import', element: <SegmentImportPage /> },
+              { path: '/segment-people', element: <SegmentPeoplePage /> },
               { path: '/workspaces', element: <WorkspacesPage /> },
               { path: '/team', element: <TeamPage /> },
               { path: '/team/invite', element: <InviteMemberPage /> },

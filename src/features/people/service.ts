@@ -27,7 +27,7 @@ export function toPerson(row: PersonRow): Person {
 // ---- the console's people API ----------------------------------------------------------------------
 
 /** What a member sees of a person: everything, or with hidden attributes only system fields. */
-function seenBy(actor: Actor, workspaceId: string) {
+export function seenBy(actor: Actor, workspaceId: string) {
   const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
   return (row: PersonRow) => (masked ? maskRecord(toPerson(row)) : toPerson(row));
 }

@@ -187,8 +187,8 @@ export async function absorbPeople(tx: Db, workspaceId: string, merges: Readonly
     WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}
     ON CONFLICT DO NOTHING`);
   await tx.execute(sql`
-    INSERT INTO segment_members (workspace_id, segment_id, cio_id)
-    SELECT workspace_id, segment_id, ${survivorOf} ->> cio_id FROM segment_members
+    INSERT INTO segment_members (workspace_id, segment_id, cio_id, added_at)
+    SELECT workspace_id, segment_id, ${survivorOf} ->> cio_id, added_at FROM segment_members
     WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}
     ON CONFLICT DO NOTHING`);
   await tx.execute(sql`DELETE FROM people WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}`);

@@ -42,6 +42,7 @@ const workspaceNav: NavSection = {
     { to: '/segment-import', label: 'Segment import', permission: 'segments.view' },
     { to: '/ad-audiences', label: 'Ad Audiences', permission: 'segments.ad_audience.view' },
     { to: '/relationships', label: 'Relationships', permission: 'objects.view' },
+    { to: '/segment-people', label: 'Segment people', permission: 'segments.view' },
   ],
 };
 

@@ -20,6 +20,7 @@ import { ErrorPanel, LoadingSkeleton } from '../../components/States';
 import { sdk, unwrap } from '../../lib/api';
 import { notifySuccess } from '../../lib/feedback';
 import { formatDateTime, usePermissions, useVocabulary } from '../../lib/hooks';
+import { PersonActivity } from './PersonActivity';
 import { PersonForm } from './PersonForm';
 import { type Device, isHidden, labelOf, type PersonDetail, valueText } from './person';
 
@@ -173,6 +174,7 @@ function PersonDetails({
         </Text>
       )}
       <Devices devices={person.devices} />
+      <PersonActivity workspaceId={workspaceId} cioId={person.cioId} />
       <ProblemAlert error={remove.error} />
       <Group justify="flex-end">
         <Guarded allowed={can('people.delete')} why={why('people.delete')}>

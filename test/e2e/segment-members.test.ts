@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Client } from '../support/client.js';
+import { addMember } from '../support/members.js';
+import { expectGoodAtBothWidths } from './a11y.js';
+import { consoleSuite, eventually, haveChromium } from './browser.js';
+
+/** A segment's people (added with the Track API, or matching its conditions), on the Segment people page. */
+const suite = consoleSuite({ width: 1440, height: 900 });
+
+async function trackOf(admin: Client, workspaceId: string) {
+  const key = (await admin.post(`/api/workspaces/${workspaceId}/api-keys`, { kind: 'track' })).body;
+  const headers = { authorization: `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64')}` };
+  const c = suite.service.client();
+  return {
+    identify: (id: string, body: Record<string, unknown>) =>
+      c.put(`/api/v1/customers/${id}`, body, { headers }),
+    addToSegment: (segmentId: string, ids: string[]) =>
+      c.post(`/api/v1/segments/${segmentId}/add_customers`, { ids }, { headers }),
+  };
+}
+
+async function newSegment(admin: Client, workspaceId: string, body: Record<string, unknown>) {
+  const reply = await admin.post(`/api/workspaces/${workspaceId}/segments`, body);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return reply.body.id as string;
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByTestId('setup-guide').waitFor();
+}
+
+describe.skipIf(!haveChromium)('a segment’s people', () => {
+  test('a manual segment’s newest-added first with Show more; a data segment’s; empty; masked values', {
+    timeout: 180_000,
+  }, async () => {
+    const admin = suite.service.client();
+    const { workspace, email, password } = await admin.signup();
+    const track = await trackOf(admin, workspace.id);
+    const manual = await newSegment(admin, workspace.id, { name: 'Beta testers', type: 'manual' });
+    const data = await newSegment(admin, workspace.id, {
+      name: 'Pro plan',
+      conditions: { match: 'all', rules: [{ attribute: 'plan', operator: 'eq', value: 'pro' }] },
+    });
+    const empty = await newSegment(admin, workspace.id, { name: 'Nobody yet', type: 'manual' });
+    const ids = Array.from({ length: 50 }, (_, i) => `tester-${i}`);
+    for (const id of ids) await track.identify(id, { email: `${id}@example.com` });
+    await track.identify('ada', {
+      first_name: 'Ada',
+      last_name: 'Byron',
+      email: 'ada@example.com',
+      plan: 'pro',
+    });
+    expect((await track.addToSegment(manual, ids)).status).toBe(200);
+    // Ada joins last: the first of the list.
+    expect((await track.addToSegment(manual, ['ada'])).status).toBe(200);
+
+    const page = await suite.newPage();
+    await logIn(page, email, password);
+    await page
+      .getByRole('navigation', { name: 'Workspace' })
+      .getByRole('link', { name: 'Segment people' })
+      .click();
+    await page.getByRole('heading', { name: 'People in a segment' }).waitFor();
+    await page.goto(`/segment-people?segment=${manual}`);
+    const table = page.getByTestId('segment-members');
+    const rows = table.getByTestId('segment-member');
+    await eventually(async () => expect(await rows.count()).toBe(50));
+    const first = (await rows.nth(0).textContent()) ?? '';
+    expect(first).toContain('Ada Byron');
+    expect(first).toContain('ada@example.com');
+    expect(await table.getByRole('columnheader', { name: 'Added' }).count()).toBe(1);
+    await expectGoodAtBothWidths(page);
+    await page.getByTestId('segment-members-load-more').click();
+    await eventually(async () => expect(await rows.count()).toBe(51));
+    expect(await page.getByTestId('segment-members-load-more').count()).toBe(0);
+
+    await page.goto(`/segment-people?segment=${data}`);
+    await eventually(async () => expect(await page.getByTestId('segment-member').count()).toBe(1));
+    expect(await page.getByTestId('segment-members').textContent()).toContain('Ada Byron');
+    expect(await page.getByRole('columnheader', { name: 'Added' }).count()).toBe(0);
+
+    await page.goto(`/segment-people?segment=${empty}`);
+    const none = page.getByTestId('empty-state');
+    await none.waitFor();
+    expect(await none.textContent()).toContain('Nobody in this segment yet');
+    await expectGoodAtBothWidths(page);
+
+    // A member with hidden attributes sees who is in it, their values hidden.
+    const viewer = await addMember(suite.service, admin, {
+      roles: [{ workspaceId: workspace.id, role: 'viewer', hideAttributes: true }],
+    });
+    const masked = await suite.newPage();
+    await logIn(masked, viewer.email, viewer.password);
+    await masked.goto(`/segment-people?segment=${data}`);
+    const maskedRows = masked.getByTestId('segment-member');
+    await eventually(async () => expect(await maskedRows.count()).toBe(1));
+    const text = (await maskedRows.nth(0).textContent()) ?? '';
+    expect(text).toContain('Hidden');
+    expect(text).not.toContain('ada@example.com');
+    await expectGoodAtBothWidths(masked);
+  });
+});

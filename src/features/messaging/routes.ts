@@ -51,6 +51,15 @@ const Metrics = Type.Object({
   suppressed: Type.Integer(),
   opened: Type.Integer(),
   clicked: Type.Integer(),
+  delivered: Type.Integer({ description: 'Deliveries a Track API client reported delivered (POST /api/v1/metrics)' }),
+  converted: Type.Integer({ description: 'Deliveries a Track API client reported converted (POST /api/v1/metrics)' }),
+  bounced: Type.Integer({ description: 'Deliveries a Track API client reported bounced (POST /api/v1/metrics)' }),
+  deferred: Type.Integer({ description: 'Deliveries a Track API client reported deferred (POST /api/v1/metrics)' }),
+  dropped: Type.Integer({ description: 'Deliveries a Track API client reported dropped (POST /api/v1/metrics)' }),
+  spammed: Type.Integer({ description: 'Deliveries a Track API client reported spammed (POST /api/v1/metrics)' }),
+  unsubscribed: Type.Integer({
+    description: 'Deliveries whose person unsubscribed through them (POST /unsubscribe/{delivery_id})',
+  }),
 });
 
 /** A delivery as the caller sees it: the recipient's address is personal data, masked when hidden. */

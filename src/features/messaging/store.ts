@@ -2,7 +2,12 @@ import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { type DeliveryState, deliveries, deliveryLinks } from '../../db/schema.js';
 import { hashToken } from '../../shared/secrets.js';
-import { type DeliveryMetric, hasEvent, recordDeliveryMetric, workspaceTracksOpens } from './delivery-metrics.js';
+import {
+  type DeliveryMetric,
+  hasEvent,
+  recordDeliveryMetric,
+  workspaceTracksOpens,
+} from './delivery-metrics.js';
 
 /** The SQL of deliveries, their tracked links, opens, clicks and metrics. */
 

@@ -106,6 +106,11 @@ const callerScoped: Record<string, string> = {
   // Track API v2 (issue #23).
   'POST /api/v2/entity': 'its identifiers and object types are looked up in the key’s own workspace',
   'POST /api/v2/batch': 'its identifiers and object types are looked up in the key’s own workspace',
+  // Track API: delivery metrics, unsubscribes and forms (track-delivery-metrics.test.ts).
+  'POST /api/v1/metrics': 'the delivery is looked up in the key’s own workspace (another’s: ignored)',
+  'POST /api/v1/push/events': 'the delivery is looked up in the key’s own workspace (another’s: ignored)',
+  'POST /unsubscribe/{deliveryId}': 'the delivery is looked up in the key’s own workspace (another’s: 404)',
+  'POST /api/v1/forms/{formId}/submit': 'identifies a person of the key’s own workspace',
 };
 
 /**

@@ -215,6 +215,16 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     expect(await outboxTo(ada.email)).toEqual([{ n: 2 }]);
   });
 
+  test('a test send went to a team member: unsubscribing through it changes nobody', async () => {
+    const t = await setUp();
+    const { ada, b } = await sent(t);
+    const test = await t.admin.post(at(t, `messages/${b.messageId}/send-test`), { cioId: ada.cioId });
+    expect(test.status, JSON.stringify(test.body)).toBe(202);
+    ok(await t.unsubscribe(test.body.id));
+    expect(await attributesOf(t, ada.cioId)).not.toHaveProperty('unsubscribed');
+    expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 0 });
+  });
+
   test('another workspace’s delivery is a 404 and its person is untouched; a body that is no boolean is a 400', async () => {
     const mine = await setUp();
     const theirs = await setUp();

@@ -44,6 +44,9 @@ export async function applyDeliveryOperation(
   // An unsubscribe that silently went nowhere would keep emailing someone who asked to stop: an
   // unknown delivery is a 404, so the client's unsubscribe page can tell.
   if (!delivery) throw notFound(`Delivery ${op.deliveryId}`);
+  // A test send, or a delivery of test mode, went to a team member, not to the person it was
+  // rendered for: its unsubscribe link is the member's, and changes nobody.
+  if (!delivery.metrics) return;
   if (delivery.cioId) {
     // Through the one people writer, as an identify by cio_id that sets the attribute: a person
     // deleted since (null) or suppressed has nothing to set.

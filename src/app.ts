@@ -53,6 +53,8 @@ import { messagingRoutes } from './features/messaging/routes.js';
 import { deliverWebhook, WEBHOOK_JOB } from './features/messaging/webhook.js';
 import { personEventRoutes } from './features/people/events.js';
 import { supportRoutes } from './features/support/routes.js';
+import { trackDeliveryRoutes } from './features/track/delivery-routes.js';
+import { trackFormRoutes } from './features/track/forms.js';
 import { objectTypeNumberRoutes } from './features/track/object-type-routes.js';
 import { trackMergeSegmentRoutes } from './features/track/v1-merge-segment-routes.js';
 import { trackV2Routes } from './features/track/v2-routes.js';
@@ -188,6 +190,9 @@ export async function buildApp({
   // Track API v2 (issue #23).
   trackV2Routes(app, ctx);
   objectTypeNumberRoutes(app, ctx);
+  // Track API: delivery metrics, unsubscribes and forms (issue #23's follow-ups).
+  trackDeliveryRoutes(app, ctx);
+  trackFormRoutes(app, ctx);
   authzRoutes(app, ctx);
   mailRoutes(app, ctx);
   jobRoutes(app, ctx);

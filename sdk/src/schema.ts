@@ -7088,6 +7088,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forms/{formId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a form: identify the person its email or id names, and record form_submitted
+         * @description The other fields become the person’s attributes (form_id, form_name, form_type, form_url and form_url_param are ignored, as Customer.io reserves them). Answers 204, as Customer.io does.
+         *
+         *     A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    formId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The form’s fields, each a string: exactly one of email or id names the person; the others become their attributes */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description Submitted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/merge_customers": {
         parameters: {
             query?: never;
@@ -7177,6 +7266,176 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report what became of a delivery: delivered, opened, clicked, converted, bounced…
+         * @description Opened and clicked add to the delivery’s opens and clicks; the others are counted per delivery, and the message’s metrics count them. A delivery this workspace does not have is ignored (200), as Customer.io answers.
+         *
+         *     A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The delivery’s id (dlv_…): Customer.io’s CIO-Delivery-ID */
+                        delivery_id: string;
+                        /** @description The link clicked */
+                        href?: string;
+                        /** @enum {unknown} */
+                        metric: "bounced" | "clicked" | "converted" | "deferred" | "delivered" | "dropped" | "opened" | "spammed";
+                        /** @description Why it bounced or was dropped */
+                        reason?: string;
+                        /** @description Where the message went: accepted, not kept (the delivery knows) */
+                        recipient?: string | number;
+                        /** @description When it happened, in Unix seconds; now when absent */
+                        timestamp?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a push metric of a delivery: delivered, opened or converted (Customer.io’s older route)
+         * @description A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The delivery’s id (dlv_…): Customer.io’s CIO-Delivery-ID */
+                        delivery_id: string;
+                        /** @description The device’s token: accepted, not kept */
+                        device_id?: string;
+                        /** @enum {unknown} */
+                        event: "delivered" | "opened" | "converted";
+                        /** @description When it happened, in Unix seconds; now when absent */
+                        timestamp?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10759,17 +11018,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Deliveries a Track API client reported bounced (POST /api/v1/metrics) */
+                            bounced: number;
                             /** @description Kept in the outbox (no SMTP_URL) */
                             captured: number;
                             clicked: number;
+                            /** @description Deliveries a Track API client reported converted (POST /api/v1/metrics) */
+                            converted: number;
+                            /** @description Deliveries a Track API client reported deferred (POST /api/v1/metrics) */
+                            deferred: number;
+                            /** @description Deliveries a Track API client reported delivered (POST /api/v1/metrics) */
+                            delivered: number;
                             deliveries: number;
+                            /** @description Deliveries a Track API client reported dropped (POST /api/v1/metrics) */
+                            dropped: number;
                             failed: number;
                             opened: number;
                             queued: number;
                             sent: number;
+                            /** @description Deliveries a Track API client reported spammed (POST /api/v1/metrics) */
+                            spammed: number;
                             suppressed: number;
                             /** @description Test sends and test-mode deliveries, which count in nothing else */
                             test: number;
+                            /** @description Deliveries whose person unsubscribed through them (POST /unsubscribe/{delivery_id}) */
+                            unsubscribed: number;
                         };
                     };
                 };
@@ -10821,7 +11094,7 @@ export interface paths {
         put?: never;
         /**
          * Send a broadcast’s email messages to a segment or to people; answers the job that sends them
-         * @description Each person gets each email message, personalised; a person without an email is skipped and counted. The workspace’s send mode as the send starts applies to the whole send (in test mode, with its test recipient of that moment; 409 when it has none who can enter the workspace); only a switch to never stops it midway. Progress and counts: GET …/jobs/{jobId}.
+         * @description Each person gets each email message, personalised; a person without an email is skipped and counted, and a person whose unsubscribed attribute is true gets no email (counted as unsubscribed). The workspace’s send mode as the send starts applies to the whole send (in test mode, with its test recipient of that moment; 409 when it has none who can enter the workspace); only a switch to never stops it midway. Progress and counts: GET …/jobs/{jobId}.
          *
          *     Requires the permission `messages.send` (see GET /api/permissions).
          */
@@ -13907,17 +14180,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Deliveries a Track API client reported bounced (POST /api/v1/metrics) */
+                            bounced: number;
                             /** @description Kept in the outbox (no SMTP_URL) */
                             captured: number;
                             clicked: number;
+                            /** @description Deliveries a Track API client reported converted (POST /api/v1/metrics) */
+                            converted: number;
+                            /** @description Deliveries a Track API client reported deferred (POST /api/v1/metrics) */
+                            deferred: number;
+                            /** @description Deliveries a Track API client reported delivered (POST /api/v1/metrics) */
+                            delivered: number;
                             deliveries: number;
+                            /** @description Deliveries a Track API client reported dropped (POST /api/v1/metrics) */
+                            dropped: number;
                             failed: number;
                             opened: number;
                             queued: number;
                             sent: number;
+                            /** @description Deliveries a Track API client reported spammed (POST /api/v1/metrics) */
+                            spammed: number;
                             suppressed: number;
                             /** @description Test sends and test-mode deliveries, which count in nothing else */
                             test: number;
+                            /** @description Deliveries whose person unsubscribed through them (POST /unsubscribe/{delivery_id}) */
+                            unsubscribed: number;
                         };
                     };
                 };
@@ -20418,6 +20705,96 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe (or subscribe again) the person a delivery went to: sets their unsubscribed attribute
+         * @description At the host’s root, as Customer.io’s. The unsubscribe is attributed to the delivery (its message’s metrics count it); broadcasts send no email to a person whose unsubscribed is true. A delivery this workspace does not have: 404.
+         *
+         *     A Track API key (HTTP Basic site_id:api_key).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The delivery’s id (dlv_…): Customer.io’s CIO-Delivery-ID */
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true (the default): unsubscribe; false: subscribe again */
+                        unsubscribe?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Done (Customer.io’s answer to every v1 write) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description The workspace is revalidating its identifiers: the call is queued and applied after, in order */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

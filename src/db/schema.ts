@@ -671,3 +671,22 @@ export const objectTypeNumbers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.typeId] })],
 );
+
+/**
+ * A delivery's reported metrics other than opens and clicks, and the unsubscribes attributed to it
+ * (migration 0032): one row per delivery and metric (src/features/messaging/delivery-metrics.ts).
+ */
+export const deliveryEvents = pgTable(
+  'delivery_events',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    deliveryId: text('delivery_id').notNull(),
+    metric: text('metric').notNull(),
+    count: integer('count').notNull().default(1),
+    firstAt: time('first_at').notNull(),
+    lastAt: time('last_at').notNull(),
+    reason: text('reason'),
+    href: text('href'),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.deliveryId, t.metric] })],
+);

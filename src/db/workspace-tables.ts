@@ -26,6 +26,8 @@ export const workspaceTables = [
   'activity',
   // Track API v2 (issue #23): the number of each object type.
   'object_type_numbers',
+  // Reported delivery metrics and unsubscribes (migration 0032); a delivery's delete cascades to them too.
+  'delivery_events',
 ] as const;
 
 /** Tables with a workspace_id column that are not purged with it, and why. */

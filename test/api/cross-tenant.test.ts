@@ -106,6 +106,11 @@ const callerScoped: Record<string, string> = {
   // Track API v2 (issue #23).
   'POST /api/v2/entity': 'its identifiers and object types are looked up in the key’s own workspace',
   'POST /api/v2/batch': 'its identifiers and object types are looked up in the key’s own workspace',
+  // Track API: delivery metrics and forms (track-delivery-metrics.test.ts); the unsubscribe names
+  // B's delivery in its path, and is probed.
+  'POST /api/v1/metrics': 'the delivery is looked up in the key’s own workspace (another’s: ignored)',
+  'POST /api/v1/push/events': 'the delivery is looked up in the key’s own workspace (another’s: ignored)',
+  'POST /api/v1/forms/{formId}/submit': 'identifies a person of the key’s own workspace',
 };
 
 /**
@@ -143,7 +148,7 @@ const signedInForMembers: Record<string, { outsider: number | 'skip'; viewer: nu
 };
 
 /** Ids that name no object: a path parameter holding one does not make the request B's. */
-const neutralParams = new Set(['identifier', 'platform', 'token']);
+const neutralParams = new Set(['identifier', 'platform', 'token', 'formId']);
 
 interface Built {
   op: Operation;

@@ -73,6 +73,41 @@ async function refusal(call: Promise<unknown>) {
   return { statusCode, message };
 }
 
+/**
+ * People (by id, with an email) identified through the client, a broadcast of one email sent to
+ * them in normal mode (its emails land in the outbox), and each one's delivery id.
+ */
+async function broadcastTo(w: Workspace, ids: string[]) {
+  await w.admin.patch(at(w, 'settings'), { sendMode: 'normal', senderAddress: 'news@acme.test' });
+  const cioIds: Record<string, string> = {};
+  for (const id of ids) {
+    await w.cio.identify(id, { email: `${id}@example.com` });
+    cioIds[id] = (await personById(w, id))!.cioId;
+  }
+  const b = await w.admin.post(at(w, 'broadcasts'), {
+    name: 'News',
+    messages: [
+      {
+        name: 'Issue',
+        channel: 'email',
+        subject: 'News',
+        body: '<p><a href="https://example.com/a">A</a></p>',
+      },
+    ],
+  });
+  expect(b.status, JSON.stringify(b.body)).toBe(201);
+  const started = await w.admin.post(at(w, `broadcasts/${b.body.id}/send`), {
+    people: Object.values(cioIds),
+  });
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  await service.worker.runUntilIdle();
+  const deliveries = (await w.admin.get(at(w, 'deliveries'))).body.items as { id: string; cioId: string }[];
+  return {
+    messageId: b.body.messages[0].id as string,
+    deliveryOf: (id: string) => deliveries.find((d) => d.cioId === cioIds[id])!.id,
+  };
+}
+
 describe('customerio-node TrackClient against Atrium', () => {
   test('identify creates and updates; destroy deletes (a bodiless DELETE with a JSON content type)', async () => {
     const w = await workspace();
@@ -101,8 +136,9 @@ describe('customerio-node TrackClient against Atrium', () => {
       retry: { maxRetries: 0 },
     });
     expect((await refusal(unauthenticated.identify('u-2', {}))).statusCode).toBe(401);
-    // Delivery metrics are Atrium's own: the routes for them are not taken (docs/track-api.md).
-    expect((await refusal(w.strict.trackPush({ delivery_id: 'd', event: 'opened' }))).statusCode).toBe(404);
+    // A push event Customer.io does not have (delivered, opened, converted).
+    const push = await refusal(w.strict.trackPush({ delivery_id: 'd', event: 'clicked' as 'opened' }));
+    expect(push.statusCode).toBe(400);
   });
 
   test('suppress deletes the person and ignores later identifies until unsuppress', async () => {
@@ -230,6 +266,69 @@ describe('customerio-node TrackClient against Atrium', () => {
     expect(
       await w.cio.batch([{ type: 'person', identifiers: { id: 'b-2' }, action: 'identify', attributes: {} }]),
     ).toEqual({});
+  });
+
+  test('reportMetric and trackPush: the message’s metrics count what they report', async () => {
+    const w = await workspace();
+    const { messageId, deliveryOf } = await broadcastTo(w, ['m-1', 'm-2']);
+    expect(await w.cio.reportMetric({ delivery_id: deliveryOf('m-1'), metric: 'delivered' })).toEqual({});
+    expect(
+      await w.cio.reportMetric({
+        delivery_id: deliveryOf('m-1'),
+        metric: 'clicked',
+        href: 'https://example.com/a',
+      }),
+    ).toEqual({});
+    expect(
+      await w.cio.reportMetric({
+        delivery_id: deliveryOf('m-2'),
+        metric: 'bounced',
+        reason: 'no such mailbox',
+      }),
+    ).toEqual({});
+    expect(
+      await w.cio.trackPush({ delivery_id: deliveryOf('m-2'), event: 'converted', timestamp: 1_700_000_000 }),
+    ).toEqual({});
+    expect(await w.cio.trackPush({ delivery_id: deliveryOf('m-1'), event: 'opened' })).toEqual({});
+    expect((await w.admin.get(at(w, `messages/${messageId}/metrics`))).body).toMatchObject({
+      deliveries: 2,
+      delivered: 1,
+      opened: 1,
+      clicked: 1,
+      bounced: 1,
+      converted: 1,
+    });
+    const bad = await refusal(w.strict.reportMetric({ delivery_id: deliveryOf('m-1'), metric: 'read' }));
+    expect(bad.statusCode).toBe(400);
+  });
+
+  test('unsubscribe (at the host’s root): sets the person’s unsubscribed attribute, and false sets it back', async () => {
+    const w = await workspace();
+    const { messageId, deliveryOf } = await broadcastTo(w, ['un-1']);
+    expect(await w.cio.unsubscribe(deliveryOf('un-1'))).toEqual({});
+    expect((await personById(w, 'un-1'))?.attributes).toMatchObject({ unsubscribed: true });
+    expect((await w.admin.get(at(w, `messages/${messageId}/metrics`))).body).toMatchObject({
+      unsubscribed: 1,
+    });
+    expect(await w.cio.unsubscribe(deliveryOf('un-1'), false)).toEqual({});
+    expect((await personById(w, 'un-1'))?.attributes).toMatchObject({ unsubscribed: false });
+    expect((await refusal(w.strict.unsubscribe('dlv_unknown'))).statusCode).toBe(404);
+  });
+
+  test('submitForm: identifies the person by the form’s email, sets its fields, records form_submitted', async () => {
+    const w = await workspace();
+    expect(
+      await w.cio.submitForm('newsletter', { email: 'form@example.com', first_name: 'Fo', id_ignored: 'x' }),
+    ).toEqual({});
+    const page = await w.admin.get(at(w, 'people?email=form%40example.com'));
+    const person = (await w.admin.get(at(w, `people/${page.body.items[0].cioId}`))).body;
+    expect(person).toMatchObject({
+      email: 'form@example.com',
+      attributes: { first_name: 'Fo', id_ignored: 'x' },
+    });
+    expect(await eventsOf(w, person.cioId)).toEqual(['form_submitted']);
+    const nobody = await refusal(w.strict.submitForm('newsletter', { first_name: 'No one' }));
+    expect(nobody.statusCode).toBe(400);
   });
 
   test('getAccountRegion answers where this installation is', async () => {

@@ -141,6 +141,9 @@ export async function setUpTenant(
     'support grant',
   );
 
+  // A delivery (a test send of the fixtures' message): the `{deliveryId}` of the Track API's unsubscribe.
+  const delivery = await created(admin.post(at(`messages/${fixtures.messageId}/send-test`), {}), 'delivery');
+
   const f = fixtures;
   const ids: Record<string, string> = {
     workspaceId: workspace.id,
@@ -163,6 +166,7 @@ export async function setUpTenant(
     scimGroupId: scimGroup.body.id,
     ...(transfer && { transferId: transfer.id }),
     grantId: supportGrant.id,
+    deliveryId: delivery.id,
   };
   return {
     admin,
@@ -221,6 +225,7 @@ export function pathValue(t: Tenant, param: string, before: string, path = ''): 
   if (param === 'token') return t.invitationToken;
   if (param === 'platform') return 'facebook';
   if (param === 'domain') return t.domain;
+  if (param === 'formId') return 'contact-us'; // any text: Customer.io's forms are named by their callers
   return t.ids[param];
 }
 

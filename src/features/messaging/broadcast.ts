@@ -24,7 +24,7 @@ import {
   testRecipientById,
   workspaceWithTestRecipient,
 } from '../workspaces/test-recipient.js';
-import { modeNow, type StartedSend, sendMessage, sendWebhook, startSend } from './send.js';
+import { isUnsubscribed, modeNow, type StartedSend, sendMessage, sendWebhook, startSend } from './send.js';
 
 export const BROADCAST_JOB = 'broadcast.send';
 const PAGE = 200;
@@ -42,6 +42,8 @@ interface SendReport {
   suppressed: number;
   /** People without an email address. */
   skipped: number;
+  /** People who unsubscribed (send.ts isUnsubscribed): sent no email. */
+  unsubscribed?: number;
 }
 
 /** The messages a send delivers: emails, and webhook actions. */
@@ -157,7 +159,7 @@ async function renderAhead(
   if (masked === null) return ahead;
   const renders = page.rows.flatMap((person) =>
     messages.map(async (message, i) => {
-      if (message.channel === 'email' && !person.email) return;
+      if (message.channel === 'email' && (!person.email || isUnsubscribed(person))) return;
       const hidden = masked && message.channel === 'email';
       const input = { customer: customerOf(person, hidden), ...parts[i]! };
       ahead.set(
@@ -213,8 +215,11 @@ export function sendBroadcast(ctx: AppContext): JobHandler {
         if (!found) return null; // the workspace was deleted
         const { mode, recipient, masked } = found;
         for (const person of page.rows) {
-          const email = person.email;
-          if (!email && messages.some((m) => m.channel === 'email')) report.skipped++;
+          const unsubscribed = isUnsubscribed(person);
+          const email = unsubscribed ? null : person.email;
+          const emails = messages.some((m) => m.channel === 'email');
+          if (unsubscribed && emails) report.unsubscribed = (report.unsubscribed ?? 0) + 1;
+          else if (!email && emails) report.skipped++;
           for (const [i, message] of messages.entries()) {
             const sending = {
               ws: found.workspace,

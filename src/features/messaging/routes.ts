@@ -51,6 +51,27 @@ const Metrics = Type.Object({
   suppressed: Type.Integer(),
   opened: Type.Integer(),
   clicked: Type.Integer(),
+  delivered: Type.Integer({
+    description: 'Deliveries a Track API client reported delivered (POST /api/v1/metrics)',
+  }),
+  converted: Type.Integer({
+    description: 'Deliveries a Track API client reported converted (POST /api/v1/metrics)',
+  }),
+  bounced: Type.Integer({
+    description: 'Deliveries a Track API client reported bounced (POST /api/v1/metrics)',
+  }),
+  deferred: Type.Integer({
+    description: 'Deliveries a Track API client reported deferred (POST /api/v1/metrics)',
+  }),
+  dropped: Type.Integer({
+    description: 'Deliveries a Track API client reported dropped (POST /api/v1/metrics)',
+  }),
+  spammed: Type.Integer({
+    description: 'Deliveries a Track API client reported spammed (POST /api/v1/metrics)',
+  }),
+  unsubscribed: Type.Integer({
+    description: 'Deliveries whose person unsubscribed through them (POST /unsubscribe/{delivery_id})',
+  }),
 });
 
 /** A delivery as the caller sees it: the recipient's address is personal data, masked when hidden. */
@@ -166,7 +187,7 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
         summary:
           'Send a broadcast’s email messages to a segment or to people; answers the job that sends them',
         description:
-          'Each person gets each email message, personalised; a person without an email is skipped and counted. The workspace’s send mode as the send starts applies to the whole send (in test mode, with its test recipient of that moment; 409 when it has none who can enter the workspace); only a switch to never stops it midway. Progress and counts: GET …/jobs/{jobId}.',
+          'Each person gets each email message, personalised; a person without an email is skipped and counted, and a person whose unsubscribed attribute is true gets no email (counted as unsubscribed). The workspace’s send mode as the send starts applies to the whole send (in test mode, with its test recipient of that moment; 409 when it has none who can enter the workspace); only a switch to never stops it midway. Progress and counts: GET …/jobs/{jobId}.',
         params: Type.Object({ workspaceId: Type.String(), id: Type.String() }),
         body: Type.Object(
           {

@@ -47,6 +47,13 @@ export function startSend(
   };
 }
 
+/**
+ * Customer.io's rule for marketing messages: a person whose `unsubscribed` attribute is true (set
+ * by POST /unsubscribe/{delivery_id}, or any identify) gets no email from a broadcast.
+ */
+export const isUnsubscribed = (person: { attributes: Record<string, unknown> }): boolean =>
+  person.attributes.unsubscribed === true;
+
 /** The mode of a send's next message: the one it started under, unless the workspace is now in never (an emergency brake: nothing leaves). */
 export function modeNow(started: SendMode, current: SendMode): SendMode {
   return current === 'never' ? 'never' : started;

@@ -1,7 +1,13 @@
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { type DeliveryState, deliveries, deliveryLinks, workspaces } from '../../db/schema.js';
+import { type DeliveryState, deliveries, deliveryLinks } from '../../db/schema.js';
 import { hashToken } from '../../shared/secrets.js';
+import {
+  type DeliveryMetric,
+  hasEvent,
+  recordDeliveryMetric,
+  workspaceTracksOpens,
+} from './delivery-metrics.js';
 
 /** The SQL of deliveries, their tracked links, opens, clicks and metrics. */
 
@@ -68,31 +74,16 @@ export async function settleDeliveries(
     .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.outboxId, outboxId)));
 }
 
-/** The workspace of the delivery still tracks opens (turning it off stops counting at once). */
-const workspaceTracksOpens = sql`EXISTS (SELECT 1 FROM ${workspaces} w
-  WHERE w.id = ${deliveries.workspaceId} AND w.open_tracking)`;
-
 /**
  * Counts an open of a delivery that carried a pixel, records metrics, and whose workspace still
- * tracks opens; false when there is none.
+ * tracks opens (recordDeliveryMetric); false when there is none.
  */
 export async function recordOpen(tx: Db, token: string, at: Date): Promise<boolean> {
-  const rows = await tx
-    .update(deliveries)
-    .set({
-      opens: sql`${deliveries.opens} + 1`,
-      firstOpenedAt: sql`coalesce(${deliveries.firstOpenedAt}, ${at})`,
-    })
-    .where(
-      and(
-        eq(deliveries.trackTokenHash, hashToken(token)),
-        eq(deliveries.metrics, true),
-        eq(deliveries.tracksOpens, true),
-        workspaceTracksOpens,
-      ),
-    )
-    .returning({ id: deliveries.id });
-  return rows.length > 0;
+  const [delivery] = await tx
+    .select({ workspaceId: deliveries.workspaceId, id: deliveries.id, metrics: deliveries.metrics })
+    .from(deliveries)
+    .where(and(eq(deliveries.trackTokenHash, hashToken(token)), eq(deliveries.tracksOpens, true)));
+  return delivery ? recordDeliveryMetric(tx, delivery, 'opened', at) : false;
 }
 
 /** Counts a click on a delivery's link and answers where it leads, or undefined for an unknown link. */
@@ -118,14 +109,7 @@ export async function recordClick(
       ),
     );
   if (!link) return undefined;
-  if (delivery.metrics)
-    await tx
-      .update(deliveries)
-      .set({
-        clicks: sql`${deliveries.clicks} + 1`,
-        firstClickedAt: sql`coalesce(${deliveries.firstClickedAt}, ${at})`,
-      })
-      .where(and(eq(deliveries.workspaceId, delivery.workspaceId), eq(deliveries.id, delivery.id)));
+  await recordDeliveryMetric(tx, delivery, 'clicked', at, { href: link.url });
   return link.url;
 }
 
@@ -140,6 +124,15 @@ export interface Metrics {
   suppressed: number;
   opened: number;
   clicked: number;
+  /** Reported by the Track API (delivery-metrics.ts): deliveries with each metric. */
+  delivered: number;
+  converted: number;
+  bounced: number;
+  deferred: number;
+  dropped: number;
+  spammed: number;
+  /** Deliveries whose person unsubscribed through them. */
+  unsubscribed: number;
 }
 
 /** The metrics of a broadcast, campaign or transactional message (by source) or of one message. */
@@ -150,6 +143,8 @@ export async function metricsOf(
 ): Promise<Metrics> {
   const counted = eq(deliveries.metrics, true);
   const stateIs = (state: DeliveryState) => sql`${deliveries.state} = ${state} AND ${counted}`;
+  const withEvent = (metric: DeliveryMetric) =>
+    sql<number>`count(*) FILTER (WHERE ${counted} AND ${hasEvent(metric)})::int`;
   const [row] = await tx
     .select({
       deliveries: count(),
@@ -160,8 +155,16 @@ export async function metricsOf(
       failed: sql<number>`count(*) FILTER (WHERE ${stateIs('failed')})::int`,
       suppressed: sql<number>`count(*) FILTER (WHERE ${stateIs('suppressed')})::int`,
       // "Open metrics then always read zero" while the workspace tracks no opens.
-      opened: sql<number>`count(*) FILTER (WHERE ${deliveries.opens} > 0 AND ${deliveries.tracksOpens} AND ${counted} AND ${workspaceTracksOpens})::int`,
+      // Opens are counted only while the workspace tracks them (recordDeliveryMetric).
+      opened: sql<number>`count(*) FILTER (WHERE ${deliveries.opens} > 0 AND ${counted} AND ${workspaceTracksOpens})::int`,
       clicked: sql<number>`count(*) FILTER (WHERE ${deliveries.clicks} > 0 AND ${counted})::int`,
+      delivered: withEvent('delivered'),
+      converted: withEvent('converted'),
+      bounced: withEvent('bounced'),
+      deferred: withEvent('deferred'),
+      dropped: withEvent('dropped'),
+      spammed: withEvent('spammed'),
+      unsubscribed: withEvent('unsubscribed'),
     })
     .from(deliveries)
     .where(

@@ -8,6 +8,7 @@ import { type IdentifyCall, rulesOf } from '../people/identifier-rules.js';
 import { enterWorkspaceForTrack, type LockedPeople, type PeopleNamed } from '../people/write-store.js';
 import { takenMeanwhile } from '../people/writer.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
+import { applyDeliveryOperation, checkDeliveryOperation } from './deliveries.js';
 import { changeOf, identifyRun } from './identify.js';
 import { applyMerge } from './merge.js';
 import { applyObjectOperation } from './objects.js';
@@ -67,6 +68,7 @@ export function namedByOperations(ops: readonly TrackOperation[]): PeopleNamed {
 function check(op: TrackOperation): void {
   if (op.type === 'person') checkPersonOperation(op);
   else if (op.type === 'anonymous') checkEvent(op.event);
+  else if (op.type === 'delivery') checkDeliveryOperation(op);
 }
 
 /**
@@ -94,6 +96,8 @@ export async function applyOperation(
       return applySegmentOperation(tx, ws, op);
     case 'object':
       return applyObjectOperation(tx, clock, ws, op);
+    case 'delivery':
+      return applyDeliveryOperation(tx, clock, ws, op);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DomainError } from '../../shared/errors.js';
+import type { ReportedMetric } from '../messaging/delivery-metrics.js';
 
 /**
  * The Track API's operations, as every route (v1, v2 entity, v2 batch) hands them to one applier
@@ -101,7 +102,30 @@ export type ObjectOperation =
       relationships: ObjectRelationship[];
     };
 
-export type TrackOperation = PersonOperation | AnonymousEventOperation | SegmentOperation | ObjectOperation;
+/**
+ * A delivery's metric reported by the client (v1's `/metrics` and `/push/events`), or an
+ * unsubscribe through a delivery (`/unsubscribe/{delivery_id}`): sets the `unsubscribed`
+ * attribute of the delivery's person and attributes it to the delivery.
+ */
+export type DeliveryOperation =
+  | {
+      type: 'delivery';
+      action: 'metric';
+      deliveryId: string;
+      metric: ReportedMetric;
+      /** When it happened, in Unix seconds; the time it was received when absent. */
+      timestamp?: number;
+      reason?: string;
+      href?: string;
+    }
+  | { type: 'delivery'; action: 'unsubscribe'; deliveryId: string; unsubscribed: boolean };
+
+export type TrackOperation =
+  | PersonOperation
+  | AnonymousEventOperation
+  | SegmentOperation
+  | ObjectOperation
+  | DeliveryOperation;
 
 /** One operation's outcome: applied, queued while the workspace revalidates, or refused (and why). */
 export type OperationOutcome = { applied: true } | { queued: true } | DomainError;

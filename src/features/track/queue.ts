@@ -13,7 +13,7 @@ import { describeRef } from './person-ref.js';
  * older process could misread takes the next number, and the reader learns the one before.
  */
 const OPERATION_VERSION = 1;
-const OPERATION_TYPES: readonly string[] = ['person', 'anonymous', 'segment', 'object'];
+const OPERATION_TYPES: readonly string[] = ['person', 'anonymous', 'segment', 'object', 'delivery'];
 
 interface StoredOperation {
   version: number;
@@ -89,6 +89,11 @@ function describe(op: TrackOperation): { operation: string; identifier: string }
       return { operation: op.action, identifier: op.segmentId };
     case 'object':
       return { operation: `object ${op.action}`, identifier: `${op.object.typeId}/${op.object.objectId}` };
+    case 'delivery':
+      return {
+        operation: op.action === 'metric' ? `${op.metric} metric` : op.action,
+        identifier: op.deliveryId,
+      };
   }
 }
 

@@ -44,6 +44,8 @@ export const archivedTables: readonly ArchivedTable[] = [
   },
   // The Track API's numbers of object types travel, so a client's object_type_id names the same type.
   { name: 'object_type_numbers', key: ['type_id'], pageRows: 1000, clear: [] },
+  // A delivery's reported metrics and unsubscribes (migration 0032), after the deliveries they count.
+  { name: 'delivery_events', key: ['delivery_id', 'metric'], pageRows: 2000, clear: [] },
 ];
 
 /** Workspace tables deliberately left out of an archive, and why (the guard test reads this). */

@@ -1,0 +1,277 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queryRows } from '../../src/db/connection.js';
+import type { Client, Reply } from '../support/client.js';
+import { unique } from '../support/row-probes.js';
+import { startService, type TestService } from '../support/service.js';
+import { expectTrackProblem, ok, setUpTrack } from '../support/track-v1.js';
+
+// The Track API's delivery routes (POST /api/v1/metrics, /api/v1/push/events,
+// /unsubscribe/{delivery_id}) and forms (POST /api/v1/forms/{id}/submit), one rule per test,
+// over HTTP on the started service; broadcasts' emails land in the outbox (no SMTP).
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startService();
+});
+afterAll(() => service?.close());
+
+type Track = Awaited<ReturnType<typeof setUp>>;
+
+async function setUp() {
+  const t = await setUpTrack(service);
+  // A new workspace sends in test mode: normal, so that its deliveries record metrics.
+  const settings = await t.admin.patch(`/api/workspaces/${t.workspace.id}/settings`, {
+    sendMode: 'normal',
+    senderAddress: 'news@acme.test',
+  });
+  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  const c = service.client();
+  const { headers } = t;
+  return {
+    ...t,
+    metric: (body: Record<string, unknown>) => c.post('/api/v1/metrics', body, { headers }),
+    push: (body: Record<string, unknown>) => c.post('/api/v1/push/events', body, { headers }),
+    unsubscribe: (deliveryId: string, body: Record<string, unknown> = {}) =>
+      c.post(`/unsubscribe/${encodeURIComponent(deliveryId)}`, body, { headers }),
+    form: (formId: string, body: unknown) => c.post(`/api/v1/forms/${formId}/submit`, body, { headers }),
+  };
+}
+
+const at = (t: Track, rest: string) => `/api/workspaces/${t.workspace.id}/${rest}`;
+
+/** A broadcast of one email message: its id and its message's. */
+async function broadcast(admin: Client, t: Track) {
+  const reply = await admin.post(at(t, 'broadcasts'), {
+    name: unique('News'),
+    messages: [
+      {
+        name: 'Issue',
+        channel: 'email',
+        subject: 'News',
+        body: '<html><body><a href="https://example.com/a">A</a></body></html>',
+      },
+    ],
+  });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return { id: reply.body.id as string, messageId: reply.body.messages[0].id as string };
+}
+
+/** Sends the broadcast to people (cio_ids), lets the worker run, and answers the job's report and the deliveries. */
+async function send(t: Track, b: { id: string }, people: string[]) {
+  const started = await t.admin.post(at(t, `broadcasts/${b.id}/send`), { people });
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  await service.worker.runUntilIdle();
+  const job = (await t.admin.get(started.headers.get('location')!)).body;
+  expect(job.state).toBe('succeeded');
+  const all = (await t.admin.get(at(t, 'deliveries?limit=500'))).body.items as {
+    id: string;
+    sourceId: string;
+    cioId: string;
+    opens: number;
+    clicks: number;
+  }[];
+  return { report: job.result, deliveries: all.filter((d) => d.sourceId === b.id && d.cioId !== null) };
+}
+
+/** Two people with emails, identified through the Track API, and a broadcast sent to them. */
+async function sent(t: Track) {
+  const ada = (await t.track.identify('ada', { email: `${unique('ada')}@example.com` })).body;
+  const bob = (await t.track.identify('bob', { email: `${unique('bob')}@example.com` })).body;
+  const b = await broadcast(t.admin, t);
+  const { deliveries } = await send(t, b, [ada.cioId, bob.cioId]);
+  const of = (cioId: string) => deliveries.find((d) => d.cioId === cioId)!;
+  return { ada, bob, b, adaDelivery: of(ada.cioId), bobDelivery: of(bob.cioId) };
+}
+
+const metrics = async (t: Track, messageId: string) =>
+  (await t.admin.get(at(t, `messages/${messageId}/metrics`))).body;
+
+const attributesOf = async (t: Track, cioId: string) =>
+  (await t.admin.get(at(t, `people/${cioId}`))).body.attributes as Record<string, unknown>;
+
+const outboxTo = async (address: string) =>
+  queryRows<{ n: number }>(
+    service.ctx.db,
+    sql`SELECT count(*)::int AS n FROM outbox WHERE to_address = ${address}`,
+  );
+
+describe('POST /api/v1/metrics', () => {
+  test('each metric is recorded on the delivery and counted by the message’s metrics; opened and clicked in its opens and clicks', async () => {
+    const t = await setUp();
+    const { b, adaDelivery, bobDelivery } = await sent(t);
+    for (const metric of [
+      'delivered',
+      'opened',
+      'clicked',
+      'converted',
+      'bounced',
+      'deferred',
+      'dropped',
+      'spammed',
+    ])
+      ok(await t.metric({ delivery_id: adaDelivery.id, metric, timestamp: 1_700_000_000 }));
+    ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'delivered' })); // again: one delivery
+    ok(await t.metric({ delivery_id: bobDelivery.id, metric: 'delivered', recipient: 'bob@example.com' }));
+    expect(await metrics(t, b.messageId)).toMatchObject({
+      deliveries: 2,
+      delivered: 2,
+      opened: 1,
+      clicked: 1,
+      converted: 1,
+      bounced: 1,
+      deferred: 1,
+      dropped: 1,
+      spammed: 1,
+      unsubscribed: 0,
+    });
+    const listed = (await t.admin.get(at(t, 'deliveries?limit=500'))).body.items.find(
+      (d: { id: string }) => d.id === adaDelivery.id,
+    );
+    expect(listed).toMatchObject({ opens: 1, clicks: 1 });
+    const [row] = await queryRows<{ count: number; first: Date }>(
+      service.ctx.db,
+      sql`SELECT count, first_at AS first FROM delivery_events
+          WHERE workspace_id = ${t.workspace.id} AND delivery_id = ${adaDelivery.id} AND metric = 'delivered'`,
+    );
+    expect(row!.count).toBe(2);
+    expect(new Date(row!.first).toISOString()).toBe(new Date(1_700_000_000_000).toISOString());
+  });
+
+  test('a bounce keeps its reason; a metric name Customer.io does not have is a 400 with meta.error', async () => {
+    const t = await setUp();
+    const { adaDelivery } = await sent(t);
+    ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'bounced', reason: 'mailbox full' }));
+    const [row] = await queryRows<{ reason: string }>(
+      service.ctx.db,
+      sql`SELECT reason FROM delivery_events WHERE delivery_id = ${adaDelivery.id} AND metric = 'bounced'`,
+    );
+    expect(row!.reason).toBe('mailbox full');
+    expectTrackProblem(await t.metric({ delivery_id: adaDelivery.id, metric: 'read' }), 400);
+    expectTrackProblem(await t.metric({ delivery_id: adaDelivery.id }), 400);
+    expectTrackProblem(await t.metric({ metric: 'opened' }), 400);
+    // Milliseconds are no Unix time in seconds.
+    expectTrackProblem(
+      await t.metric({ delivery_id: adaDelivery.id, metric: 'opened', timestamp: 1_700_000_000_000 }),
+      400,
+    );
+  });
+
+  test('a delivery this workspace does not have is ignored (200 {}), another workspace’s included', async () => {
+    const mine = await setUp();
+    const theirs = await setUp();
+    const { b, adaDelivery } = await sent(theirs);
+    ok(await mine.metric({ delivery_id: 'dlv_nothing', metric: 'delivered' }));
+    ok(await mine.metric({ delivery_id: adaDelivery.id, metric: 'delivered' }));
+    ok(await mine.metric({ delivery_id: adaDelivery.id, metric: 'opened' }));
+    ok(await mine.push({ delivery_id: adaDelivery.id, event: 'opened' }));
+    expect(await metrics(theirs, b.messageId)).toMatchObject({ delivered: 0, opened: 0 });
+  });
+
+  test('while the workspace tracks no opens, a reported open counts nothing', async () => {
+    const t = await setUp();
+    const { b, adaDelivery } = await sent(t);
+    await t.admin.patch(at(t, 'settings'), { openTracking: false });
+    ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'opened' }));
+    await t.admin.patch(at(t, 'settings'), { openTracking: true });
+    expect(await metrics(t, b.messageId)).toMatchObject({ opened: 0 });
+  });
+});
+
+describe('POST /api/v1/push/events', () => {
+  test('delivered, opened and converted are recorded as /metrics records them; other events are a 400', async () => {
+    const t = await setUp();
+    const { b, adaDelivery } = await sent(t);
+    for (const event of ['delivered', 'opened', 'converted'])
+      ok(await t.push({ delivery_id: adaDelivery.id, device_id: 'tok-1', event, timestamp: 1_700_000_000 }));
+    expect(await metrics(t, b.messageId)).toMatchObject({ delivered: 1, opened: 1, converted: 1 });
+    expectTrackProblem(await t.push({ delivery_id: adaDelivery.id, event: 'clicked' }), 400);
+  });
+});
+
+describe('POST /unsubscribe/{delivery_id}', () => {
+  test('sets the person’s unsubscribed attribute, counts in the message’s metrics, and the next broadcast emails them not', async () => {
+    const t = await setUp();
+    const { ada, bob, b, adaDelivery } = await sent(t);
+    ok(await t.unsubscribe(adaDelivery.id, { unsubscribe: true }));
+    expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: true });
+    expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 1 });
+    const next = await broadcast(t.admin, t);
+    const { report, deliveries } = await send(t, next, [ada.cioId, bob.cioId]);
+    expect(report).toMatchObject({ queued: 1, skipped: 0, unsubscribed: 1 });
+    expect(deliveries.map((d) => d.cioId)).toEqual([bob.cioId]);
+    expect(await outboxTo(ada.email)).toEqual([{ n: 1 }]); // the first broadcast's only
+  });
+
+  test('unsubscribe false subscribes the person again: the next broadcast emails them', async () => {
+    const t = await setUp();
+    const { ada, adaDelivery } = await sent(t);
+    ok(await t.unsubscribe(adaDelivery.id)); // no body: unsubscribe, as the client's default
+    expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: true });
+    ok(await t.unsubscribe(adaDelivery.id, { unsubscribe: false }));
+    expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: false });
+    const { report } = await send(t, await broadcast(t.admin, t), [ada.cioId]);
+    expect(report).toMatchObject({ queued: 1 });
+    expect(await outboxTo(ada.email)).toEqual([{ n: 2 }]);
+  });
+
+  test('a test send went to a team member: unsubscribing through it changes nobody', async () => {
+    const t = await setUp();
+    const { ada, b } = await sent(t);
+    const test = await t.admin.post(at(t, `messages/${b.messageId}/send-test`), { cioId: ada.cioId });
+    expect(test.status, JSON.stringify(test.body)).toBe(202);
+    ok(await t.unsubscribe(test.body.id));
+    expect(await attributesOf(t, ada.cioId)).not.toHaveProperty('unsubscribed');
+    expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 0 });
+  });
+
+  test('another workspace’s delivery is a 404 and its person is untouched; a body that is no boolean is a 400', async () => {
+    const mine = await setUp();
+    const theirs = await setUp();
+    const { ada, adaDelivery } = await sent(theirs);
+    expectTrackProblem(await mine.unsubscribe(adaDelivery.id), 404, 'not_found');
+    expectTrackProblem(await mine.unsubscribe('dlv_nothing'), 404, 'not_found');
+    expect(await attributesOf(theirs, ada.cioId)).not.toHaveProperty('unsubscribed');
+    expectTrackProblem(await theirs.unsubscribe(adaDelivery.id, { unsubscribe: 'yes' }), 400);
+  });
+});
+
+describe('POST /api/v1/forms/{form_id}/submit', () => {
+  const eventsOf = (t: Track, cioId: string) =>
+    queryRows<{ name: string; data: Record<string, unknown> }>(
+      service.ctx.db,
+      sql`SELECT name, data FROM events WHERE workspace_id = ${t.workspace.id} AND cio_id = ${cioId}`,
+    );
+
+  test('identifies the person by email (creating them), sets the other fields, records form_submitted; 204', async () => {
+    const t = await setUp();
+    const email = `${unique('lead')}@example.com`;
+    const reply: Reply = await t.form('contact-us', {
+      data: { email, first_name: 'Lea', plan: 'pro', form_name: 'ignored' },
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(204);
+    const found = (await t.admin.get(at(t, `people?email=${encodeURIComponent(email)}`))).body.items[0];
+    expect(found).toBeDefined();
+    expect(await attributesOf(t, found.cioId)).toEqual({ first_name: 'Lea', plan: 'pro' });
+    expect(await eventsOf(t, found.cioId)).toEqual([
+      { name: 'form_submitted', data: { form_id: 'contact-us', email, first_name: 'Lea', plan: 'pro' } },
+    ]);
+    // By id, for someone known: updates them.
+    const known = (await t.track.identify('u-7', { plan: 'free' })).body;
+    expect((await t.form('upgrade', { data: { id: 'u-7', plan: 'team' } })).status).toBe(204);
+    expect(await attributesOf(t, known.cioId)).toEqual({ plan: 'team' });
+  });
+
+  test('data without an email or id, with both, or with a value that is no string: a 400 saying so, nothing written', async () => {
+    const t = await setUp();
+    const none = await t.form('f', { data: { first_name: 'Nobody' } });
+    expectTrackProblem(none, 400);
+    expect(none.body.detail).toMatch(/email or an id/);
+    expectTrackProblem(await t.form('f', { data: { email: 'a@example.com', id: 'a' } }), 400);
+    const number = await t.form('f', { data: { email: 'b@example.com', age: 42 } });
+    expectTrackProblem(number, 400);
+    expect(number.body.detail).toMatch(/strings/);
+    expectTrackProblem(await t.form('f', {}), 400);
+    expect((await t.admin.get(at(t, 'people'))).body.items).toEqual([]);
+  });
+});

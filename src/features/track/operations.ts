@@ -107,7 +107,6 @@ export type TrackOperation = PersonOperation | AnonymousEventOperation | Segment
 /**
  * One operation's outcome: applied, queued while the workspace revalidates, or refused (and why).
  * An applied identify carries the person as written when asked (apply.ts ApplyOptions: v1 answers
- * it); none when the person is
- * suppressed and the identify ignored.
+ * it); none when the person is suppressed and the identify ignored.
  */
 export type OperationOutcome = { applied: true; person?: PersonRow } | { queued: true } | DomainError;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Database, type Db, queryPreparedRows, queryRows } from '../../src/db/connection.js';
 import { openTestDatabase } from '../support/service.js';
 
-// Transactions as the Track API batch runs them (src/features/people/track.ts): plain ones, each
+// Transactions as the Track API batch runs them (src/features/track/v1-identify.ts): plain ones, each
 // statement awaited in turn, on the pool's connections (PostgreSQL) or the embedded database.
 describe('transactions', () => {
   let database: Database;

@@ -9,7 +9,7 @@ import { enterWorkspaceForTrack, type LockedPeople, type PeopleNamed } from '../
 import { takenMeanwhile } from '../people/writer.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { applyDeliveryOperation, checkDeliveryOperation } from './deliveries.js';
-import { changeOf, identifyRun } from './identify.js';
+import { changeOf, identifyRun, SUPPRESSED } from './identify.js';
 import { applyMerge } from './merge.js';
 import { applyObjectOperation } from './objects.js';
 import type { OperationOutcome, PersonOperation, PersonRef, TrackOperation } from './operations.js';
@@ -144,6 +144,11 @@ const refuse = (op: TrackOperation, error: unknown): DomainError => {
   throw error;
 };
 
+export interface ApplyOptions {
+  /** Identifies' outcomes carry the person as written (v1 identify answers it; v2 does not). */
+  withPeople?: boolean;
+}
+
 /** A run of plain identifies, through the writer at once; each answers for itself. */
 async function applyIdentifyRun(
   tx: Db,
@@ -151,6 +156,7 @@ async function applyIdentifyRun(
   ws: WorkspaceRow,
   run: readonly PlainIdentify[],
   locked: LockedPeople | undefined,
+  { withPeople }: ApplyOptions,
 ): Promise<OperationOutcome[]> {
   const rules = rulesOf(ws);
   const outcomes: OperationOutcome[] = [];
@@ -172,7 +178,11 @@ async function applyIdentifyRun(
         ? outcome
         : outcome === null
           ? notFound(`Person ${describeRef(run[i]!.person)}`)
-          : { applied: true };
+          : outcome === SUPPRESSED
+            ? { applied: true } // ignored, as Customer.io does: nobody to answer with
+            : withPeople
+              ? { applied: true, person: outcome.person }
+              : { applied: true };
   }
   return outcomes;
 }
@@ -181,6 +191,7 @@ function applyInOneTransaction(
   ctx: AppContext,
   key: KeyHolder,
   ops: readonly TrackOperation[],
+  options: ApplyOptions,
 ): Promise<OperationOutcome[]> {
   return ctx.db.transaction(async (tx) => {
     const entered =
@@ -208,7 +219,7 @@ function applyInOneTransaction(
       if (isPlainIdentify(op)) {
         const run: PlainIdentify[] = [];
         for (let next = ops[i]; next && isPlainIdentify(next); next = ops[++i]) run.push(next);
-        outcomes.push(...(await applyIdentifyRun(tx, ctx.clock, ws, run, locked)));
+        outcomes.push(...(await applyIdentifyRun(tx, ctx.clock, ws, run, locked, options)));
       } else {
         try {
           const before = ws;
@@ -231,20 +242,21 @@ function applyInOneTransaction(
  * the workspace revalidates its identifiers — each answering for itself: a refused operation
  * leaves no trace and does not stop the others. Whatever fails the whole transaction (a
  * concurrent writer that took an id first, bytes PostgreSQL cannot store) is one operation's
- * doing, which the batch cannot tell: they are then applied again one by one, as identifyAll does.
+ * doing, which the batch cannot tell: they are then applied again one by one.
  */
 export async function applyOperations(
   ctx: AppContext,
   key: KeyHolder,
   ops: readonly TrackOperation[],
+  options: ApplyOptions = {},
 ): Promise<OperationOutcome[]> {
   if (ops.length === 0) return [];
   try {
-    return await applyInOneTransaction(ctx, key, ops);
+    return await applyInOneTransaction(ctx, key, ops, options);
   } catch (error) {
     if (ops.length === 1) return [refuse(ops[0]!, error)];
     const outcomes: OperationOutcome[] = [];
-    for (const op of ops) outcomes.push(...(await applyOperations(ctx, key, [op])));
+    for (const op of ops) outcomes.push(...(await applyOperations(ctx, key, [op], options)));
     return outcomes;
   }
 }

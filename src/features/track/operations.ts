@@ -1,5 +1,6 @@
 import type { DomainError } from '../../shared/errors.js';
 import type { ReportedMetric } from '../messaging/delivery-metrics.js';
+import type { PersonRow } from '../people/store.js';
 
 /**
  * The Track API's operations, as every route (v1, v2 entity, v2 batch) hands them to one applier
@@ -127,5 +128,9 @@ export type TrackOperation =
   | ObjectOperation
   | DeliveryOperation;
 
-/** One operation's outcome: applied, queued while the workspace revalidates, or refused (and why). */
-export type OperationOutcome = { applied: true } | { queued: true } | DomainError;
+/**
+ * One operation's outcome: applied, queued while the workspace revalidates, or refused (and why).
+ * An applied identify carries the person as written when asked (apply.ts ApplyOptions: v1 answers
+ * it); none when the person is suppressed and the identify ignored.
+ */
+export type OperationOutcome = { applied: true; person?: PersonRow } | { queued: true } | DomainError;

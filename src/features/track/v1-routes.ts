@@ -6,10 +6,10 @@ import { problems } from '../../http/schemas.js';
 import { invalid } from '../../shared/errors.js';
 import type { KeyHolder } from '../api-keys/service.js';
 import { IdentifyBody, Person } from '../people/schemas.js';
-import { identifyCalls, isQueued } from '../people/track.js';
 import { checkAttributes, orThrow } from './limits.js';
 import type { EventInput, TrackOperation } from './operations.js';
 import { applyOne, Empty, Queued, v1Answers } from './v1-answers.js';
+import { identifyCalls, isQueued } from './v1-identify.js';
 
 const IdentifierParams = Type.Object({ identifier: Type.String({ minLength: 1, maxLength: 300 }) });
 const tags = ['Track API'];
@@ -101,7 +101,7 @@ export function trackRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       orThrow(checkAttributes(req.body, 'attributes')); // Customer.io's limits, as v2's (limits.ts)
-      const result = await identify(req.trackKey!, { identifier: req.params.identifier, body: req.body });
+      const result = await identify(req.trackKey!, req.params.identifier, req.body);
       if (isQueued(result)) return reply.code(202).send(result);
       // 200 whether the person was created or updated, as the Track API answers (api.md).
       return reply.code(200).send(result);

@@ -128,7 +128,9 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
               <Table.Th>Name</Table.Th>
               <Table.Th>Email</Table.Th>
               <Table.Th visibleFrom="sm">ID</Table.Th>
-              <Table.Th visibleFrom="sm">Added</Table.Th>
+              <Table.Th visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                Added
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -148,9 +150,12 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
                   <Text size="sm">{shown(p.email)}</Text>
                 </Table.Td>
                 <Table.Td visibleFrom="sm">
-                  <Text size="sm">{shown(p.id)}</Text>
+                  {/* An id may be 150 bytes: cut to one line here (the drawer shows it whole). */}
+                  <Text size="sm" maw={220} truncate="end" title={shown(p.id)}>
+                    {shown(p.id)}
+                  </Text>
                 </Table.Td>
-                <Table.Td visibleFrom="sm">
+                <Table.Td visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                   <Text size="sm">{formatDate(p.createdAt)}</Text>
                 </Table.Td>
               </Table.Tr>

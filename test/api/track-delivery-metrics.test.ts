@@ -340,7 +340,10 @@ describe('POST /api/v1/forms/{form_id}/submit', () => {
     const fields: Record<string, string> = { email: `${unique('big')}@example.com` };
     const size = () => Buffer.byteLength(JSON.stringify(fields));
     let last = '';
-    for (let i = 0; size() < 99_915; i++) fields[(last = `f${i}`)] = 'x'.repeat(990);
+    for (let i = 0; size() < 99_915; i++) {
+      last = `f${i}`;
+      fields[last] = 'x'.repeat(990);
+    }
     fields[last] = 'x'.repeat(990 - (size() - 99_915)); // each value under 1,000 bytes
     expect(size()).toBe(99_915);
     const reply = await t.form('y'.repeat(150), { data: fields });

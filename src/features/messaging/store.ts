@@ -160,7 +160,7 @@ export interface Metrics {
   deferred: number;
   dropped: number;
   spammed: number;
-  /** Deliveries whose person unsubscribed through them. */
+  /** Deliveries whose person unsubscribed through them (still counted after a resubscribe). */
   unsubscribed: number;
 }
 
@@ -184,7 +184,8 @@ export async function metricsOf(
       failed: sql<number>`count(*) FILTER (WHERE ${stateIs('failed')})::int`,
       suppressed: sql<number>`count(*) FILTER (WHERE ${stateIs('suppressed')})::int`,
       // "Open metrics then always read zero" while the workspace tracks no opens.
-      // Opens are counted only while the workspace tracks them (recordDeliveryMetric).
+      // Opens are counted only while the workspace tracks them (recordDeliveryMetric). Not only
+      // the pixel's: an open a client reports counts without one (push, in-app), as Customer.io's.
       opened: sql<number>`count(*) FILTER (WHERE ${deliveries.opens} > 0 AND ${counted} AND ${workspaceTracksOpens})::int`,
       clicked: sql<number>`count(*) FILTER (WHERE ${deliveries.clicks} > 0 AND ${counted})::int`,
       delivered: withEvent('delivered'),

@@ -7292,7 +7292,7 @@ export interface paths {
         put?: never;
         /**
          * Report what became of a delivery: delivered, opened, clicked, converted, bounced…
-         * @description Opened and clicked add to the delivery’s opens and clicks; the others are counted per delivery, and the message’s metrics count them. A delivery this workspace does not have is ignored (200), as Customer.io answers.
+         * @description Opened and clicked add to the delivery’s opens and clicks; the others are counted per delivery, and the message’s metrics count them. A reported open counts even for a delivery without an open pixel (push, in-app), as Customer.io counts reported opens. A delivery this workspace does not have is ignored (200), as Customer.io answers.
          *
          *     A Track API key (HTTP Basic site_id:api_key).
          */
@@ -20722,7 +20722,7 @@ export interface paths {
         put?: never;
         /**
          * Unsubscribe (or subscribe again) the person a delivery went to: sets their unsubscribed attribute
-         * @description At the host’s root, as Customer.io’s. The unsubscribe is attributed to the delivery (its message’s metrics count it); broadcasts send no email to a person whose unsubscribed is true. A delivery this workspace does not have: 404.
+         * @description At the host’s root, as Customer.io’s. The unsubscribe is attributed to the delivery (its message’s metrics count it, still after a resubscribe); broadcasts send no email to a person whose unsubscribed is true. A delivery this workspace does not have, or whose person is gone (deleted, or merged into someone who got the same send): 404.
          *
          *     A Track API key (HTTP Basic site_id:api_key).
          */

@@ -35,6 +35,12 @@ async function setUp() {
     unsubscribe: (deliveryId: string, body: Record<string, unknown> = {}) =>
       c.post(`/unsubscribe/${encodeURIComponent(deliveryId)}`, body, { headers }),
     form: (formId: string, body: unknown) => c.post(`/api/v1/forms/${formId}/submit`, body, { headers }),
+    merge: (primary: string, secondary: string) =>
+      c.post(
+        '/api/v1/merge_customers',
+        { primary: { id: primary }, secondary: { id: secondary } },
+        { headers },
+      ),
   };
 }
 
@@ -168,6 +174,33 @@ describe('POST /api/v1/metrics', () => {
     expect(await metrics(theirs, b.messageId)).toMatchObject({ delivered: 0, opened: 0 });
   });
 
+  test('a click keeps its link, as a bounce its reason', async () => {
+    const t = await setUp();
+    const { adaDelivery } = await sent(t);
+    ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'clicked', href: 'https://example.com/a' }));
+    const rows = await queryRows<{ href: string }>(
+      service.ctx.db,
+      sql`SELECT href FROM delivery_events WHERE delivery_id = ${adaDelivery.id} AND metric = 'clicked'`,
+    );
+    expect(rows).toEqual([{ href: 'https://example.com/a' }]);
+  });
+
+  test('while the workspace revalidates, an unknown delivery answers as it would after: 200 {} for a metric, 404 for an unsubscribe', async () => {
+    const mine = await setUp();
+    const theirs = await setUp();
+    const { adaDelivery: theirDelivery } = await sent(theirs);
+    const { adaDelivery } = await sent(mine);
+    await mine.admin.patch(at(mine, 'settings'), { identifiers: { email: false, id: true } });
+    const unknown = await mine.metric({ delivery_id: 'dlv_nothing', metric: 'delivered' });
+    expect(unknown.status).toBe(200);
+    expect(unknown.body).toEqual({});
+    expect((await mine.metric({ delivery_id: theirDelivery.id, metric: 'delivered' })).status).toBe(200);
+    expectTrackProblem(await mine.unsubscribe('dlv_nothing'), 404, 'not_found');
+    expectTrackProblem(await mine.unsubscribe(theirDelivery.id), 404, 'not_found');
+    expect((await mine.unsubscribe(adaDelivery.id)).status).toBe(202); // its own: queued
+    await service.worker.runUntilIdle();
+  });
+
   test('while the workspace tracks no opens, a reported open counts nothing', async () => {
     const t = await setUp();
     const { b, adaDelivery } = await sent(t);
@@ -225,6 +258,33 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 0 });
   });
 
+  test('through the delivery of someone merged since, unsubscribes the survivor; the next broadcast emails them not', async () => {
+    const t = await setUp();
+    const { ada, adaDelivery } = await sent(t);
+    const ada2 = (await t.track.identify('ada2', { email: `${unique('ada2')}@example.com` })).body;
+    ok(await t.merge('ada2', 'ada'));
+    ok(await t.unsubscribe(adaDelivery.id));
+    expect(await attributesOf(t, ada2.cioId)).toMatchObject({ unsubscribed: true });
+    const { report, deliveries } = await send(t, await broadcast(t.admin, t), [ada2.cioId]);
+    expect(report).toMatchObject({ queued: 0, unsubscribed: 1 });
+    expect(deliveries).toEqual([]);
+    expect(ada.cioId).not.toBe(ada2.cioId);
+  });
+
+  test('a delivery whose person is gone (deleted, or merged into someone who got the same send) is a 404, nothing counted', async () => {
+    const t = await setUp();
+    const { ada, bob, b, adaDelivery, bobDelivery } = await sent(t);
+    ok(await t.merge('ada', 'bob')); // both got b: ada keeps hers, bob's names nobody now
+    expectTrackProblem(await t.unsubscribe(bobDelivery.id), 404, 'not_found');
+    expect(await attributesOf(t, ada.cioId)).not.toHaveProperty('unsubscribed');
+    ok(await t.track.remove('ada'));
+    const gone = await t.unsubscribe(adaDelivery.id);
+    expectTrackProblem(gone, 404, 'not_found');
+    expect(gone.body.detail).toMatch(/no longer exists/);
+    expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 0 });
+    expect(bob.cioId).not.toBe(ada.cioId);
+  });
+
   test('another workspace’s delivery is a 404 and its person is untouched; a body that is no boolean is a 400', async () => {
     const mine = await setUp();
     const theirs = await setUp();
@@ -272,6 +332,23 @@ describe('POST /api/v1/forms/{form_id}/submit', () => {
     expectTrackProblem(number, 400);
     expect(number.body.detail).toMatch(/strings/);
     expectTrackProblem(await t.form('f', {}), 400);
+    expect((await t.admin.get(at(t, 'people'))).body.items).toEqual([]);
+  });
+
+  test('fields that fit but not with the form’s id: a 400, and no person created (all or nothing)', async () => {
+    const t = await setUp();
+    const fields: Record<string, string> = { email: `${unique('big')}@example.com` };
+    const size = () => Buffer.byteLength(JSON.stringify(fields));
+    let last = '';
+    for (let i = 0; size() < 99_915; i++) {
+      last = `f${i}`;
+      fields[last] = 'x'.repeat(990);
+    }
+    fields[last] = 'x'.repeat(990 - (size() - 99_915)); // each value under 1,000 bytes
+    expect(size()).toBe(99_915);
+    const reply = await t.form('y'.repeat(150), { data: fields });
+    expectTrackProblem(reply, 400);
+    expect(reply.body.detail).toMatch(/event data/);
     expect((await t.admin.get(at(t, 'people'))).body.items).toEqual([]);
   });
 });

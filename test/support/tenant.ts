@@ -41,6 +41,41 @@ async function created(reply: Promise<{ status: number; body: any }>, what: stri
 }
 
 /**
+ * A delivery of a broadcast sent in normal mode to the person, which records metrics: the
+ * `{deliveryId}` of the Track API's unsubscribe, so that a leak would change B's person and the
+ * message's metrics (a test send records nothing). The workspace then sends in test mode again.
+ */
+async function sentDelivery(
+  service: TestService,
+  admin: Client,
+  at: (rest: string) => string,
+  cioId: string,
+) {
+  await created(
+    admin.patch(at('settings'), { sendMode: 'normal', senderAddress: 'news@tenant.test' }),
+    'mode',
+  );
+  const broadcast = await created(
+    admin.post(at('broadcasts'), {
+      name: `Tenant news ${cioId}`,
+      messages: [{ name: 'News', channel: 'email', subject: 'News', body: '<p>News</p>' }],
+    }),
+    'broadcast',
+  );
+  await created(admin.post(at(`broadcasts/${broadcast.id}/send`), { people: [cioId] }), 'broadcast send');
+  await service.worker.runUntilIdle();
+  await created(admin.patch(at('settings'), { sendMode: 'test' }), 'test mode');
+  const items = (await admin.get(at('deliveries?limit=500'))).body.items as {
+    id: string;
+    sourceId: string;
+    metrics: boolean;
+  }[];
+  const delivery = items.find((d) => d.sourceId === broadcast.id);
+  expect(delivery?.metrics, 'a delivery that records metrics').toBe(true);
+  return delivery!;
+}
+
+/**
  * keysOnly: the account, its workspace and keys, not the rest (for a tenant that only calls).
  * withTransfer: also a workspace offered to another account (two more sign-ups' worth of work:
  * only the cross-tenant suite needs its `{transferId}`).
@@ -141,8 +176,7 @@ export async function setUpTenant(
     'support grant',
   );
 
-  // A delivery (a test send of the fixtures' message): the `{deliveryId}` of the Track API's unsubscribe.
-  const delivery = await created(admin.post(at(`messages/${fixtures.messageId}/send-test`), {}), 'delivery');
+  const delivery = await sentDelivery(service, admin, at, fixtures.personCioId);
 
   const f = fixtures;
   const ids: Record<string, string> = {

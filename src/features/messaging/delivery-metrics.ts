@@ -9,9 +9,9 @@ import { deliveries, deliveryEvents, workspaces } from '../../db/schema.js';
  *
  * Opens and clicks keep their columns on the delivery (opens, clicks, first_opened_at,
  * first_clicked_at); every other metric is a row of delivery_events per delivery and metric
- * (counted, first and last time, the latest reason and link). A delivery that records no metrics
- * (a test send, test mode) counts nothing, and opens count only while the workspace tracks opens
- * ("open metrics then always read zero"); an unsubscribe is attributed to any delivery.
+ * (counted, first and last time, the latest reason and link); a click also keeps its link there
+ * (a row of metric `clicked`). A delivery that records no metrics (a test send, test mode) counts
+ * nothing, and opens count only while the workspace tracks opens ("open metrics then always read zero").
  */
 
 /** Customer.io's metrics of an email or webhook delivery (its Track API reference, POST /api/v1/metrics). */
@@ -64,8 +64,7 @@ export async function recordDeliveryMetric(
   at: Date,
   detail: MetricDetail = {},
 ): Promise<boolean> {
-  const attribution = metric === 'unsubscribed' || metric === 'resubscribed';
-  if (!delivery.metrics && !attribution) return false;
+  if (!delivery.metrics) return false;
   if (metric === 'opened') {
     const rows = await tx
       .update(deliveries)
@@ -86,7 +85,7 @@ export async function recordDeliveryMetric(
         firstClickedAt: sql`least(${deliveries.firstClickedAt}, ${at})`,
       })
       .where(ofDelivery(delivery));
-    return true;
+    // The link clicked, when known, is kept as the other metrics' reasons are (below).
   }
   const reason = detail.reason ?? null;
   const href = detail.href ?? null;

@@ -20,6 +20,35 @@ export async function insertDelivery(tx: Db, row: NewDelivery): Promise<Delivery
   return inserted;
 }
 
+/**
+ * Gives merged people's deliveries to their survivors (`merges`: merged cio_id → survivor's), so
+ * that an unsubscribe through one reaches the person it went to. When both got the same send, the
+ * survivor keeps theirs (deliveries_send_key) and the merged person's stays behind, naming nobody.
+ */
+export async function moveDeliveriesOfMerged(
+  tx: Db,
+  workspaceId: string,
+  merges: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (merges.size === 0) return;
+  const survivorOf = sql`${JSON.stringify(Object.fromEntries(merges))}::jsonb`;
+  const from = sql`(${sql.join(
+    [...merges.keys()].map((c) => sql`${c}`),
+    sql`, `,
+  )})`;
+  // Of two merged people's deliveries of one send going to one survivor, the first (by id) moves.
+  await tx.execute(sql`
+    UPDATE deliveries d SET cio_id = ${survivorOf} ->> d.cio_id
+    WHERE d.workspace_id = ${workspaceId} AND d.cio_id IN ${from}
+      AND NOT EXISTS (SELECT 1 FROM deliveries s
+        WHERE s.workspace_id = d.workspace_id AND s.send_id = d.send_id
+          AND s.message_id = d.message_id AND s.cio_id = ${survivorOf} ->> d.cio_id)
+      AND NOT EXISTS (SELECT 1 FROM deliveries o
+        WHERE o.workspace_id = d.workspace_id AND o.send_id = d.send_id
+          AND o.message_id = d.message_id AND o.cio_id IN ${from} AND o.id < d.id
+          AND ${survivorOf} ->> o.cio_id = ${survivorOf} ->> d.cio_id)`);
+}
+
 export async function setOutbox(
   tx: Db,
   workspaceId: string,
@@ -131,7 +160,7 @@ export interface Metrics {
   deferred: number;
   dropped: number;
   spammed: number;
-  /** Deliveries whose person unsubscribed through them. */
+  /** Deliveries whose person unsubscribed through them (still counted after a resubscribe). */
   unsubscribed: number;
 }
 
@@ -155,7 +184,8 @@ export async function metricsOf(
       failed: sql<number>`count(*) FILTER (WHERE ${stateIs('failed')})::int`,
       suppressed: sql<number>`count(*) FILTER (WHERE ${stateIs('suppressed')})::int`,
       // "Open metrics then always read zero" while the workspace tracks no opens.
-      // Opens are counted only while the workspace tracks them (recordDeliveryMetric).
+      // Opens are counted only while the workspace tracks them (recordDeliveryMetric). Not only
+      // the pixel's: an open a client reports counts without one (push, in-app), as Customer.io's.
       opened: sql<number>`count(*) FILTER (WHERE ${deliveries.opens} > 0 AND ${counted} AND ${workspaceTracksOpens})::int`,
       clicked: sql<number>`count(*) FILTER (WHERE ${deliveries.clicks} > 0 AND ${counted})::int`,
       delivered: withEvent('delivered'),

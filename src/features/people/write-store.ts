@@ -2,6 +2,7 @@ import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { WORKSPACE_GATE } from '../../db/advisory-locks.js';
 import { type Db, queryPreparedRows, queryRows } from '../../db/connection.js';
 import { people, workspaces } from '../../db/schema.js';
+import { moveDeliveriesOfMerged } from '../messaging/store.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { type PersonRow, rowOf } from './store.js';
 
@@ -162,8 +163,8 @@ export async function savePeople(
 }
 
 /**
- * Moves the events, devices, relationships and segment memberships of merged people to their
- * survivors (`merges`: merged cio_id → survivor's), then deletes them: five statements, however many merges.
+ * Moves the events, devices, deliveries, relationships and segment memberships of merged people to
+ * their survivors (`merges`: merged cio_id → survivor's), then deletes them: six statements, however many merges.
  */
 export async function absorbPeople(tx: Db, workspaceId: string, merges: ReadonlyMap<string, string>) {
   if (merges.size === 0) return;
@@ -179,6 +180,7 @@ export async function absorbPeople(tx: Db, workspaceId: string, merges: Readonly
   await tx.execute(sql`
     UPDATE devices SET cio_id = ${survivorOf} ->> cio_id
     WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}`);
+  await moveDeliveriesOfMerged(tx, workspaceId, merges);
   // The survivor's own relationships and memberships win a tie; the merged people's rows go with
   // them by ON DELETE CASCADE.
   await tx.execute(sql`

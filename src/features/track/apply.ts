@@ -8,7 +8,7 @@ import { type IdentifyCall, rulesOf } from '../people/identifier-rules.js';
 import { enterWorkspaceForTrack, type LockedPeople, type PeopleNamed } from '../people/write-store.js';
 import { takenMeanwhile } from '../people/writer.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
-import { applyDeliveryOperation, checkDeliveryOperation } from './deliveries.js';
+import { applyDeliveryOperation, checkDeliveryOperation, deliveryToQueue } from './deliveries.js';
 import { changeOf, identifyRun, SUPPRESSED } from './identify.js';
 import { applyMerge } from './merge.js';
 import { applyObjectOperation } from './objects.js';
@@ -55,7 +55,7 @@ export function namedByOperations(ops: readonly TrackOperation[]): PeopleNamed {
       else if ('email' in ref) emails.add(ref.email);
       else ids.add(ref.id);
     }
-    if (op.type === 'person' && op.action === 'identify') {
+    if (op.type === 'person' && (op.action === 'identify' || op.action === 'submit_form')) {
       const { email, id } = op.attributes;
       if (typeof email === 'string') emails.add(email);
       if (typeof id === 'string' || typeof id === 'number') ids.add(String(id));
@@ -117,7 +117,7 @@ export const workspaceAfter = (ws: WorkspaceRow, op: TrackOperation): WorkspaceR
 export function refusalOf(op: TrackOperation, error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
   if (isUniqueViolation(error))
-    return op.type === 'person' && (op.action === 'identify' || op.action === 'merge')
+    return op.type === 'person' && ['identify', 'submit_form', 'merge'].includes(op.action)
       ? takenMeanwhile()
       : new DomainError(
           'conflict',
@@ -203,6 +203,10 @@ function applyInOneTransaction(
       for (const op of ops) {
         try {
           check(op); // malformed operations are refused now, not after revalidation
+          if (op.type === 'delivery' && !(await deliveryToQueue(tx, ws, op))) {
+            outcomes.push({ applied: true });
+            continue;
+          }
           await enqueueOperation(tx, ctx.clock, ws, op);
           outcomes.push({ queued: true });
         } catch (error) {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import type { Clock } from '../../shared/clock.js';
-import { invalid, notFound } from '../../shared/errors.js';
+import { DomainError, invalid, notFound } from '../../shared/errors.js';
 import { recordDeliveryMetric, reportedMetrics } from '../messaging/delivery-metrics.js';
 import { findDelivery } from '../messaging/store.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
@@ -19,6 +19,17 @@ export function checkDeliveryOperation(op: DeliveryOperation): void {
   if (!(reportedMetrics as readonly string[]).includes(op.metric))
     throw invalid('/metric', `must be one of ${reportedMetrics.join(', ')}`);
   if (op.timestamp !== undefined) orThrow(checkUnixSeconds(op.timestamp, 'timestamp'));
+}
+
+/**
+ * While the workspace revalidates: whether a delivery operation is queued (true), or answered now
+ * as it would be applied, since a delivery's existence does not wait for revalidation: a metric
+ * for no delivery of this workspace is dropped (false: 200), an unsubscribe through one is a 404.
+ */
+export async function deliveryToQueue(tx: Db, ws: WorkspaceRow, op: DeliveryOperation): Promise<boolean> {
+  if (await findDelivery(tx, ws.id, op.deliveryId)) return true;
+  if (op.action === 'metric') return false;
+  throw notFound(`Delivery ${op.deliveryId}`);
 }
 
 const atOf = (clock: Clock, seconds: number | undefined): Date =>
@@ -48,8 +59,9 @@ export async function applyDeliveryOperation(
   // rendered for: its unsubscribe link is the member's, and changes nobody.
   if (!delivery.metrics) return;
   if (delivery.cioId) {
-    // Through the one people writer, as an identify by cio_id that sets the attribute: a person
-    // deleted since (null) or suppressed has nothing to set.
+    // Through the one people writer, as an identify by cio_id that sets the attribute. A person
+    // deleted since (null), or merged into someone who got the same send, is refused: a 200 would
+    // tell the unsubscribe page it worked. A suppressed person gets no email anyway.
     const [outcome] = await identifyRun(tx, clock, ws, [
       {
         key: { by: 'cioId', value: delivery.cioId },
@@ -57,6 +69,11 @@ export async function applyDeliveryOperation(
       },
     ]);
     if (outcome instanceof Error) throw outcome;
+    if (outcome === null || outcome === undefined)
+      throw new DomainError(
+        'not_found',
+        'The person this delivery went to no longer exists (deleted or merged): nobody to unsubscribe.',
+      );
   }
   await recordDeliveryMetric(tx, delivery, op.unsubscribed ? 'unsubscribed' : 'resubscribed', clock.now());
 }

@@ -64,7 +64,7 @@ export function trackDeliveryRoutes(app: App, ctx: AppContext): void {
         tags,
         summary: 'Report what became of a delivery: delivered, opened, clicked, converted, bounced…',
         description:
-          'Opened and clicked add to the delivery’s opens and clicks; the others are counted per delivery, and the message’s metrics count them. A delivery this workspace does not have is ignored (200), as Customer.io answers.',
+          'Opened and clicked add to the delivery’s opens and clicks; the others are counted per delivery, and the message’s metrics count them. A reported open counts even for a delivery without an open pixel (push, in-app), as Customer.io counts reported opens. A delivery this workspace does not have is ignored (200), as Customer.io answers.',
         body: MetricBody,
         response: v1Answers(400, 401),
       },
@@ -126,7 +126,7 @@ export function trackDeliveryRoutes(app: App, ctx: AppContext): void {
         summary:
           'Unsubscribe (or subscribe again) the person a delivery went to: sets their unsubscribed attribute',
         description:
-          'At the host’s root, as Customer.io’s. The unsubscribe is attributed to the delivery (its message’s metrics count it); broadcasts send no email to a person whose unsubscribed is true. A delivery this workspace does not have: 404.',
+          'At the host’s root, as Customer.io’s. The unsubscribe is attributed to the delivery (its message’s metrics count it, still after a resubscribe); broadcasts send no email to a person whose unsubscribed is true. A delivery this workspace does not have, or whose person is gone (deleted, or merged into someone who got the same send): 404.',
         params: Type.Object({ deliveryId: DeliveryId }),
         body: UnsubscribeBody,
         response: v1Answers(400, 401, 404),

@@ -25,10 +25,11 @@ const FormBody = Type.Object(
 );
 
 /**
- * A submission as operations: an identify of the person its email or id names, setting the other
- * fields as attributes (creating the person when there is none), then the form_submitted event.
+ * A submission as one operation: an identify of the person its email or id names, setting the
+ * other fields as attributes (creating the person when there is none), and the form_submitted
+ * event, applied together (a form half-submitted would leave a person without their event).
  */
-export function formOperations(formId: string, data: Record<string, unknown>): TrackOperation[] {
+export function formOperation(formId: string, data: Record<string, unknown>): TrackOperation {
   const fields = Object.fromEntries(Object.entries(data).filter(([name]) => !RESERVED.has(name)));
   for (const [name, value] of Object.entries(fields))
     if (typeof value !== 'string') throw invalid(`/data/${name}`, 'form values must be strings');
@@ -38,17 +39,17 @@ export function formOperations(formId: string, data: Record<string, unknown>): T
   if (email !== undefined && id !== undefined)
     throw invalid('/data', 'the form’s data must have one identifier, email or id, not both');
   orThrow(checkAttributes(fields, 'data', { identify: true }));
-  orThrow(checkEventData(fields, 'data'));
+  // The event's data as it is stored, the form's id included.
+  const eventData = { form_id: formId, ...fields };
+  orThrow(checkEventData(eventData, 'data'));
   const person: PersonRef = email !== undefined ? { email } : { id: id! };
-  return [
-    { type: 'person', action: 'identify', person, attributes: fields },
-    {
-      type: 'person',
-      action: 'event',
-      person,
-      event: { name: FORM_SUBMITTED, type: 'event', data: { form_id: formId, ...fields } },
-    },
-  ];
+  return {
+    type: 'person',
+    action: 'submit_form',
+    person,
+    attributes: fields,
+    event: { name: FORM_SUBMITTED, type: 'event', data: eventData },
+  };
 }
 
 /** Customer.io's Forms API, as customerio-node's submitForm calls it. */
@@ -72,12 +73,11 @@ export function trackFormRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const ops = formOperations(req.params.formId, req.body.data);
-      const outcomes = await applyOperations(ctx, req.trackKey!, ops);
-      // The identify is refused first (an email taken by someone else: 409); the event then finds nobody.
-      const refused = outcomes.find((o) => o instanceof DomainError);
-      if (refused) throw refused;
-      if (outcomes.some((o) => 'queued' in o)) return reply.code(202).send({ queued: true });
+      const [outcome] = await applyOperations(ctx, req.trackKey!, [
+        formOperation(req.params.formId, req.body.data),
+      ]);
+      if (outcome instanceof DomainError) throw outcome; // an email taken by someone else: 409
+      if (outcome && 'queued' in outcome) return reply.code(202).send({ queued: true });
       return reply.code(204).send(null);
     },
   );

@@ -64,6 +64,14 @@ export type PersonOperation =
   | { type: 'person'; action: 'add_device'; person: PersonRef; device: DeviceInput }
   | { type: 'person'; action: 'delete_device'; person: PersonRef; token: string }
   | { type: 'person'; action: 'merge'; primary: PersonRef; secondary: PersonRef }
+  /** A form submission (v1's forms/{id}/submit): an identify and its form_submitted event, all or nothing. */
+  | {
+      type: 'person';
+      action: 'submit_form';
+      person: PersonRef;
+      attributes: Record<string, unknown>;
+      event: EventInput;
+    }
   | {
       type: 'person';
       action: 'add_relationships' | 'delete_relationships';

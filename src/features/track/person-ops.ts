@@ -43,7 +43,10 @@ export function checkDevice(device: DeviceInput): void {
 /** What an operation's fields must be before it is applied or queued: refused now, not after revalidation. */
 export function checkPersonOperation(op: PersonOperation): void {
   if (op.action === 'identify') changeOf(op.attributes);
-  else if (op.action === 'event') checkEvent(op.event);
+  else if (op.action === 'submit_form') {
+    changeOf(op.attributes);
+    checkEvent(op.event);
+  } else if (op.action === 'event') checkEvent(op.event);
   else if (op.action === 'add_device') checkDevice(op.device);
   else if (op.action === 'delete_device' && !op.token) throw invalid('/device/id', 'is required');
 }
@@ -97,12 +100,17 @@ export async function applyPersonOperation(
   const key = keyOf(op.person, rulesOf(ws)); // op checked by the applier (apply.ts applyOperation)
   if (op.action === 'unsuppress') return store.deleteSuppressions(tx, ws.id, key);
   if (op.action === 'suppress') return suppress(tx, clock, ws, key);
-  if (op.action === 'identify') {
+  if (op.action === 'identify' || op.action === 'submit_form') {
     const [outcome] = await identifyRun(tx, clock, ws, [{ key, change: changeOf(op.attributes) }]);
     if (outcome instanceof Error) throw outcome;
     if (outcome === null || outcome === undefined) throw notFound(`Person ${describeRef(op.person)}`);
-    if (outcome !== 'suppressed' && op.relationships?.length)
-      await applyPersonRelationships(tx, clock, ws, outcome.person.cioId, op.relationships, 'add');
+    if (outcome === 'suppressed') return;
+    const { cioId } = outcome.person;
+    // In the identify's savepoint: a form's event that cannot be written undoes its identify.
+    if (op.action === 'submit_form')
+      await store.insertEvent(tx, { workspaceId: ws.id, cioId, ...eventRow(clock, op.event) });
+    else if (op.relationships?.length)
+      await applyPersonRelationships(tx, clock, ws, cioId, op.relationships, 'add');
     return;
   }
   if (await isSuppressed(tx, ws, key)) return;

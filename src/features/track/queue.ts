@@ -80,7 +80,7 @@ function describe(op: TrackOperation): { operation: string; identifier: string }
   switch (op.type) {
     case 'person':
       return {
-        operation: op.action,
+        operation: op.action === 'submit_form' ? 'form submission' : op.action,
         identifier: op.action === 'merge' ? describeRef(op.primary) : describeRef(op.person),
       };
     case 'anonymous':

@@ -35,7 +35,7 @@ async function logIn(page: Page, email: string, password: string) {
 }
 
 describe.skipIf(!haveChromium)('a segment’s people', () => {
-  test('a manual segment’s newest-added first with Show more; a data segment’s; empty; masked values', {
+  test('a manual segment’s newest-added first with Show more; a data segment’s; empty; masked values; linked from Segments', {
     timeout: 180_000,
   }, async () => {
     const admin = suite.service.client();
@@ -66,6 +66,11 @@ describe.skipIf(!haveChromium)('a segment’s people', () => {
       .getByRole('link', { name: 'Segment people' })
       .click();
     await page.getByRole('heading', { name: 'People in a segment' }).waitFor();
+    // A segment's row on the Segments page links to its people.
+    await page.goto('/resources/segments');
+    await page.getByRole('link', { name: 'People: Beta testers' }).click();
+    await page.waitForURL(`**/segment-people?segment=${manual}`);
+    await page.getByRole('table', { name: 'People in Beta testers' }).waitFor();
     await page.goto(`/segment-people?segment=${manual}`);
     const table = page.getByTestId('segment-members');
     const rows = table.getByTestId('segment-member');

@@ -17869,7 +17869,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The people of a segment, a page at a time: a manual segment’s newest-added first, a data segment’s matching people newest first; masked for members with hidden attributes
+         * The people of a segment, a page at a time: a manual segment’s newest-added first, a data segment’s matching people newest first; masked for members with hidden attributes, who cannot list a data segment whose conditions read hidden values (409 attributes_hidden)
          * @description Requires the permission `people.view` (see GET /api/permissions).
          */
         get: {
@@ -17942,6 +17942,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details (application/problem+json) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20810,7 +20819,7 @@ export interface components {
          * @description RFC 9457 problem details (application/problem+json)
          */
         Problem: {
-            /** @description One of: invalid, invalid_json, json_too_deep, bad_request, unsupported_media_type, payload_too_large, uri_too_long, headers_too_large, request_timeout, confirm_name_mismatch, unauthenticated, invalid_credentials, passkey_invalid, two_factor_required, two_factor_code_wrong, two_factor_enrollment_required, two_factor_already_enabled, two_factor_not_enabled, own_two_factor_required, current_password_required, current_password_wrong, password_too_common, reauthentication_required, csrf_token_invalid, sso_refused, sso_required, forbidden, not_found, conflict, email_taken, email_in_other_account, already_member, last_admin, trial_in_the_way, not_invited, email_already_verified, identifier_taken, identifier_required, not_an_identifier, name_taken, limit_reached, gone, template_too_expensive, too_many_requests, support_grant_invalid, support_session_refused, internal */
+            /** @description One of: invalid, invalid_json, json_too_deep, bad_request, unsupported_media_type, payload_too_large, uri_too_long, headers_too_large, request_timeout, confirm_name_mismatch, unauthenticated, invalid_credentials, passkey_invalid, two_factor_required, two_factor_code_wrong, two_factor_enrollment_required, two_factor_already_enabled, two_factor_not_enabled, own_two_factor_required, current_password_required, current_password_wrong, password_too_common, reauthentication_required, csrf_token_invalid, sso_refused, sso_required, forbidden, not_found, conflict, email_taken, email_in_other_account, already_member, last_admin, trial_in_the_way, not_invited, email_already_verified, identifier_taken, identifier_required, not_an_identifier, name_taken, limit_reached, attributes_hidden, gone, template_too_expensive, too_many_requests, support_grant_invalid, support_session_refused, internal */
             code: string;
             detail: string;
             errors?: {

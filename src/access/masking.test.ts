@@ -37,6 +37,11 @@ test('filtering or sorting on hidden values is refused; on system fields it is n
   );
   expect(attributeQueryRefusal({ hideAttributes: true }, ['createdAt', 'cioId'])).toBeNull();
   expect(attributeQueryRefusal({ hideAttributes: false }, ['email'])).toBeNull();
+  // An attribute named like a system field is still an attribute, and hidden.
+  expect(attributeQueryRefusal({ hideAttributes: true }, [], ['createdAt'])).toContain(
+    'cannot filter or sort on createdAt',
+  );
+  expect(attributeQueryRefusal({ hideAttributes: false }, [], ['createdAt'])).toBeNull();
 });
 
 test('a masked event keeps its kind, name and time; its data values and a page view’s URL are hidden', () => {

@@ -31,15 +31,17 @@ function maskValues(values: Record<string, unknown>): Record<string, string | nu
 }
 
 /**
- * Why a masked member may not filter or sort on these fields, or null when they may: a filter on a
- * hidden value leaks it one bit at a time ("is the email like a%?").
+ * Why a masked member may not filter or sort on these fields and attributes, or null when they may:
+ * a filter on a hidden value leaks it one bit at a time ("is the email like a%?"). `attributes` are
+ * names of people's attributes, every one hidden: an attribute a sender calls "createdAt" is theirs.
  */
 export function attributeQueryRefusal(
   grant: Pick<WorkspaceGrant, 'hideAttributes'> | undefined,
   fields: readonly string[],
+  attributes: readonly string[] = [],
 ): string | null {
   if (!masksAttributes(grant)) return null;
-  const hidden = fields.filter((f) => !systemFields.has(f));
+  const hidden = [...fields.filter((f) => !systemFields.has(f)), ...attributes];
   return hidden.length === 0
     ? null
     : `Attribute values are hidden from you, so you cannot filter or sort on ${hidden.join(', ')}`;

@@ -45,6 +45,7 @@ export const errorCodes = {
   not_an_identifier: { status: 400, title: 'Not an identifier in this workspace' },
   name_taken: { status: 409, title: 'Name already in use' },
   limit_reached: { status: 409, title: 'Plan limit reached' },
+  attributes_hidden: { status: 409, title: 'Attribute values are hidden from you' },
   gone: { status: 410, title: 'No longer available' },
   template_too_expensive: { status: 422, title: 'Template too expensive to render' },
   too_many_requests: { status: 429, title: 'Too many requests' },

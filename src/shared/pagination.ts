@@ -25,25 +25,33 @@ export interface Cursor<K> {
 
 const ULID = '[0-9a-z]{26}';
 
+/** `parse` answers undefined for a key the pattern lets through but no row can have. */
 function cursor<K>(
   pattern: RegExp,
   write: (key: K) => string,
-  parse: (match: RegExpExecArray) => K,
+  parse: (match: RegExpExecArray) => K | undefined,
 ): Cursor<K> {
   return {
     write,
     read(value) {
       if (value === undefined) return undefined;
       const match = pattern.exec(value);
-      if (!match)
+      const key = match ? parse(match) : undefined;
+      if (key === undefined)
         throw invalid(
           '/query/cursor',
           'not a cursor of this list: pass the nextCursor of the previous page, or no cursor for the first page',
         );
-      return parse(match);
+      return key;
     },
   };
 }
+
+/**
+ * The last millisecond of year 9999: a later time is written `+010000-…` by toISOString, which
+ * PostgreSQL refuses, so no stored row has one.
+ */
+const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export const cursors = {
   /** Rows keyed by their prefixed id (`act_…`, `dlv_…`, a resource kind's `cmp_…`). */
@@ -76,7 +84,10 @@ export const cursors = {
     cursor(
       new RegExp(`^(\\d{1,15})\\.(${idPattern})$`),
       ({ at, id }) => `${at.getTime()}.${id}`,
-      (m) => ({ at: new Date(Number(m[1])), id: m[2]! }),
+      (m) => {
+        const at = Number(m[1]);
+        return at <= LAST_TIME ? { at: new Date(at), id: m[2]! } : undefined;
+      },
     ),
 };
 

@@ -105,6 +105,12 @@ test('a malformed cursor is a 400; another workspace’s person, or nobody, a 40
   const ada = (await w.track.identify('ada', {})).body as { cioId: string };
   expectProblem(await w.events(w.admin, ada.cioId, '?cursor=nonsense'), 400, 'invalid');
   expectProblem(await w.events(w.admin, ada.cioId, `?cursor=${ada.cioId}`), 400, 'invalid');
+  // A time after year 9999 has no ISO form PostgreSQL reads: refused as a cursor, not a 500.
+  const evt = 'evt_01kbzzzzzzzzzzzzzzzzzzzzzz';
+  expectProblem(await w.events(w.admin, ada.cioId, `?cursor=253402300800000.${evt}`), 400, 'invalid');
+  expectProblem(await w.events(w.admin, ada.cioId, `?cursor=999999999999999.${evt}`), 400, 'invalid');
+  expectProblem(await w.events(w.admin, ada.cioId, `?cursor=-1.${evt}`), 400, 'invalid');
+  expect((await w.events(w.admin, ada.cioId, `?cursor=253402300799999.${evt}`)).status).toBe(200);
   expectProblem(await w.events(w.admin, '01kbzzzzzzzzzzzzzzzzzzzzzz'), 404, 'not_found');
   const other = await setUp();
   expectProblem(await w.events(other.admin, ada.cioId), 404);

@@ -146,6 +146,36 @@ test('members with hidden attributes see the people masked, as on the people lis
   expect(JSON.stringify(reply.body)).not.toContain('ada@example.com');
 });
 
+test('members with hidden attributes cannot list a data segment chosen by hidden values', async () => {
+  const w = await setUp();
+  const ada = await identify(w, 'ada', { email: 'ada@client.com', createdAt: 'x' });
+  const bo = await identify(w, 'bo', { email: 'bo@example.com' });
+  const masked = await addMember(service, w.admin, {
+    roles: [{ workspaceId: w.workspace.id, role: 'viewer', hideAttributes: true }],
+  });
+  const byEmail = await newSegment(w.admin, w.workspace.id, {
+    conditions: { match: 'all', rules: [{ attribute: 'email', operator: 'contains', value: '@client.com' }] },
+  });
+  // Who is in it would say whose email ends with @client.com, one person at a time.
+  const refused = await w.members(masked.client, byEmail);
+  expectProblem(refused, 409, 'attributes_hidden');
+  expect(refused.body.detail).toContain('cannot filter or sort on email');
+  expect(JSON.stringify(refused.body)).not.toContain(ada.cioId);
+  // An attribute named like a system field is still the sender's attribute, and hidden.
+  const byAttribute = await newSegment(w.admin, w.workspace.id, {
+    conditions: { match: 'all', rules: [{ attribute: 'createdAt', operator: 'exists' }] },
+  });
+  expectProblem(await w.members(masked.client, byAttribute), 409, 'attributes_hidden');
+  // Members who see the values list it as ever.
+  const full = await w.members(w.admin, byEmail);
+  expect(full.body.items.map((p: { cioId: string }) => p.cioId)).toEqual([ada.cioId]);
+  // A data segment without conditions holds everyone: it reveals nothing.
+  const everyone = await newSegment(w.admin, w.workspace.id, { conditions: { match: 'all', rules: [] } });
+  const all = await w.members(masked.client, everyone);
+  expect(all.status, JSON.stringify(all.body)).toBe(200);
+  expect(all.body.items.map((p: { cioId: string }) => p.cioId)).toEqual([bo.cioId, ada.cioId]);
+});
+
 test('a cursor the list could not have given is a 400; another workspace’s segment a 404', async () => {
   const w = await setUp();
   await identify(w, 'ada', {});
@@ -157,6 +187,12 @@ test('a cursor the list could not have given is a 400; another workspace’s seg
   // A data segment's cursor names a person, not a time of joining: not a cursor of a manual segment.
   expectProblem(await w.members(w.admin, manual, `?cursor=${dataPage.body.items[0].cioId}`), 400, 'invalid');
   expectProblem(await w.members(w.admin, data, '?cursor=1.2'), 400, 'invalid');
+  // A time after year 9999 has no ISO form PostgreSQL reads: refused as a cursor, not a 500.
+  const person = '01kbzzzzzzzzzzzzzzzzzzzzzz';
+  expectProblem(await w.members(w.admin, manual, `?cursor=253402300800000.${person}`), 400, 'invalid');
+  expectProblem(await w.members(w.admin, manual, `?cursor=999999999999999.${person}`), 400, 'invalid');
+  expectProblem(await w.members(w.admin, manual, `?cursor=-1.${person}`), 400, 'invalid');
+  expect((await w.members(w.admin, manual, `?cursor=253402300799999.${person}`)).status).toBe(200);
   expectProblem(await w.members(w.admin, 'seg_00000000000000000000000000'), 404, 'not_found');
 
   const other = await setUp();

@@ -35,7 +35,7 @@ async function logIn(page: Page, email: string, password: string) {
 }
 
 describe.skipIf(!haveChromium)('a segment’s people', () => {
-  test('a manual segment’s newest-added first with Show more; a data segment’s; empty; masked values', {
+  test('a manual segment’s newest-added first with Show more; a data segment’s; empty; masked values; linked from Segments', {
     timeout: 180_000,
   }, async () => {
     const admin = suite.service.client();
@@ -66,6 +66,11 @@ describe.skipIf(!haveChromium)('a segment’s people', () => {
       .getByRole('link', { name: 'Segment people' })
       .click();
     await page.getByRole('heading', { name: 'People in a segment' }).waitFor();
+    // A segment's row on the Segments page links to its people.
+    await page.goto('/resources/segments');
+    await page.getByRole('link', { name: 'People: Beta testers' }).click();
+    await page.waitForURL(`**/segment-people?segment=${manual}`);
+    await page.getByRole('table', { name: 'People in Beta testers' }).waitFor();
     await page.goto(`/segment-people?segment=${manual}`);
     const table = page.getByTestId('segment-members');
     const rows = table.getByTestId('segment-member');
@@ -90,18 +95,28 @@ describe.skipIf(!haveChromium)('a segment’s people', () => {
     expect(await none.textContent()).toContain('Nobody in this segment yet');
     await expectGoodAtBothWidths(page);
 
-    // A member with hidden attributes sees who is in it, their values hidden.
+    // A member with hidden attributes sees who is in a manual segment, their values hidden.
     const viewer = await addMember(suite.service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'viewer', hideAttributes: true }],
     });
     const masked = await suite.newPage();
     await logIn(masked, viewer.email, viewer.password);
-    await masked.goto(`/segment-people?segment=${data}`);
+    await masked.goto(`/segment-people?segment=${manual}`);
     const maskedRows = masked.getByTestId('segment-member');
-    await eventually(async () => expect(await maskedRows.count()).toBe(1));
+    await eventually(async () => expect(await maskedRows.count()).toBe(50));
     const text = (await maskedRows.nth(0).textContent()) ?? '';
     expect(text).toContain('Hidden');
     expect(text).not.toContain('ada@example.com');
+    await expectGoodAtBothWidths(masked);
+    // A data segment chosen by a hidden value is not listed for them (who is in it would tell the
+    // value), and the page says why in words.
+    await masked.goto(`/segment-people?segment=${data}`);
+    const refused = masked.getByTestId('empty-state');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('You can’t see who is in this segment');
+    expect(await refused.textContent()).toContain('hidden from you');
+    expect(await masked.getByTestId('segment-member').count()).toBe(0);
+    expect(await masked.getByTestId('error-panel').count()).toBe(0);
     await expectGoodAtBothWidths(masked);
   });
 });

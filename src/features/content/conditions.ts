@@ -95,6 +95,16 @@ function ruleSql(rule: Condition): SQL {
   }
 }
 
+/** What conditions read of people: their identifiers (`email`, `id`) and attributes, by name. */
+export function conditionReads(conditions: Conditions | undefined) {
+  const names = new Set(conditions?.rules.map((r) => r.attribute));
+  const identifier = (name: string) => name === 'email' || name === 'id';
+  return {
+    identifiers: [...names].filter(identifier),
+    attributes: [...names].filter((n) => !identifier(n)),
+  };
+}
+
 /** Conditions as a member with hidden attributes sees them: which attributes, not which values. */
 export function maskConditions(conditions: Conditions | undefined): Conditions | undefined {
   return (

@@ -1,79 +1,35 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
+import { attributeQueryRefusal } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
-import type { Db } from '../../db/connection.js';
-import { people, segmentMembers } from '../../db/schema.js';
 import type { App } from '../../http/app.js';
 import { problems, Timestamp } from '../../http/schemas.js';
+import { DomainError } from '../../shared/errors.js';
 import { cursors, idPatterns, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
 import { Person } from '../people/schemas.js';
 import { seenBy } from '../people/service.js';
-import type { PersonRow } from '../people/store.js';
-import { type Conditions, matchesConditions } from './conditions.js';
+import { type Conditions, conditionReads } from './conditions.js';
 import { kinds } from './kinds.js';
+import { segmentPeople } from './segments.js';
 import { findItem } from './service.js';
 
 /**
- * The people of a segment as the console lists them: a manual segment's newest-added first; a data
- * segment's are the people its conditions match now (the one evaluator, conditions.ts), newest
- * person first, with no time of joining (membership of a data segment is not recorded).
+ * The people of a segment as the console lists them, newest first (segments.ts, segmentPeople): a
+ * manual segment's by when each joined, a data segment's with no time of joining (membership of a
+ * data segment is not recorded). A manual segment's cursor is the time and cio_id of the last row,
+ * a data segment's its cio_id.
  */
 
 const manualCursor = cursors.timed(idPatterns.person);
 
-interface MemberRow {
-  person: PersonRow;
-  addedAt: Date | null;
-}
-
-async function manualMembers(
-  tx: Db,
-  workspaceId: string,
-  segmentId: string,
-  after: { at: Date; id: string } | undefined,
-  limit: number,
-): Promise<MemberRow[]> {
-  return tx
-    .select({ person: people, addedAt: segmentMembers.addedAt })
-    .from(segmentMembers)
-    .innerJoin(
-      people,
-      and(eq(people.workspaceId, segmentMembers.workspaceId), eq(people.cioId, segmentMembers.cioId)),
-    )
-    .where(
-      and(
-        eq(segmentMembers.workspaceId, workspaceId),
-        eq(segmentMembers.segmentId, segmentId),
-        after
-          ? sql`(${segmentMembers.addedAt}, ${segmentMembers.cioId}) < (${after.at.toISOString()}::timestamptz, ${after.id})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(segmentMembers.addedAt), desc(segmentMembers.cioId))
-    .limit(limit);
-}
-
-async function matchingPeople(
-  tx: Db,
-  workspaceId: string,
-  conditions: Conditions | undefined,
-  after: string | undefined,
-  limit: number,
-): Promise<MemberRow[]> {
-  const rows = await tx
-    .select()
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, workspaceId),
-        conditions ? matchesConditions(conditions) : undefined,
-        after ? lt(people.cioId, after) : undefined,
-      ),
-    )
-    .orderBy(desc(people.cioId))
-    .limit(limit);
-  return rows.map((person) => ({ person, addedAt: null }));
+/** The last row of the previous page, as `?cursor=` names it; a 400 for another list's cursor. */
+function previousRow(manual: boolean, cursor: string | undefined) {
+  if (manual) {
+    const key = manualCursor.read(cursor);
+    return key && { cioId: key.id, addedAt: key.at };
+  }
+  const cioId = cursors.person.read(cursor);
+  return cioId === undefined ? undefined : { cioId, addedAt: null };
 }
 
 export async function listSegmentMembers(
@@ -85,23 +41,33 @@ export async function listSegmentMembers(
 ) {
   const limit = q.limit ?? 50;
   const segment = await findItem(ctx.db, workspaceId, kinds.segments, segmentId);
-  const seen = seenBy(actor, workspaceId);
-  const toItem = (r: MemberRow) => ({ ...seen(r.person), addedAt: r.addedAt?.toISOString() ?? null });
-  if (segment.body.type === 'manual') {
-    const rows = await manualMembers(ctx.db, workspaceId, segmentId, manualCursor.read(q.cursor), limit + 1);
-    const page = pageOf(rows, limit, (r) => manualCursor.write({ at: r.addedAt!, id: r.person.cioId }));
-    return { items: page.rows.map(toItem), nextCursor: page.nextCursor };
+  const manual = segment.body.type === 'manual';
+  if (!manual) {
+    // Who matches conditions on hidden values would reveal them, one person at a time.
+    const reads = conditionReads(segment.body.conditions as Conditions | undefined);
+    const grant = actor.subject.workspaces.get(workspaceId);
+    const refusal = attributeQueryRefusal(grant, reads.identifiers, reads.attributes);
+    if (refusal)
+      throw new DomainError(
+        'attributes_hidden',
+        `${refusal}. “${segment.name}” chooses its people by those values, so who is in it would reveal them.`,
+      );
   }
-  const conditions = segment.body.conditions as Conditions | undefined;
-  const rows = await matchingPeople(
-    ctx.db,
-    workspaceId,
-    conditions,
-    cursors.person.read(q.cursor),
-    limit + 1,
+  const rows = await segmentPeople(ctx.db, workspaceId, segment, {
+    order: 'newest',
+    after: previousRow(manual, q.cursor),
+    limit: limit + 1,
+  });
+  const page = pageOf(rows, limit, (r) =>
+    manual
+      ? manualCursor.write({ at: r.addedAt!, id: r.person.cioId })
+      : cursors.person.write(r.person.cioId),
   );
-  const page = pageOf(rows, limit, (r) => cursors.person.write(r.person.cioId));
-  return { items: page.rows.map(toItem), nextCursor: page.nextCursor };
+  const seen = seenBy(actor, workspaceId);
+  return {
+    items: page.rows.map((r) => ({ ...seen(r.person), addedAt: r.addedAt?.toISOString() ?? null })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 const SegmentMember = Type.Object({
@@ -119,7 +85,7 @@ export function segmentMemberRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: [kinds.segments.label],
         summary:
-          'The people of a segment, a page at a time: a manual segment’s newest-added first, a data segment’s matching people newest first; masked for members with hidden attributes',
+          'The people of a segment, a page at a time: a manual segment’s newest-added first, a data segment’s matching people newest first; masked for members with hidden attributes, who cannot list a data segment whose conditions read hidden values (409 attributes_hidden)',
         params: Type.Object({ workspaceId: Type.String(), id: Type.String() }),
         querystring: Type.Object(
           {
@@ -133,7 +99,7 @@ export function segmentMemberRoutes(app: App, ctx: AppContext): void {
             items: Type.Array(SegmentMember),
             nextCursor: Type.Union([Type.String(), Type.Null()]),
           }),
-          ...problems(400, 401, 403, 404),
+          ...problems(400, 401, 403, 404, 409),
         },
       },
     },

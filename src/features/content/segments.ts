@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { type Db, queryRows } from '../../db/connection.js';
@@ -38,17 +38,56 @@ async function countMembers(tx: Db, workspaceId: string, segmentId: string): Pro
   return row?.n ?? 0;
 }
 
-/** The people of a segment, a page at a time in cio_id order (a broadcast's audience). */
+/** One of a segment's people, and when they joined a manual segment (a data segment records no joining). */
+export interface SegmentMember {
+  person: PersonRow;
+  addedAt: Date | null;
+}
+
+/**
+ * A page of a segment's people, in one of two orders:
+ * - `cio_id`: ascending, after a cio_id: a broadcast walks its audience to the end;
+ * - `newest`: newest first, as the console lists them: a manual segment's by when each joined (ties
+ *   by cio_id), after the last row's time and cio_id; a data segment's by cio_id (a ULID, so newest
+ *   person first), after the last row's cio_id.
+ */
+export type SegmentPage =
+  | { order: 'cio_id'; after?: string; limit: number }
+  | { order: 'newest'; after?: { cioId: string; addedAt: Date | null }; limit: number };
+
+/**
+ * Who is in a segment: a manual segment's members (segment_members), a data segment's people
+ * matching its conditions now (the one evaluator, conditions.ts).
+ */
 export async function segmentPeople(
   tx: Db,
   workspaceId: string,
   segment: { id: string; body: Record<string, unknown> },
-  q: { after?: string; limit: number },
-): Promise<PersonRow[]> {
-  const after = q.after ? gt(people.cioId, q.after) : undefined;
-  if (segment.body.type === 'manual') {
-    const rows = await tx
-      .select({ person: people })
+  page: SegmentPage,
+): Promise<SegmentMember[]> {
+  const manual = segment.body.type === 'manual';
+  const newest = page.order === 'newest';
+  const byJoining = manual && newest;
+  const afterId = page.order === 'newest' ? page.after?.cioId : page.after;
+  const joinedAt = page.order === 'newest' ? page.after?.addedAt : undefined;
+  // A manual segment's newest-first cursor always holds a time: its rows all have one.
+  if (byJoining && afterId !== undefined && !joinedAt)
+    throw new Error('a manual segment pages newest first after a time of joining');
+  const cioId = manual ? segmentMembers.cioId : people.cioId;
+  const after =
+    afterId === undefined
+      ? undefined
+      : byJoining
+        ? sql`(${segmentMembers.addedAt}, ${segmentMembers.cioId}) < (${joinedAt!.toISOString()}::timestamptz, ${afterId})`
+        : newest
+          ? lt(cioId, afterId)
+          : gt(cioId, afterId);
+  const order = byJoining
+    ? [desc(segmentMembers.addedAt), desc(segmentMembers.cioId)]
+    : [newest ? desc(cioId) : asc(cioId)];
+  if (manual)
+    return tx
+      .select({ person: people, addedAt: segmentMembers.addedAt })
       .from(segmentMembers)
       .innerJoin(
         people,
@@ -57,19 +96,18 @@ export async function segmentPeople(
       .where(
         and(eq(segmentMembers.workspaceId, workspaceId), eq(segmentMembers.segmentId, segment.id), after),
       )
-      .orderBy(asc(people.cioId))
-      .limit(q.limit);
-    return rows.map((r) => r.person);
-  }
+      .orderBy(...order)
+      .limit(page.limit);
   const conditions = segment.body.conditions as Conditions | undefined;
-  return tx
+  const rows = await tx
     .select()
     .from(people)
     .where(
       and(eq(people.workspaceId, workspaceId), conditions ? matchesConditions(conditions) : undefined, after),
     )
-    .orderBy(asc(people.cioId))
-    .limit(q.limit);
+    .orderBy(...order)
+    .limit(page.limit);
+  return rows.map((person) => ({ person, addedAt: null }));
 }
 
 /** How many people a segment holds now. */

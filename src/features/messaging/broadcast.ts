@@ -65,7 +65,13 @@ async function audiencePage(tx: Db, workspaceId: string, audience: Audience, aft
   }
   const segment = await content.findResource(tx, workspaceId, kinds.segments.kind, audience.segmentId!);
   const rows: PersonRow[] = segment
-    ? await segmentPeople(tx, workspaceId, segment, { after: after ?? undefined, limit: PAGE })
+    ? (
+        await segmentPeople(tx, workspaceId, segment, {
+          order: 'cio_id',
+          after: after ?? undefined,
+          limit: PAGE,
+        })
+      ).map((m) => m.person)
     : [];
   return { rows, last: rows.at(-1)?.cioId ?? null };
 }

@@ -44,13 +44,13 @@ export async function listPeople(ctx: AppContext, actor: Actor, workspaceId: str
   const unknown = Object.keys(rest).find((k) => !k.startsWith(attributePrefix));
   if (unknown)
     throw invalid(`/query/${unknown}`, 'unknown parameter; filter on attributes with attr.<name>=<value>');
-  const filtered = [
-    ...(email !== undefined ? ['email'] : []),
-    ...(id !== undefined ? ['id'] : []),
-    ...Object.keys(attributes),
-  ];
+  const filtered = [...(email !== undefined ? ['email'] : []), ...(id !== undefined ? ['id'] : [])];
   // A filter on a hidden value would reveal it one question at a time.
-  const refusal = attributeQueryRefusal(actor.subject.workspaces.get(workspaceId), filtered);
+  const refusal = attributeQueryRefusal(
+    actor.subject.workspaces.get(workspaceId),
+    filtered,
+    Object.keys(attributes),
+  );
   if (refusal) throw forbidden('people.view', refusal);
   const rows = await store.listPeople(ctx.db, workspaceId, {
     after: cursors.person.read(cursor),

@@ -21,8 +21,8 @@ export { useCurrentWorkspace } from './ShellHeader';
 interface NavLinkEntry {
   to: string;
   label: string;
-  /** The permission its page needs (the server's key); without it the link is not shown. */
-  permission?: string;
+  /** The permission its page needs (the server's key), or every one of several; without it the link is not shown. */
+  permission?: string | readonly string[];
 }
 
 interface NavSection {
@@ -42,7 +42,8 @@ const workspaceNav: NavSection = {
     { to: '/segment-import', label: 'Segment import', permission: 'segments.view' },
     { to: '/ad-audiences', label: 'Ad Audiences', permission: 'segments.ad_audience.view' },
     { to: '/relationships', label: 'Relationships', permission: 'objects.view' },
-    { to: '/segment-people', label: 'Segment people', permission: 'segments.view' },
+    // The page lists the segments, then a segment's people.
+    { to: '/segment-people', label: 'Segment people', permission: ['segments.view', 'people.view'] },
   ],
 };
 
@@ -71,7 +72,7 @@ function useNav(): NavSection[] {
   const { can } = usePermissions(id);
   const permitted = (section: NavSection): NavSection => ({
     ...section,
-    links: section.links.filter((l) => l.permission === undefined || can(l.permission)),
+    links: section.links.filter((l) => [l.permission ?? []].flat().every(can)),
   });
   const resourceKinds = useResourceKinds().data?.items ?? [];
   const resources = resourceGroups

@@ -29,3 +29,25 @@ export const has = (kind: ResourceKind, route: KindRoute) => kind.routes.include
 
 /** "campaign", "email layout": the singular name inside a sentence. */
 export const singularOf = (kind: ResourceKind) => kind.label.singular.toLowerCase();
+
+/** A page of the console about one item of a kind, linked from the item's row. */
+export interface RowPage {
+  label: string;
+  to: (itemId: string) => string;
+  /** What the page reads (the server's keys): the link shows to members who hold every one. */
+  permissions: readonly string[];
+}
+
+/**
+ * The console's own pages about one item, by kind path: they are the console's routes, which the
+ * server's registry does not know, so they are listed here rather than served.
+ */
+const rowPages: Partial<Record<string, RowPage>> = {
+  segments: {
+    label: 'People',
+    to: (id) => `/segment-people?segment=${encodeURIComponent(id)}`,
+    permissions: ['segments.view', 'people.view'],
+  },
+};
+
+export const rowPageOf = (kind: Pick<ResourceKind, 'path'>): RowPage | undefined => rowPages[kind.path];

@@ -1,13 +1,15 @@
 import { Button, Group } from '@mantine/core';
+import { Link } from 'react-router';
 import { Guarded } from '../../components/Guarded';
 import type { Item } from '../../lib/resource-items';
-import { has, type ResourceKind } from '../../lib/resource-kinds';
+import { has, type ResourceKind, rowPageOf } from '../../lib/resource-kinds';
 import { emailMessages } from './MessageDialogs';
 
 export type RowAction = 'preview' | 'send' | 'send-test' | 'edit' | 'copy' | 'delete';
 
 /** Whether the kind's rows have any action at all (else no actions column). */
 export const hasRowActions = (kind: ResourceKind) =>
+  rowPageOf(kind) !== undefined ||
   ['edit', 'delete', 'copy', 'download', 'preview', 'send', 'test-send'].some((r) =>
     kind.routes.includes(r as ResourceKind['routes'][number]),
   );
@@ -54,8 +56,21 @@ export function RowActions({
       </Guarded>
     );
   };
+  const page = rowPageOf(kind);
   return (
     <Group gap={4} wrap="wrap" justify="flex-end">
+      {page?.permissions.every(can) && (
+        <Button
+          size="xs"
+          variant="subtle"
+          component={Link}
+          to={page.to(item.id)}
+          aria-label={`${page.label}: ${name}`}
+          data-testid="row-page-link"
+        >
+          {page.label}
+        </Button>
+      )}
       {has(kind, 'preview') && (
         <Button size="xs" variant="subtle" onClick={() => onAction('preview')}>
           Preview

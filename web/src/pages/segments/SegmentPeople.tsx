@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { PageTitle, useCurrentWorkspace } from '../../components/Shell';
 import { EmptyState, ErrorPanel, LoadingSkeleton, QueryView } from '../../components/States';
-import { type Answer, sdk, unwrap } from '../../lib/api';
+import { type Answer, Problem, sdk, unwrap } from '../../lib/api';
 import { usePageTitle } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/hooks';
 import { isHidden, labelOf } from '../people/person';
@@ -77,6 +77,13 @@ function Members({ workspaceId, segment }: { workspaceId: string; segment: Segme
   });
   const items = members.data?.pages.flatMap((p) => p.items) ?? [];
   if (members.isPending) return <LoadingSkeleton label="Loading the segment’s people" />;
+  if (members.error instanceof Problem && members.error.code === 'attributes_hidden')
+    return (
+      <EmptyState title="You can’t see who is in this segment">
+        It chooses its people by attribute values that are hidden from you, so its list would reveal them. You
+        can see who is in a manual segment, and the count of every segment under Segments.
+      </EmptyState>
+    );
   if (members.isError) return <ErrorPanel error={members.error} onRetry={() => members.refetch()} />;
   if (items.length === 0)
     return (

@@ -37,6 +37,7 @@ import { revalidateWorkspace } from './features/workspaces/revalidate.js';
 import { workspaceRoutes } from './features/workspaces/routes.js';
 import { PURGE_JOB, REVALIDATE_JOB } from './features/workspaces/service.js';
 import { AccountCache } from './shared/account-cache.js';
+import { isEmailAddress } from './shared/email-address.js';
 import './http/route-access.js';
 import { adAudienceRoutes } from './features/content/ad-audiences.js';
 import { assetRoutes } from './features/content/assets.js';
@@ -71,6 +72,7 @@ import {
 import { registerSharedSchemas } from './http/schemas.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { refuseUnstorableText } from './http/storable-text.js';
+import { requestValidators } from './http/validators.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobRoutes } from './jobs/routes.js';
 import { type JobHandler, Worker } from './jobs/worker.js';
@@ -110,8 +112,11 @@ export async function buildApp({
     frameworkErrors,
     clientErrorHandler,
     ajv: {
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', strictNumbers: true },
+      customOptions: { removeAdditional: false, allErrors: true, strictNumbers: true },
+      // `format: "email"` is the service's one rule for an address (shared/email-address.ts).
+      onCreate: (ajv) => ajv.addFormat('email', isEmailAddress),
     },
+    schemaController: { compilersFactory: { buildValidator: requestValidators() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const jobs = new JobQueue(database.db, clock);

@@ -178,7 +178,7 @@ describe('import rows', () => {
       { refused: 'email one@x.io is also on line 2' },
       { refused: 'id old belongs to another person' },
       { refused: 'a new person needs an id or (with email as an identifier) an email' },
-      { refused: 'email "not-an-email" is not an email address' },
+      { refused: 'email "not-an-email" is not one email address, like jo@example.com' },
       { refused: expect.stringContaining('cio_id is given by the system') },
     ]);
     expect(people.writes().inserts).toEqual([

@@ -6790,6 +6790,7 @@ export interface paths {
                         };
                         /** @description Your id for the event: sent twice, kept once */
                         id?: string;
+                        /** @description At most 100 bytes; a page view’s, its URL, at most 1000 (checked by limits.ts) */
                         name: string;
                         /** @description When it happened, in Unix seconds */
                         timestamp?: number;
@@ -7029,6 +7030,7 @@ export interface paths {
                         };
                         /** @description Your id for the event: sent twice, kept once */
                         id?: string;
+                        /** @description At most 100 bytes; a page view’s, its URL, at most 1000 (checked by limits.ts) */
                         name: string;
                         /** @description When it happened, in Unix seconds */
                         timestamp?: number;

@@ -34,16 +34,28 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
+/** JSON text is UTF-8 (RFC 8259): bytes that are not are refused, not stored as U+FFFD. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * application/json bodies: Fastify's own parser (secure-json-parse, refusing `__proto__` and
- * `constructor.prototype`), after a check of the nesting depth, so that no body can exhaust the
- * stack of whatever walks it afterwards.
+ * `constructor.prototype`), after a check of the encoding and of the nesting depth, so that no
+ * body can exhaust the stack of whatever walks it afterwards.
  */
 export function registerJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = typeof body === 'string' ? body : utf8.decode(body);
+    } catch {
+      done(
+        new DomainError('invalid_json', 'The body is not UTF-8 text: JSON must be sent as UTF-8.'),
+        undefined,
+      );
+      return;
+    }
     // Customer.io's clients, and many others, send a JSON content type with nothing after it on
     // every bodiless request: that is no body. A route that needs one then says so by its schema;
     // on the Track API, as at Customer.io, it is an empty object (an identify with no attributes).

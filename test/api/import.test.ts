@@ -68,7 +68,7 @@ describe('CSV import', () => {
       'a new person needs an id or (with email as an identifier) an email',
       'the row does not have as many cells as the header',
       'email one@example.com is also on line 2',
-      'email "not-an-email" is not an email address',
+      'email "not-an-email" is not one email address, like jo@example.com',
     ]);
     expect(job.result.errors[0].message).toContain('also on line 2');
     const people = (await admin.get(`/api/workspaces/${workspace.id}/people`)).body.items;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { latestEmailTo } from '../../src/features/mail/store.js';
+import { sendEmail } from '../../src/features/mail/service.js';
+import { findEmail, latestEmailTo } from '../../src/features/mail/store.js';
 import { expectProblem, uniqueEmail } from '../support/client.js';
 import { startService, type TestService } from '../support/service.js';
 import { startSmtpServer } from '../support/smtp.js';
@@ -106,4 +107,21 @@ test('two service processes working the queue deliver each email once', async ()
   } finally {
     await sibling.app.close();
   }
+});
+
+test('an address that is not one address (one stored before the rule) never reaches SMTP: the email fails, once', async () => {
+  const admin = service.client();
+  const { account } = await admin.signup();
+  const to = 'victim@example.com\r\nBcc: eve@example.net';
+  const row = await service.ctx.db.transaction((tx) =>
+    sendEmail(service.ctx, tx, { accountId: account.id, kind: 'message', to, subject: 'Hi', text: 'Hi' }),
+  );
+  const before = smtp.received.length;
+  await service.worker.runUntilIdle();
+  expect(smtp.received.slice(before).filter((m) => /eve|victim/.test(m.to.join(' ')))).toEqual([]);
+  expect(await findEmail(service.ctx.db, row.id)).toMatchObject({
+    state: 'failed',
+    attempts: 1,
+    lastError: expect.stringContaining('is not one email address'),
+  });
 });

@@ -141,10 +141,11 @@ async function bearerKey(ctx: AppContext, request: FastifyRequest): Promise<KeyH
 /** The Track API key in `Authorization: Basic base64(site_id:api_key)`, as Customer.io's Track API takes it. */
 async function basicKey(ctx: AppContext, request: FastifyRequest): Promise<KeyHolder> {
   const [scheme, encoded] = (request.headers.authorization ?? '').split(' ', 2);
-  const [siteId, apiKey] =
-    scheme?.toLowerCase() === 'basic' && encoded
-      ? Buffer.from(encoded, 'base64').toString('utf8').split(':', 2)
-      : [];
+  // RFC 7617: the user id ends at the first colon, and the password is all the rest.
+  const pair =
+    scheme?.toLowerCase() === 'basic' && encoded ? Buffer.from(encoded, 'base64').toString('utf8') : '';
+  const colon = pair.indexOf(':');
+  const [siteId, apiKey] = colon < 0 ? [] : [pair.slice(0, colon), pair.slice(colon + 1)];
   const holder = siteId && apiKey ? await authenticateTrackKey(ctx, siteId, apiKey) : null;
   if (!holder) {
     throw new DomainError(

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { MAX_ATTEMPTS } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
+import { isEmailAddress } from '../../shared/email-address.js';
 import { deliveriesOfOutbox, settleDeliveries } from '../messaging/store.js';
 import { findMembersByEmail } from '../team/store.js';
 import { findLiveWorkspaceById } from '../workspaces/store.js';
@@ -27,6 +28,18 @@ export function deliverEmail(ctx: AppContext, transport: Transport): JobHandler 
       });
       return;
     }
+    const fail = (message: string, final: boolean) =>
+      ctx.db.transaction(async (tx) => {
+        await recordFailure(tx, email.id, job.attempts, message, final);
+        if (final && email.workspaceId)
+          await settleDeliveries(tx, email.workspaceId, email.id, 'failed', ctx.clock.now(), message);
+      });
+    // Addresses are checked where they come in; one stored before that rule (or by a bug) must still
+    // never reach the SMTP envelope as two recipients or a header: it fails now, without retries.
+    if (!isEmailAddress(email.toAddress)) {
+      await fail(`${JSON.stringify(email.toAddress)} is not one email address`, true);
+      return;
+    }
     try {
       await transport.sendMail({
         messageId: `<${email.id}@atrium>`,
@@ -37,13 +50,7 @@ export function deliverEmail(ctx: AppContext, transport: Transport): JobHandler 
         ...(email.htmlBody && { html: email.htmlBody }),
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const final = job.attempts >= MAX_ATTEMPTS;
-      await ctx.db.transaction(async (tx) => {
-        await recordFailure(tx, email.id, job.attempts, message, final);
-        if (final && email.workspaceId)
-          await settleDeliveries(tx, email.workspaceId, email.id, 'failed', ctx.clock.now(), message);
-      });
+      await fail(error instanceof Error ? error.message : String(error), job.attempts >= MAX_ATTEMPTS);
       throw error;
     }
     await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import type SCIMMY from 'scimmy';
 import { isAccountAdmin } from '../../access/subject.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { isEmailAddress } from '../../shared/email-address.js';
 import { newId } from '../../shared/ids.js';
 import { assertWithinLimit, limitsOf } from '../accounts/plans.js';
 import { lockAccount } from '../accounts/store.js';
@@ -33,7 +34,6 @@ export function toScimUser(m: MemberRow) {
   };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const target = (m: MemberRow) => ({
   type: 'team_member',
   id: m.id,
@@ -50,7 +50,7 @@ const profile = (m: MemberRow) => ({
 function incoming(user: SCIMMY.Schemas.User) {
   const emails = (user.emails ?? []) as { value?: string; primary?: boolean }[];
   const email = [user.userName, emails.find((e) => e.primary)?.value, emails[0]?.value].find(
-    (v): v is string => typeof v === 'string' && EMAIL.test(v.trim()),
+    (v): v is string => typeof v === 'string' && isEmailAddress(v.trim()),
   );
   if (!email) throw scimError(400, 'invalidValue', 'userName (or a primary email) must be an email address.');
   const display = (user.displayName ?? '').trim().split(/\s+/);

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { problems } from '../../http/schemas.js';
+import { isEmailAddress } from '../../shared/email-address.js';
 import { invalid } from '../../shared/errors.js';
 import { clientInfo } from '../auth/cookies.js';
 import { countAnonymousRequest } from '../auth/rate-limit.js';
@@ -141,7 +142,7 @@ async function verifyAnswer(
 
 function identityOf(claims: Record<string, unknown>): VerifiedIdentity {
   const { sub, email, email_verified: verified, given_name: first, family_name: last } = claims;
-  if (typeof email !== 'string' || !email.includes('@')) {
+  if (typeof email !== 'string' || !isEmailAddress(email)) {
     throw ssoRefused('The identity provider did not give an email address; it must release the email claim.');
   }
   if (verified === false || verified === 'false') {

@@ -1,5 +1,6 @@
 import { type Profile, SamlStatusError } from '@node-saml/node-saml';
 import type { AppContext } from '../../context.js';
+import { isEmailAddress } from '../../shared/email-address.js';
 import { serviceProvider } from './protocol.js';
 import { checkAssertion, checkInResponseTo, checkResponse } from './saml-assertion.js';
 import { signingCertificate } from './saml-certificate.js';
@@ -77,7 +78,7 @@ function identityOf(profile: Profile): VerifiedIdentity {
   const email =
     attribute(profile, EMAIL_ATTRIBUTES) ??
     (profile.nameIDFormat === EMAIL_NAME_ID ? profile.nameID : undefined);
-  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
+  if (!email || !isEmailAddress(email)) {
     throw ssoRefused(
       'The assertion carries no email address: send it as the NameID (email address format) or an "email" attribute.',
     );

@@ -9,7 +9,7 @@ import { enterWorkspaceForTrack, type LockedPeople, type PeopleNamed } from '../
 import { takenMeanwhile } from '../people/writer.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { applyDeliveryOperation, checkDeliveryOperation, deliveryToQueue } from './deliveries.js';
-import { changeOf, identifyRun, SUPPRESSED } from './identify.js';
+import { identifyCallOf, identifyRun, NOT_CREATED, SUPPRESSED } from './identify.js';
 import { applyMerge } from './merge.js';
 import { applyObjectOperation } from './objects.js';
 import type { OperationOutcome, PersonOperation, PersonRef, TrackOperation } from './operations.js';
@@ -164,7 +164,7 @@ async function applyIdentifyRun(
   const at: number[] = [];
   for (const [i, op] of run.entries()) {
     try {
-      calls.push({ key: keyOf(op.person, rules), change: changeOf(op.attributes) });
+      calls.push(identifyCallOf(keyOf(op.person, rules), op.attributes));
       at.push(i);
     } catch (error) {
       outcomes[i] = refuse(op, error);
@@ -178,7 +178,7 @@ async function applyIdentifyRun(
         ? outcome
         : outcome === null
           ? notFound(`Person ${describeRef(run[i]!.person)}`)
-          : outcome === SUPPRESSED
+          : outcome === SUPPRESSED || outcome === NOT_CREATED
             ? { applied: true } // ignored, as Customer.io does: nobody to answer with
             : withPeople
               ? { applied: true, person: outcome.person }

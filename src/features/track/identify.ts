@@ -11,17 +11,19 @@ import type { PersonKey } from '../people/store.js';
 import type { LockedPeople } from '../people/write-store.js';
 import { upsertPeople } from '../people/writer.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
+import { checkEmail, checkId } from './limits.js';
 import { claimAnonymousEvents, keyText, suppressedAmong } from './store.js';
 
-/** The Track API's identify body (v1's, and v2's attributes): `email` and `id` are identifiers, all else attributes. */
+/**
+ * The Track API's identify body (v1's, and v2's attributes): `email` and `id` are identifiers, held
+ * to their limits (limits.ts: one address; an id of at most 150 bytes), all else attributes.
+ */
 export function changeOf(body: Record<string, unknown>): PersonChange {
-  const { email, id, cio_id: _ignored, ...attributes } = body;
-  if (email !== undefined && email !== null && (typeof email !== 'string' || !email.includes('@'))) {
-    throw invalid('/email', 'must be an email address, or null');
-  }
-  if (id !== undefined && id !== null && typeof id !== 'string' && typeof id !== 'number') {
-    throw invalid('/id', 'must be a string or a number, or null');
-  }
+  const { email, id, cio_id: _ignored, _update: updateOnly, ...attributes } = body;
+  const refusal = checkEmail(email, 'email') ?? checkId(id, 'id');
+  if (refusal) throw invalid(`/${refusal.field}`, refusal.message);
+  if (updateOnly !== undefined && typeof updateOnly !== 'boolean')
+    throw invalid('/_update', '_update must be true (update someone who exists) or false');
   return {
     ...(email !== undefined && { email: email as string | null }),
     ...(id !== undefined && { id: id === null ? null : String(id) }),
@@ -29,10 +31,22 @@ export function changeOf(body: Record<string, unknown>): PersonChange {
   };
 }
 
+/**
+ * An identify of `key` with a Track API body. `_update: true` is Customer.io's "update only": a
+ * key that names nobody creates nobody (and `_update` is a flag, never an attribute).
+ */
+export const identifyCallOf = (key: PersonKey, body: Record<string, unknown>): IdentifyCall => ({
+  key,
+  change: changeOf(body),
+  ...(body._update === true && { create: false }),
+});
+
 /** An identify of a suppressed person: ignored, as Customer.io ignores it (answered 200 `{}`). */
 export const SUPPRESSED = 'suppressed' as const;
+/** An update-only identify (`_update: true`) of nobody: nothing to do, answered 200 `{}` too. */
+export const NOT_CREATED = 'not_created' as const;
 
-export type IdentifyRunOutcome = IdentifyOutcome | typeof SUPPRESSED;
+export type IdentifyRunOutcome = IdentifyOutcome | typeof SUPPRESSED | typeof NOT_CREATED;
 
 /** The keys a call names or gives: any of them suppressed makes the call ignored. */
 function keysOf({ key, change }: IdentifyCall): PersonKey[] {
@@ -78,7 +92,7 @@ export async function identifyRun(
   const written = await upsertPeople(tx, clock, ws.id, kept, rulesOf(ws), locked ? { locked } : {});
   const owners = new Map<string, string>();
   for (const [i, outcome] of written.entries()) {
-    outcomes[at[i]!] = outcome;
+    outcomes[at[i]!] = outcome === null && kept[i]!.create === false ? NOT_CREATED : outcome;
     const anonymousId = anonymousIdOf(kept[i]!.change);
     if (anonymousId !== undefined && outcome && !(outcome instanceof Error))
       owners.set(anonymousId, outcome.person.cioId);

@@ -1,10 +1,11 @@
+import { isEmailAddress } from '../../shared/email-address.js';
 import { DomainError } from '../../shared/errors.js';
 
 /**
  * Customer.io's limits on what the Track API takes (their Track API reference and "Invalid API
  * Requests"), one set for v1 and v2 alike: per identify at most 300 attributes, names of at most
- * 150 bytes and values of at most 1000 bytes; event names of at most 100 bytes and event data of at
- * most 100,000 bytes; a person's id (and an object's) of at most 150 bytes, an email of at most 300;
+ * 150 bytes and values of at most 1000 bytes; event names of at most 100 bytes (a page view's name,
+ * its URL, at most 1000) and event data of at most 100,000 bytes; a person's id (and an object's) of at most 150 bytes, an email of at most 300;
  * times in Unix seconds from 0 to the end of year 9999. Each check returns the refusal, naming the
  * field (dotted: `attributes.plan`, `identifiers.id`), or null; `refuse` throws it.
  */
@@ -13,6 +14,8 @@ export const MAX_ATTRIBUTES = 300;
 export const ATTRIBUTE_NAME_MAX_BYTES = 150;
 export const ATTRIBUTE_VALUE_MAX_BYTES = 1000;
 export const EVENT_NAME_MAX_BYTES = 100;
+/** A page view's name is its URL: held to an attribute value's limit rather than an event name's. */
+export const PAGE_NAME_MAX_BYTES = 1000;
 export const EVENT_DATA_MAX_BYTES = 100_000;
 /** A person's id, and an object's own id. */
 export const ID_MAX_BYTES = 150;
@@ -131,19 +134,25 @@ export function checkId(value: unknown, field: string): Refusal | null {
   return bytes(String(value)) > ID_MAX_BYTES ? tooLong(field, ID_MAX_BYTES) : null;
 }
 
-/** An email (null clears it in an identify); what makes one an address is identify's to say. */
+/** An email (null clears it in an identify): one address (shared/email-address.ts), at most 300 bytes. */
 export function checkEmail(value: unknown, field: string): Refusal | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string')
     return { reason: 'invalid', field, message: `${field} must be an email address` };
-  return bytes(value) > EMAIL_MAX_BYTES ? tooLong(field, EMAIL_MAX_BYTES) : null;
+  if (bytes(value) > EMAIL_MAX_BYTES) return tooLong(field, EMAIL_MAX_BYTES);
+  return isEmailAddress(value)
+    ? null
+    : { reason: 'invalid', field, message: `${field} must be one email address, like jo@example.com` };
 }
 
-export function checkEventName(name: unknown, field: string): Refusal | null {
-  if (typeof name !== 'string' || name.trim().length === 0)
-    return { reason: 'required', field, message: 'event name must not be blank' };
-  return bytes(name) > EVENT_NAME_MAX_BYTES
-    ? { reason: 'too_long', field, message: `event name cannot be longer than ${EVENT_NAME_MAX_BYTES} bytes` }
+/** An event's name: a page view's is its URL (1000 bytes), an event's or a screen's 100. */
+export function checkEventName(name: unknown, field: string, type = 'event'): Refusal | null {
+  const what = type === 'page' ? 'page URL' : type === 'screen' ? 'screen name' : 'event name';
+  if (typeof name !== 'string') return { reason: 'invalid', field, message: `${what} must be a string` };
+  if (name.trim().length === 0) return { reason: 'required', field, message: `${what} must not be blank` };
+  const max = type === 'page' ? PAGE_NAME_MAX_BYTES : EVENT_NAME_MAX_BYTES;
+  return bytes(name) > max
+    ? { reason: 'too_long', field, message: `${what} cannot be longer than ${max} bytes` }
     : null;
 }
 

@@ -6,7 +6,7 @@ import { rulesOf } from '../people/identifier-rules.js';
 import type { PersonKey, PersonRow } from '../people/store.js';
 import * as people from '../people/store.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
-import { changeOf, identifyRun } from './identify.js';
+import { changeOf, identifyCallOf, identifyRun, NOT_CREATED, SUPPRESSED } from './identify.js';
 import { checkEventData, checkEventName, checkUnixSeconds, orThrow } from './limits.js';
 import { applyPersonRelationships } from './objects.js';
 import type { DeviceInput, EventInput, PersonOperation, PersonRef } from './operations.js';
@@ -26,9 +26,9 @@ function dateOf(seconds: number, field: string): Date {
 
 /** Refuses an event Customer.io refuses (limits.ts): a blank or long name, data too large, a time that is none. */
 export function checkEvent(event: EventInput): void {
-  orThrow(checkEventName(event.name, 'name'));
   if (!['event', 'page', 'screen'].includes(event.type))
     throw invalid('/type', 'must be event, page or screen');
+  orThrow(checkEventName(event.name, 'name', event.type));
   orThrow(checkEventData(event.data, 'data'));
   if (event.timestamp !== undefined) dateOf(event.timestamp, 'timestamp');
 }
@@ -101,10 +101,10 @@ export async function applyPersonOperation(
   if (op.action === 'unsuppress') return store.deleteSuppressions(tx, ws.id, key);
   if (op.action === 'suppress') return suppress(tx, clock, ws, key);
   if (op.action === 'identify' || op.action === 'submit_form') {
-    const [outcome] = await identifyRun(tx, clock, ws, [{ key, change: changeOf(op.attributes) }]);
+    const [outcome] = await identifyRun(tx, clock, ws, [identifyCallOf(key, op.attributes)]);
     if (outcome instanceof Error) throw outcome;
     if (outcome === null || outcome === undefined) throw notFound(`Person ${describeRef(op.person)}`);
-    if (outcome === 'suppressed') return;
+    if (outcome === SUPPRESSED || outcome === NOT_CREATED) return;
     const { cioId } = outcome.person;
     // In the identify's savepoint: a form's event that cannot be written undoes its identify.
     if (op.action === 'submit_form')

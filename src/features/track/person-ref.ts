@@ -6,10 +6,15 @@ import type { PersonRef } from './operations.js';
 
 /**
  * The person key a reference names under the workspace's identifier rules: v1's path identifier as
- * parseIdentifier reads it; v2's typed `email` or `id` only while that is an identifier here.
+ * parseIdentifier reads it (an id held to v2's 150 bytes); v2's typed `email` or `id` only while
+ * that is an identifier here.
  */
 export function keyOf(ref: PersonRef, rules: IdentifierRules): PersonKey {
-  if ('path' in ref) return parseIdentifier(ref.path, rules);
+  if ('path' in ref) {
+    const key = parseIdentifier(ref.path, rules);
+    if (key.by === 'id') orThrow(checkId(key.value, 'identifier'));
+    return key;
+  }
   if ('cio_id' in ref) return { by: 'cioId', value: ref.cio_id };
   if ('email' in ref) {
     if (!rules.identifyByEmail)

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
@@ -15,7 +15,10 @@ const IdentifierParams = Type.Object({ identifier: Type.String({ minLength: 1, m
 const tags = ['Track API'];
 
 const EventFields = {
-  name: Type.String({ minLength: 1, maxLength: 150 }),
+  name: Type.String({
+    minLength: 1,
+    description: 'At most 100 bytes; a page view’s, its URL, at most 1000 (checked by limits.ts)',
+  }),
   data: Type.Optional(Type.Record(Type.String({ maxLength: 150 }), Type.Unknown())),
   type: Type.Optional(
     Type.Enum(['event', 'page', 'screen'], { description: 'page: a page view, named by its URL' }),
@@ -29,11 +32,12 @@ const EventFields = {
     }),
   ),
 };
-const EventBody = Type.Object(EventFields, { additionalProperties: false });
-const AnonymousEventBody = Type.Object(
-  { ...EventFields, anonymous_id: Type.Optional(Type.String({ maxLength: 300 })) },
-  { additionalProperties: false },
-);
+// Other fields are ignored, as Customer.io ignores them (senders add their own, like `context`).
+const EventBody = Type.Object(EventFields);
+const AnonymousEventBody = Type.Object({
+  ...EventFields,
+  anonymous_id: Type.Optional(Type.String({ maxLength: 300 })),
+});
 const DeviceBody = Type.Object(
   {
     device: Type.Object(
@@ -48,15 +52,6 @@ const DeviceBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/**
- * Before validation, an event's name must be text: the API's Ajv would coerce a number (7 → "7"),
- * and Customer.io refuses a name that is not a string.
- */
-async function nameIsText(req: FastifyRequest): Promise<void> {
-  const name = (req.body as { name?: unknown } | undefined)?.name;
-  if (name !== undefined && typeof name !== 'string') throw invalid('/name', 'event name must be a string');
-}
 
 function eventOf(body: {
   name: string;
@@ -131,7 +126,6 @@ export function trackRoutes(app: App, ctx: AppContext): void {
     '/api/v1/customers/:identifier/events',
     {
       config: { access: 'track_key' },
-      preValidation: nameIsText,
       schema: {
         tags,
         summary: 'Record an event, a page view (type page, named by the URL) or a screen view for a person',
@@ -224,7 +218,6 @@ export function trackRoutes(app: App, ctx: AppContext): void {
     '/api/v1/events',
     {
       config: { access: 'track_key' },
-      preValidation: nameIsText,
       schema: {
         tags,
         summary:

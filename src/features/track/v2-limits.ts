@@ -7,8 +7,6 @@ import type { Refusal } from './limits.js';
 
 export const BATCH_MAX_BYTES = 500 * 1024 - 1;
 export const OPERATION_MAX_BYTES = 32 * 1024;
-/** A page view's name is its URL: held to an attribute value's limit rather than an event name's. */
-export const PAGE_NAME_MAX_BYTES = 1000;
 
 /** Why one operation was refused, as Customer.io reports it in a batch's 207. */
 export type V2Problem = Refusal;

@@ -5,8 +5,8 @@ import {
   bytes,
   checkAttributes,
   checkEventData,
+  checkEventName,
   checkUnixSeconds,
-  EVENT_NAME_MAX_BYTES,
   fieldOfPointer,
   ID_MAX_BYTES,
   isRecord,
@@ -23,7 +23,7 @@ import type {
   TrackOperation,
 } from './operations.js';
 import { readPersonRef } from './person-ref.js';
-import { OPERATION_MAX_BYTES, PAGE_NAME_MAX_BYTES, type V2Problem } from './v2-limits.js';
+import { OPERATION_MAX_BYTES, type V2Problem } from './v2-limits.js';
 
 /**
  * Reads one Track API v2 operation — Customer.io's shapes, as their reference and real senders
@@ -175,20 +175,8 @@ function seconds(value: unknown, field: string): number | undefined {
 }
 
 function event(raw: Record<string, unknown>, type: EventInput['type']): EventInput {
-  const max = type === 'page' ? PAGE_NAME_MAX_BYTES : EVENT_NAME_MAX_BYTES;
-  if (typeof raw.name !== 'string' || raw.name.trim().length === 0)
-    refuse(
-      'required',
-      'name',
-      type === 'page' ? 'name (the page URL) must not be blank' : 'event name must not be blank',
-    );
+  orThrow(checkEventName(raw.name, 'name', type));
   const name = raw.name as string;
-  if (bytes(name) > max)
-    refuse(
-      'too_long',
-      'name',
-      `${type === 'page' ? 'page URL' : 'event name'} cannot be longer than ${max} bytes`,
-    );
   if (raw.attributes !== undefined && raw.attributes !== null && !isRecord(raw.attributes))
     refuse('invalid', 'attributes', 'event data must be a hash (send "attributes":{} instead)');
   const data = (raw.attributes ?? {}) as Record<string, unknown>;

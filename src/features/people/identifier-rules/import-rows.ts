@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../../../shared/email-address.js';
 import { mergeAttributes, newPerson, type People, type WriteContext } from '../people-state.js';
 import type { IdentifierRules, Rule } from './rule.js';
 
@@ -63,8 +64,8 @@ function importOrRefuse(
   row: ImportWrite,
 ): ImportOutcome {
   const { id, email, attributes, line } = row;
-  // The Track API's rule: an email is a string with an @.
-  if (email !== null && !email.includes('@')) return { refused: `email "${email}" is not an email address` };
+  if (email !== null && !isEmailAddress(email))
+    return { refused: `email "${email}" is not one email address, like jo@example.com` };
   // With email not an identifier, people may share an address: it is never claimed.
   const claimed = (value: string | null) => (rules.identifyByEmail ? value : null);
   if (row.mode === 'create') {

@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../../../shared/email-address.js';
 import { DomainError } from '../../../shared/errors.js';
 import type { PersonKey } from '../store.js';
 import type { PeopleNamed } from '../write-store.js';
@@ -13,7 +14,14 @@ const CIO_PREFIX = 'cio_';
  */
 export function parseIdentifier(raw: string, rules: IdentifierRules): PersonKey {
   if (raw.startsWith(CIO_PREFIX)) return { by: 'cioId', value: raw.slice(CIO_PREFIX.length) };
-  if (raw.includes('@') && rules.identifyByEmail) return { by: 'email', value: raw };
+  if (raw.includes('@') && rules.identifyByEmail) {
+    if (!isEmailAddress(raw))
+      throw new DomainError(
+        'invalid',
+        `${JSON.stringify(raw)} has an @ but is not one email address, like jo@example.com.`,
+      );
+    return { by: 'email', value: raw };
+  }
   if (rules.identifyById) return { by: 'id', value: raw };
   throw new DomainError(
     'not_an_identifier',

@@ -1,0 +1,261 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queryRows } from '../../src/db/connection.js';
+import { expectProblem } from '../support/client.js';
+import { startService, type TestService } from '../support/service.js';
+import { expectTrackProblem, ok, path, setUpTrack } from '../support/track-v1.js';
+
+// What the Track API takes as input, after an outside tester's report: email addresses (one
+// address, never a header), bodies validated as sent (no type coercion), the limits on names and
+// ids as documented, Customer.io's `_update`, UTF-8, and HTTP Basic as RFC 7617 reads it.
+
+let service: TestService;
+beforeAll(async () => {
+  service = await startService();
+});
+afterAll(() => service?.close());
+
+async function setUp() {
+  const t = await setUpTrack(service);
+  const c = service.client();
+  const { headers } = t;
+  return {
+    ...t,
+    post: (url: string, body: unknown) => c.post(url, body, { headers }),
+    raw: (method: string, url: string, bytes: Uint8Array) =>
+      c.request(method, url, undefined, {
+        headers: { ...headers, 'content-type': 'application/json' },
+        raw: bytes,
+      }),
+    people: () =>
+      queryRows<{
+        cio_id: string;
+        id: string | null;
+        email: string | null;
+        attributes: Record<string, unknown>;
+      }>(
+        service.ctx.db,
+        sql`SELECT cio_id, external_id AS id, email, attributes FROM people WHERE workspace_id = ${t.workspace.id} ORDER BY external_id`,
+      ),
+    events: () =>
+      queryRows<{ name: string }>(
+        service.ctx.db,
+        sql`SELECT name FROM events WHERE workspace_id = ${t.workspace.id} ORDER BY name`,
+      ),
+  };
+}
+
+const NOT_ONE_ADDRESS = [
+  'ada@example.com\r\nBcc: eve@example.net',
+  'ada@example.com\nBcc: eve@example.net',
+  'ada@example.com, eve@example.net',
+  'Ada <ada@example.com>',
+  'ada lovelace@example.com',
+  'ada\u200b@example.com',
+  'ada@',
+];
+
+describe('email addresses: one address, or a 400 and nothing written', () => {
+  test('in an identify’s body, v1 and v2', async () => {
+    const t = await setUp();
+    for (const email of NOT_ONE_ADDRESS) {
+      const v1 = await t.track.identify('ada', { email });
+      expectTrackProblem(v1, 400, 'invalid');
+      expect(v1.body.detail).toMatch(/email must be one email address/);
+      const v2 = await t.post('/api/v2/entity', {
+        type: 'person',
+        identifiers: { id: 'ada' },
+        action: 'identify',
+        attributes: { email },
+      });
+      expect(v2.status, JSON.stringify(v2.body)).toBe(400);
+      const byIdentifier = await t.post('/api/v2/entity', {
+        type: 'person',
+        identifiers: { email },
+        action: 'identify',
+      });
+      expect(byIdentifier.status, JSON.stringify(byIdentifier.body)).toBe(400);
+    }
+    expect(await t.people()).toEqual([]);
+    // An ordinary address, with + and subdomains, is one.
+    expect((await t.track.identify('ada', { email: 'Ada.Lovelace+news@mail.example.co.uk' })).status).toBe(
+      200,
+    );
+  });
+
+  test('as the identifier in the path (an @ makes it an email while email is an identifier)', async () => {
+    const t = await setUp();
+    for (const email of NOT_ONE_ADDRESS) {
+      const reply = await t.track.identify(email, { plan: 'pro' });
+      expectTrackProblem(reply, 400, 'invalid');
+      expect(reply.body.detail).toMatch(/is not one email address/);
+    }
+    expect(await t.people()).toEqual([]);
+  });
+
+  test('the App API holds people and team members to the same rule: an address in any script is one', async () => {
+    const t = await setUp();
+    const people = `/api/workspaces/${t.workspace.id}/people`;
+    for (const email of NOT_ONE_ADDRESS) {
+      expectProblem(await t.admin.post(people, { id: 'x', email }), 400, 'invalid');
+      expectProblem(
+        await t.admin.post('/api/team-members', { firstName: 'E', lastName: 'V', email }),
+        400,
+        'invalid',
+      );
+    }
+    expect((await t.admin.post(people, { id: 'jorg', email: 'jörg@bücher.example' })).status).toBe(201);
+    expect((await t.track.identify('jörg@bücher.example', { city: 'Köln' })).body.id).toBe('jorg');
+  });
+
+  test('in a form’s data, and in a batch (the bad operation reported, the good one kept)', async () => {
+    const t = await setUp();
+    const form = await t.post('/api/v1/forms/contact/submit', { data: { email: NOT_ONE_ADDRESS[0] } });
+    expectTrackProblem(form, 400, 'invalid');
+    const batch = await t.post('/api/v2/batch', {
+      batch: [
+        {
+          type: 'person',
+          identifiers: { id: 'bad' },
+          action: 'identify',
+          attributes: { email: NOT_ONE_ADDRESS[2] },
+        },
+        {
+          type: 'person',
+          identifiers: { id: 'good' },
+          action: 'identify',
+          attributes: { email: 'good@example.com' },
+        },
+      ],
+    });
+    expect(batch.status, JSON.stringify(batch.body)).toBe(207);
+    expect(batch.body.errors).toEqual([
+      expect.objectContaining({ batch_index: 0, reason: 'invalid', field: 'attributes.email' }),
+    ]);
+    expect((await t.people()).map((p) => p.email)).toEqual(['good@example.com']);
+  });
+});
+
+describe('bodies are validated as sent: no value is coerced to the type a schema asks for', () => {
+  test('merge_customers with an id given as a list or a boolean merges nobody', async () => {
+    const t = await setUp();
+    expect((await t.track.identify('1', {})).status).toBe(200);
+    expect((await t.track.identify('true', {})).status).toBe(200);
+    for (const body of [
+      { primary: { id: ['1'] }, secondary: { id: 'true' } },
+      { primary: { id: '1' }, secondary: { id: true } },
+    ]) {
+      const reply = await t.post('/api/v1/merge_customers', body);
+      expect(reply.status, JSON.stringify(reply.body)).toBe(400);
+    }
+    expect((await t.people()).map((p) => p.id)).toEqual(['1', 'true']);
+  });
+
+  test('a segment’s ids as nested lists, an event time as text: 400', async () => {
+    const t = await setUp();
+    await t.track.identify('42', {});
+    const segment = await t.admin.post(`/api/workspaces/${t.workspace.id}/segments`, {
+      name: 'Manual',
+      type: 'manual',
+    });
+    expect(segment.status).toBe(201);
+    const added = await t.post(`/api/v1/segments/${segment.body.id}/add_customers`, { ids: [['42']] });
+    expect(added.status, JSON.stringify(added.body)).toBe(400);
+    expectTrackProblem(await t.track.event('42', { name: 'a', timestamp: '1700000000' }), 400, 'invalid');
+    expectTrackProblem(await t.track.event('42', { name: 7 }), 400, 'invalid');
+    expect(await t.events()).toEqual([]);
+    // The App API's bodies too; its query strings are still read as numbers and lists.
+    const mode = await t.admin.patch(`/api/workspaces/${t.workspace.id}/settings`, { sendMode: ['normal'] });
+    expectProblem(mode, 400, 'invalid');
+    expect((await t.admin.get(`/api/workspaces/${t.workspace.id}/people?limit=1`)).status).toBe(200);
+  });
+});
+
+describe('names and ids within Customer.io’s limits, v1 as v2', () => {
+  const url = (bytes: number) => `https://example.com/${'p'.repeat(bytes - 20)}`;
+
+  test('a page view’s name is its URL, up to 1000 bytes; an event’s or a screen’s name up to 100', async () => {
+    const t = await setUp();
+    await t.track.identify('ada', {});
+    expect(url(1000)).toHaveLength(1000);
+    ok(await t.track.event('ada', { type: 'page', name: url(1000) }));
+    expectTrackProblem(await t.track.event('ada', { type: 'page', name: url(1001) }), 400, 'invalid');
+    ok(await t.track.event('ada', { name: 'e'.repeat(100) }));
+    const long = await t.track.event('ada', { name: 'e'.repeat(101) });
+    expectTrackProblem(long, 400, 'invalid');
+    expect(long.body.detail).toMatch(/event name cannot be longer than 100 bytes/);
+    const v2 = (action: string, name: string) =>
+      t.post('/api/v2/entity', { type: 'person', identifiers: { id: 'ada' }, action, name });
+    expect((await v2('page', url(1000))).status).toBe(200);
+    expect((await v2('page', url(1001))).status).toBe(400);
+    expect((await v2('screen', 's'.repeat(100))).status).toBe(200);
+    expect((await v2('screen', 's'.repeat(101))).status).toBe(400);
+  });
+
+  test('v1 refuses an id over 150 bytes, in the body or the path, as v2 does', async () => {
+    const t = await setUp();
+    const id = 'i'.repeat(151);
+    const inBody = await t.track.identify('cio_nobody', { id });
+    expectTrackProblem(inBody, 400, 'invalid');
+    expect(inBody.body.detail).toMatch(/id cannot be longer than 150 bytes/);
+    expectTrackProblem(await t.track.identify(id, {}), 400, 'invalid');
+    expect(await t.people()).toEqual([]);
+    expect((await t.track.identify('i'.repeat(150), {})).status).toBe(200);
+  });
+});
+
+describe('Customer.io’s _update: update someone who exists, create nobody', () => {
+  test('names nobody: 200 {} and nobody is created; names someone: updated; never an attribute', async () => {
+    const t = await setUp();
+    ok(await t.track.identify('ghost', { _update: true, plan: 'pro' }));
+    expect(await t.people()).toEqual([]);
+    await t.track.identify('ada', { plan: 'free' });
+    const updated = await t.track.identify('ada', { _update: true, plan: 'pro' });
+    expect(updated.status).toBe(200);
+    await t.track.identify('bob', { _update: false });
+    expect((await t.people()).map((p) => [p.id, p.attributes])).toEqual([
+      ['ada', { plan: 'pro' }],
+      ['bob', {}],
+    ]);
+    expectTrackProblem(await t.track.identify('ada', { _update: 'yes' }), 400, 'invalid');
+    const v2 = await t.post('/api/v2/entity', {
+      type: 'person',
+      identifiers: { id: 'ghost' },
+      action: 'identify',
+      attributes: { _update: true },
+    });
+    expect(v2.status).toBe(200);
+    expect(await t.people()).toHaveLength(2);
+  });
+});
+
+describe('bytes and credentials', () => {
+  test('a body that is not UTF-8 is refused (400), not stored with U+FFFD in it', async () => {
+    const t = await setUp();
+    const body = Buffer.concat([Buffer.from('{"plan":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const reply = await t.raw('PUT', path('ada'), body);
+    expectProblem(reply, 400, 'invalid_json');
+    expect(reply.body.detail).toMatch(/UTF-8/);
+    expect(await t.people()).toEqual([]);
+    // Real UTF-8, a byte order mark before it too, is text.
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"city":"Zürich"}')]);
+    expect((await t.raw('PUT', path('ada'), bom)).status).toBe(200);
+    expect((await t.people())[0]!.attributes).toEqual({ city: 'Zürich' });
+  });
+
+  test('Basic credentials: the password is everything after the first colon', async () => {
+    const t = await setUp();
+    const [siteId, apiKey] = Buffer.from(t.headers.authorization.slice(6), 'base64').toString().split(':');
+    const basic = (pair: string) => ({ authorization: `Basic ${Buffer.from(pair).toString('base64')}` });
+    const c = service.client();
+    expect((await c.put(path('ada'), {}, { headers: basic(`${siteId}:${apiKey}:extra`) })).status).toBe(401);
+    expect((await c.put(path('ada'), {}, { headers: basic(`${siteId}:${apiKey}`) })).status).toBe(200);
+  });
+
+  test('fields Customer.io ignores on an event are ignored', async () => {
+    const t = await setUp();
+    await t.track.identify('ada', {});
+    ok(await t.track.event('ada', { name: 'opened', context: { ip: '203.0.113.9' }, messageId: 'x' }));
+    expect(await t.events()).toEqual([{ name: 'opened' }]);
+  });
+});

@@ -108,7 +108,7 @@ describe.skipIf(!haveChromium)('people and the activity log', () => {
     expect(await suite.service.worker.runUntilIdle()).toBeGreaterThan(0);
     await expectJob(dialog, 'succeeded');
     expect(await dialog.getByTestId('import-errors').getByRole('listitem').allTextContents()).toEqual([
-      'Line 3: email "not-an-email" is not an email address',
+      'Line 3: email "not-an-email" is not one email address, like jo@example.com',
     ]);
     await expectGoodAtBothWidths(page, { dialog: 'Import people' });
     await page.keyboard.press('Escape');

@@ -70,7 +70,7 @@ describe.skipIf(!haveChromium)('the console’s long work, with progress', () =>
     expect(await dialog.getByTestId('count-refused').textContent()).toBe('Refused1');
     // The refused rows, in words: line 3 only.
     expect(await dialog.getByTestId('import-errors').getByRole('listitem').allTextContents()).toEqual([
-      'Line 3: email "not-an-email" is not an email address',
+      'Line 3: email "not-an-email" is not one email address, like jo@example.com',
     ]);
     await screenshot(page, 'people-import');
 

@@ -302,6 +302,33 @@ describe('customerio-node TrackClient against Atrium', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  test('entity() and batch() with delivery operations: counted as trackPush counts them; a name Customer.io does not take listed', async () => {
+    const w = await workspace();
+    const { messageId, deliveryOf } = await broadcastTo(w, ['v2d-1', 'v2d-2']);
+    const op = (id: string, name: string) => ({
+      type: 'delivery',
+      action: 'event',
+      identifiers: { id: deliveryOf(id) },
+      name,
+      attributes: { device_token: 'tok-1' },
+    });
+    expect(await w.cio.entity(op('v2d-1', 'opened'))).toEqual({});
+    const answer = await w.cio.batch([
+      op('v2d-1', 'delivered'),
+      op('v2d-2', 'clicked'),
+      op('v2d-2', 'converted'),
+    ]);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ batch_index: 1, reason: 'invalid', field: 'name' }),
+    ]);
+    expect((await w.admin.get(at(w, `messages/${messageId}/metrics`))).body).toMatchObject({
+      delivered: 1,
+      opened: 1,
+      converted: 1,
+      clicked: 0,
+    });
+  });
+
   test('unsubscribe (at the host’s root): sets the person’s unsubscribed attribute, and false sets it back', async () => {
     const w = await workspace();
     const { messageId, deliveryOf } = await broadcastTo(w, ['un-1']);

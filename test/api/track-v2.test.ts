@@ -131,7 +131,7 @@ describe('Track API v2: requests', () => {
       ],
       [
         { type: 'delivery', action: 'opened' },
-        { reason: 'unsupported', field: 'type' },
+        { reason: 'unsupported', field: 'action' },
       ],
       [
         {

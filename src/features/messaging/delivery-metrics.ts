@@ -4,8 +4,9 @@ import { deliveries, deliveryEvents, workspaces } from '../../db/schema.js';
 
 /**
  * The one place that records what became of a delivery: the open pixel (/t/o), a tracked link
- * (/t/c), the metrics a Track API client reports (/api/v1/metrics, /api/v1/push/events) and the
- * unsubscribes attributed to a delivery (/unsubscribe/{delivery_id}) all call recordDeliveryMetric.
+ * (/t/c), the metrics a Track API client reports (/api/v1/metrics, /api/v1/push/events, v2's
+ * delivery operations in /api/v2/entity and /api/v2/batch) and the unsubscribes attributed to a
+ * delivery (/unsubscribe/{delivery_id}) all call recordDeliveryMetric.
  *
  * Opens and clicks keep their columns on the delivery (opens, clicks, first_opened_at,
  * first_clicked_at); every other metric is a row of delivery_events per delivery and metric
@@ -25,7 +26,7 @@ export const reportedMetrics = [
   'opened',
   'spammed',
 ] as const;
-/** Customer.io's device-side push metrics (POST /api/v1/push/events `event`). */
+/** Customer.io's device-side push metrics (POST /api/v1/push/events `event`; a v2 delivery operation's `name`). */
 export const pushMetrics = ['delivered', 'opened', 'converted'] as const;
 
 export type ReportedMetric = (typeof reportedMetrics)[number];

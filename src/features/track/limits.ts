@@ -21,6 +21,10 @@ export const EVENT_DATA_MAX_BYTES = 100_000;
 export const ID_MAX_BYTES = 150;
 /** An email, or a cio_id naming a person. */
 export const EMAIL_MAX_BYTES = 300;
+/** A delivery's id, as v1's delivery routes take it (ours are dlv_… of 30 bytes). */
+export const DELIVERY_ID_MAX_BYTES = 200;
+/** A device's token. */
+export const DEVICE_TOKEN_MAX_BYTES = 1000;
 /** 9999-12-31T23:59:59Z: a later time (or one in milliseconds) is no Unix time in seconds. */
 export const MAX_UNIX_SECONDS = 253_402_300_799;
 

@@ -1,5 +1,6 @@
 import { findUnstorable } from '../../http/storable-text.js';
 import { DomainError } from '../../shared/errors.js';
+import { pushMetrics } from '../messaging/delivery-metrics.js';
 import { changeOf } from './identify.js';
 import {
   bytes,
@@ -7,6 +8,8 @@ import {
   checkEventData,
   checkEventName,
   checkUnixSeconds,
+  DELIVERY_ID_MAX_BYTES,
+  DEVICE_TOKEN_MAX_BYTES,
   fieldOfPointer,
   ID_MAX_BYTES,
   isRecord,
@@ -15,6 +18,7 @@ import {
   refuse,
 } from './limits.js';
 import type {
+  DeliveryOperation,
   DeviceInput,
   EventInput,
   ObjectRef,
@@ -91,9 +95,14 @@ function read(raw: unknown): TrackOperation {
       refuse('invalid', 'action', `action must be one of ${objectActions.join(', ')} for an object`);
     return readObject(raw, action as (typeof objectActions)[number]);
   }
-  if (raw.type === 'delivery')
-    refuse('unsupported', 'type', 'delivery operations (message metrics) are not taken here');
-  return refuse('invalid', 'type', 'type must be "person" or "object"');
+  if (raw.type === 'delivery') return readDelivery(raw);
+  return refuse('invalid', 'type', 'type must be "person", "object" or "delivery"');
+}
+
+/** The value, unless absent (`required`). */
+function required(value: unknown, field: string): unknown {
+  if (value === undefined || value === null) refuse('required', field, `${field} is required`);
+  return value;
 }
 
 function text(value: unknown, field: string, max = ID_MAX_BYTES): string {
@@ -191,7 +200,7 @@ function event(raw: Record<string, unknown>, type: EventInput['type']): EventInp
 function device(raw: Record<string, unknown>, full: boolean): DeviceInput | string {
   const value = raw.device;
   if (!isRecord(value)) return refuse('required', 'device', 'device must be an object with a token');
-  const token = text(value.token, 'device.token', 1000);
+  const token = text(value.token, 'device.token', DEVICE_TOKEN_MAX_BYTES);
   if (!full) return token;
   const platform = text(value.platform, 'device.platform', 50);
   const input: DeviceInput = {
@@ -284,4 +293,44 @@ function readObject(raw: Record<string, unknown>, action: (typeof objectActions)
         relationships: objectRelationships(raw.cio_relationships, true)!,
       };
   }
+}
+
+/**
+ * A metric of a delivery that does not report itself (push, in-app), as Customer.io's reference
+ * writes it (`delivery_operations`): `{type: "delivery", action: "event", identifiers: {id},
+ * name: opened | converted | delivered, attributes: {device_token}}`, read into the delivery
+ * operation v1's push/events makes. Its `timestamp` (not in that schema; v1's push/events and v2's
+ * person events have one) is taken as theirs. The device token is required, as there, and not
+ * kept, as v1's device_id; whether the delivery is one of this workspace's is the applier's to say.
+ */
+function readDelivery(raw: Record<string, unknown>): TrackOperation {
+  if (raw.action === undefined || raw.action === null)
+    refuse('required', 'action', 'action is required: "event" for a delivery');
+  if (raw.action !== 'event')
+    refuse('unsupported', 'action', 'a delivery takes one action, "event" (a metric of the delivery)');
+  const ids = required(raw.identifiers, 'identifiers');
+  if (!isRecord(ids))
+    return refuse('invalid', 'identifiers', 'identifiers must be an object with the delivery’s id');
+  const deliveryId = text(required(ids.id, 'identifiers.id'), 'identifiers.id', DELIVERY_ID_MAX_BYTES);
+  const names: readonly unknown[] = pushMetrics;
+  if (!names.includes(raw.name))
+    refuse(
+      raw.name === undefined || raw.name === null ? 'required' : 'invalid',
+      'name',
+      `name must be one of ${pushMetrics.join(', ')}`,
+    );
+  const about = required(raw.attributes, 'attributes');
+  if (!isRecord(about))
+    return refuse('invalid', 'attributes', 'attributes must be an object with the device_token');
+  const token = required(about.device_token, 'attributes.device_token');
+  text(token, 'attributes.device_token', DEVICE_TOKEN_MAX_BYTES);
+  const op: Extract<DeliveryOperation, { action: 'metric' }> = {
+    type: 'delivery',
+    action: 'metric',
+    deliveryId,
+    metric: raw.name as (typeof pushMetrics)[number],
+  };
+  const timestamp = seconds(raw.timestamp, 'timestamp');
+  if (timestamp !== undefined) op.timestamp = timestamp;
+  return op;
 }

@@ -34,7 +34,7 @@ const OperationErrorSchema = Type.Object({
 });
 
 const operationsDoc =
-  'Operations as Customer.io’s Track API v2 takes them. People: `{type: "person", identifiers: {id|email|cio_id}, action, …}` with action identify (attributes, cio_relationships), delete, event, page, screen (name, attributes, timestamp, id; identifiers {anonymous_id} for someone not identified yet), add_device (device {token, platform, last_used, attributes}), delete_device (device {token}), suppress, unsuppress, merge (primary, secondary), add_relationships and delete_relationships (cio_relationships [{identifiers: {object_type_id, object_id}, relationship_attributes}]). Objects: `{type: "object", identifiers: {object_type_id, object_id}, action: identify|delete|add_relationships|delete_relationships, attributes, cio_relationships}`; object_type_id is the type’s number (1, 2, … in the order types were created) or its id (ot_…).';
+  'Operations as Customer.io’s Track API v2 takes them. People: `{type: "person", identifiers: {id|email|cio_id}, action, …}` with action identify (attributes, cio_relationships), delete, event, page, screen (name, attributes, timestamp, id; identifiers {anonymous_id} for someone not identified yet), add_device (device {token, platform, last_used, attributes}), delete_device (device {token}), suppress, unsuppress, merge (primary, secondary), add_relationships and delete_relationships (cio_relationships [{identifiers: {object_type_id, object_id}, relationship_attributes}]). Objects: `{type: "object", identifiers: {object_type_id, object_id}, action: identify|delete|add_relationships|delete_relationships, attributes, cio_relationships}`; object_type_id is the type’s number (1, 2, … in the order types were created) or its id (ot_…). Deliveries: `{type: "delivery", action: "event", identifiers: {id: <delivery id>}, name: opened|converted|delivered, attributes: {device_token}, timestamp}` counts a metric of a push or in-app delivery, as POST /api/v1/push/events; a delivery this workspace does not have is ignored, as Customer.io answers.';
 
 /** Where a field is, as a JSON pointer: `cio_relationships[0].identifiers` → `/cio_relationships/0/identifiers`. */
 const pointer = (field: string): string =>
@@ -84,7 +84,7 @@ export function trackV2Routes(app: App, ctx: AppContext): void {
       bodyLimit: OPERATION_MAX_BYTES,
       schema: {
         tags,
-        summary: 'Track API v2: one operation on a person or an object',
+        summary: 'Track API v2: one operation on a person, an object or a delivery',
         description: `${operationsDoc} The request may be at most 32 KB.`,
         body: Type.Object({}, { additionalProperties: true }),
         response: { 200: Type.Object({}), ...problems(400, 401, 404, 409, 413) },
@@ -117,7 +117,7 @@ export function trackV2Routes(app: App, ctx: AppContext): void {
       },
       schema: {
         tags,
-        summary: 'Track API v2: many operations on people and objects, applied in order',
+        summary: 'Track API v2: many operations on people, objects and deliveries, applied in order',
         description: `${operationsDoc} The request must be smaller than 500 KB, each operation at most 32 KB. Operations refused are listed in a 207 answer by their index in the batch; the others are applied.`,
         body: Type.Object(
           {

@@ -4,7 +4,12 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { isUnstorableText } from '../db/errors.js';
 import { DomainError, type ErrorCode, errorCodes, type FieldError } from '../shared/errors.js';
 import { TRACK_API_PATH } from './track-api-path.js';
-import { type AjvError, validationDetail, validationMessage } from './validation-messages.js';
+import {
+  type AjvError,
+  mergeUnionErrors,
+  validationDetail,
+  validationMessage,
+} from './validation-messages.js';
 
 /** RFC 9457 problem details, with our stable `code` beside the standard members. */
 export interface Problem {
@@ -68,11 +73,11 @@ type ValidationContext = 'body' | 'querystring' | 'params' | 'headers';
 function fromValidation(error: FastifyError): Problem {
   const where = (error.validationContext ?? 'body') as ValidationContext;
   const prefix = where === 'body' ? '' : `/${where === 'querystring' ? 'query' : where}`;
-  const errors = (error.validation ?? []).map((v): FieldError => {
+  const errors = mergeUnionErrors((error.validation ?? []) as AjvError[]).map((v): FieldError => {
     const params = v.params as { missingProperty?: string; additionalProperty?: string };
     const field = params.missingProperty ?? params.additionalProperty;
     const path = `${prefix}${v.instancePath}${field ? `/${field}` : ''}` || '/';
-    return { path, message: validationMessage(v as AjvError) };
+    return { path, message: validationMessage(v) };
   });
   const detail = validationDetail(errors);
   return {

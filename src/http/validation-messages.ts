@@ -10,6 +10,7 @@ import { ONE_LINE_PATTERN } from '../features/support/schemas.js';
 export interface AjvError {
   keyword: string;
   instancePath: string;
+  schemaPath?: string;
   params: Record<string, unknown>;
   message?: string;
 }
@@ -102,6 +103,38 @@ export function validationMessage(error: AjvError): string {
     default:
       return 'is not valid';
   }
+}
+
+const isUnion = (e: AjvError) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && !!e.schemaPath;
+
+/**
+ * Ajv reports a value that fits none of a union's forms once for each form and once for the
+ * union ("must be text. must be a number. does not match any of the accepted forms"). Here it is
+ * one error: the forms' types together ("must be text or a number") when only types failed; the
+ * one form whose type fitted, by its own rule ("must be an email address" for an email or null);
+ * else the union's "does not match any of the accepted forms".
+ */
+export function mergeUnionErrors(errors: readonly AjvError[]): AjvError[] {
+  const unions = errors.filter(isUnion);
+  if (unions.length === 0) return [...errors];
+  const unionOf = (e: AjvError) =>
+    unions.find((u) => u !== e && e.schemaPath?.startsWith(`${u.schemaPath}/`) === true);
+  const merged: AjvError[] = [];
+  for (const error of errors) {
+    if (unionOf(error)) continue; // said by its union's error, below
+    if (!unions.includes(error)) {
+      merged.push(error);
+      continue;
+    }
+    const forms = errors.filter((e) => unionOf(e) === error);
+    const rules = forms.filter((e) => e.keyword !== 'type');
+    const formOf = (e: AjvError) => e.schemaPath!.slice(error.schemaPath!.length + 1).split('/')[0];
+    if (forms.length > 0 && rules.length === 0)
+      merged.push({ ...error, keyword: 'type', params: { type: forms.map((e) => e.params.type).join(',') } });
+    else if (rules.length > 0 && rules.every((e) => formOf(e) === formOf(rules[0]!))) merged.push(...rules);
+    else merged.push(error);
+  }
+  return merged;
 }
 
 /** "/firstName" → "First name"; "/messages/0/body" → "Body (message 1)"; "/" → "The request body". */

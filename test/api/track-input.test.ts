@@ -171,6 +171,18 @@ describe('bodies are validated as sent: no value is coerced to the type a schema
   });
 });
 
+test('a value that fits none of a union’s forms is refused with one plain error, not one per form', async () => {
+  const t = await setUp();
+  const merge = await t.post('/api/v1/merge_customers', { primary: { id: {} }, secondary: { id: '1' } });
+  expectTrackProblem(merge, 400, 'invalid');
+  expect(merge.body.errors).toEqual([{ path: '/primary/id', message: 'must be text or a number' }]);
+  expect(merge.body.detail).toBe('Id must be text or a number.');
+  // An email or nothing: text that is no address is told what it must be.
+  const sender = await t.admin.patch(`/api/workspaces/${t.workspace.id}/settings`, { senderAddress: 'abc' });
+  expectProblem(sender, 400, 'invalid');
+  expect(sender.body.errors).toEqual([{ path: '/senderAddress', message: 'must be an email address' }]);
+});
+
 describe('names and ids within Customer.io’s limits, v1 as v2', () => {
   const url = (bytes: number) => `https://example.com/${'p'.repeat(bytes - 20)}`;
 

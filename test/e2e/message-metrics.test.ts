@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
 import { expectFitsPhone, expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, eventually, haveChromium } from './browser.js';
+import { consoleSuite, eventually, haveChromium, screenshot } from './browser.js';
 
 /**
  * A broadcast's and a message's metrics and deliveries in the console (/metrics), with the
@@ -114,11 +114,14 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
     expect(ada).toMatch(/Yes$/); // unsubscribed, the last column
     expect(await table.getByRole('row', { name: /cy@example\.com/ }).textContent()).toContain('Bounced');
     await expectGoodAtBothWidths(page);
+    await screenshot(page, 'message-metrics');
     // A phone gets a card a delivery, none of the table.
     await expectFitsPhone(page);
     await eventually(async () => expect(await page.getByTestId('delivery').count()).toBe(3));
     expect(await page.getByRole('table').count()).toBe(0);
     expect(await textOf(page, 'deliveries')).toContain('Unsubscribed');
+    await page.getByRole('heading', { name: 'Deliveries' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'message-metrics-phone');
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // The message on its own, from its row in the Message library: the same figures here.

@@ -11,7 +11,7 @@ export interface Figure {
   key: string;
   label: string;
   count: number;
-  /** The count as a share of `of` (none when `of` is 0: nothing to be a share of). */
+  /** The count as a share of `of`: none for a count of 0 (a row of "0%" says nothing) or when `of` is 0. */
   rate?: { of: number; base: string; percent: string };
   hint?: string;
 }
@@ -26,7 +26,7 @@ export interface FigureGroup {
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
 function figure(key: string, label: string, count: number, of?: { count: number; base: string }): Figure {
-  if (!of || of.count === 0) return { key, label, count };
+  if (!of || of.count === 0 || count === 0) return { key, label, count };
   return {
     key,
     label,

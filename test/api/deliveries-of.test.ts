@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Client, expectProblem } from '../support/client.js';
 import { addMember } from '../support/members.js';
@@ -22,6 +23,7 @@ interface Delivery {
   cioId: string | null;
   recipient: string | null;
   subject: string;
+  reason: string | null;
   unsubscribed: boolean;
   reported: string[];
 }
@@ -131,18 +133,26 @@ describe('GET /api/workspaces/{ws}/deliveries by message or broadcast', () => {
     expect(test.body).toMatchObject({ unsubscribed: false, reported: [] });
   });
 
-  test('a member with hidden attributes sees every recipient and subject masked; a filter naming another workspace’s message finds nothing', async () => {
+  test('a member with hidden attributes sees every recipient and subject masked, and the address in a failure’s reason; a filter naming another workspace’s message finds nothing', async () => {
     const t = await setUp();
     const ada = await t.person('ada');
     const news = await t.sendBroadcast([ada.cioId]);
     const viewer = await addMember(service, t.admin, {
       roles: [{ workspaceId: t.workspace.id, role: 'viewer', hideAttributes: true }],
     });
+    // A failure whose reason quotes the address, as an SMTP server's refusal does (written here
+    // as the mail job writes it: no SMTP server answers in tests).
+    const [failing] = (await t.list(t.admin, `sourceId=${news.id}`)).items;
+    const refusal = `550 5.1.1 <${failing!.recipient}>: Recipient address rejected`;
+    await service.ctx.db.execute(
+      sql`UPDATE deliveries SET state = 'failed', reason = ${refusal} WHERE id = ${failing!.id}`,
+    );
     const seen = await t.list(viewer.client, `sourceId=${news.id}`);
-    expect(seen.items.map((d) => [d.recipient, d.subject])).toEqual([
-      ['••••••', '••••••'],
-      ['••••••', '••••••'],
+    expect(seen.items.map((d) => [d.recipient, d.subject, d.reason])).toEqual([
+      ['••••••', '••••••', '550 5.1.1 <••••••>: Recipient address rejected'],
+      ['••••••', '••••••', null],
     ]);
+    expect((await t.list(t.admin, `sourceId=${news.id}`)).items[0]!.reason).toBe(refusal);
 
     const elsewhere = await setUp();
     expect((await elsewhere.list(elsewhere.admin, `messageId=${news.messageIds[0]}`)).items).toEqual([]);

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { MASK, masksAttributes } from '../../access/masking.js';
+import { MASK, masksAttributes, maskWithin } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
@@ -94,7 +94,8 @@ function toDelivery(actor: Actor, workspaceId: string) {
     // Rendered for the person, a subject may hold their attributes.
     subject: masked ? MASK : row.subject,
     state: row.state,
-    reason: row.reason,
+    // A failure's reason may name the address (an SMTP server's refusal quotes it).
+    reason: masked && row.reason ? maskWithin(row.reason, [row.recipient]) : row.reason,
     metrics: row.metrics,
     opens: row.opens,
     clicks: row.clicks,

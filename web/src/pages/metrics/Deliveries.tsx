@@ -66,7 +66,7 @@ const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 function DeliveryCard({ delivery }: { delivery: Delivery }) {
   const facts = [
-    { label: 'Sent', value: formatDateTime(delivery.createdAt) },
+    { label: 'When', value: formatDateTime(delivery.createdAt) },
     { label: 'Opens', value: String(delivery.opens) },
     { label: 'Clicks', value: String(delivery.clicks) },
     { label: 'Unsubscribed', value: yesNo(delivery.unsubscribed) },
@@ -108,7 +108,7 @@ function DeliveryTable({ deliveries, caption }: { deliveries: Delivery[]; captio
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Recipient</Table.Th>
-          <Table.Th>Sent</Table.Th>
+          <Table.Th>When</Table.Th>
           <Table.Th>What became of it</Table.Th>
           <Table.Th ta="right">Opens</Table.Th>
           <Table.Th ta="right">Clicks</Table.Th>

@@ -18,12 +18,18 @@ import { MetricFigures } from './MetricFigures';
 
 /** What the page is about: the one it names, read once to title the page. */
 interface Subject {
-  noun: 'broadcast' | 'message';
   name: string;
   /** "A message of the broadcast “News”": where it belongs, with a link to that one's metrics. */
   partOf?: { label: string; to: string | null };
   others?: { id: string; name: string }[];
 }
+
+/** The kinds a message belongs to, inside a sentence. */
+const sourceWords: Partial<Record<string, string>> = {
+  campaign: 'campaign',
+  broadcast: 'broadcast',
+  transactional: 'transactional message',
+};
 
 const broadcastMetrics = (id: string) => `/metrics?broadcast=${encodeURIComponent(id)}`;
 const messageMetrics = (id: string) => `/metrics?message=${encodeURIComponent(id)}`;
@@ -46,7 +52,7 @@ function useSubject(
         const messages = (b.messages ?? []).flatMap((m) =>
           typeof m.id === 'string' ? [{ id: m.id, name: m.name }] : [],
         );
-        return { noun: 'broadcast', name: b.name, others: messages.length > 1 ? messages : undefined };
+        return { name: b.name, others: messages.length > 1 ? messages : undefined };
       }
       const m = await unwrap(
         sdk.GET('/api/workspaces/{workspaceId}/messages/{messageId}', {
@@ -55,10 +61,9 @@ function useSubject(
       );
       const broadcast = m.source.kind === 'broadcast';
       return {
-        noun: 'message',
         name: m.name,
         partOf: {
-          label: `A message of the ${m.source.kind} “${m.source.name}”`,
+          label: `A message of the ${sourceWords[m.source.kind] ?? 'item'} “${m.source.name}”`,
           to: broadcast && can('broadcasts.view') ? broadcastMetrics(m.source.id) : null,
         },
       };

@@ -27,17 +27,15 @@ async function trackOf(admin: Client, workspaceId: string) {
   };
 }
 
-async function newBroadcast(admin: Client, workspaceId: string, name: string) {
+async function newBroadcast(admin: Client, workspaceId: string, name: string, emails = [`${name} email`]) {
   const reply = await admin.post(`/api/workspaces/${workspaceId}/broadcasts`, {
     name,
-    messages: [
-      {
-        name: `${name} email`,
-        channel: 'email',
-        subject: 'Hello {{customer.first_name}}',
-        body: '<p>Hi</p>',
-      },
-    ],
+    messages: emails.map((email) => ({
+      name: email,
+      channel: 'email',
+      subject: 'Hello {{customer.first_name}}',
+      body: '<p>Hi</p>',
+    })),
   });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return { id: reply.body.id as string, messageId: reply.body.messages[0].id as string };
@@ -71,7 +69,7 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
       cy: await track.identify('cy', { email: 'cy@example.com', first_name: 'Cy' }),
     };
     const spring = await newBroadcast(admin, workspace.id, 'Spring news');
-    const unsent = await newBroadcast(admin, workspace.id, 'Summer news');
+    const unsent = await newBroadcast(admin, workspace.id, 'Summer news', ['Summer teaser', 'Summer issue']);
     const sent = await admin.post(`${ws}/broadcasts/${spring.id}/send`, { people: Object.values(people) });
     expect(sent.status, JSON.stringify(sent.body)).toBe(202);
     await suite.service.worker.runUntilIdle();
@@ -140,6 +138,11 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
     expect(await empty.textContent()).toContain('Nothing sent yet');
     expect(await page.getByTestId('metric-figures').count()).toBe(0);
     await expectGoodAtBothWidths(page);
+    // A broadcast of two messages links to each one's metrics, which link back.
+    await page.getByRole('link', { name: 'Summer issue' }).click();
+    await page.getByRole('heading', { name: 'Metrics of “Summer issue”' }).waitFor();
+    await page.getByRole('link', { name: 'A message of the broadcast “Summer news”' }).click();
+    await page.waitForURL(`**/metrics?broadcast=${unsent.id}`);
 
     // A Viewer with hidden attributes sees the figures, and who each delivery went to hidden.
     const viewer = await addMember(suite.service, admin, {

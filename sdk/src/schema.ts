@@ -12738,6 +12738,10 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
+                    /** @description Only the deliveries of this message */
+                    messageId?: string;
+                    /** @description Only the deliveries of this broadcast, campaign or transactional message */
+                    sourceId?: string;
                     state?: "draft" | "queued" | "sent" | "failed" | "suppressed" | "captured";
                 };
                 header?: never;
@@ -12769,10 +12773,14 @@ export interface paths {
                                 opens: number;
                                 reason: string | null;
                                 recipient: string | null;
+                                /** @description What a Track API client reported of it besides opens and clicks (POST /api/v1/metrics) */
+                                reported: ("delivered" | "converted" | "bounced" | "deferred" | "dropped" | "spammed")[];
                                 sourceId: string;
                                 /** @enum {unknown} */
                                 state: "draft" | "queued" | "sent" | "failed" | "suppressed" | "captured";
                                 subject: string;
+                                /** @description Its person unsubscribed through it (POST /unsubscribe/{delivery_id}), even if they resubscribed since */
+                                unsubscribed: boolean;
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
@@ -14152,6 +14160,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One message of the Message Library, with the campaign, broadcast or transactional message it belongs to
+         * @description Requires the permission `message_library.view` (see GET /api/permissions).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channel: string;
+                            id: string;
+                            name: string;
+                            source: {
+                                id: string;
+                                kind: string;
+                                name: string;
+                            };
+                            subject: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/messages/{messageId}/metrics": {
         parameters: {
             query?: never;
@@ -14400,10 +14489,14 @@ export interface paths {
                             opens: number;
                             reason: string | null;
                             recipient: string | null;
+                            /** @description What a Track API client reported of it besides opens and clicks (POST /api/v1/metrics) */
+                            reported: ("delivered" | "converted" | "bounced" | "deferred" | "dropped" | "spammed")[];
                             sourceId: string;
                             /** @enum {unknown} */
                             state: "draft" | "queued" | "sent" | "failed" | "suppressed" | "captured";
                             subject: string;
+                            /** @description Its person unsubscribed through it (POST /unsubscribe/{delivery_id}), even if they resubscribed since */
+                            unsubscribed: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                         };

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { attributeQueryRefusal, MASK, maskEvent, maskRecord } from './masking.js';
+import { attributeQueryRefusal, MASK, maskEvent, maskRecord, maskWithin } from './masking.js';
 
 const person = {
   cioId: 'cio_01jd6x',
@@ -56,4 +56,14 @@ test('a masked event keeps its kind, name and time; its data values and a page v
     MASK,
   );
   expect(maskEvent({ type: 'screen', name: 'Checkout', data: {} }).name).toBe('Checkout');
+});
+
+test('a sentence about a value keeps its words and masks the value, as written or as JSON quoted it', () => {
+  expect(maskWithin('550 5.1.1 <ada@example.com>: no such user ada@example.com', ['ada@example.com'])).toBe(
+    `550 5.1.1 <${MASK}>: no such user ${MASK}`,
+  );
+  expect(maskWithin('"a\\"b@x" is not one email address', ['a"b@x'])).toBe(
+    `"${MASK}" is not one email address`,
+  );
+  expect(maskWithin('The workspace stopped sending', [null, ''])).toBe('The workspace stopped sending');
 });

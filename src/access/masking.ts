@@ -76,3 +76,18 @@ export function maskEvent<T extends { type: string; name: string; data: Record<s
 ): T {
   return { ...event, name: event.type === 'page' ? MASK : event.name, data: maskValues(event.data) };
 }
+
+/**
+ * A sentence the system wrote about someone's value (a delivery's failure: `"ada@x" is not one
+ * email address`, an SMTP server's refusal naming the recipient) with each of those values masked
+ * where it appears, as written or as JSON quoted it; the rest of the sentence stays readable.
+ */
+export function maskWithin(text: string, values: readonly (string | null)[]): string {
+  let masked = text;
+  for (const value of values) {
+    if (!value) continue;
+    for (const form of new Set([value, JSON.stringify(value).slice(1, -1)]))
+      masked = masked.replaceAll(form, MASK);
+  }
+  return masked;
+}

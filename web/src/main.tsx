@@ -16,6 +16,7 @@ import { AccountPage } from './pages/account/AccountPage';
 import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
 import { ForgotPasswordPage, LogInPage, ResetPasswordPage, SignUpPage } from './pages/auth';
 import { DashboardPage } from './pages/Dashboard';
+import { MetricsPage } from './pages/metrics/MetricsPage';
 import { NotFoundPage, RouteErrorPage } from './pages/NotFound';
 import { OutboxPage } from './pages/Outbox';
 import { PeoplePage } from './pages/people/PeoplePage';
@@ -92,6 +93,7 @@ const router = createBrowserRouter([
               { path: '/profile', element: <ProfilePage /> },
               { path: '/transfers', element: <TransfersPage /> },
               { path: '/account/support-access', element: <SupportAccessPage /> },
+              { path: '/metrics', element: <MetricsPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

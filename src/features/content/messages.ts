@@ -35,6 +35,16 @@ export const PreviewBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** A message as the libraries list it: its own fields and the item it belongs to. */
+const entryOf = (r: store.MessageRow) => ({
+  id: r.message.id,
+  name: String(r.message.name),
+  channel: r.message.channel,
+  subject: String(r.message.subject ?? ''),
+  source: { kind: r.sourceKind, id: r.sourceId, name: r.sourceName },
+  updatedAt: new Date(r.updatedAt).toISOString(),
+});
+
 export async function messageOf(tx: Db, workspaceId: string, messageId: string) {
   return (await store.findMessage(tx, workspaceId, messageId)) ?? missing('Message');
 }
@@ -99,19 +109,27 @@ export function messageRoutes(app: App, ctx: AppContext): void {
         const page = pageOf(rows, limit, (r) => cursors.message.write(r));
         return {
           nextCursor: page.nextCursor,
-          items: page.rows.map((r) => ({
-            id: r.message.id,
-            name: String(r.message.name),
-            channel: r.message.channel,
-            subject: String(r.message.subject ?? ''),
-            source: { kind: r.sourceKind, id: r.sourceId, name: r.sourceName },
-            updatedAt: new Date(r.updatedAt).toISOString(),
-          })),
+          items: page.rows.map(entryOf),
         };
       },
     );
   library('message-library', 'message_library.view', false);
   library('in-app-messages', 'in_app_messages.view', true);
+
+  app.get(
+    '/api/workspaces/:workspaceId/messages/:messageId',
+    {
+      config: { access: 'message_library.view' },
+      schema: {
+        tags,
+        summary:
+          'One message of the Message Library, with the campaign, broadcast or transactional message it belongs to',
+        params: MessageParams,
+        response: { 200: LibraryEntry, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => entryOf(await messageOf(ctx.db, req.params.workspaceId, req.params.messageId)),
+  );
 
   app.post(
     '/api/workspaces/:workspaceId/messages/:messageId/preview',

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { MASK, masksAttributes } from '../../access/masking.js';
+import { MASK, masksAttributes, maskWithin } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
@@ -37,6 +37,13 @@ const Delivery = Type.Object({
   metrics: Type.Boolean({ description: 'False for test sends and test mode: no metrics recorded' }),
   opens: Type.Integer(),
   clicks: Type.Integer(),
+  unsubscribed: Type.Boolean({
+    description:
+      'Its person unsubscribed through it (POST /unsubscribe/{delivery_id}), even if they resubscribed since',
+  }),
+  reported: Type.Array(Type.Enum(store.reportedOutcomes), {
+    description: 'What a Track API client reported of it besides opens and clicks (POST /api/v1/metrics)',
+  }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -77,7 +84,7 @@ const Metrics = Type.Object({
 /** A delivery as the caller sees it: the recipient's address is personal data, masked when hidden. */
 function toDelivery(actor: Actor, workspaceId: string) {
   const masked = masksAttributes(actor.subject.workspaces.get(workspaceId));
-  return (row: store.DeliveryRow) => ({
+  return (row: store.ListedDelivery) => ({
     id: row.id,
     channel: row.channel as 'email' | 'webhook',
     messageId: row.messageId,
@@ -87,10 +94,13 @@ function toDelivery(actor: Actor, workspaceId: string) {
     // Rendered for the person, a subject may hold their attributes.
     subject: masked ? MASK : row.subject,
     state: row.state,
-    reason: row.reason,
+    // A failure's reason may name the address (an SMTP server's refusal quotes it).
+    reason: masked && row.reason ? maskWithin(row.reason, [row.recipient]) : row.reason,
     metrics: row.metrics,
     opens: row.opens,
     clicks: row.clicks,
+    unsubscribed: row.unsubscribed,
+    reported: row.reported,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   });
@@ -174,7 +184,9 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
           test: true,
         });
       });
-      return reply.code(202).send(toDelivery(actor, workspaceId)(delivery!));
+      // Just sent: nothing reported of it yet.
+      const sent = { ...delivery!, unsubscribed: false, reported: [] };
+      return reply.code(202).send(toDelivery(actor, workspaceId)(sent));
     },
   );
 
@@ -225,6 +237,12 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
         querystring: Type.Object(
           {
             state: Type.Optional(Type.Enum(states)),
+            messageId: Type.Optional(Type.String({ description: 'Only the deliveries of this message' })),
+            sourceId: Type.Optional(
+              Type.String({
+                description: 'Only the deliveries of this broadcast, campaign or transactional message',
+              }),
+            ),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
             cursor: Type.Optional(Type.String()),
           },
@@ -241,9 +259,11 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const { workspaceId } = req.params;
-      const { state, limit = 50, cursor } = req.query;
+      const { state, messageId, sourceId, limit = 50, cursor } = req.query;
       const rows = await store.listDeliveries(ctx.db, workspaceId, {
         state,
+        messageId,
+        sourceId,
         after: cursors.id('dlv').read(cursor),
         limit: limit + 1,
       });

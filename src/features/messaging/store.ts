@@ -1,6 +1,6 @@
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { type DeliveryState, deliveries, deliveryLinks } from '../../db/schema.js';
+import { type DeliveryState, deliveries, deliveryEvents, deliveryLinks } from '../../db/schema.js';
 import { hashToken } from '../../shared/secrets.js';
 import {
   type DeliveryMetric,
@@ -69,18 +69,49 @@ export async function insertLinks(tx: Db, workspaceId: string, deliveryId: strin
     .values(urls.map((url, position) => ({ workspaceId, deliveryId, position, url })));
 }
 
+/** A listed delivery: its row, and what was reported of it besides its opens and clicks. */
+export type ListedDelivery = DeliveryRow & {
+  /** Its person unsubscribed through it (still true after a resubscribe, as metricsOf counts). */
+  unsubscribed: boolean;
+  /** The metrics a Track API client reported for it, other than opened and clicked. */
+  reported: ReportedOutcome[];
+};
+
+/** The outcomes a Track API client reports that a delivery's row keeps no column for. */
+export const reportedOutcomes = [
+  'delivered',
+  'converted',
+  'bounced',
+  'deferred',
+  'dropped',
+  'spammed',
+] as const;
+export type ReportedOutcome = (typeof reportedOutcomes)[number];
+
 export async function listDeliveries(
   tx: Db,
   workspaceId: string,
-  q: { state?: DeliveryState; after?: string; limit: number },
-): Promise<DeliveryRow[]> {
+  q: { state?: DeliveryState; messageId?: string; sourceId?: string; after?: string; limit: number },
+): Promise<ListedDelivery[]> {
+  const outcomes = sql.join(
+    reportedOutcomes.map((m) => sql`${m}`),
+    sql`, `,
+  );
   return tx
-    .select()
+    .select({
+      ...getTableColumns(deliveries),
+      unsubscribed: sql<boolean>`${hasEvent('unsubscribed')}`,
+      reported: sql<ReportedOutcome[]>`array(SELECT e.metric FROM ${deliveryEvents} e
+        WHERE e.workspace_id = ${deliveries.workspaceId} AND e.delivery_id = ${deliveries.id}
+          AND e.metric IN (${outcomes}) ORDER BY e.metric)`,
+    })
     .from(deliveries)
     .where(
       and(
         eq(deliveries.workspaceId, workspaceId),
         q.state ? eq(deliveries.state, q.state) : undefined,
+        q.messageId ? eq(deliveries.messageId, q.messageId) : undefined,
+        q.sourceId ? eq(deliveries.sourceId, q.sourceId) : undefined,
         q.after ? gt(deliveries.id, q.after) : undefined,
       ),
     )

@@ -48,6 +48,17 @@ const rowPages: Partial<Record<string, RowPage>> = {
     to: (id) => `/segment-people?segment=${encodeURIComponent(id)}`,
     permissions: ['segments.view', 'people.view'],
   },
+  // What became of a broadcast's deliveries, and of one message's (pages/metrics).
+  broadcasts: {
+    label: 'Metrics',
+    to: (id) => `/metrics?broadcast=${encodeURIComponent(id)}`,
+    permissions: ['broadcasts.view'],
+  },
+  'message-library': {
+    label: 'Metrics',
+    to: (id) => `/metrics?message=${encodeURIComponent(id)}`,
+    permissions: ['message_library.view'],
+  },
 };
 
 export const rowPageOf = (kind: Pick<ResourceKind, 'path'>): RowPage | undefined => rowPages[kind.path];

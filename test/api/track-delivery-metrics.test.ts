@@ -236,6 +236,38 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     expect(await outboxTo(ada.email)).toEqual([{ n: 1 }]); // the first broadcast's only
   });
 
+  test('unsubscribed written as text (a CSV cell, a form field, "true" through identify) is an opt-out too', async () => {
+    const t = await setUp();
+    const who = await Promise.all(
+      [
+        ['text', 'true'],
+        ['upper', ' TRUE '],
+        ['yes', 'yes'],
+        ['one', 1],
+        ['no', 'false'],
+        ['zero', '0'],
+      ].map(
+        async ([id, unsubscribed]) =>
+          (await t.track.identify(id as string, { email: `${unique(String(id))}@example.com`, unsubscribed }))
+            .body,
+      ),
+    );
+    const csv = `id,email,unsubscribed\ncsv,${unique('csv')}@example.com,TRUE\n`;
+    const imported = await t.admin.request('POST', at(t, 'people/import?mode=create'), undefined, {
+      headers: { 'content-type': 'text/csv' },
+      raw: csv,
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(202);
+    await service.worker.runUntilIdle();
+    const csvPerson = (await t.admin.get(at(t, 'people?id=csv'))).body.items[0];
+    const { report, deliveries } = await send(t, await broadcast(t.admin, t), [
+      ...who.map((p) => p.cioId),
+      csvPerson.cioId,
+    ]);
+    expect(report).toMatchObject({ queued: 2, unsubscribed: 5 });
+    expect(deliveries.map((d) => d.cioId).sort()).toEqual([who[4].cioId, who[5].cioId].sort());
+  });
+
   test('unsubscribe false subscribes the person again: the next broadcast emails them', async () => {
     const t = await setUp();
     const { ada, adaDelivery } = await sent(t);

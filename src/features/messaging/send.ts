@@ -47,12 +47,20 @@ export function startSend(
   };
 }
 
+/** What a CSV cell, a form field or a loosely typed sender writes for true (compared trimmed, any case). */
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+
 /**
  * Customer.io's rule for marketing messages: a person whose `unsubscribed` attribute is true (set
- * by POST /unsubscribe/{delivery_id}, or any identify) gets no email from a broadcast.
+ * by POST /unsubscribe/{delivery_id}, or any identify) gets no email from a broadcast. A CSV
+ * import or a form can only write text, so "true" (or "TRUE", "yes", "1", or the number 1) counts
+ * too: an opt-out written as text must not be emailed.
  */
-export const isUnsubscribed = (person: { attributes: Record<string, unknown> }): boolean =>
-  person.attributes.unsubscribed === true;
+export function isUnsubscribed(person: { attributes: Record<string, unknown> }): boolean {
+  const value = person.attributes.unsubscribed;
+  if (value === true || value === 1) return true;
+  return typeof value === 'string' && TRUE_WORDS.has(value.trim().toLowerCase());
+}
 
 /** The mode of a send's next message: the one it started under, unless the workspace is now in never (an emergency brake: nothing leaves). */
 export function modeNow(started: SendMode, current: SendMode): SendMode {

@@ -5,7 +5,7 @@ import { invalid } from '../shared/errors.js';
  * Ajv coerces the query's `limit=Infinity` (or `1e309`) to Infinity and then checks `maximum`
  * against the uncoerced text, so a non-finite number passed validation and failed in SQL (a 500).
  * Query and path values are flat: after validation, any number they hold must be finite. (JSON
- * bodies are checked by Ajv's `strictNumbers`: JSON.parse reads 1e309 as Infinity too.)
+ * bodies: json-body.ts refuses a number JSON.parse reads as infinity, such as 1e309.)
  */
 export function refuseNonFiniteNumbers(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { DomainError } from '../shared/errors.js';
+import { DomainError, invalid } from '../shared/errors.js';
 import { TRACK_API_PATH } from './track-api-path.js';
 
 /** The largest body a route takes unless it names its own limit (asset uploads do): 1 MiB. */
@@ -36,6 +36,25 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 
 /** JSON text is UTF-8 (RFC 8259): bytes that are not are refused, not stored as U+FFFD. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Text in which a number could overflow a double: an exponent of 3 digits, or 309 digits in a row. */
+const MAY_OVERFLOW = /[eE][+-]?\d{3}|\d{309}/;
+
+/**
+ * Where a value holds a number JSON.parse read as ±Infinity (`1e309`), as a JSON pointer, or null.
+ * Stored, such a number becomes null — the sender's value lost, and null means "remove" to the
+ * Track API — so it is refused instead. Walked only when the text may hold one (MAY_OVERFLOW),
+ * and no deeper than MAX_JSON_DEPTH, which the body was checked against.
+ */
+function nonFiniteAt(value: unknown, path: string): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = nonFiniteAt(item, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    if (at !== null) return at;
+  }
+  return null;
+}
 
 /**
  * application/json bodies: Fastify's own parser (secure-json-parse, refusing `__proto__` and
@@ -74,6 +93,14 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       );
       return;
     }
-    parse(request, text, done);
+    if (!MAY_OVERFLOW.test(text)) {
+      parse(request, text, done);
+      return;
+    }
+    parse(request, text, (error, value) => {
+      const at = error ? null : nonFiniteAt(value, '');
+      if (at === null) done(error, value);
+      else done(invalid(at || '/', 'is a number too large to store (it reads as infinity)'), undefined);
+    });
   });
 }

@@ -216,6 +216,60 @@ describe('names and ids within Customer.io’s limits, v1 as v2', () => {
   });
 });
 
+describe('numbers JSON cannot carry exactly, and ids a segment call names', () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+
+  test('an id past 2^53 as a number is a 400 (it would name someone else), as text it is kept whole', async () => {
+    const t = await setUp();
+    const big = await t.raw('PUT', path('cio_nobody'), text('{"id":12345678901234567890}'));
+    expectTrackProblem(big, 400, 'invalid');
+    expect(big.body.detail).toMatch(/send larger ids as text/);
+    expectTrackProblem(await t.track.identify('x', { id: 1.5 }), 400, 'invalid');
+    expect((await t.track.identify('12345678901234567890', {})).body.id).toBe('12345678901234567890');
+    const segment = await t.admin.post(`/api/workspaces/${t.workspace.id}/segments`, {
+      name: 'Manual',
+      type: 'manual',
+    });
+    const add = (body: string, idType = 'id') =>
+      t.raw('POST', `/api/v1/segments/${segment.body.id}/add_customers?id_type=${idType}`, text(body));
+    expectTrackProblem(await add('{"ids":[12345678901234567899]}'), 400, 'invalid');
+    expect((await t.people()).map((p) => p.id)).toEqual(['12345678901234567890']);
+  });
+
+  test('a number that reads as infinity is a 400 naming where, not stored as null', async () => {
+    const t = await setUp();
+    const v1 = await t.raw('PUT', path('ada'), text('{"plan":"pro","big":1e309}'));
+    expectTrackProblem(v1, 400, 'invalid');
+    expect(v1.body.errors).toEqual([{ path: '/big', message: expect.stringMatching(/too large/) }]);
+    const v2 = await t.raw(
+      'POST',
+      '/api/v2/entity',
+      text('{"type":"person","identifiers":{"id":"ada"},"action":"identify","attributes":{"v":-1e999}}'),
+    );
+    expect(v2.status).toBe(400);
+    expect(await t.people()).toEqual([]);
+    // A big number that is finite, and 1e309 as text, are values like any other.
+    expect((await t.raw('PUT', path('ada'), text('{"big":1e308,"s":"1e309"}'))).status).toBe(200);
+  });
+
+  test('add_customers holds its ids to the identifier rules: one email address, an id of 150 bytes', async () => {
+    const t = await setUp();
+    const segment = await t.admin.post(`/api/workspaces/${t.workspace.id}/segments`, {
+      name: 'Manual',
+      type: 'manual',
+    });
+    const add = (ids: unknown[], idType: string) =>
+      t.post(`/api/v1/segments/${segment.body.id}/add_customers?id_type=${idType}`, { ids });
+    const email = await add(['ada@example.com', NOT_ONE_ADDRESS[0]], 'email');
+    expectTrackProblem(email, 400, 'invalid');
+    expect(email.body.errors[0].path).toBe('/ids/1');
+    expectTrackProblem(await add(['i'.repeat(151)], 'id'), 400, 'invalid');
+    expectTrackProblem(await add([42], 'email'), 400, 'invalid');
+    ok(await add(['ada@example.com'], 'email'));
+    ok(await add(['i'.repeat(150), 42], 'id'));
+  });
+});
+
 describe('Customer.io’s _update: update someone who exists, create nobody', () => {
   test('names nobody: 200 {} and nobody is created; names someone: updated; never an attribute', async () => {
     const t = await setUp();

@@ -135,6 +135,14 @@ export function checkId(value: unknown, field: string): Refusal | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string' && typeof value !== 'number')
     return { reason: 'invalid', field, message: `${field} must be a string or a number` };
+  // A number JSON cannot carry exactly (12345678901234567890 arrives as …67000) would name
+  // someone else: such ids must come as text.
+  if (typeof value === 'number' && !Number.isSafeInteger(value))
+    return {
+      reason: 'invalid',
+      field,
+      message: `${field} as a number must be a whole number of at most ${Number.MAX_SAFE_INTEGER}; send larger ids as text`,
+    };
   return bytes(String(value)) > ID_MAX_BYTES ? tooLong(field, ID_MAX_BYTES) : null;
 }
 

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { invalid } from '../../shared/errors.js';
+import { bytes, checkEmail, checkId, EMAIL_MAX_BYTES, orThrow, refuse } from './limits.js';
 import type { PersonRef, TrackOperation } from './operations.js';
 import { readPersonRef } from './person-ref.js';
 import { applyOne, v1Answers } from './v1-answers.js';
@@ -38,12 +39,23 @@ const SegmentBody = Type.Object({
   ids: Type.Array(Identifier, { minItems: 1, maxItems: MAX_SEGMENT_IDS }),
 });
 
-const refFor = (idType: 'id' | 'email' | 'cio_id', value: string | number): PersonRef =>
-  idType === 'email'
-    ? { email: String(value) }
-    : idType === 'cio_id'
-      ? { cio_id: String(value) }
-      : { id: String(value) };
+/** One of the ids, as `id_type` names it, held to the identifier rules of limits.ts (400 naming it). */
+function refFor(idType: 'id' | 'email' | 'cio_id', value: string | number, i: number): PersonRef {
+  const field = `ids[${i}]`;
+  if (idType === 'id') {
+    orThrow(checkId(value, field));
+    return { id: String(value) };
+  }
+  if (typeof value !== 'string')
+    return refuse('invalid', field, `${field} must be text when id_type is ${idType}`);
+  if (idType === 'email') {
+    orThrow(checkEmail(value, field));
+    return { email: value };
+  }
+  if (bytes(value) > EMAIL_MAX_BYTES)
+    refuse('too_long', field, `${field} cannot be longer than ${EMAIL_MAX_BYTES} bytes`);
+  return { cio_id: value };
+}
 
 /** Customer.io's v1 merge_customers and manual segment membership, with a Track API key. */
 export function trackMergeSegmentRoutes(app: App, ctx: AppContext): void {
@@ -80,7 +92,7 @@ export function trackMergeSegmentRoutes(app: App, ctx: AppContext): void {
       `/api/v1/segments/:segmentId/${path}`,
       {
         config: { access: 'track_key' },
-        // Before validation: the API's Ajv reads a lone value as a one-item array ("f5" → ["f5"]).
+        // Customer.io's words for ids that are not a list, before the schema's.
         preValidation: async (req) => {
           const ids = (req.body as { ids?: unknown } | undefined)?.ids;
           if (ids !== undefined && !Array.isArray(ids))
@@ -101,7 +113,7 @@ export function trackMergeSegmentRoutes(app: App, ctx: AppContext): void {
           type: 'segment',
           action,
           segmentId: req.params.segmentId,
-          people: req.body.ids.map((value) => refFor(idType, value)),
+          people: req.body.ids.map((value, i) => refFor(idType, value, i)),
         };
         return applyOne(ctx, req.trackKey!, op, reply);
       },

@@ -37,6 +37,23 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 /** JSON text is UTF-8 (RFC 8259): bytes that are not are refused, not stored as U+FFFD. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Whether the text is JSON: the default parser refused it, and says no more than "not valid JSON". */
+function isValidJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What secure-json-parse refuses in valid JSON: keys that could poison a prototype. */
+const poisoning = () =>
+  new DomainError(
+    'invalid_json',
+    'The request body has a field named __proto__ (or constructor.prototype), which is refused.',
+  );
+
 /** Text in which a number could overflow a double: an exponent of 3 digits, or 309 digits in a row. */
 const MAY_OVERFLOW = /[eE][+-]?\d{3}|\d{309}/;
 
@@ -93,13 +110,13 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       );
       return;
     }
-    if (!MAY_OVERFLOW.test(text)) {
-      parse(request, text, done);
-      return;
-    }
     parse(request, text, (error, value) => {
-      const at = error ? null : nonFiniteAt(value, '');
-      if (at === null) done(error, value);
+      if (error) {
+        done(isValidJson(text) ? poisoning() : error, undefined);
+        return;
+      }
+      const at = MAY_OVERFLOW.test(text) ? nonFiniteAt(value, '') : null;
+      if (at === null) done(null, value);
       else done(invalid(at || '/', 'is a number too large to store (it reads as infinity)'), undefined);
     });
   });

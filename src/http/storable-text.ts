@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { invalid } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 
 /**
  * What PostgreSQL cannot store in text: a NUL character, and a lone half of a surrogate pair (in
@@ -53,6 +53,10 @@ export function refuseUnstorableText(app: FastifyInstance): void {
       findUnstorable(request.params, '/params') ??
       findUnstorable(request.query, '/query') ??
       (request.routeOptions.config.checksStorableText ? null : findUnstorable(request.body, ''));
-    if (found) throw invalid(found.where, found.why);
+    // The detail names the field too: Customer.io's clients show only it (`meta.error`).
+    if (found)
+      throw new DomainError('invalid', `${found.where} ${found.why}`, {
+        errors: [{ path: found.where, message: found.why }],
+      });
   });
 }

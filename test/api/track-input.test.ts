@@ -204,6 +204,13 @@ describe('names and ids within Customer.io’s limits, v1 as v2', () => {
     expect((await v2('screen', 's'.repeat(101))).status).toBe(400);
   });
 
+  test('a blank identifier in the path is a 400, not a person whose id is a space', async () => {
+    const t = await setUp();
+    for (const blank of [' ', '  ', '\t'])
+      expectTrackProblem(await t.track.identify(blank, { plan: 'pro' }), 400, 'invalid');
+    expect(await t.people()).toEqual([]);
+  });
+
   test('v1 refuses an id over 150 bytes, in the body or the path, as v2 does', async () => {
     const t = await setUp();
     const id = 'i'.repeat(151);
@@ -316,6 +323,16 @@ describe('bytes and credentials', () => {
     const c = service.client();
     expect((await c.put(path('ada'), {}, { headers: basic(`${siteId}:${apiKey}:extra`) })).status).toBe(401);
     expect((await c.put(path('ada'), {}, { headers: basic(`${siteId}:${apiKey}`) })).status).toBe(200);
+  });
+
+  test('a refusal names its field in the detail, which is all Customer.io’s clients show', async () => {
+    const t = await setUp();
+    const nul = await t.track.identify('ada', { plan: 'p\u0000ro' });
+    expectTrackProblem(nul, 400, 'invalid');
+    expect(nul.body.detail).toBe('/plan must not contain a NUL character (\\u0000)');
+    const proto = await t.raw('PUT', path('ada'), new TextEncoder().encode('{"__proto__":{"x":1}}'));
+    expectProblem(proto, 400, 'invalid_json');
+    expect(proto.body.detail).toMatch(/field named __proto__/);
   });
 
   test('fields Customer.io ignores on an event are ignored', async () => {

@@ -78,6 +78,9 @@ describe.skipIf(!haveChromium)('a segment’s people', () => {
     const first = (await rows.nth(0).textContent()) ?? '';
     expect(first).toContain('Ada Byron');
     expect(first).toContain('ada@example.com');
+    // Each row says what tells the person apart: their ID (unless it is their label) and cio_id.
+    expect(first).toContain('ID ada · cio_id ');
+    expect((await rows.nth(1).textContent()) ?? '').toContain('ID tester-49');
     expect(await table.getByRole('columnheader', { name: 'Added' }).count()).toBe(1);
     await expectGoodAtBothWidths(page);
     await page.getByTestId('segment-members-load-more').click();

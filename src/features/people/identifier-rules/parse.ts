@@ -13,6 +13,11 @@ const CIO_PREFIX = 'cio_';
  * id (while id is). With email not an identifier, a value with an @ is an id like any other.
  */
 export function parseIdentifier(raw: string, rules: IdentifierRules): PersonKey {
+  if (raw.trim() === '')
+    throw new DomainError(
+      'invalid',
+      'The identifier is blank: name the person by an id, an email or cio_<cio_id>.',
+    );
   if (raw.startsWith(CIO_PREFIX)) return { by: 'cioId', value: raw.slice(CIO_PREFIX.length) };
   if (raw.includes('@') && rules.identifyByEmail) {
     if (!isEmailAddress(raw))

@@ -11,7 +11,7 @@ import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
-import { isHidden, labelOf, nameOf } from './person';
+import { identifiersOf, isHidden, labelOf } from './person';
 
 const PAGE = 50;
 
@@ -139,11 +139,11 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
                 <Table.Td>
                   <UnstyledButton onClick={() => setOpen(p.cioId)} aria-label={`Open ${labelOf(p)}`}>
                     <Text size="sm" fw={600} c="indigo.8">
-                      {nameOf(p) ?? (Object.values(p.attributes).some(isHidden) ? 'Hidden' : 'No name')}
+                      {labelOf(p)}
                     </Text>
                   </UnstyledButton>
-                  <Text size="xs" c="dimmed">
-                    cio_id {p.cioId}
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {identifiersOf(p)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -31,6 +31,16 @@ export function labelOf(person: Pick<Person, 'attributes' | 'email' | 'id'>): st
   return hidden ? 'Hidden' : 'Unnamed person';
 }
 
+/**
+ * What tells a person apart in a list, beneath their label: their ID (unless the label is it) and
+ * cio_id, e.g. "ID 44 · cio_id 01h…". Hidden IDs are left out.
+ */
+export function identifiersOf(person: Pick<Person, 'attributes' | 'email' | 'id' | 'cioId'>): string {
+  const id = text(person.id);
+  const shownId = id && id !== labelOf(person) ? `ID ${id}` : null;
+  return [shownId, `cio_id ${person.cioId}`].filter(Boolean).join(' · ');
+}
+
 /** An attribute's value in words: text as is, Yes/No, lists and records spelled out. */
 export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '—';

@@ -6,7 +6,7 @@ import { EmptyState, ErrorPanel, LoadingSkeleton, QueryView } from '../../compon
 import { type Answer, Problem, sdk, unwrap } from '../../lib/api';
 import { usePageTitle } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/hooks';
-import { isHidden, labelOf } from '../people/person';
+import { identifiersOf, isHidden, labelOf } from '../people/person';
 import { type Segment, segmentOption, useSegments } from './data';
 
 const PAGE = 50;
@@ -118,6 +118,9 @@ function Members({ workspaceId, segment }: { workspaceId: string; segment: Segme
               <Table.Td>
                 <Text size="sm" fw={600}>
                   {labelOf(p)}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  {identifiersOf(p)}
                 </Text>
               </Table.Td>
               <Table.Td>

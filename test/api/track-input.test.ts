@@ -204,6 +204,19 @@ describe('names and ids within Customer.io’s limits, v1 as v2', () => {
     expect((await v2('screen', 's'.repeat(101))).status).toBe(400);
   });
 
+  test('a new person named by one id with another id in the body is refused, as for someone who exists', async () => {
+    const t = await setUp();
+    const created = await t.track.identify('dup', { id: 'other' });
+    expectProblem(created, 400, 'identifier_required');
+    expect(created.body.detail).toMatch(/differs from the id that names this new person/);
+    const byEmail = await t.track.identify('ada@example.com', { email: 'bob@example.com' });
+    expectProblem(byEmail, 400, 'identifier_required');
+    expect(await t.people()).toEqual([]);
+    // The same value (an email in another case too) is no second identifier.
+    expect((await t.track.identify('dup', { id: 'dup' })).status).toBe(200);
+    expect((await t.track.identify('cy@example.com', { email: 'CY@example.com' })).status).toBe(200);
+  });
+
   test('a blank identifier in the path is a 400, not a person whose id is a space', async () => {
     const t = await setUp();
     for (const blank of [' ', '  ', '\t'])

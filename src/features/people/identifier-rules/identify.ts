@@ -61,6 +61,25 @@ function refuseIdentifierChange(
   }
 }
 
+/**
+ * A new person is named by the call's key; a body that gives another value of the same kind
+ * (`PUT /customers/dup {"id": "other"}`) would lose one of the two. Refused, as the same body is
+ * for someone who exists (refuseIdentifierChange), rather than one value dropped silently.
+ */
+function refuseSecondIdentifier(people: People, key: PersonKey, change: PersonChange) {
+  const other =
+    key.by === 'id'
+      ? change.id != null && change.id !== key.value
+      : key.by === 'email' && change.email != null && !people.sameEmail(change.email, key.value);
+  if (!other) return;
+  const field = key.by === 'id' ? 'id' : 'email';
+  throw new DomainError(
+    'identifier_required',
+    `The body's ${field} differs from the ${field} that names this new person; send one ${field}.`,
+    { errors: [{ path: `/${field}`, message: `differs from the ${field} that names the person` }] },
+  );
+}
+
 /** Refused: another person holds a value this call would give. */
 const taken = (field: 'email' | 'id', value: string) =>
   new DomainError('identifier_taken', `Another person in this workspace has ${field} ${value}.`, {
@@ -103,6 +122,7 @@ function identifyOrThrow(
   }
   if (!person) {
     if (key.by === 'cioId' || !create) return null;
+    refuseSecondIdentifier(people, key, change);
     const email = key.by === 'email' ? key.value : (change.email ?? null);
     const id = key.by === 'id' ? key.value : (change.id ?? null);
     refuseTaken(people, null, { email, id }, rules);

@@ -17,8 +17,11 @@ export async function suppressedAmong(
   if (keys.length === 0) return new Set();
   const rows = await queryRows<{ by: PersonKey['by']; value: string }>(
     tx,
+    // The workspace's flag first (a one-time filter): where nobody was ever suppressed, the keys are
+    // not even looked at. It is set in the transaction of the first suppression, so never stale.
     sql`SELECT k.by, k.value FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(by text, value text)
-        WHERE EXISTS (SELECT 1 FROM suppressions s WHERE s.workspace_id = ${workspaceId} AND (
+        WHERE EXISTS (SELECT 1 FROM workspaces w WHERE w.id = ${workspaceId} AND w.suppresses)
+        AND EXISTS (SELECT 1 FROM suppressions s WHERE s.workspace_id = ${workspaceId} AND (
           (k.by = 'cioId' AND s.cio_id = k.value) OR (k.by = 'id' AND s.external_id = k.value)
           OR (k.by = 'email' AND s.email = lower(k.value))))`,
   );

@@ -42,6 +42,7 @@ export const errorCodes = {
   email_already_verified: { status: 409, title: 'The email address is already confirmed' },
   identifier_taken: { status: 409, title: 'Another person has this identifier' },
   identifier_required: { status: 400, title: 'This change needs another identifier' },
+  identifier_suppressed: { status: 409, title: 'This identifier is suppressed' },
   not_an_identifier: { status: 400, title: 'Not an identifier in this workspace' },
   name_taken: { status: 409, title: 'Name already in use' },
   limit_reached: { status: 409, title: 'Plan limit reached' },

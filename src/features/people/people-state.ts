@@ -1,4 +1,5 @@
 import type { PersonKey, PersonRow } from './store.js';
+import { keyText } from './suppressions.js';
 import type { FoldEmail, LockedPeople, PersonWrite } from './write-store.js';
 
 /** What a write needs that is not the people's: the time, and a cio_id for each new person. */
@@ -28,10 +29,28 @@ export class People {
   /** Merged cio_id → its survivor's. */
   private readonly absorbed = new Map<string, string>();
   readonly fold: FoldEmail;
+  /** The suppressed ids and (folded) emails among those the writes name, as keyText gives them. */
+  private readonly suppressed: ReadonlySet<string>;
 
-  constructor({ rows, fold }: LockedPeople) {
+  /** `suppressed`: the keys among those named that a suppression covers (suppressions.ts suppressedAmong). */
+  constructor({ rows, fold }: LockedPeople, suppressed: ReadonlySet<string> = new Set()) {
     this.fold = fold;
+    this.suppressed = new Set(
+      [...suppressed].map((text) => (text.startsWith('email:') ? `email:${fold(text.slice(6))}` : text)),
+    );
     for (const row of rows) this.index(row);
+  }
+
+  /** The first of these values a write would give that is suppressed: nobody may take it until unsuppressed. */
+  suppressedAmong(given: {
+    id?: string | null;
+    email?: string | null;
+  }): { field: 'id' | 'email'; value: string } | undefined {
+    if (given.id && this.suppressed.has(keyText({ by: 'id', value: given.id })))
+      return { field: 'id', value: given.id };
+    if (given.email && this.suppressed.has(keyText({ by: 'email', value: this.fold(given.email) })))
+      return { field: 'email', value: given.email };
+    return undefined;
   }
 
   sameEmail(a: string | null, b: string | null): boolean {

@@ -8,11 +8,12 @@ import {
   rulesOf,
 } from '../people/identifier-rules.js';
 import type { PersonKey } from '../people/store.js';
+import { keyText, suppressedAmong } from '../people/suppressions.js';
 import type { LockedPeople } from '../people/write-store.js';
 import { upsertPeople } from '../people/writer.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { checkEmail, checkId } from './limits.js';
-import { claimAnonymousEvents, keyText, suppressedAmong } from './store.js';
+import { claimAnonymousEvents } from './store.js';
 
 /**
  * The Track API's identify body (v1's, and v2's attributes): `email` and `id` are identifiers, held
@@ -89,7 +90,11 @@ export async function identifyRun(
     return null;
   });
   if (kept.length === 0) return outcomes;
-  const written = await upsertPeople(tx, clock, ws.id, kept, rulesOf(ws), locked ? { locked } : {});
+  // The writer looks suppressions up for its rules unless told: the calls kept give none (above).
+  const written = await upsertPeople(tx, clock, ws.id, kept, rulesOf(ws), {
+    ...(locked && { locked }),
+    suppressed: new Set(),
+  });
   const owners = new Map<string, string>();
   for (const [i, outcome] of written.entries()) {
     outcomes[at[i]!] = outcome === null && kept[i]!.create === false ? NOT_CREATED : outcome;

@@ -5,6 +5,7 @@ import { newId, newUlid } from '../../shared/ids.js';
 import { rulesOf } from '../people/identifier-rules.js';
 import type { PersonKey, PersonRow } from '../people/store.js';
 import * as people from '../people/store.js';
+import { suppressedAmong } from '../people/suppressions.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { changeOf, identifyCallOf, identifyRun, NOT_CREATED, SUPPRESSED } from './identify.js';
 import { checkEventData, checkEventName, checkUnixSeconds, orThrow } from './limits.js';
@@ -52,7 +53,7 @@ export function checkPersonOperation(op: PersonOperation): void {
 }
 
 async function isSuppressed(tx: Db, ws: WorkspaceRow, key: PersonKey): Promise<boolean> {
-  return ws.suppresses && (await store.suppressedAmong(tx, ws.id, [key])).size > 0;
+  return ws.suppresses && (await suppressedAmong(tx, ws.id, [key])).size > 0;
 }
 
 const findOrRefuse = async (tx: Db, ws: WorkspaceRow, key: PersonKey, ref: PersonRef): Promise<PersonRow> =>

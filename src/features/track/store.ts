@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/connection.js';
+import type { Db } from '../../db/connection.js';
 import { anonymousEvents, devices, events, suppressions, workspaces } from '../../db/schema.js';
 import type { PersonKey } from '../people/store.js';
 
@@ -117,25 +117,6 @@ function covering(keys: readonly PersonKey[]): SQL | undefined {
     );
   return conditions.length ? or(...conditions) : undefined;
 }
-
-/** The keys among these that a suppression covers, each as keyText gives it (emails compared folded). */
-export async function suppressedAmong(
-  tx: Db,
-  workspaceId: string,
-  keys: readonly PersonKey[],
-): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await queryRows<{ by: PersonKey['by']; value: string }>(
-    tx,
-    sql`SELECT k.by, k.value FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(by text, value text)
-        WHERE EXISTS (SELECT 1 FROM suppressions s WHERE s.workspace_id = ${workspaceId} AND (
-          (k.by = 'cioId' AND s.cio_id = k.value) OR (k.by = 'id' AND s.external_id = k.value)
-          OR (k.by = 'email' AND s.email = lower(k.value))))`,
-  );
-  return new Set(rows.map(keyText));
-}
-
-export const keyText = (key: PersonKey) => `${key.by}:${key.value}`;
 
 /** Lifts every suppression that covers the key. */
 export async function deleteSuppressions(tx: Db, workspaceId: string, key: PersonKey): Promise<void> {

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/errors.js';
 import { mergeAttributes, newPerson, type People, type WriteContext } from '../people-state.js';
 import type { PersonKey, PersonRow } from '../store.js';
+import { suppressedRefusal } from '../suppressions.js';
 import type { PeopleNamed } from '../write-store.js';
 import type { IdentifierRules, PersonChange, Rule } from './rule.js';
 
@@ -108,6 +109,23 @@ function refuseTaken(
   }
 }
 
+/**
+ * A suppressed id or email is given to nobody (Customer.io's rule) until it is unsuppressed:
+ * refused on the console's people API (409). The Track API ignores such a call before it gets
+ * here (track/identify.ts identifyRun), as Customer.io does. Only values that change are looked at.
+ */
+function refuseSuppressed(
+  people: People,
+  person: PersonRow | null,
+  change: { email?: string | null; id?: string | null },
+) {
+  const suppressed = people.suppressedAmong({
+    id: change.id !== person?.externalId ? change.id : null,
+    email: person && people.sameEmail(change.email ?? null, person.email) ? null : change.email,
+  });
+  if (suppressed) throw suppressedRefusal(suppressed.field, suppressed.value);
+}
+
 function identifyOrThrow(
   people: People,
   rules: IdentifierRules,
@@ -126,12 +144,14 @@ function identifyOrThrow(
     const email = key.by === 'email' ? key.value : (change.email ?? null);
     const id = key.by === 'id' ? key.value : (change.id ?? null);
     refuseTaken(people, null, { email, id }, rules);
+    refuseSuppressed(people, null, { email, id });
     const created = newPerson(context, { id, email, attributes: mergeAttributes({}, change.attributes) });
     people.put(null, created);
     return { person: created, created: true, before: null };
   }
   refuseIdentifierChange(people, key, person, change, rules);
   refuseTaken(people, person, change, rules);
+  refuseSuppressed(people, person, change);
   const updated: PersonRow = {
     ...person,
     ...(change.email !== undefined && { email: change.email }),

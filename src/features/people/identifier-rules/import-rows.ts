@@ -1,5 +1,6 @@
 import { isEmailAddress } from '../../../shared/email-address.js';
 import { mergeAttributes, newPerson, type People, type WriteContext } from '../people-state.js';
+import { suppressedMessage } from '../suppressions.js';
 import type { IdentifierRules, Rule } from './rule.js';
 
 // The CSV import rule: rows of an import, chunk by chunk.
@@ -56,6 +57,15 @@ function refuseImportClaim(
   return undefined;
 }
 
+/**
+ * A suppressed id or email (whether or not email is an identifier, as on the Track API) is given to
+ * nobody until it is unsuppressed: the refusal, saying how to lift it.
+ */
+function refuseSuppressed(people: People, given: { id: string | null; email: string | null }) {
+  const suppressed = people.suppressedAmong(given);
+  return suppressed && suppressedMessage(suppressed.field, suppressed.value);
+}
+
 function importOrRefuse(
   people: People,
   rules: IdentifierRules,
@@ -75,7 +85,9 @@ function importOrRefuse(
       return { refused: 'a new person needs an id or (with email as an identifier) an email' };
     if (id !== null && !rules.identifyById && email === null)
       return { refused: 'id is not an identifier in this workspace' };
-    const refusal = refuseImportClaim(people, claims, line, null, id, claimed(email));
+    const refusal =
+      refuseSuppressed(people, { id, email }) ??
+      refuseImportClaim(people, claims, line, null, id, claimed(email));
     if (refusal) return { refused: refusal };
     people.put(null, newPerson(context, { id, email, attributes }));
     return 'created';
@@ -103,7 +115,11 @@ function importOrRefuse(
     return { refused: "an import changes a person's id only on rows that name the cio_id" };
   const givenId = newId === person.externalId ? null : newId;
   const givenEmail = newEmail !== person.email ? claimed(newEmail) : null;
-  const refusal = refuseImportClaim(people, claims, line, person.cioId, givenId, givenEmail);
+  const refusal =
+    refuseSuppressed(people, {
+      id: givenId,
+      email: people.sameEmail(newEmail, person.email) ? null : newEmail,
+    }) ?? refuseImportClaim(people, claims, line, person.cioId, givenId, givenEmail);
   if (refusal) return { refused: refusal };
   people.put(person, {
     ...person,

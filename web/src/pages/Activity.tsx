@@ -1,7 +1,8 @@
-import { Button, Group, Select, Stack } from '@mantine/core';
+import { Group, Select, Stack } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageTitle, useCurrentWorkspace } from '../components/Shell';
+import { ShowMore } from '../components/ShowMore';
 import { EmptyState, ErrorPanel, LoadingSkeleton } from '../components/States';
 import { sdk, unwrap } from '../lib/api';
 import { usePageTitle } from '../lib/feedback';
@@ -106,9 +107,7 @@ function ActivityLog({ workspaceId, title }: { workspaceId: string | null; title
       )}
       {log.hasNextPage && (
         <Group>
-          <Button variant="default" onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage}>
-            Show older
-          </Button>
+          <ShowMore list={log}>Show older</ShowMore>
         </Group>
       )}
     </Stack>

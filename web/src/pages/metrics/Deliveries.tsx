@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { ShowMore } from '../../components/ShowMore';
 import { EmptyState, ErrorPanel, LoadingSkeleton } from '../../components/States';
 import { type Answer, sdk, unwrap } from '../../lib/api';
 import { formatDateTime } from '../../lib/hooks';
@@ -207,16 +208,9 @@ export function Deliveries({
             Showing {count(items.length, 'delivery', 'deliveries')}, oldest first
             {list.hasNextPage ? '; there are more' : ''}
           </Text>
-          {list.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-              data-testid="deliveries-load-more"
-            >
-              Show {PAGE} more
-            </Button>
-          )}
+          <ShowMore list={list} testId="deliveries-load-more">
+            Show {PAGE} more
+          </ShowMore>
         </Group>
       </Stack>
     );

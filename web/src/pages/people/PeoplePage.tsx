@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Guarded } from '../../components/Guarded';
 import { PageTitle, useCurrentWorkspace } from '../../components/Shell';
+import { ShowMore } from '../../components/ShowMore';
 import { EmptyState, ErrorPanel, LoadingSkeleton } from '../../components/States';
 import { sdk, unwrap } from '../../lib/api';
 import { usePageTitle } from '../../lib/feedback';
@@ -169,16 +170,9 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
             Showing {items.length.toLocaleString()} {items.length === 1 ? 'person' : 'people'}
             {people.hasNextPage ? '; there are more' : ''}
           </Text>
-          {people.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => people.fetchNextPage()}
-              loading={people.isFetchingNextPage}
-              data-testid="people-load-more"
-            >
-              Show {PAGE} more
-            </Button>
-          )}
+          <ShowMore list={people} testId="people-load-more">
+            Show {PAGE} more
+          </ShowMore>
         </Group>
       )}
       <ImportDialog workspaceId={workspaceId} opened={dialog === 'import'} onClose={() => setDialog(null)} />

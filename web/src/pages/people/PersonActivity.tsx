@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { ShowMore } from '../../components/ShowMore';
 import { ErrorPanel, LoadingSkeleton } from '../../components/States';
 import { type Answer, sdk, unwrap } from '../../lib/api';
 import { formatDateTime } from '../../lib/hooks';
@@ -94,14 +95,9 @@ export function PersonActivity({ workspaceId, cioId }: { workspaceId: string; ci
       )}
       {events.hasNextPage && (
         <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => events.fetchNextPage()}
-            loading={events.isFetchingNextPage}
-            data-testid="person-activity-load-more"
-          >
+          <ShowMore list={events} testId="person-activity-load-more">
             Show {PAGE} more
-          </Button>
+          </ShowMore>
         </Group>
       )}
     </Stack>

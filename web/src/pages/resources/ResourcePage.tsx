@@ -7,6 +7,7 @@ import { confirmAction } from '../../components/Confirm';
 import { Guarded } from '../../components/Guarded';
 import { SendBroadcastDialog } from '../../components/SendBroadcastDialog';
 import { PageTitle, useCurrentWorkspace } from '../../components/Shell';
+import { ShowMore } from '../../components/ShowMore';
 import { EmptyState, ErrorPanel, errorMessage, LoadingSkeleton } from '../../components/States';
 import { notifySuccess, usePageTitle } from '../../lib/feedback';
 import { useMe, usePermissions } from '../../lib/hooks';
@@ -167,9 +168,7 @@ function ResourceList({ kind, workspaceId }: { kind: ResourceKind; workspaceId: 
       )}
       {list.hasNextPage && (
         <Group>
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
+          <ShowMore list={list}>Load more</ShowMore>
         </Group>
       )}
       <ItemDialog

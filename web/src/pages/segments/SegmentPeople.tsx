@@ -1,7 +1,8 @@
-import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { PageTitle, useCurrentWorkspace } from '../../components/Shell';
+import { ShowMore } from '../../components/ShowMore';
 import { EmptyState, ErrorPanel, LoadingSkeleton, QueryView } from '../../components/States';
 import { type Answer, Problem, sdk, unwrap } from '../../lib/api';
 import { usePageTitle } from '../../lib/feedback';
@@ -140,16 +141,9 @@ function Members({ workspaceId, segment }: { workspaceId: string; segment: Segme
           Showing {items.length.toLocaleString()} {items.length === 1 ? 'person' : 'people'}
           {members.hasNextPage ? '; there are more' : ''}
         </Text>
-        {members.hasNextPage && (
-          <Button
-            variant="default"
-            onClick={() => members.fetchNextPage()}
-            loading={members.isFetchingNextPage}
-            data-testid="segment-members-load-more"
-          >
-            Show {PAGE} more
-          </Button>
-        )}
+        <ShowMore list={members} testId="segment-members-load-more">
+          Show {PAGE} more
+        </ShowMore>
       </Group>
     </Stack>
   );

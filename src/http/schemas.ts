@@ -30,6 +30,10 @@ export const WorkspaceParams = Type.Object({ workspaceId: Type.String() });
 
 export const Items = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item) });
 
+/** A page of a keyset-paginated list (shared/pagination.ts): its items and the next page's cursor, null on the last. */
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
 /**
  * Problem, declared once for every route (registerSharedSchemas): the API document holds it once
  * as components.schemas.Problem, and each error answer refers to it.

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Timestamp } from '../../http/schemas.js';
+import { Page, Timestamp } from '../../http/schemas.js';
 
 export const ActivityEntry = Type.Object({
   id: Type.String(),
@@ -49,7 +49,4 @@ export const ActivityQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const ActivityPage = Type.Object({
-  items: Type.Array(ActivityEntry),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const ActivityPage = Page(ActivityEntry);

@@ -3,7 +3,7 @@ import { masksAttributes } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
-import { problems, Timestamp } from '../../http/schemas.js';
+import { Page, problems, Timestamp } from '../../http/schemas.js';
 import { missing } from '../../shared/errors.js';
 import { cursors, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
@@ -91,10 +91,7 @@ export function messageRoutes(app: App, ctx: AppContext): void {
             { additionalProperties: false },
           ),
           response: {
-            200: Type.Object({
-              items: Type.Array(LibraryEntry),
-              nextCursor: Type.Union([Type.String(), Type.Null()]),
-            }),
+            200: Page(LibraryEntry),
             ...problems(400, 401, 403, 404),
           },
         },

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { App } from '../../http/app.js';
-import { Id, problems, Timestamp } from '../../http/schemas.js';
+import { Id, Page, problems, Timestamp } from '../../http/schemas.js';
 import { DomainError, missing } from '../../shared/errors.js';
 import { cursors, pageOf } from '../../shared/pagination.js';
 import { recordActivity } from '../activity/record.js';
@@ -82,10 +82,7 @@ export function relationshipRoutes(app: App, ctx: AppContext): void {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            items: Type.Array(Relationship),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: Page(Relationship),
           ...problems(400, 401, 403, 404),
         },
       },

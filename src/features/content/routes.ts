@@ -2,7 +2,7 @@ import { type TObject, type TProperties, type TSchema, Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
-import { Id, problems, Timestamp } from '../../http/schemas.js';
+import { Id, Page, problems, Timestamp } from '../../http/schemas.js';
 import { invalid } from '../../shared/errors.js';
 import { type Actor, actorOf } from '../auth/actor.js';
 import { copyItem } from './copy.js';
@@ -99,10 +99,7 @@ export function contentRoutes(
           params: Type.Object({ workspaceId: Type.String() }),
           querystring: ListQuery(kind),
           response: {
-            200: Type.Object({
-              items: Type.Array(Item),
-              nextCursor: Type.Union([Type.String(), Type.Null()]),
-            }),
+            200: Page(Item),
             ...problems(400, 401, 403, 404),
           },
         },

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { attributeQueryRefusal } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
-import { problems, Timestamp } from '../../http/schemas.js';
+import { Page, problems, Timestamp } from '../../http/schemas.js';
 import { DomainError } from '../../shared/errors.js';
 import { cursors, idPatterns, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
@@ -95,10 +95,7 @@ export function segmentMemberRoutes(app: App, ctx: AppContext): void {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            items: Type.Array(SegmentMember),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: Page(SegmentMember),
           ...problems(400, 401, 403, 404, 409),
         },
       },

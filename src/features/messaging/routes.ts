@@ -3,7 +3,7 @@ import { MASK, masksAttributes, maskWithin } from '../../access/masking.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import type { App } from '../../http/app.js';
-import { problems, Timestamp } from '../../http/schemas.js';
+import { Page, problems, Timestamp } from '../../http/schemas.js';
 import { DomainError, missing } from '../../shared/errors.js';
 import { cursors, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
@@ -249,10 +249,7 @@ export function messagingRoutes(app: App, ctx: AppContext): void {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            items: Type.Array(Delivery),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: Page(Delivery),
           ...problems(400, 401, 403, 404),
         },
       },

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { events } from '../../db/schema.js';
 import type { App } from '../../http/app.js';
-import { problems, Timestamp } from '../../http/schemas.js';
+import { Page, problems, Timestamp } from '../../http/schemas.js';
 import { missing } from '../../shared/errors.js';
 import { cursors, idPatterns, pageOf } from '../../shared/pagination.js';
 import { type Actor, actorOf } from '../auth/actor.js';
@@ -84,10 +84,7 @@ export function personEventRoutes(app: App, ctx: AppContext): void {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            items: Type.Array(PersonEvent),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: Page(PersonEvent),
           ...problems(400, 401, 403, 404),
         },
       },

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
-import { problems, WorkspaceParams } from '../../http/schemas.js';
+import { Page, problems, WorkspaceParams } from '../../http/schemas.js';
 import { toCsv } from '../../shared/csv.js';
 import { invalid } from '../../shared/errors.js';
 import { actorOf } from '../auth/actor.js';
@@ -38,10 +38,7 @@ export function peopleRoutes(app: App, ctx: AppContext): void {
         params: WorkspaceParams,
         querystring: PeopleQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(Person),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: Page(Person),
           ...problems(400, 401, 403, 404),
         },
       },

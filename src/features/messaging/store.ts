@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { type DeliveryState, deliveries, deliveryEvents, deliveryLinks } from '../../db/schema.js';
 import { hashToken } from '../../shared/secrets.js';
@@ -20,22 +20,24 @@ export async function insertDelivery(tx: Db, row: NewDelivery): Promise<Delivery
   return inserted;
 }
 
+/** A merge as SQL (people/write-store.ts mergeSql): the survivor of each merged cio_id, and the merged ids. */
+export interface MergeSql {
+  /** `merged cio_id → survivor's` as jsonb: `${survivorOf} ->> cio_id` is a row's survivor. */
+  survivorOf: SQL;
+  /** The merged cio_ids, as a parenthesised list for `IN`. */
+  from: SQL;
+}
+
 /**
- * Gives merged people's deliveries to their survivors (`merges`: merged cio_id → survivor's), so
- * that an unsubscribe through one reaches the person it went to. When both got the same send, the
- * survivor keeps theirs (deliveries_send_key) and the merged person's stays behind, naming nobody.
+ * Gives merged people's deliveries to their survivors, so that an unsubscribe through one reaches
+ * the person it went to. When both got the same send, the survivor keeps theirs
+ * (deliveries_send_key) and the merged person's stays behind, naming nobody.
  */
 export async function moveDeliveriesOfMerged(
   tx: Db,
   workspaceId: string,
-  merges: ReadonlyMap<string, string>,
+  { survivorOf, from }: MergeSql,
 ): Promise<void> {
-  if (merges.size === 0) return;
-  const survivorOf = sql`${JSON.stringify(Object.fromEntries(merges))}::jsonb`;
-  const from = sql`(${sql.join(
-    [...merges.keys()].map((c) => sql`${c}`),
-    sql`, `,
-  )})`;
   // Of two merged people's deliveries of one send going to one survivor, the first (by id) moves.
   await tx.execute(sql`
     UPDATE deliveries d SET cio_id = ${survivorOf} ->> d.cio_id

@@ -2,7 +2,7 @@ import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { WORKSPACE_GATE } from '../../db/advisory-locks.js';
 import { type Db, queryPreparedRows, queryRows } from '../../db/connection.js';
 import { people, workspaces } from '../../db/schema.js';
-import { moveDeliveriesOfMerged } from '../messaging/store.js';
+import { type MergeSql, moveDeliveriesOfMerged } from '../messaging/store.js';
 import type { WorkspaceRow } from '../workspaces/store.js';
 import { type PersonRow, rowOf } from './store.js';
 
@@ -162,17 +162,25 @@ export async function savePeople(
   );
 }
 
+/** A non-empty merge (merged cio_id → survivor's) as the SQL its statements share. */
+function mergeSql(merges: ReadonlyMap<string, string>): MergeSql {
+  return {
+    survivorOf: sql`${JSON.stringify(Object.fromEntries(merges))}::jsonb`,
+    from: sql`(${sql.join(
+      [...merges.keys()].map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  };
+}
+
 /**
  * Moves the events, devices, deliveries, relationships and segment memberships of merged people to
  * their survivors (`merges`: merged cio_id → survivor's), then deletes them: six statements, however many merges.
  */
 export async function absorbPeople(tx: Db, workspaceId: string, merges: ReadonlyMap<string, string>) {
   if (merges.size === 0) return;
-  const survivorOf = sql`${JSON.stringify(Object.fromEntries(merges))}::jsonb`;
-  const from = sql`(${sql.join(
-    [...merges.keys()].map((c) => sql`${c}`),
-    sql`, `,
-  )})`;
+  const merge = mergeSql(merges);
+  const { survivorOf, from } = merge;
   await tx.execute(sql`
     UPDATE events SET cio_id = ${survivorOf} ->> cio_id
     WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}`);
@@ -180,7 +188,7 @@ export async function absorbPeople(tx: Db, workspaceId: string, merges: Readonly
   await tx.execute(sql`
     UPDATE devices SET cio_id = ${survivorOf} ->> cio_id
     WHERE workspace_id = ${workspaceId} AND cio_id IN ${from}`);
-  await moveDeliveriesOfMerged(tx, workspaceId, merges);
+  await moveDeliveriesOfMerged(tx, workspaceId, merge);
   // The survivor's own relationships and memberships win a tie; the merged people's rows go with
   // them by ON DELETE CASCADE.
   await tx.execute(sql`

@@ -55,8 +55,19 @@ export function readPersonRef(raw: unknown, field: string, { stringIds = false }
       `${field} must hold exactly one of id, email or cio_id`,
     );
   const key = given[0]!;
-  const at = `${field}.${key}`;
-  const value = raw[key];
+  return readRefValue(key, raw[key], `${field}.${key}`, { stringIds });
+}
+
+/**
+ * One identifier's value as a reference — an id (a string, or a number unless `stringIds`), one
+ * email address, or a cio_id — held to limits.ts; `at` names it in a refusal.
+ */
+export function readRefValue(
+  key: 'id' | 'email' | 'cio_id',
+  value: unknown,
+  at: string,
+  { stringIds = false } = {},
+): PersonRef {
   if (key === 'id' && !(stringIds && typeof value === 'number')) {
     orThrow(checkId(value, at));
     const id = String(value);

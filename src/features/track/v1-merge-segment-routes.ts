@@ -2,9 +2,8 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http/app.js';
 import { invalid } from '../../shared/errors.js';
-import { bytes, checkEmail, checkId, EMAIL_MAX_BYTES, orThrow, refuse } from './limits.js';
-import type { PersonRef, TrackOperation } from './operations.js';
-import { readPersonRef } from './person-ref.js';
+import type { TrackOperation } from './operations.js';
+import { readPersonRef, readRefValue } from './person-ref.js';
 import { applyOne, v1Answers } from './v1-answers.js';
 
 /** Customer.io's limit on the people one add_customers or remove_customers names. */
@@ -38,24 +37,6 @@ const SegmentQuery = Type.Object({
 const SegmentBody = Type.Object({
   ids: Type.Array(Identifier, { minItems: 1, maxItems: MAX_SEGMENT_IDS }),
 });
-
-/** One of the ids, as `id_type` names it, held to the identifier rules of limits.ts (400 naming it). */
-function refFor(idType: 'id' | 'email' | 'cio_id', value: string | number, i: number): PersonRef {
-  const field = `ids[${i}]`;
-  if (idType === 'id') {
-    orThrow(checkId(value, field));
-    return { id: String(value) };
-  }
-  if (typeof value !== 'string')
-    return refuse('invalid', field, `${field} must be text when id_type is ${idType}`);
-  if (idType === 'email') {
-    orThrow(checkEmail(value, field));
-    return { email: value };
-  }
-  if (bytes(value) > EMAIL_MAX_BYTES)
-    refuse('too_long', field, `${field} cannot be longer than ${EMAIL_MAX_BYTES} bytes`);
-  return { cio_id: value };
-}
 
 /** Customer.io's v1 merge_customers and manual segment membership, with a Track API key. */
 export function trackMergeSegmentRoutes(app: App, ctx: AppContext): void {
@@ -113,7 +94,8 @@ export function trackMergeSegmentRoutes(app: App, ctx: AppContext): void {
           type: 'segment',
           action,
           segmentId: req.params.segmentId,
-          people: req.body.ids.map((value, i) => refFor(idType, value, i)),
+          // Each held to the identifier rules as `id_type` names it (400 naming `ids[i]`).
+          people: req.body.ids.map((value, i) => readRefValue(idType, value, `ids[${i}]`)),
         };
         return applyOne(ctx, req.trackKey!, op, reply);
       },

@@ -61,6 +61,7 @@ import { trackMergeSegmentRoutes } from './features/track/v1-merge-segment-route
 import { trackV2Routes } from './features/track/v2-routes.js';
 import { serveConsole } from './http/console.js';
 import { refuseNonFiniteNumbers } from './http/finite-numbers.js';
+import { registerBodyTypeRules } from './http/body-types.js';
 import { BODY_LIMIT_BYTES, registerJsonBodyParser } from './http/json-body.js';
 import { registerOpenApi } from './http/openapi.js';
 import {
@@ -155,6 +156,7 @@ export async function buildApp({
 
   registerProblemHandlers(app);
   registerJsonBodyParser(app);
+  registerBodyTypeRules(app);
   await registerSecurityHeaders(app, config.publicUrl);
   refuseUnstorableText(app);
   refuseNonFiniteNumbers(app);

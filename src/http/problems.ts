@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isUnstorableText } from '../db/errors.js';
 import { DomainError, type ErrorCode, errorCodes, type FieldError } from '../shared/errors.js';
+import { unreadableType } from './body-types.js';
 import { TRACK_API_PATH } from './track-api-path.js';
 import {
   type AjvError,
@@ -91,10 +92,11 @@ function fromValidation(error: FastifyError): Problem {
 }
 
 /** Fastify's own client errors in words; a parser's SyntaxError text says nothing to a person. */
-function clientErrorDetail(code: ErrorCode, error: FastifyError): string {
+function clientErrorDetail(code: ErrorCode, error: FastifyError, request: FastifyRequest): string {
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return 'The request body is empty; this route expects JSON.';
   if (code === 'invalid_json') return 'The request body is not valid JSON.';
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return unreadableType(request).detail;
   return error.message;
 }
 
@@ -146,7 +148,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         type: problemType(code),
         title: errorCodes[code].title,
         status,
-        detail: clientErrorDetail(code, error),
+        detail: clientErrorDetail(code, error, request),
         code,
       });
     }

@@ -29,6 +29,56 @@ describe('errors are application/problem+json', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expectProblem(reply, 415, 'unsupported_media_type');
+    expect(reply.body.detail).toBe(
+      'This route reads a body sent as application/json, not application/x-www-form-urlencoded: set the Content-Type header to application/json.',
+    );
+  });
+
+  test('JSON sent as text/plain is refused naming the header; an empty text/plain body is no body', async () => {
+    const client = service.client();
+    const reply = await client.post('/api/signup', undefined, {
+      raw: '{"accountName":"x"}',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
+    expectProblem(reply, 415, 'unsupported_media_type');
+    expect(reply.body.detail).toBe(
+      'This route reads a body sent as application/json, not text/plain: set the Content-Type header to application/json.',
+    );
+    // A CSV route names its own type.
+    const { workspace } = await client.signup();
+    const segment = await client.post(`/api/workspaces/${workspace.id}/segments`, {
+      name: 'VIP',
+      type: 'manual',
+    });
+    expect(segment.status, JSON.stringify(segment.body)).toBe(201);
+    const csv = await client.post(
+      `/api/workspaces/${workspace.id}/segments/${segment.body.id}/import`,
+      undefined,
+      {
+        raw: 'email\na@example.com\n',
+        headers: { 'content-type': 'text/plain' },
+      },
+    );
+    expectProblem(csv, 415, 'unsupported_media_type');
+    expect(csv.body.detail).toContain('a body sent as text/csv, not text/plain');
+    // `fetch(url, {method: 'POST', body: ''})` sends text/plain with nothing in it.
+    const logout = await client.delete('/api/session', {
+      raw: '',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(logout.status, JSON.stringify(logout.body)).toBe(204);
+  });
+
+  test('a compressed body is refused naming Content-Encoding, not read as bad text', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const reply = await service.client().post('/api/signup', undefined, {
+      raw: gzipSync('{"accountName":"x"}'),
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    });
+    expectProblem(reply, 415, 'unsupported_media_type');
+    expect(reply.body.detail).toBe(
+      'The body is compressed (Content-Encoding: gzip); this service reads bodies uncompressed: send it without Content-Encoding.',
+    );
   });
 
   test('validation errors name each field with a JSON pointer', async () => {

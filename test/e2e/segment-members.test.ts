@@ -86,6 +86,13 @@ describe.skipIf(!haveChromium)('a segment’s people', () => {
     await page.getByTestId('segment-members-load-more').click();
     await eventually(async () => expect(await rows.count()).toBe(51));
     expect(await page.getByTestId('segment-members-load-more').count()).toBe(0);
+    expect(await page.getByTestId('segment-members-count').textContent()).toBe('Showing 51 people');
+    // A row opens the person, as on the People page.
+    await table.getByRole('button', { name: 'Open Ada Byron' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Ada Byron' });
+    await eventually(async () => expect(await drawer.textContent()).toContain('ada@example.com'));
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
 
     await page.goto(`/segment-people?segment=${data}`);
     await eventually(async () => expect(await page.getByTestId('segment-member').count()).toBe(1));

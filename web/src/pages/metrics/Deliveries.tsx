@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { ShowMore } from '../../components/ShowMore';
+import { ListFooter } from '../../components/ShowMore';
 import { EmptyState, ErrorPanel, LoadingSkeleton } from '../../components/States';
 import { type Answer, sdk, unwrap } from '../../lib/api';
 import { formatDateTime } from '../../lib/hooks';
@@ -203,15 +203,12 @@ export function Deliveries({
         ) : (
           <DeliveryTable deliveries={items} caption={`Deliveries of ${name}`} />
         )}
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed" data-testid="deliveries-count">
-            Showing {count(items.length, 'delivery', 'deliveries')}, oldest first
-            {list.hasNextPage ? '; there are more' : ''}
-          </Text>
-          <ShowMore list={list} testId="deliveries-load-more">
-            Show {PAGE} more
-          </ShowMore>
-        </Group>
+        <ListFooter
+          list={list}
+          shown={`${count(items.length, 'delivery', 'deliveries')}, oldest first`}
+          more={`Show ${PAGE} more`}
+          testId="deliveries"
+        />
       </Stack>
     );
   return (

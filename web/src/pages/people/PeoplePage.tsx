@@ -1,26 +1,25 @@
-import { Button, Group, Modal, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Guarded } from '../../components/Guarded';
 import { PageTitle, useCurrentWorkspace } from '../../components/Shell';
-import { ShowMore } from '../../components/ShowMore';
+import { ListFooter } from '../../components/ShowMore';
 import { EmptyState, ErrorPanel, LoadingSkeleton } from '../../components/States';
 import { sdk, unwrap } from '../../lib/api';
 import { usePageTitle } from '../../lib/feedback';
 import { formatDate, usePermissions } from '../../lib/hooks';
+import { people as peopleCount } from '../../lib/words';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { PersonDrawer } from './PersonDrawer';
 import { PersonForm } from './PersonForm';
-import { identifiersOf, isHidden, labelOf } from './person';
+import { PersonName } from './PersonName';
+import { shownValue as shown } from './person';
 
 const PAGE = 50;
 
 /** What the search box asks the API: an address is looked up by email, anything else by ID. */
 const filterOf = (text: string) => (text.includes('@') ? { email: text } : text ? { id: text } : {});
-
-/** Hidden values read "Hidden" in the list too. */
-const shown = (value: string | null) => (value === null ? '—' : isHidden(value) ? 'Hidden' : value);
 
 function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
   const client = useQueryClient();
@@ -138,14 +137,7 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
             {items.map((p) => (
               <Table.Tr key={p.cioId} data-testid={`person-${p.cioId}`}>
                 <Table.Td>
-                  <UnstyledButton onClick={() => setOpen(p.cioId)} aria-label={`Open ${labelOf(p)}`}>
-                    <Text size="sm" fw={600} c="indigo.8">
-                      {labelOf(p)}
-                    </Text>
-                  </UnstyledButton>
-                  <Text size="xs" c="dimmed" lineClamp={1}>
-                    {identifiersOf(p)}
-                  </Text>
+                  <PersonName person={p} onOpen={setOpen} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{shown(p.email)}</Text>
@@ -165,15 +157,12 @@ function PeopleList({ workspaceId, workspaceName }: { workspaceId: string; works
         </Table>
       )}
       {items.length > 0 && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed" data-testid="people-count">
-            Showing {items.length.toLocaleString()} {items.length === 1 ? 'person' : 'people'}
-            {people.hasNextPage ? '; there are more' : ''}
-          </Text>
-          <ShowMore list={people} testId="people-load-more">
-            Show {PAGE} more
-          </ShowMore>
-        </Group>
+        <ListFooter
+          list={people}
+          shown={peopleCount(items.length)}
+          more={`Show ${PAGE} more`}
+          testId="people"
+        />
       )}
       <ImportDialog workspaceId={workspaceId} opened={dialog === 'import'} onClose={() => setDialog(null)} />
       <ExportDialog workspaceId={workspaceId} opened={dialog === 'export'} onClose={() => setDialog(null)} />

@@ -14,6 +14,10 @@ export const MASKED = '••••••';
 
 export const isHidden = (value: unknown) => value === MASKED;
 
+/** A value as a list shows it: a dash when absent, "Hidden" when hidden from this member. */
+export const shownValue = (value: string | null) =>
+  value === null ? '—' : isHidden(value) ? 'Hidden' : value;
+
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' && !isHidden(v) ? v.trim() : null);
 
 /** A person's name from their first/last name attributes (or `name`), when they have one. */

@@ -1,21 +1,22 @@
-import { Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Select, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageTitle, useCurrentWorkspace } from '../../components/Shell';
-import { ShowMore } from '../../components/ShowMore';
+import { ListFooter } from '../../components/ShowMore';
 import { EmptyState, ErrorPanel, LoadingSkeleton, QueryView } from '../../components/States';
 import { type Answer, Problem, sdk, unwrap } from '../../lib/api';
 import { usePageTitle } from '../../lib/feedback';
 import { formatDateTime } from '../../lib/hooks';
-import { identifiersOf, isHidden, labelOf } from '../people/person';
+import { people } from '../../lib/words';
+import { PersonDrawer } from '../people/PersonDrawer';
+import { PersonName } from '../people/PersonName';
+import { shownValue as shown } from '../people/person';
 import { type Segment, segmentOption, useSegments } from './data';
 
 const PAGE = 50;
 
 type Member = Answer<'/api/workspaces/{workspaceId}/segments/{id}/members', 'get'>['items'][number];
-
-/** Hidden values read "Hidden", as on the people page. */
-const shown = (value: string | null) => (value === null ? '—' : isHidden(value) ? 'Hidden' : value);
 
 /** A segment's people: choose the segment, see who is in it. */
 export function SegmentPeoplePage() {
@@ -61,6 +62,7 @@ export function SegmentPeoplePage() {
 /** "People in this segment": a manual segment's newest-added first, a data segment's as they match now. */
 function Members({ workspaceId, segment }: { workspaceId: string; segment: Segment }) {
   const manual = segment.type === 'manual';
+  const [open, setOpen] = useState<string | null>(null);
   const members = useInfiniteQuery({
     queryKey: ['segment-members', workspaceId, segment.id],
     initialPageParam: '',
@@ -117,12 +119,7 @@ function Members({ workspaceId, segment }: { workspaceId: string; segment: Segme
           {items.map((p: Member) => (
             <Table.Tr key={p.cioId} data-testid="segment-member">
               <Table.Td>
-                <Text size="sm" fw={600}>
-                  {labelOf(p)}
-                </Text>
-                <Text size="xs" c="dimmed" lineClamp={1}>
-                  {identifiersOf(p)}
-                </Text>
+                <PersonName person={p} onOpen={setOpen} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{shown(p.email)}</Text>
@@ -136,15 +133,13 @@ function Members({ workspaceId, segment }: { workspaceId: string; segment: Segme
           ))}
         </Table.Tbody>
       </Table>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" data-testid="segment-members-count">
-          Showing {items.length.toLocaleString()} {items.length === 1 ? 'person' : 'people'}
-          {members.hasNextPage ? '; there are more' : ''}
-        </Text>
-        <ShowMore list={members} testId="segment-members-load-more">
-          Show {PAGE} more
-        </ShowMore>
-      </Group>
+      <ListFooter
+        list={members}
+        shown={people(items.length)}
+        more={`Show ${PAGE} more`}
+        testId="segment-members"
+      />
+      <PersonDrawer workspaceId={workspaceId} cioId={open} onClose={() => setOpen(null)} />
     </Stack>
   );
 }

@@ -248,7 +248,15 @@ describe.skipIf(!haveChromium)('segments, audiences and sending, in words', () =
       mimeType: 'text/csv',
       buffer: Buffer.from('email\nada@example.com\nGRACE@example.com\nnobody@example.com\n'),
     });
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // The upload's answer is awaited by itself (a loaded CI machine can take seconds), so a refusal
+    // fails here with its body rather than as a missing report.
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/import') && r.request().method() === 'POST', {
+        timeout: 30_000,
+      }),
+      page.getByRole('button', { name: 'Import', exact: true }).click(),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(200);
     const report = page.getByTestId('import-report');
     await eventually(async () =>
       expect(await report.getByRole('paragraph').first().textContent()).toBe(

@@ -25,6 +25,7 @@ export async function* csvRows(body: Readable, identifiers: readonly string[]): 
     skip_empty_lines: true,
     relax_column_count: true,
     info: true,
+    raw: true,
     columns: (header: string[]) => {
       const columns = header.map((h) => h.trim());
       if (!columns.some((c) => identifiers.includes(c)))
@@ -38,14 +39,20 @@ export async function* csvRows(body: Readable, identifiers: readonly string[]): 
   pipeline(body, parser, () => {}); // its error reaches the loop below, through the parser
   // csv-parse counts ragged rows over the whole file: a row is ragged when the count moves.
   let raggedSoFar = 0;
+  // csv-parse counts a CR LF inside a quoted cell as two lines: the excess so far.
+  let excess = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
+    for await (const { record, info, raw } of parser as AsyncIterable<{
       record: Record<string, string>;
+      raw: string;
       info: { lines: number; invalid_field_length: number };
     }>) {
       const ragged = info.invalid_field_length > raggedSoFar;
       raggedSoFar = info.invalid_field_length;
-      yield { line: info.lines, cells: record, ragged };
+      const breaks = lineBreaksWithin(raw);
+      excess += breaks.crlf;
+      // info.lines is where the row ends; a row is named by the line it starts on.
+      yield { line: info.lines - excess - breaks.all, cells: record, ragged };
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
@@ -54,6 +61,16 @@ export async function* csvRows(body: Readable, identifiers: readonly string[]): 
       errors: [{ path: `/line/${line}`, message: error.message }],
     });
   }
+}
+
+/**
+ * The line breaks inside a row's quoted cells, all of them and the CR LFs among them, read from the
+ * row's raw text: csv-parse gives the skipped blank lines before it and the first character of
+ * the row's own line break with it, which are no part of the row.
+ */
+function lineBreaksWithin(raw: string): { all: number; crlf: number } {
+  const inner = raw.replace(/^[\r\n]+/, '').replace(/[\r\n]$/, '');
+  return { all: inner.match(/\r\n|\r|\n/g)?.length ?? 0, crlf: inner.match(/\r\n/g)?.length ?? 0 };
 }
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV Injection). */

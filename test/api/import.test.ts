@@ -78,6 +78,23 @@ describe('CSV import', () => {
     expect(log.body.items[0].after).toEqual({ mode: 'create', created: 2, updated: 0, failed: 5 });
   });
 
+  test('a row is named by the line it starts on, after cells that hold line breaks (CR LF too)', async () => {
+    const admin = service.client();
+    const { workspace } = await admin.signup();
+    const csv = [
+      'id,email,note',
+      'u1,one@example.com,"two\r\nlines"', // lines 2-3
+      'u1,dup@example.com,x', // line 4
+      'u2,bad,"three\nlines\r\nhere"', // lines 5-7
+      '',
+      'u3,not-an-email,x', // line 9
+    ].join('\r\n');
+    const job = await importCsv(admin, workspace.id, 'create', csv);
+    expect(job.result.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 9]);
+    const people = (await admin.get(`/api/workspaces/${workspace.id}/people`)).body.items;
+    expect(people.map((p: { attributes: { note: string } }) => p.attributes.note)).toEqual(['two\r\nlines']);
+  });
+
   test('update: an email changes only on rows that name the cio_id', async () => {
     const admin = service.client();
     const { workspace } = await admin.signup();

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Client, expectProblem } from '../support/client.js';
 import { addMember } from '../support/members.js';
 import { unique } from '../support/row-probes.js';
+import { setUpSending } from '../support/sending.js';
 import { startService, type TestService } from '../support/service.js';
-import { ok, setUpTrack } from '../support/track-v1.js';
+import { ok } from '../support/track-v1.js';
 
 // What the console's metrics screen reads besides the metrics: one message of the library
 // (GET …/messages/{id}), and the deliveries of one message or broadcast (GET …/deliveries
@@ -29,30 +30,15 @@ interface Delivery {
 }
 
 async function setUp() {
-  const t = await setUpTrack(service);
-  // A new workspace sends in test mode: normal, so that its deliveries record metrics.
-  const settings = await t.admin.patch(`/api/workspaces/${t.workspace.id}/settings`, {
-    sendMode: 'normal',
-    senderAddress: 'news@acme.test',
-  });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  const t = await setUpSending(service);
   const c = service.client();
-  const at = (rest: string) => `/api/workspaces/${t.workspace.id}/${rest}`;
-  const email = (name: string) => ({ name, channel: 'email', subject: `About ${name}`, body: '<p>Hi</p>' });
+  const { at } = t;
+  const email = (name: string) => ({ name, subject: `About ${name}`, body: '<p>Hi</p>' });
   /** A broadcast of two email messages, sent to these people; answers its id and its messages' ids. */
   const sendBroadcast = async (cioIds: string[]) => {
-    const made = await t.admin.post(at('broadcasts'), {
-      name: unique('News'),
-      messages: [email('First'), email('Second')],
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const started = await t.admin.post(at(`broadcasts/${made.body.id}/send`), { people: cioIds });
-    expect(started.status, JSON.stringify(started.body)).toBe(202);
-    await service.worker.runUntilIdle();
-    return {
-      id: made.body.id as string,
-      messageIds: (made.body.messages as { id: string }[]).map((m) => m.id),
-    };
+    const made = await t.newBroadcast([email('First'), email('Second')]);
+    await t.send(made.id, cioIds);
+    return made;
   };
   const person = async (id: string) =>
     (await t.track.identify(id, { email: `${unique(id)}@example.com` })).body as { cioId: string };
@@ -63,7 +49,6 @@ async function setUp() {
   };
   return {
     ...t,
-    at,
     sendBroadcast,
     person,
     list,

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
-import type { Client, Reply } from '../support/client.js';
+import type { Reply } from '../support/client.js';
 import { unique } from '../support/row-probes.js';
+import { setUpSending } from '../support/sending.js';
 import { startService, type TestService } from '../support/service.js';
-import { expectTrackProblem, ok, setUpTrack } from '../support/track-v1.js';
+import { expectTrackProblem, ok } from '../support/track-v1.js';
 
 // The Track API's delivery routes (POST /api/v1/metrics, /api/v1/push/events,
 // /unsubscribe/{delivery_id}) and forms (POST /api/v1/forms/{id}/submit), one rule per test,
@@ -19,13 +20,7 @@ afterAll(() => service?.close());
 type Track = Awaited<ReturnType<typeof setUp>>;
 
 async function setUp() {
-  const t = await setUpTrack(service);
-  // A new workspace sends in test mode: normal, so that its deliveries record metrics.
-  const settings = await t.admin.patch(`/api/workspaces/${t.workspace.id}/settings`, {
-    sendMode: 'normal',
-    senderAddress: 'news@acme.test',
-  });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  const t = await setUpSending(service);
   const c = service.client();
   const { headers } = t;
   return {
@@ -44,57 +39,46 @@ async function setUp() {
   };
 }
 
-const at = (t: Track, rest: string) => `/api/workspaces/${t.workspace.id}/${rest}`;
-
-/** A broadcast of one email message: its id and its message's. */
-async function broadcast(admin: Client, t: Track) {
-  const reply = await admin.post(at(t, 'broadcasts'), {
-    name: unique('News'),
-    messages: [
-      {
-        name: 'Issue',
-        channel: 'email',
-        subject: 'News',
-        body: '<html><body><a href="https://example.com/a">A</a></body></html>',
-      },
-    ],
-  });
-  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return { id: reply.body.id as string, messageId: reply.body.messages[0].id as string };
+/** A broadcast of one email message with a link: its id and its message's. */
+async function broadcast(t: Track) {
+  const b = await t.newBroadcast([
+    {
+      name: 'Issue',
+      subject: 'News',
+      body: '<html><body><a href="https://example.com/a">A</a></body></html>',
+    },
+  ]);
+  return { id: b.id, messageId: b.messageIds[0]! };
 }
 
 /** Sends the broadcast to people (cio_ids), lets the worker run, and answers the job's report and the deliveries. */
 async function send(t: Track, b: { id: string }, people: string[]) {
-  const started = await t.admin.post(at(t, `broadcasts/${b.id}/send`), { people });
-  expect(started.status, JSON.stringify(started.body)).toBe(202);
-  await service.worker.runUntilIdle();
-  const job = (await t.admin.get(started.headers.get('location')!)).body;
-  expect(job.state).toBe('succeeded');
-  const all = (await t.admin.get(at(t, 'deliveries?limit=500'))).body.items as {
+  const report = await t.send(b.id, people);
+  const all = (await t.admin.get(t.at('deliveries?limit=500'))).body.items as {
     id: string;
     sourceId: string;
     cioId: string;
     opens: number;
     clicks: number;
   }[];
-  return { report: job.result, deliveries: all.filter((d) => d.sourceId === b.id && d.cioId !== null) };
+  return { report, deliveries: all.filter((d) => d.sourceId === b.id && d.cioId !== null) };
 }
 
 /** Two people with emails, identified through the Track API, and a broadcast sent to them. */
 async function sent(t: Track) {
   const ada = (await t.track.identify('ada', { email: `${unique('ada')}@example.com` })).body;
   const bob = (await t.track.identify('bob', { email: `${unique('bob')}@example.com` })).body;
-  const b = await broadcast(t.admin, t);
+  const b = await broadcast(t);
   const { deliveries } = await send(t, b, [ada.cioId, bob.cioId]);
   const of = (cioId: string) => deliveries.find((d) => d.cioId === cioId)!;
   return { ada, bob, b, adaDelivery: of(ada.cioId), bobDelivery: of(bob.cioId) };
 }
 
 const metrics = async (t: Track, messageId: string) =>
-  (await t.admin.get(at(t, `messages/${messageId}/metrics`))).body;
+  (await t.admin.get(t.at(`messages/${messageId}/metrics`))).body;
 
 const attributesOf = async (t: Track, cioId: string) =>
-  (await t.admin.get(at(t, `people/${cioId}`))).body.attributes as Record<string, unknown>;
+  (await t.admin.get(t.at(`people/${cioId}`))).body.attributes as Record<string, unknown>;
 
 const outboxTo = async (address: string) =>
   queryRows<{ n: number }>(
@@ -131,7 +115,7 @@ describe('POST /api/v1/metrics', () => {
       spammed: 1,
       unsubscribed: 0,
     });
-    const listed = (await t.admin.get(at(t, 'deliveries?limit=500'))).body.items.find(
+    const listed = (await t.admin.get(t.at('deliveries?limit=500'))).body.items.find(
       (d: { id: string }) => d.id === adaDelivery.id,
     );
     expect(listed).toMatchObject({ opens: 1, clicks: 1 });
@@ -190,7 +174,7 @@ describe('POST /api/v1/metrics', () => {
     const theirs = await setUp();
     const { adaDelivery: theirDelivery } = await sent(theirs);
     const { adaDelivery } = await sent(mine);
-    await mine.admin.patch(at(mine, 'settings'), { identifiers: { email: false, id: true } });
+    await mine.admin.patch(mine.at('settings'), { identifiers: { email: false, id: true } });
     const unknown = await mine.metric({ delivery_id: 'dlv_nothing', metric: 'delivered' });
     expect(unknown.status).toBe(200);
     expect(unknown.body).toEqual({});
@@ -204,9 +188,9 @@ describe('POST /api/v1/metrics', () => {
   test('while the workspace tracks no opens, a reported open counts nothing', async () => {
     const t = await setUp();
     const { b, adaDelivery } = await sent(t);
-    await t.admin.patch(at(t, 'settings'), { openTracking: false });
+    await t.admin.patch(t.at('settings'), { openTracking: false });
     ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'opened' }));
-    await t.admin.patch(at(t, 'settings'), { openTracking: true });
+    await t.admin.patch(t.at('settings'), { openTracking: true });
     expect(await metrics(t, b.messageId)).toMatchObject({ opened: 0 });
   });
 });
@@ -229,7 +213,7 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     ok(await t.unsubscribe(adaDelivery.id, { unsubscribe: true }));
     expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: true });
     expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 1 });
-    const next = await broadcast(t.admin, t);
+    const next = await broadcast(t);
     const { report, deliveries } = await send(t, next, [ada.cioId, bob.cioId]);
     expect(report).toMatchObject({ queued: 1, skipped: 0, unsubscribed: 1 });
     expect(deliveries.map((d) => d.cioId)).toEqual([bob.cioId]);
@@ -253,14 +237,14 @@ describe('POST /unsubscribe/{delivery_id}', () => {
       ),
     );
     const csv = `id,email,unsubscribed\ncsv,${unique('csv')}@example.com,TRUE\n`;
-    const imported = await t.admin.request('POST', at(t, 'people/import?mode=create'), undefined, {
+    const imported = await t.admin.request('POST', t.at('people/import?mode=create'), undefined, {
       headers: { 'content-type': 'text/csv' },
       raw: csv,
     });
     expect(imported.status, JSON.stringify(imported.body)).toBe(202);
     await service.worker.runUntilIdle();
-    const csvPerson = (await t.admin.get(at(t, 'people?id=csv'))).body.items[0];
-    const { report, deliveries } = await send(t, await broadcast(t.admin, t), [
+    const csvPerson = (await t.admin.get(t.at('people?id=csv'))).body.items[0];
+    const { report, deliveries } = await send(t, await broadcast(t), [
       ...who.map((p) => p.cioId),
       csvPerson.cioId,
     ]);
@@ -275,7 +259,7 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: true });
     ok(await t.unsubscribe(adaDelivery.id, { unsubscribe: false }));
     expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: false });
-    const { report } = await send(t, await broadcast(t.admin, t), [ada.cioId]);
+    const { report } = await send(t, await broadcast(t), [ada.cioId]);
     expect(report).toMatchObject({ queued: 1 });
     expect(await outboxTo(ada.email)).toEqual([{ n: 2 }]);
   });
@@ -283,7 +267,7 @@ describe('POST /unsubscribe/{delivery_id}', () => {
   test('a test send went to a team member: unsubscribing through it changes nobody', async () => {
     const t = await setUp();
     const { ada, b } = await sent(t);
-    const test = await t.admin.post(at(t, `messages/${b.messageId}/send-test`), { cioId: ada.cioId });
+    const test = await t.admin.post(t.at(`messages/${b.messageId}/send-test`), { cioId: ada.cioId });
     expect(test.status, JSON.stringify(test.body)).toBe(202);
     ok(await t.unsubscribe(test.body.id));
     expect(await attributesOf(t, ada.cioId)).not.toHaveProperty('unsubscribed');
@@ -297,7 +281,7 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     ok(await t.merge('ada2', 'ada'));
     ok(await t.unsubscribe(adaDelivery.id));
     expect(await attributesOf(t, ada2.cioId)).toMatchObject({ unsubscribed: true });
-    const { report, deliveries } = await send(t, await broadcast(t.admin, t), [ada2.cioId]);
+    const { report, deliveries } = await send(t, await broadcast(t), [ada2.cioId]);
     expect(report).toMatchObject({ queued: 0, unsubscribed: 1 });
     expect(deliveries).toEqual([]);
     expect(ada.cioId).not.toBe(ada2.cioId);
@@ -342,7 +326,7 @@ describe('POST /api/v1/forms/{form_id}/submit', () => {
       data: { email, first_name: 'Lea', plan: 'pro', form_name: 'ignored' },
     });
     expect(reply.status, JSON.stringify(reply.body)).toBe(204);
-    const found = (await t.admin.get(at(t, `people?email=${encodeURIComponent(email)}`))).body.items[0];
+    const found = (await t.admin.get(t.at(`people?email=${encodeURIComponent(email)}`))).body.items[0];
     expect(found).toBeDefined();
     expect(await attributesOf(t, found.cioId)).toEqual({ first_name: 'Lea', plan: 'pro' });
     expect(await eventsOf(t, found.cioId)).toEqual([
@@ -364,7 +348,7 @@ describe('POST /api/v1/forms/{form_id}/submit', () => {
     expectTrackProblem(number, 400);
     expect(number.body.detail).toMatch(/strings/);
     expectTrackProblem(await t.form('f', {}), 400);
-    expect((await t.admin.get(at(t, 'people'))).body.items).toEqual([]);
+    expect((await t.admin.get(t.at('people'))).body.items).toEqual([]);
   });
 
   test('fields that fit but not with the form’s id: a 400, and no person created (all or nothing)', async () => {
@@ -381,6 +365,6 @@ describe('POST /api/v1/forms/{form_id}/submit', () => {
     const reply = await t.form('y'.repeat(150), { data: fields });
     expectTrackProblem(reply, 400);
     expect(reply.body.detail).toMatch(/event data/);
-    expect((await t.admin.get(at(t, 'people'))).body.items).toEqual([]);
+    expect((await t.admin.get(t.at('people'))).body.items).toEqual([]);
   });
 });

@@ -145,3 +145,20 @@ export async function signUp(page: Page, accountName: string): Promise<string> {
   await page.getByTestId('setup-guide').waitFor();
   return email;
 }
+
+/** Logs in through the console's form and waits for the dashboard. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByTestId('setup-guide').waitFor();
+}
+
+/** Opens a page of the workspace's navigation by its link's name. */
+export async function openWorkspacePage(page: Page, link: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('link', { name: link, exact: true })
+    .click();
+}

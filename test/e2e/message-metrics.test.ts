@@ -2,30 +2,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
+import { trackClient } from '../support/track-v1.js';
 import { expectFitsPhone, expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, eventually, haveChromium, screenshot } from './browser.js';
+import { consoleSuite, eventually, haveChromium, logIn, screenshot } from './browser.js';
 
 /**
  * A broadcast's and a message's metrics and deliveries in the console (/metrics), with the
  * counts a Track API client reported (POST /api/v1/metrics) and an unsubscribe through a delivery.
  */
 const suite = consoleSuite({ width: 1440, height: 900 });
-
-async function trackOf(admin: Client, workspaceId: string) {
-  const key = (await admin.post(`/api/workspaces/${workspaceId}/api-keys`, { kind: 'track' })).body;
-  const headers = { authorization: `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64')}` };
-  const c = suite.service.client();
-  return {
-    identify: async (id: string, body: Record<string, unknown>) =>
-      (await c.put(`/api/v1/customers/${id}`, body, { headers })).body.cioId as string,
-    metric: async (deliveryId: string, metric: string) =>
-      expect((await c.post('/api/v1/metrics', { delivery_id: deliveryId, metric }, { headers })).status).toBe(
-        200,
-      ),
-    unsubscribe: async (deliveryId: string) =>
-      expect((await c.post(`/unsubscribe/${deliveryId}`, {}, { headers })).status).toBe(200),
-  };
-}
 
 async function newBroadcast(admin: Client, workspaceId: string, name: string, emails = [`${name} email`]) {
   const reply = await admin.post(`/api/workspaces/${workspaceId}/broadcasts`, {
@@ -41,14 +26,6 @@ async function newBroadcast(admin: Client, workspaceId: string, name: string, em
   return { id: reply.body.id as string, messageId: reply.body.messages[0].id as string };
 }
 
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByTestId('setup-guide').waitFor();
-}
-
 const textOf = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
 
 describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () => {
@@ -62,11 +39,14 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
     expect(
       (await admin.patch(`${ws}/settings`, { sendMode: 'normal', senderAddress: 'news@acme.test' })).status,
     ).toBe(200);
-    const track = await trackOf(admin, workspace.id);
+    const track = (await trackClient(suite.service, admin, workspace.id)).track;
+    const cioIdOf = async (id: string, email: string) =>
+      (await track.identify(id, { email, first_name: id[0]!.toUpperCase() + id.slice(1) })).body
+        .cioId as string;
     const people = {
-      ada: await track.identify('ada', { email: 'ada@example.com', first_name: 'Ada' }),
-      bob: await track.identify('bob', { email: 'bob@example.com', first_name: 'Bob' }),
-      cy: await track.identify('cy', { email: 'cy@example.com', first_name: 'Cy' }),
+      ada: await cioIdOf('ada', 'ada@example.com'),
+      bob: await cioIdOf('bob', 'bob@example.com'),
+      cy: await cioIdOf('cy', 'cy@example.com'),
     };
     const spring = await newBroadcast(admin, workspace.id, 'Spring news');
     const unsent = await newBroadcast(admin, workspace.id, 'Summer news', ['Summer teaser', 'Summer issue']);
@@ -80,12 +60,15 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
     expect(deliveries).toHaveLength(3);
     const of = (cioId: string) => deliveries.find((d) => d.cioId === cioId)!.id;
     // Ada's and Bob's were delivered, Cy's bounced; Ada opened, clicked and unsubscribed.
-    await track.metric(of(people.ada), 'delivered');
-    await track.metric(of(people.bob), 'delivered');
-    await track.metric(of(people.cy), 'bounced');
-    await track.metric(of(people.ada), 'opened');
-    await track.metric(of(people.ada), 'clicked');
-    await track.unsubscribe(of(people.ada));
+    const reported = [
+      await track.metric(of(people.ada), 'delivered'),
+      await track.metric(of(people.bob), 'delivered'),
+      await track.metric(of(people.cy), 'bounced'),
+      await track.metric(of(people.ada), 'opened'),
+      await track.metric(of(people.ada), 'clicked'),
+      await track.unsubscribe(of(people.ada)),
+    ];
+    expect(reported.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
 
     const page = await suite.newPage();
     await logIn(page, email, password);

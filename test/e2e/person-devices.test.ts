@@ -1,36 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
+import { trackClient } from '../support/track-v1.js';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, eventually, haveChromium } from './browser.js';
+import { consoleSuite, eventually, haveChromium, logIn, openWorkspacePage } from './browser.js';
 
 /** A person's devices (added by the Track API) on their drawer: platform, last use, token; or none yet. */
 const suite = consoleSuite({ width: 1440, height: 900 });
-
-async function trackOf(admin: Client, workspaceId: string) {
-  const key = (await admin.post(`/api/workspaces/${workspaceId}/api-keys`, { kind: 'track' })).body;
-  const headers = { authorization: `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64')}` };
-  const c = suite.service.client();
-  return {
-    identify: (id: string, body: Record<string, unknown>) =>
-      c.put(`/api/v1/customers/${id}`, body, { headers }),
-    addDevice: (id: string, device: Record<string, unknown>) =>
-      c.put(`/api/v1/customers/${id}/devices`, { device }, { headers }),
-  };
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByTestId('setup-guide').waitFor();
-  await page
-    .getByRole('navigation', { name: 'Workspace' })
-    .getByRole('link', { name: 'People', exact: true })
-    .click();
-}
 
 describe.skipIf(!haveChromium)('a person’s devices', () => {
   test('listed with platform, last use and token; an empty state; hidden tokens for masked members', {
@@ -38,7 +13,7 @@ describe.skipIf(!haveChromium)('a person’s devices', () => {
   }, async () => {
     const admin = suite.service.client();
     const { workspace, email, password } = await admin.signup();
-    const track = await trackOf(admin, workspace.id);
+    const track = (await trackClient(suite.service, admin, workspace.id)).track;
     await track.identify('ada', { first_name: 'Ada', last_name: 'Byron' });
     await track.identify('alan', { first_name: 'Alan', last_name: 'Turing' });
     const token = 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f';
@@ -52,6 +27,7 @@ describe.skipIf(!haveChromium)('a person’s devices', () => {
 
     const page = await suite.newPage();
     await logIn(page, email, password);
+    await openWorkspacePage(page, 'People');
     const people = page.getByTestId('people');
     await eventually(async () => expect(await people.getByRole('row').count()).toBe(3));
     await people.getByRole('button', { name: 'Open Ada Byron' }).click();
@@ -82,6 +58,7 @@ describe.skipIf(!haveChromium)('a person’s devices', () => {
     });
     const masked = await suite.newPage();
     await logIn(masked, viewer.email, viewer.password);
+    await openWorkspacePage(masked, 'People');
     const list = masked.getByTestId('people');
     await eventually(async () => expect(await list.getByRole('row').count()).toBe(3));
     await list.getByRole('button', { name: 'Open Hidden' }).first().click();

@@ -1,37 +1,17 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
+import { trackClient } from '../support/track-v1.js';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, eventually, haveChromium } from './browser.js';
+import { consoleSuite, eventually, haveChromium, logIn } from './browser.js';
 
 /** A segment's people (added with the Track API, or matching its conditions), on the Segment people page. */
 const suite = consoleSuite({ width: 1440, height: 900 });
-
-async function trackOf(admin: Client, workspaceId: string) {
-  const key = (await admin.post(`/api/workspaces/${workspaceId}/api-keys`, { kind: 'track' })).body;
-  const headers = { authorization: `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64')}` };
-  const c = suite.service.client();
-  return {
-    identify: (id: string, body: Record<string, unknown>) =>
-      c.put(`/api/v1/customers/${id}`, body, { headers }),
-    addToSegment: (segmentId: string, ids: string[]) =>
-      c.post(`/api/v1/segments/${segmentId}/add_customers`, { ids }, { headers }),
-  };
-}
 
 async function newSegment(admin: Client, workspaceId: string, body: Record<string, unknown>) {
   const reply = await admin.post(`/api/workspaces/${workspaceId}/segments`, body);
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return reply.body.id as string;
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByTestId('setup-guide').waitFor();
 }
 
 describe.skipIf(!haveChromium)('a segment’s people', () => {
@@ -40,7 +20,7 @@ describe.skipIf(!haveChromium)('a segment’s people', () => {
   }, async () => {
     const admin = suite.service.client();
     const { workspace, email, password } = await admin.signup();
-    const track = await trackOf(admin, workspace.id);
+    const track = (await trackClient(suite.service, admin, workspace.id)).track;
     const manual = await newSegment(admin, workspace.id, { name: 'Beta testers', type: 'manual' });
     const data = await newSegment(admin, workspace.id, {
       name: 'Pro plan',

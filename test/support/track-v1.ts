@@ -1,22 +1,14 @@
 import { expect } from 'vitest';
-import { expectProblem, type Reply } from './client.js';
+import { type Client, expectProblem, type Reply } from './client.js';
 import type { TestService } from './service.js';
 
 // The v1 Track API as Customer.io's clients call it, for the tests of the v1 routes.
 
 export const path = (identifier: string) => `/api/v1/customers/${encodeURIComponent(identifier)}`;
 
-/** A new workspace with a Track API key, and the v1 calls of Customer.io's clients with that key. */
-export async function setUpTrack(service: TestService, options: { email?: boolean } = {}) {
-  const admin = service.client();
-  const { workspace, account } = await admin.signup();
-  if (options.email === false) {
-    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
-      identifiers: { email: false, id: true },
-    });
-    await service.worker.runUntilIdle();
-  }
-  const key = (await admin.post(`/api/workspaces/${workspace.id}/api-keys`, { kind: 'track' })).body;
+/** A new Track API key of this workspace, and the v1 calls of Customer.io's clients with it. */
+export async function trackClient(service: TestService, admin: Client, workspaceId: string) {
+  const key = (await admin.post(`/api/workspaces/${workspaceId}/api-keys`, { kind: 'track' })).body;
   const headers = { authorization: `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString('base64')}` };
   const c = service.client();
   const track = {
@@ -30,8 +22,27 @@ export async function setUpTrack(service: TestService, options: { email?: boolea
     deleteDevice: (id: string, token: string) =>
       c.delete(`${path(id)}/devices/${encodeURIComponent(token)}`, undefined, { headers }),
     anonymous: (body: Record<string, unknown>) => c.post('/api/v1/events', body, { headers }),
+    addToSegment: (segmentId: string, ids: string[]) =>
+      c.post(`/api/v1/segments/${segmentId}/add_customers`, { ids }, { headers }),
+    metric: (deliveryId: string, metric: string) =>
+      c.post('/api/v1/metrics', { delivery_id: deliveryId, metric }, { headers }),
+    unsubscribe: (deliveryId: string) => c.post(`/unsubscribe/${deliveryId}`, {}, { headers }),
     region: () => c.get('/api/v1/accounts/region', { headers }),
   };
+  return { key, headers, track };
+}
+
+/** A new workspace with a Track API key, and the v1 calls of Customer.io's clients with that key. */
+export async function setUpTrack(service: TestService, options: { email?: boolean } = {}) {
+  const admin = service.client();
+  const { workspace, account } = await admin.signup();
+  if (options.email === false) {
+    await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
+      identifiers: { email: false, id: true },
+    });
+    await service.worker.runUntilIdle();
+  }
+  const { key, headers, track } = await trackClient(service, admin, workspace.id);
   const holder = { keyId: key.id as string, accountId: account.id, workspaceId: workspace.id };
   return { admin, workspace, track, holder, headers };
 }

@@ -59,9 +59,9 @@ import { trackFormRoutes } from './features/track/forms.js';
 import { objectTypeNumberRoutes } from './features/track/object-type-routes.js';
 import { trackMergeSegmentRoutes } from './features/track/v1-merge-segment-routes.js';
 import { trackV2Routes } from './features/track/v2-routes.js';
+import { registerBodyTypeRules } from './http/body-types.js';
 import { serveConsole } from './http/console.js';
 import { refuseNonFiniteNumbers } from './http/finite-numbers.js';
-import { registerBodyTypeRules } from './http/body-types.js';
 import { BODY_LIMIT_BYTES, registerJsonBodyParser } from './http/json-body.js';
 import { registerOpenApi } from './http/openapi.js';
 import {

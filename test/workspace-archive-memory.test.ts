@@ -58,24 +58,11 @@ interface Probe {
 
 async function roundTrip(people: number) {
   const [from, to] = [await installation(`from-${people}`), await installation(`to-${people}`)];
-  const account = (env: Record<string, string>, n: string) =>
-    spawn(
-      env,
-      'src/cli.ts',
-      'create-account',
-      '--account-name',
-      `Memory ${n}`,
-      '--email',
-      `memory.${n}.${people}.${Date.now()}@example.com`,
-      '--password',
-      'memory password 1',
-    );
-  const source = await account(from, 'from');
-  const target = await account(to, 'to');
   const probe = 'test/support/archive-probe.ts';
-  await spawn(from, probe, 'seed', source.workspaceId, String(people));
+  const source: { workspaceId: string } = (await spawn(from, probe, 'seed', `from-${people}`, String(people)))
+    .result;
+  const target: { accountId: string } = (await spawn(to, probe, 'account', `to-${people}`)).result;
   const file = join(dir, `${people}.tar.gz`);
-  const idle: Probe = await spawn(from, probe, 'idle');
   const exported: Probe = await spawn(from, probe, 'export', source.workspaceId, file);
   const imported: Probe & { result: { rows: Record<string, number> } } = await spawn(
     to,
@@ -88,7 +75,6 @@ async function roundTrip(people: number) {
   const figures = {
     people,
     archiveMiB: +((await stat(file)).size / 2 ** 20).toFixed(1),
-    idle,
     exported,
     imported,
   };

@@ -4,10 +4,10 @@
  * { ms, maxRssMiB (the process's peak resident memory: Node, and PGlite's WebAssembly heap when
  * embedded), heapPeakMiB (the JavaScript heap, sampled every 10 ms) }.
  *
- *   tsx test/support/archive-probe.ts seed WORKSPACE_ID PEOPLE
+ *   tsx test/support/archive-probe.ts account NAME          (a new account: its ids as result)
+ *   tsx test/support/archive-probe.ts seed NAME PEOPLE      (a new account, its workspace seeded)
  *   tsx test/support/archive-probe.ts export WORKSPACE_ID FILE
  *   tsx test/support/archive-probe.ts import ACCOUNT_ID FILE
- *   tsx test/support/archive-probe.ts idle           (the same service opened, nothing done)
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { sql } from 'drizzle-orm';
@@ -16,6 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
+import { createAccount, hashNewPassword } from '../../src/features/accounts/service.js';
 import { exportWorkspace } from '../../src/features/workspace-archive/export.js';
 import { importWorkspace } from '../../src/features/workspace-archive/import.js';
 
@@ -47,6 +48,20 @@ async function seed(ctx: AppContext, workspaceId: string, people: number) {
   }
 }
 
+/** A new account, as the CLI's create-account makes one: its id and its first workspace's. */
+async function newAccount(ctx: AppContext, name: string) {
+  const body = {
+    accountName: `Memory ${name}`,
+    email: `memory.${name}.${Date.now()}@example.com`,
+    password: 'memory password 1',
+    firstName: 'Memory',
+    lastName: 'Probe',
+  };
+  const passwordHash = await hashNewPassword(ctx, body);
+  const created = await ctx.db.transaction((tx) => createAccount(ctx, tx, body, passwordHash));
+  return { accountId: created.account.id, workspaceId: created.workspace.id };
+}
+
 async function main([command, id, arg]: string[]) {
   const config = loadConfig();
   const database = await openDatabase(config.database);
@@ -56,11 +71,15 @@ async function main([command, id, arg]: string[]) {
   let result: unknown = null;
   let ms = 0;
   try {
-    if (command === 'seed') await seed(ctx, id!, Number(arg));
-    else if (command === 'export')
+    if (command === 'account') result = await newAccount(ctx, id!);
+    else if (command === 'seed') {
+      const account = await newAccount(ctx, id!);
+      await seed(ctx, account.workspaceId, Number(arg));
+      result = account;
+    } else if (command === 'export')
       result = await exportWorkspace(ctx.db, ctx.clock, id!, createWriteStream(arg!));
     else if (command === 'import') result = await importWorkspace(ctx, id!, createReadStream(arg!));
-    else if (command !== 'idle') throw new Error(`unknown command ${command}`);
+    else throw new Error(`unknown command ${command}`);
     ms = Math.round(performance.now() - started);
   } finally {
     await app.close();

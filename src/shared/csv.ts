@@ -17,16 +17,20 @@ export interface CsvRow {
  * is a 400 naming the line.
  */
 export async function* csvRows(body: Readable, identifiers: readonly string[]): AsyncGenerator<CsvRow> {
-  // pipeline, not pipe: a client that goes away mid-upload must end the parse (with an error)
-  // rather than leave it waiting forever for the rest of the body.
+  // csv-parse counts a CR LF inside a quoted cell as two lines: the excess so far. Counted as the
+  // parser reads (on_record), not as the loop below takes rows, so that a syntax error's line,
+  // met ahead of the loop, is corrected too.
+  let excess = 0;
+  // csv-parse counts ragged rows over the whole file: a row is ragged when the count moves.
+  let raggedSoFar = 0;
   const parser = parse({
     bom: true,
     trim: true,
     skip_empty_lines: true,
     relax_column_count: true,
-    info: true,
     raw: true,
     columns: (header: string[]) => {
+      excess += crlfCount(header.join(''));
       const columns = header.map((h) => h.trim());
       if (!columns.some((c) => identifiers.includes(c)))
         throw invalid(
@@ -35,43 +39,42 @@ export async function* csvRows(body: Readable, identifiers: readonly string[]): 
         );
       return columns;
     },
-  });
-  pipeline(body, parser, () => {}); // its error reaches the loop below, through the parser
-  // csv-parse counts ragged rows over the whole file: a row is ragged when the count moves.
-  let raggedSoFar = 0;
-  // csv-parse counts a CR LF inside a quoted cell as two lines: the excess so far.
-  let excess = 0;
-  try {
-    for await (const { record, info, raw } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      raw: string;
-      info: { lines: number; invalid_field_length: number };
-    }>) {
+    on_record: ({ record }: { record: Record<string, string> }, info): CsvRow => {
       const ragged = info.invalid_field_length > raggedSoFar;
       raggedSoFar = info.invalid_field_length;
-      const breaks = lineBreaksWithin(raw);
+      const breaks = lineBreaksWithin(info.raw ?? '');
       excess += breaks.crlf;
       // info.lines is where the row ends; a row is named by the line it starts on.
-      yield { line: info.lines - excess - breaks.all, cells: record, ragged };
-    }
+      return { line: info.lines - excess - breaks.all, cells: record, ragged };
+    },
+  });
+  // pipeline, not pipe: a client that goes away mid-upload must end the parse (with an error)
+  // rather than leave it waiting forever for the rest of the body.
+  pipeline(body, parser, () => {}); // its error reaches the loop below, through the parser
+  try {
+    for await (const row of parser as AsyncIterable<CsvRow>) yield row;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines ?? 0;
-    throw new DomainError('invalid', `The file is not valid CSV: ${error.message}`, {
-      errors: [{ path: `/line/${line}`, message: error.message }],
+    const line = ((error as CsvError & { lines?: number }).lines ?? 0) - excess;
+    // csv-parse's own words name its uncorrected line.
+    const message = error.message.replace(/\b(at|on) line \d+/, `$1 line ${line}`);
+    throw new DomainError('invalid', `The file is not valid CSV: ${message}`, {
+      errors: [{ path: `/line/${line}`, message }],
     });
   }
 }
 
 /**
  * The line breaks inside a row's quoted cells, all of them and the CR LFs among them, read from the
- * row's raw text: csv-parse gives the skipped blank lines before it and the first character of
- * the row's own line break with it, which are no part of the row.
+ * row's raw text: csv-parse gives the skipped blank (or blank but for spaces) lines before it and
+ * the first character of the row's own line break with it, which are no part of the row.
  */
 function lineBreaksWithin(raw: string): { all: number; crlf: number } {
-  const inner = raw.replace(/^[\r\n]+/, '').replace(/[\r\n]$/, '');
-  return { all: inner.match(/\r\n|\r|\n/g)?.length ?? 0, crlf: inner.match(/\r\n/g)?.length ?? 0 };
+  const inner = raw.replace(/^(?:[ \t]*(?:\r\n|\r|\n))+/, '').replace(/[\r\n]$/, '');
+  return { all: inner.match(/\r\n|\r|\n/g)?.length ?? 0, crlf: crlfCount(inner) };
 }
+
+const crlfCount = (text: string) => text.match(/\r\n/g)?.length ?? 0;
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV Injection). */
 const formulaStart = /^[=+\-@\t\r]/;

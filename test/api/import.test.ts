@@ -86,11 +86,16 @@ describe('CSV import', () => {
       'u1,one@example.com,"two\r\nlines"', // lines 2-3
       'u1,dup@example.com,x', // line 4
       'u2,bad,"three\nlines\r\nhere"', // lines 5-7
-      '',
+      ' \t', // line 8: blank but for spaces, skipped
       'u3,not-an-email,x', // line 9
     ].join('\r\n');
     const job = await importCsv(admin, workspace.id, 'create', csv);
     expect(job.result.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 9]);
+    // A header's own line break counts, and so it does before a line that is not CSV.
+    const broken = await upload(admin, workspace.id, 'create', 'id,"e\r\nmail"\r\nu1,"a\r\nb"\r\nu2,"bad"x');
+    expectProblem(broken, 400, 'invalid');
+    expect(broken.body.errors[0].path).toBe('/line/5');
+    expect(broken.body.detail).toContain('at line 5');
     const people = (await admin.get(`/api/workspaces/${workspace.id}/people`)).body.items;
     expect(people.map((p: { attributes: { note: string } }) => p.attributes.note)).toEqual(['two\r\nlines']);
   });

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../shared/errors.js';
+import { emptyBodyOf } from './json-body.js';
 
-/** The body types a route reads: its uploads (CSV, images), else JSON. */
-export function bodyTypesOf(request: FastifyRequest): readonly string[] {
-  return request.routeOptions.config?.uploads ?? ['application/json'];
+/** The body types a route reads: those its schema names (SAML's form), its uploads (CSV, images), else JSON. */
+function bodyTypesOf(request: FastifyRequest): readonly string[] {
+  const consumes = (request.routeOptions.schema as { consumes?: readonly string[] } | undefined)?.consumes;
+  return consumes ?? request.routeOptions.config?.uploads ?? ['application/json'];
 }
 
 /** A 415 that names the type sent and the types this route reads. */
@@ -16,15 +18,17 @@ export function unreadableType(request: FastifyRequest): DomainError {
   );
 }
 
+/** Whether Fastify will read a body: it reads none on GET, HEAD or TRACE, whatever the headers say. */
 const hasBody = (request: FastifyRequest) =>
-  request.headers['transfer-encoding'] !== undefined ||
-  (request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0');
+  !['GET', 'HEAD', 'TRACE'].includes(request.method) &&
+  (request.headers['transfer-encoding'] !== undefined ||
+    (request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0'));
 
 /**
  * Bodies the service does not read are refused by name, before a parser sees their bytes: a
  * compressed body (Content-Encoding: gzip) would otherwise read as "not UTF-8 text", and a JSON
  * body sent as text/plain (Fastify reads text/plain by default) as "must be a set of named fields".
- * An empty text/plain body is no body, as browsers send one with `fetch(url, {body: ''})`.
+ * An empty text/plain body (`fetch(url, {body: ''})` sends one) is what an empty JSON body is.
  */
 export function registerBodyTypeRules(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
@@ -37,7 +41,7 @@ export function registerBodyTypeRules(app: FastifyInstance): void {
   });
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (request, body, done) => {
-    if (body.length === 0) done(null, undefined);
+    if (body.length === 0) done(null, emptyBodyOf(request));
     else done(unreadableType(request), undefined);
   });
 }

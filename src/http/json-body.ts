@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, invalid } from '../shared/errors.js';
 import { TRACK_API_PATH } from './track-api-path.js';
 
@@ -33,6 +33,12 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   }
   return false;
 }
+
+/**
+ * What an empty body is, whatever its type: no body, or on the Track API, as at Customer.io, an
+ * empty object (an identify with no attributes).
+ */
+export const emptyBodyOf = (request: FastifyRequest) => (TRACK_API_PATH.test(request.url) ? {} : undefined);
 
 /** JSON text is UTF-8 (RFC 8259): bytes that are not are refused, not stored as U+FFFD. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -96,7 +102,7 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     // every bodiless request: that is no body. A route that needs one then says so by its schema;
     // on the Track API, as at Customer.io, it is an empty object (an identify with no attributes).
     if (text.length === 0) {
-      done(null, TRACK_API_PATH.test(request.url) ? {} : undefined);
+      done(null, emptyBodyOf(request));
       return;
     }
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {

@@ -256,6 +256,13 @@ describe('errors of the HTTP layer are problems too', () => {
     );
     expectRawProblem(reply, 415, 'unsupported_media_type');
   });
+
+  test('a GET’s body is never read, so its Content-Encoding is not refused', async () => {
+    const reply = await rawRequest(
+      'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Encoding: gzip\r\nContent-Length: 2\r\nConnection: close\r\n\r\nxx',
+    );
+    expect(reply.status).toBe(200);
+  });
 });
 
 describe('pagination cursors', () => {

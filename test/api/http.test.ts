@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectProblem } from '../support/client.js';
 import { startService, type TestService } from '../support/service.js';
+import { path, setUpTrack } from '../support/track-v1.js';
 
 let service: TestService;
 beforeAll(async () => {
@@ -79,6 +80,19 @@ describe('errors are application/problem+json', () => {
     expect(reply.body.detail).toBe(
       'The body is compressed (Content-Encoding: gzip); this service reads bodies uncompressed: send it without Content-Encoding.',
     );
+  });
+
+  test('on the Track API an empty text/plain body is what an empty JSON body is: an identify with no attributes', async () => {
+    const { track, headers } = await setUpTrack(service);
+    expect((await track.identify('ada', { email: 'ada@example.com' })).status).toBe(200);
+    const c = service.client();
+    for (const type of ['application/json', 'text/plain']) {
+      const reply = await c.put(path('ada'), undefined, {
+        raw: '',
+        headers: { ...headers, 'content-type': type },
+      });
+      expect(reply.status, `${type}: ${JSON.stringify(reply.body)}`).toBe(200);
+    }
   });
 
   test('validation errors name each field with a JSON pointer', async () => {

@@ -11,7 +11,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { confirmAction } from '../../components/Confirm';
 import { Guarded } from '../../components/Guarded';
@@ -61,6 +61,12 @@ function FactTable({ label, rows, testId }: { label: string; rows: [string, unkn
       </Table.Tbody>
     </Table>
   );
+}
+
+/** The lists a person appears in (People, a segment's people), read again after they change. */
+function invalidateLists(client: QueryClient, workspaceId: string) {
+  client.invalidateQueries({ queryKey: ['people', workspaceId] });
+  client.invalidateQueries({ queryKey: ['segment-members', workspaceId] });
 }
 
 const platformNames: Record<string, string> = { ios: 'iOS', android: 'Android' };
@@ -136,7 +142,7 @@ function PersonDetails({
       ),
     onSuccess: () => {
       notifySuccess(`${name} deleted`);
-      client.invalidateQueries({ queryKey: ['people', workspaceId] });
+      invalidateLists(client, workspaceId);
       onClosed();
     },
   });
@@ -199,7 +205,7 @@ function PersonDetails({
           onDone={(saved) => {
             setEditing(false);
             client.setQueryData(['person', workspaceId, person.cioId], { ...saved, devices: person.devices });
-            client.invalidateQueries({ queryKey: ['people', workspaceId] });
+            invalidateLists(client, workspaceId);
           }}
         />
       </Modal>

@@ -25,10 +25,6 @@ async function setUp() {
   const { headers } = t;
   return {
     ...t,
-    metric: (body: Record<string, unknown>) => c.post('/api/v1/metrics', body, { headers }),
-    push: (body: Record<string, unknown>) => c.post('/api/v1/push/events', body, { headers }),
-    unsubscribe: (deliveryId: string, body: Record<string, unknown> = {}) =>
-      c.post(`/unsubscribe/${encodeURIComponent(deliveryId)}`, body, { headers }),
     form: (formId: string, body: unknown) => c.post(`/api/v1/forms/${formId}/submit`, body, { headers }),
     merge: (primary: string, secondary: string) =>
       c.post(
@@ -100,9 +96,15 @@ describe('POST /api/v1/metrics', () => {
       'dropped',
       'spammed',
     ])
-      ok(await t.metric({ delivery_id: adaDelivery.id, metric, timestamp: 1_700_000_000 }));
-    ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'delivered' })); // again: one delivery
-    ok(await t.metric({ delivery_id: bobDelivery.id, metric: 'delivered', recipient: 'bob@example.com' }));
+      ok(await t.track.metric({ delivery_id: adaDelivery.id, metric, timestamp: 1_700_000_000 }));
+    ok(await t.track.metric({ delivery_id: adaDelivery.id, metric: 'delivered' })); // again: one delivery
+    ok(
+      await t.track.metric({
+        delivery_id: bobDelivery.id,
+        metric: 'delivered',
+        recipient: 'bob@example.com',
+      }),
+    );
     expect(await metrics(t, b.messageId)).toMatchObject({
       deliveries: 2,
       delivered: 2,
@@ -131,18 +133,18 @@ describe('POST /api/v1/metrics', () => {
   test('a bounce keeps its reason; a metric name Customer.io does not have is a 400 with meta.error', async () => {
     const t = await setUp();
     const { adaDelivery } = await sent(t);
-    ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'bounced', reason: 'mailbox full' }));
+    ok(await t.track.metric({ delivery_id: adaDelivery.id, metric: 'bounced', reason: 'mailbox full' }));
     const [row] = await queryRows<{ reason: string }>(
       service.ctx.db,
       sql`SELECT reason FROM delivery_events WHERE delivery_id = ${adaDelivery.id} AND metric = 'bounced'`,
     );
     expect(row!.reason).toBe('mailbox full');
-    expectTrackProblem(await t.metric({ delivery_id: adaDelivery.id, metric: 'read' }), 400);
-    expectTrackProblem(await t.metric({ delivery_id: adaDelivery.id }), 400);
-    expectTrackProblem(await t.metric({ metric: 'opened' }), 400);
+    expectTrackProblem(await t.track.metric({ delivery_id: adaDelivery.id, metric: 'read' }), 400);
+    expectTrackProblem(await t.track.metric({ delivery_id: adaDelivery.id }), 400);
+    expectTrackProblem(await t.track.metric({ metric: 'opened' }), 400);
     // Milliseconds are no Unix time in seconds.
     expectTrackProblem(
-      await t.metric({ delivery_id: adaDelivery.id, metric: 'opened', timestamp: 1_700_000_000_000 }),
+      await t.track.metric({ delivery_id: adaDelivery.id, metric: 'opened', timestamp: 1_700_000_000_000 }),
       400,
     );
   });
@@ -151,17 +153,19 @@ describe('POST /api/v1/metrics', () => {
     const mine = await setUp();
     const theirs = await setUp();
     const { b, adaDelivery } = await sent(theirs);
-    ok(await mine.metric({ delivery_id: 'dlv_nothing', metric: 'delivered' }));
-    ok(await mine.metric({ delivery_id: adaDelivery.id, metric: 'delivered' }));
-    ok(await mine.metric({ delivery_id: adaDelivery.id, metric: 'opened' }));
-    ok(await mine.push({ delivery_id: adaDelivery.id, event: 'opened' }));
+    ok(await mine.track.metric({ delivery_id: 'dlv_nothing', metric: 'delivered' }));
+    ok(await mine.track.metric({ delivery_id: adaDelivery.id, metric: 'delivered' }));
+    ok(await mine.track.metric({ delivery_id: adaDelivery.id, metric: 'opened' }));
+    ok(await mine.track.push({ delivery_id: adaDelivery.id, event: 'opened' }));
     expect(await metrics(theirs, b.messageId)).toMatchObject({ delivered: 0, opened: 0 });
   });
 
   test('a click keeps its link, as a bounce its reason', async () => {
     const t = await setUp();
     const { adaDelivery } = await sent(t);
-    ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'clicked', href: 'https://example.com/a' }));
+    ok(
+      await t.track.metric({ delivery_id: adaDelivery.id, metric: 'clicked', href: 'https://example.com/a' }),
+    );
     const rows = await queryRows<{ href: string }>(
       service.ctx.db,
       sql`SELECT href FROM delivery_events WHERE delivery_id = ${adaDelivery.id} AND metric = 'clicked'`,
@@ -175,13 +179,15 @@ describe('POST /api/v1/metrics', () => {
     const { adaDelivery: theirDelivery } = await sent(theirs);
     const { adaDelivery } = await sent(mine);
     await mine.admin.patch(mine.at('settings'), { identifiers: { email: false, id: true } });
-    const unknown = await mine.metric({ delivery_id: 'dlv_nothing', metric: 'delivered' });
+    const unknown = await mine.track.metric({ delivery_id: 'dlv_nothing', metric: 'delivered' });
     expect(unknown.status).toBe(200);
     expect(unknown.body).toEqual({});
-    expect((await mine.metric({ delivery_id: theirDelivery.id, metric: 'delivered' })).status).toBe(200);
-    expectTrackProblem(await mine.unsubscribe('dlv_nothing'), 404, 'not_found');
-    expectTrackProblem(await mine.unsubscribe(theirDelivery.id), 404, 'not_found');
-    expect((await mine.unsubscribe(adaDelivery.id)).status).toBe(202); // its own: queued
+    expect((await mine.track.metric({ delivery_id: theirDelivery.id, metric: 'delivered' })).status).toBe(
+      200,
+    );
+    expectTrackProblem(await mine.track.unsubscribe('dlv_nothing'), 404, 'not_found');
+    expectTrackProblem(await mine.track.unsubscribe(theirDelivery.id), 404, 'not_found');
+    expect((await mine.track.unsubscribe(adaDelivery.id)).status).toBe(202); // its own: queued
     await service.worker.runUntilIdle();
   });
 
@@ -189,7 +195,7 @@ describe('POST /api/v1/metrics', () => {
     const t = await setUp();
     const { b, adaDelivery } = await sent(t);
     await t.admin.patch(t.at('settings'), { openTracking: false });
-    ok(await t.metric({ delivery_id: adaDelivery.id, metric: 'opened' }));
+    ok(await t.track.metric({ delivery_id: adaDelivery.id, metric: 'opened' }));
     await t.admin.patch(t.at('settings'), { openTracking: true });
     expect(await metrics(t, b.messageId)).toMatchObject({ opened: 0 });
   });
@@ -200,9 +206,16 @@ describe('POST /api/v1/push/events', () => {
     const t = await setUp();
     const { b, adaDelivery } = await sent(t);
     for (const event of ['delivered', 'opened', 'converted'])
-      ok(await t.push({ delivery_id: adaDelivery.id, device_id: 'tok-1', event, timestamp: 1_700_000_000 }));
+      ok(
+        await t.track.push({
+          delivery_id: adaDelivery.id,
+          device_id: 'tok-1',
+          event,
+          timestamp: 1_700_000_000,
+        }),
+      );
     expect(await metrics(t, b.messageId)).toMatchObject({ delivered: 1, opened: 1, converted: 1 });
-    expectTrackProblem(await t.push({ delivery_id: adaDelivery.id, event: 'clicked' }), 400);
+    expectTrackProblem(await t.track.push({ delivery_id: adaDelivery.id, event: 'clicked' }), 400);
   });
 });
 
@@ -210,7 +223,7 @@ describe('POST /unsubscribe/{delivery_id}', () => {
   test('sets the person’s unsubscribed attribute, counts in the message’s metrics, and the next broadcast emails them not', async () => {
     const t = await setUp();
     const { ada, bob, b, adaDelivery } = await sent(t);
-    ok(await t.unsubscribe(adaDelivery.id, { unsubscribe: true }));
+    ok(await t.track.unsubscribe(adaDelivery.id, { unsubscribe: true }));
     expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: true });
     expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 1 });
     const next = await broadcast(t);
@@ -255,9 +268,9 @@ describe('POST /unsubscribe/{delivery_id}', () => {
   test('unsubscribe false subscribes the person again: the next broadcast emails them', async () => {
     const t = await setUp();
     const { ada, adaDelivery } = await sent(t);
-    ok(await t.unsubscribe(adaDelivery.id)); // no body: unsubscribe, as the client's default
+    ok(await t.track.unsubscribe(adaDelivery.id)); // no body: unsubscribe, as the client's default
     expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: true });
-    ok(await t.unsubscribe(adaDelivery.id, { unsubscribe: false }));
+    ok(await t.track.unsubscribe(adaDelivery.id, { unsubscribe: false }));
     expect(await attributesOf(t, ada.cioId)).toMatchObject({ unsubscribed: false });
     const { report } = await send(t, await broadcast(t), [ada.cioId]);
     expect(report).toMatchObject({ queued: 1 });
@@ -269,7 +282,7 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     const { ada, b } = await sent(t);
     const test = await t.admin.post(t.at(`messages/${b.messageId}/send-test`), { cioId: ada.cioId });
     expect(test.status, JSON.stringify(test.body)).toBe(202);
-    ok(await t.unsubscribe(test.body.id));
+    ok(await t.track.unsubscribe(test.body.id));
     expect(await attributesOf(t, ada.cioId)).not.toHaveProperty('unsubscribed');
     expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 0 });
   });
@@ -279,7 +292,7 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     const { ada, adaDelivery } = await sent(t);
     const ada2 = (await t.track.identify('ada2', { email: `${unique('ada2')}@example.com` })).body;
     ok(await t.merge('ada2', 'ada'));
-    ok(await t.unsubscribe(adaDelivery.id));
+    ok(await t.track.unsubscribe(adaDelivery.id));
     expect(await attributesOf(t, ada2.cioId)).toMatchObject({ unsubscribed: true });
     const { report, deliveries } = await send(t, await broadcast(t), [ada2.cioId]);
     expect(report).toMatchObject({ queued: 0, unsubscribed: 1 });
@@ -291,10 +304,10 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     const t = await setUp();
     const { ada, bob, b, adaDelivery, bobDelivery } = await sent(t);
     ok(await t.merge('ada', 'bob')); // both got b: ada keeps hers, bob's names nobody now
-    expectTrackProblem(await t.unsubscribe(bobDelivery.id), 404, 'not_found');
+    expectTrackProblem(await t.track.unsubscribe(bobDelivery.id), 404, 'not_found');
     expect(await attributesOf(t, ada.cioId)).not.toHaveProperty('unsubscribed');
     ok(await t.track.remove('ada'));
-    const gone = await t.unsubscribe(adaDelivery.id);
+    const gone = await t.track.unsubscribe(adaDelivery.id);
     expectTrackProblem(gone, 404, 'not_found');
     expect(gone.body.detail).toMatch(/no longer exists/);
     expect(await metrics(t, b.messageId)).toMatchObject({ unsubscribed: 0 });
@@ -305,10 +318,10 @@ describe('POST /unsubscribe/{delivery_id}', () => {
     const mine = await setUp();
     const theirs = await setUp();
     const { ada, adaDelivery } = await sent(theirs);
-    expectTrackProblem(await mine.unsubscribe(adaDelivery.id), 404, 'not_found');
-    expectTrackProblem(await mine.unsubscribe('dlv_nothing'), 404, 'not_found');
+    expectTrackProblem(await mine.track.unsubscribe(adaDelivery.id), 404, 'not_found');
+    expectTrackProblem(await mine.track.unsubscribe('dlv_nothing'), 404, 'not_found');
     expect(await attributesOf(theirs, ada.cioId)).not.toHaveProperty('unsubscribed');
-    expectTrackProblem(await theirs.unsubscribe(adaDelivery.id, { unsubscribe: 'yes' }), 400);
+    expectTrackProblem(await theirs.track.unsubscribe(adaDelivery.id, { unsubscribe: 'yes' }), 400);
   });
 });
 

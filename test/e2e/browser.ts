@@ -155,10 +155,6 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByTestId('setup-guide').waitFor();
 }
 
-/** Opens a page of the workspace's navigation by its link's name. */
-export async function openWorkspacePage(page: Page, link: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Workspace' })
-    .getByRole('link', { name: link, exact: true })
-    .click();
-}
+/** A link of a navigation section of the console (Workspace, Journeys, Data, Content …) by its name. */
+export const navLink = (page: Page, section: string, label: string) =>
+  page.getByRole('navigation', { name: section }).getByRole('link', { name: label, exact: true });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { addMember } from '../support/members.js';
-import { consoleSuite, eventually, haveChromium, signUp } from './browser.js';
+import { consoleSuite, eventually, haveChromium, navLink, signUp } from './browser.js';
 
 /**
  * The console's Journeys, Data and Content areas (one generic page for every kind that
@@ -10,10 +10,6 @@ import { consoleSuite, eventually, haveChromium, signUp } from './browser.js';
  */
 const suite = consoleSuite({ width: 1280, height: 900 });
 const newPage = () => suite.newPage();
-
-/** A link of the navigation's section (Journeys, Data, Content). */
-const navLink = (page: Page, section: string, label: string) =>
-  page.getByRole('navigation', { name: section }).getByRole('link', { name: label, exact: true });
 
 /** Turns the open dialog's form to JSON ("Advanced (JSON)"), unless it already is. */
 async function advanced(page: Page): Promise<void> {

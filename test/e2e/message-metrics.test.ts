@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
-import { trackClient } from '../support/track-v1.js';
+import { setUpSending } from '../support/sending.js';
 import { expectFitsPhone, expectGoodAtBothWidths } from './a11y.js';
 import { consoleSuite, eventually, haveChromium, logIn, screenshot } from './browser.js';
 
@@ -12,19 +11,8 @@ import { consoleSuite, eventually, haveChromium, logIn, screenshot } from './bro
  */
 const suite = consoleSuite({ width: 1440, height: 900 });
 
-async function newBroadcast(admin: Client, workspaceId: string, name: string, emails = [`${name} email`]) {
-  const reply = await admin.post(`/api/workspaces/${workspaceId}/broadcasts`, {
-    name,
-    messages: emails.map((email) => ({
-      name: email,
-      channel: 'email',
-      subject: 'Hello {{customer.first_name}}',
-      body: '<p>Hi</p>',
-    })),
-  });
-  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return { id: reply.body.id as string, messageId: reply.body.messages[0].id as string };
-}
+/** An email message that greets its recipient by first name. */
+const hello = (name: string) => ({ name, subject: 'Hello {{customer.first_name}}', body: '<p>Hi</p>' });
 
 const textOf = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
 
@@ -32,14 +20,7 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
   test('reported counts with rates and the deliveries at both widths; nothing sent yet; masked for hidden attributes; not for a member of another workspace', {
     timeout: 180_000,
   }, async () => {
-    const admin = suite.service.client();
-    const { workspace, email, password } = await admin.signup();
-    const ws = `/api/workspaces/${workspace.id}`;
-    // A new workspace sends in test mode, whose deliveries record no metrics.
-    expect(
-      (await admin.patch(`${ws}/settings`, { sendMode: 'normal', senderAddress: 'news@acme.test' })).status,
-    ).toBe(200);
-    const track = (await trackClient(suite.service, admin, workspace.id)).track;
+    const { admin, workspace, track, email, password, ...t } = await setUpSending(suite.service);
     const cioIdOf = async (id: string, email: string) =>
       (await track.identify(id, { email, first_name: id[0]!.toUpperCase() + id.slice(1) })).body
         .cioId as string;
@@ -48,12 +29,10 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
       bob: await cioIdOf('bob', 'bob@example.com'),
       cy: await cioIdOf('cy', 'cy@example.com'),
     };
-    const spring = await newBroadcast(admin, workspace.id, 'Spring news');
-    const unsent = await newBroadcast(admin, workspace.id, 'Summer news', ['Summer teaser', 'Summer issue']);
-    const sent = await admin.post(`${ws}/broadcasts/${spring.id}/send`, { people: Object.values(people) });
-    expect(sent.status, JSON.stringify(sent.body)).toBe(202);
-    await suite.service.worker.runUntilIdle();
-    const deliveries = (await admin.get(`${ws}/deliveries?sourceId=${spring.id}`)).body.items as {
+    const spring = await t.newBroadcast([hello('Spring news email')], 'Spring news');
+    const unsent = await t.newBroadcast([hello('Summer teaser'), hello('Summer issue')], 'Summer news');
+    await t.send(spring.id, Object.values(people));
+    const deliveries = (await admin.get(t.at(`deliveries?sourceId=${spring.id}`))).body.items as {
       id: string;
       cioId: string;
     }[];
@@ -61,11 +40,11 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
     const of = (cioId: string) => deliveries.find((d) => d.cioId === cioId)!.id;
     // Ada's and Bob's were delivered, Cy's bounced; Ada opened, clicked and unsubscribed.
     const reported = [
-      await track.metric(of(people.ada), 'delivered'),
-      await track.metric(of(people.bob), 'delivered'),
-      await track.metric(of(people.cy), 'bounced'),
-      await track.metric(of(people.ada), 'opened'),
-      await track.metric(of(people.ada), 'clicked'),
+      await track.metric({ delivery_id: of(people.ada), metric: 'delivered' }),
+      await track.metric({ delivery_id: of(people.bob), metric: 'delivered' }),
+      await track.metric({ delivery_id: of(people.cy), metric: 'bounced' }),
+      await track.metric({ delivery_id: of(people.ada), metric: 'opened' }),
+      await track.metric({ delivery_id: of(people.ada), metric: 'clicked' }),
       await track.unsubscribe(of(people.ada)),
     ];
     expect(reported.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
@@ -108,7 +87,7 @@ describe.skipIf(!haveChromium)('a broadcast’s and a message’s metrics', () =
     // The message on its own, from its row in the Message library: the same figures here.
     await page.goto('/resources/message-library');
     await page.getByRole('link', { name: 'Metrics: Spring news email' }).click();
-    await page.waitForURL(`**/metrics?message=${spring.messageId}`);
+    await page.waitForURL(`**/metrics?message=${spring.messageIds[0]}`);
     await page.getByText('A message of the broadcast “Spring news”').waitFor();
     expect(await textOf(page, 'figure-opened')).toContain('50% of 2 delivered');
     await eventually(async () => expect(await page.getByTestId('delivery').count()).toBe(3));

@@ -5,7 +5,7 @@ import { HIDE_ATTRIBUTES_DESCRIPTION } from '../../src/access/vocabulary.js';
 import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
+import { consoleSuite, eventually, haveChromium, navLink, screenshot, signUp } from './browser.js';
 
 /**
  * The People screen (list led by names, a person's attributes as a table, add, edit and delete,
@@ -19,9 +19,6 @@ async function clientOf(page: Page): Promise<Client> {
     client.cookies.set(cookie.name, decodeURIComponent(cookie.value));
   return client;
 }
-
-const navLink = (page: Page, section: string, label: string) =>
-  page.getByRole('navigation', { name: section }).getByRole('link', { name: label, exact: true });
 
 async function expectJob(scope: Locator, state: string): Promise<void> {
   const progress = scope.getByTestId('job-progress');

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { addMember } from '../support/members.js';
 import { trackClient } from '../support/track-v1.js';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, eventually, haveChromium, logIn, openWorkspacePage } from './browser.js';
+import { consoleSuite, eventually, haveChromium, logIn, navLink } from './browser.js';
 
 /** A person's devices (added by the Track API) on their drawer: platform, last use, token; or none yet. */
 const suite = consoleSuite({ width: 1440, height: 900 });
@@ -27,7 +27,7 @@ describe.skipIf(!haveChromium)('a person’s devices', () => {
 
     const page = await suite.newPage();
     await logIn(page, email, password);
-    await openWorkspacePage(page, 'People');
+    await navLink(page, 'Workspace', 'People').click();
     const people = page.getByTestId('people');
     await eventually(async () => expect(await people.getByRole('row').count()).toBe(3));
     await people.getByRole('button', { name: 'Open Ada Byron' }).click();
@@ -58,7 +58,7 @@ describe.skipIf(!haveChromium)('a person’s devices', () => {
     });
     const masked = await suite.newPage();
     await logIn(masked, viewer.email, viewer.password);
-    await openWorkspacePage(masked, 'People');
+    await navLink(masked, 'Workspace', 'People').click();
     const list = masked.getByTestId('people');
     await eventually(async () => expect(await list.getByRole('row').count()).toBe(3));
     await list.getByRole('button', { name: 'Open Hidden' }).first().click();

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { addMember } from '../support/members.js';
 import { trackClient } from '../support/track-v1.js';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, eventually, haveChromium, logIn, openWorkspacePage } from './browser.js';
+import { consoleSuite, eventually, haveChromium, logIn, navLink } from './browser.js';
 
 /** A person's activity (events and page views sent with the Track API) in their drawer, newest first. */
 const suite = consoleSuite({ width: 1440, height: 900 });
@@ -33,7 +33,7 @@ describe.skipIf(!haveChromium)('a person’s activity', () => {
 
     const page = await suite.newPage();
     await logIn(page, email, password);
-    await openWorkspacePage(page, 'People');
+    await navLink(page, 'Workspace', 'People').click();
     const people = page.getByTestId('people');
     await eventually(async () => expect(await people.getByRole('row').count()).toBe(3));
     await people.getByRole('button', { name: 'Open Ada Byron' }).click();
@@ -71,7 +71,7 @@ describe.skipIf(!haveChromium)('a person’s activity', () => {
     });
     const masked = await suite.newPage();
     await logIn(masked, viewer.email, viewer.password);
-    await openWorkspacePage(masked, 'People');
+    await navLink(masked, 'Workspace', 'People').click();
     const list = masked.getByTestId('people');
     await eventually(async () => expect(await list.getByRole('row').count()).toBe(3));
     // The list runs oldest first: Ada was identified before Alan.

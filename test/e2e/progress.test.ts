@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Client } from '../support/client.js';
 import { addMember } from '../support/members.js';
-import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
+import { consoleSuite, eventually, haveChromium, navLink, screenshot, signUp } from './browser.js';
 
 /**
  * Long work in the console (a CSV import, an export, a broadcast send), each a job whose progress
@@ -20,9 +20,6 @@ async function clientOf(page: Page): Promise<Client> {
     client.cookies.set(cookie.name, decodeURIComponent(cookie.value));
   return client;
 }
-
-const navLink = (page: Page, section: string, label: string) =>
-  page.getByRole('navigation', { name: section }).getByRole('link', { name: label, exact: true });
 
 /** The job shown in `scope` has reached `state`, with this "done of total" line. */
 async function expectJob(scope: Locator, state: string, count: string): Promise<void> {

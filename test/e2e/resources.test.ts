@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './browser.js';
+import { consoleSuite, eventually, haveChromium, navLink, screenshot, signUp } from './browser.js';
 
 /**
  * The Journeys, Data and Content pages rendered from GET /api/resource-kinds: lists and their
@@ -10,9 +10,6 @@ import { consoleSuite, eventually, haveChromium, screenshot, signUp } from './br
  * its missing references in words.
  */
 const suite = consoleSuite({ width: 1440, height: 900 });
-
-const navLink = (page: Page, section: string, label: string) =>
-  page.getByRole('navigation', { name: section }).getByRole('link', { name: label, exact: true });
 
 /** A call of the API from the page, with its session and CSRF token (set-up the test does not look at). */
 async function api(page: Page, method: string, path: string, body?: unknown): Promise<unknown> {

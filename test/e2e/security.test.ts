@@ -5,7 +5,15 @@ import type { Client } from '../support/client.js';
 import { linkSentTo, tokenOf } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
 import { expectGoodAtBothWidths } from './a11y.js';
-import { buildConsoleIfStale, eventually, haveChromium, launch, openPage, screenshot } from './browser.js';
+import {
+  buildConsoleIfStale,
+  eventually,
+  haveChromium,
+  launch,
+  logIn,
+  openPage,
+  screenshot,
+} from './browser.js';
 
 /**
  * The Security page in Chromium: an Account Admin sets up SAML single sign-on with a real
@@ -51,14 +59,6 @@ async function inviteAtDomain(api: Client, local: string): Promise<string> {
   });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return tokenOf(await linkSentTo(api, email));
-}
-
-async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByTestId('setup-guide').waitFor();
 }
 
 const ssoLink = (page: Page) => page.getByRole('link', { name: 'Continue with single sign-on' });

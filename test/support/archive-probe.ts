@@ -1,5 +1,5 @@
 /**
- * A child process for test/workspace-archive-memory.test.ts: seeds, exports or imports one
+ * A child process for test/workspace-archive-memory.test.ts: makes an account, seeds, exports or imports one
  * installation (DATA_DIR or DATABASE_URL) and prints what it took as its last line, JSON:
  * { ms, maxRssMiB (the process's peak resident memory: Node, and PGlite's WebAssembly heap when
  * embedded), heapPeakMiB (the JavaScript heap, sampled every 10 ms) }.

@@ -16,9 +16,12 @@ export async function setUpSending(service: TestService) {
   expect(settings.status, JSON.stringify(settings.body)).toBe(200);
   const at = (rest: string) => `/api/workspaces/${t.workspace.id}/${rest}`;
   /** A broadcast of these email messages (a name, subject and body each): its id and its messages' ids. */
-  const newBroadcast = async (messages: { name: string; subject: string; body: string }[]) => {
+  const newBroadcast = async (
+    messages: { name: string; subject: string; body: string }[],
+    name = unique('News'),
+  ) => {
     const made = await t.admin.post(at('broadcasts'), {
-      name: unique('News'),
+      name,
       messages: messages.map((m) => ({ ...m, channel: 'email' })),
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);

@@ -24,9 +24,10 @@ export async function trackClient(service: TestService, admin: Client, workspace
     anonymous: (body: Record<string, unknown>) => c.post('/api/v1/events', body, { headers }),
     addToSegment: (segmentId: string, ids: string[]) =>
       c.post(`/api/v1/segments/${segmentId}/add_customers`, { ids }, { headers }),
-    metric: (deliveryId: string, metric: string) =>
-      c.post('/api/v1/metrics', { delivery_id: deliveryId, metric }, { headers }),
-    unsubscribe: (deliveryId: string) => c.post(`/unsubscribe/${deliveryId}`, {}, { headers }),
+    metric: (body: Record<string, unknown>) => c.post('/api/v1/metrics', body, { headers }),
+    push: (body: Record<string, unknown>) => c.post('/api/v1/push/events', body, { headers }),
+    unsubscribe: (deliveryId: string, body: Record<string, unknown> = {}) =>
+      c.post(`/unsubscribe/${encodeURIComponent(deliveryId)}`, body, { headers }),
     region: () => c.get('/api/v1/accounts/region', { headers }),
   };
   return { key, headers, track };
@@ -35,7 +36,7 @@ export async function trackClient(service: TestService, admin: Client, workspace
 /** A new workspace with a Track API key, and the v1 calls of Customer.io's clients with that key. */
 export async function setUpTrack(service: TestService, options: { email?: boolean } = {}) {
   const admin = service.client();
-  const { workspace, account } = await admin.signup();
+  const { workspace, account, email, password } = await admin.signup();
   if (options.email === false) {
     await admin.patch(`/api/workspaces/${workspace.id}/settings`, {
       identifiers: { email: false, id: true },
@@ -44,7 +45,7 @@ export async function setUpTrack(service: TestService, options: { email?: boolea
   }
   const { key, headers, track } = await trackClient(service, admin, workspace.id);
   const holder = { keyId: key.id as string, accountId: account.id, workspaceId: workspace.id };
-  return { admin, workspace, track, holder, headers };
+  return { admin, workspace, track, holder, headers, email: email as string, password: password as string };
 }
 
 export const ok = (reply: Reply) => {

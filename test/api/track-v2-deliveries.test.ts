@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
 import { expectProblem } from '../support/client.js';
 import { unique } from '../support/row-probes.js';
+import { broadcasting } from '../support/sending.js';
 import { startService, type TestService } from '../support/service.js';
 import { personById, workspaceWithV2 } from '../support/track-v2.js';
 
@@ -17,9 +18,7 @@ beforeAll(async () => {
 afterAll(() => service?.close());
 
 type Op = Record<string, unknown>;
-type Workspace = Awaited<ReturnType<typeof workspaceWithV2>>;
-
-const at = (w: Workspace, rest: string) => `/api/workspaces/${w.workspace.id}/${rest}`;
+type Workspace = Awaited<ReturnType<typeof workspace>>;
 
 /** A delivery operation as Customer.io's reference writes it. */
 const deliveryOp = (id: string, name: string, more: Op = {}): Op => ({
@@ -31,17 +30,10 @@ const deliveryOp = (id: string, name: string, more: Op = {}): Op => ({
   ...more,
 });
 
-/** A workspace; in normal send mode unless asked for test mode (a new workspace's). */
+/** A workspace with its broadcasts; in normal send mode unless asked for test mode (a new workspace's). */
 async function workspace(mode: 'normal' | 'test' = 'normal') {
   const w = await workspaceWithV2(service);
-  if (mode === 'normal') {
-    const settings = await w.admin.patch(at(w, 'settings'), {
-      sendMode: 'normal',
-      senderAddress: 'news@acme.test',
-    });
-    expect(settings.status, JSON.stringify(settings.body)).toBe(200);
-  }
-  return w;
+  return { ...w, ...(await broadcasting(service, w.admin, w.workspace.id, mode)) };
 }
 
 /** People (ids) identified through v2, a broadcast of one email sent to them, and each one's delivery id. */
@@ -57,26 +49,20 @@ async function broadcastTo(w: Workspace, ids: string[]) {
   expect(identified.status, JSON.stringify(identified.body)).toBe(200);
   const cioIds = new Map<string, string>();
   for (const id of ids) cioIds.set(id, (await personById(w.admin, w.workspace.id, id))!.cioId);
-  const b = await w.admin.post(at(w, 'broadcasts'), {
-    name: unique('News'),
-    messages: [{ name: 'Issue', channel: 'email', subject: 'News', body: '<p>Hello</p>' }],
-  });
-  expect(b.status, JSON.stringify(b.body)).toBe(201);
-  const started = await w.admin.post(at(w, `broadcasts/${b.body.id}/send`), { people: [...cioIds.values()] });
-  expect(started.status, JSON.stringify(started.body)).toBe(202);
-  await service.worker.runUntilIdle();
-  const deliveries = (await w.admin.get(at(w, 'deliveries?limit=500'))).body.items as {
+  const b = await w.newBroadcast([{ name: 'Issue', subject: 'News', body: '<p>Hello</p>' }]);
+  await w.send(b.id, [...cioIds.values()]);
+  const deliveries = (await w.admin.get(w.at('deliveries?limit=500'))).body.items as {
     id: string;
     sourceId: string;
     cioId: string;
   }[];
   const deliveryOf = (id: string) =>
-    deliveries.find((d) => d.sourceId === b.body.id && d.cioId === cioIds.get(id))!.id;
-  return { messageId: b.body.messages[0].id as string, deliveryOf };
+    deliveries.find((d) => d.sourceId === b.id && d.cioId === cioIds.get(id))!.id;
+  return { messageId: b.messageIds[0]!, deliveryOf };
 }
 
 const metrics = async (w: Workspace, messageId: string) =>
-  (await w.admin.get(at(w, `messages/${messageId}/metrics`))).body;
+  (await w.admin.get(w.at(`messages/${messageId}/metrics`))).body;
 
 const ok = (reply: { status: number; body: unknown }) => {
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -199,7 +185,7 @@ describe('Track API v2: delivery operations', () => {
   test('while the workspace revalidates: its own delivery’s metric is queued (200 {}) and counted after; an unknown one is ignored now', async () => {
     const w = await workspace();
     const { messageId, deliveryOf } = await broadcastTo(w, ['ada']);
-    const changed = await w.admin.patch(at(w, 'settings'), { identifiers: { email: false, id: true } });
+    const changed = await w.admin.patch(w.at('settings'), { identifiers: { email: false, id: true } });
     expect(changed.body.processingState).toBe('revalidating');
     const queued = async () =>
       (

@@ -13,6 +13,7 @@ import { insertImportChunk } from '../../src/features/people/store.js';
 import { MAX_ATTEMPTS } from '../../src/jobs/queue.js';
 import type { JobControl } from '../../src/jobs/worker.js';
 import { type Client, expectProblem } from '../support/client.js';
+import { importCsv, uploadCsv } from '../support/imports.js';
 import { addMember } from '../support/members.js';
 import { startService, type TestService } from '../support/service.js';
 
@@ -22,12 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => service?.close());
 
-const upload = (client: Client, workspaceId: string, mode: string, csv: string) =>
-  client.post(`/api/workspaces/${workspaceId}/people/import?mode=${mode}`, undefined, {
-    raw: csv,
-    headers: { 'content-type': 'text/csv' },
-  });
-
 /** How many chunks of this upload or import are stored. */
 async function chunksOf(jobId: string) {
   const [row] = await queryRows<{ n: number }>(
@@ -35,14 +30,6 @@ async function chunksOf(jobId: string) {
     sql`SELECT count(*)::int AS n FROM import_chunks WHERE job_id = ${jobId}`,
   );
   return row!.n;
-}
-
-/** Uploads, runs the job, and answers the job as GET …/jobs/{id} shows it. */
-async function importCsv(client: Client, workspaceId: string, mode: string, csv: string) {
-  const started = await upload(client, workspaceId, mode, csv);
-  expect(started.status, JSON.stringify(started.body)).toBe(202);
-  await service.worker.runUntilIdle();
-  return (await client.get(started.headers.get('location')!)).body;
 }
 
 describe('CSV import', () => {
@@ -59,7 +46,7 @@ describe('CSV import', () => {
       'u4,ONE@example.com,free,Oslo', // line 7: one@ taken (emails compare without case)
       'u5,not-an-email,free,Lima', // line 8: not an email address
     ].join('\n');
-    const job = await importCsv(admin, workspace.id, 'create', csv);
+    const job = await importCsv(service, admin, workspace.id, 'create', csv);
     expect(job).toMatchObject({ state: 'succeeded', progress: { done: 7, total: 7 } });
     expect(job.result).toMatchObject({ created: 2, updated: 0, failed: 5 });
     expect(job.result.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 6, 7, 8]);
@@ -89,10 +76,15 @@ describe('CSV import', () => {
       ' \t', // line 8: blank but for spaces, skipped
       'u3,not-an-email,x', // line 9
     ].join('\r\n');
-    const job = await importCsv(admin, workspace.id, 'create', csv);
+    const job = await importCsv(service, admin, workspace.id, 'create', csv);
     expect(job.result.errors.map((e: { line: number }) => e.line)).toEqual([4, 5, 9]);
     // A header's own line break counts, and so it does before a line that is not CSV.
-    const broken = await upload(admin, workspace.id, 'create', 'id,"e\r\nmail"\r\nu1,"a\r\nb"\r\nu2,"bad"x');
+    const broken = await uploadCsv(
+      admin,
+      workspace.id,
+      'create',
+      'id,"e\r\nmail"\r\nu1,"a\r\nb"\r\nu2,"bad"x',
+    );
     expectProblem(broken, 400, 'invalid');
     expect(broken.body.errors[0].path).toBe('/line/5');
     expect(broken.body.detail).toContain('at line 5');
@@ -104,6 +96,7 @@ describe('CSV import', () => {
     const admin = service.client();
     const { workspace } = await admin.signup();
     await importCsv(
+      service,
       admin,
       workspace.id,
       'create',
@@ -117,7 +110,7 @@ describe('CSV import', () => {
       ',b,,team', // by id, no email change: fine
       ',zzz,,team', // nobody
     ].join('\n');
-    const job = await importCsv(admin, workspace.id, 'update', csv);
+    const job = await importCsv(service, admin, workspace.id, 'update', csv);
     expect(job.result).toMatchObject({ updated: 2, failed: 2 });
     expect(job.result.errors).toEqual([
       { line: 3, message: expect.stringContaining('cio_id') },
@@ -136,13 +129,13 @@ describe('CSV import', () => {
     const author = await addMember(service, admin, {
       roles: [{ workspaceId: workspace.id, role: 'author' }],
     });
-    const refused = await upload(author.client, workspace.id, 'create', 'id\nx');
+    const refused = await uploadCsv(author.client, workspace.id, 'create', 'id\nx');
     expectProblem(refused, 403, 'forbidden');
     expect(refused.body.permission).toBe('data.import');
-    expectProblem(await upload(admin, workspace.id, 'create', 'plan,city\nfree,Paris'), 400, 'invalid');
-    expectProblem(await upload(admin, workspace.id, 'create', 'id,plan\n"x,free\ny,"z'), 400, 'invalid');
-    expectProblem(await upload(admin, workspace.id, 'create', 'id,plan\n'), 400, 'invalid');
-    expectProblem(await upload(admin, workspace.id, 'sideways', 'id\nx'), 400, 'invalid');
+    expectProblem(await uploadCsv(admin, workspace.id, 'create', 'plan,city\nfree,Paris'), 400, 'invalid');
+    expectProblem(await uploadCsv(admin, workspace.id, 'create', 'id,plan\n"x,free\ny,"z'), 400, 'invalid');
+    expectProblem(await uploadCsv(admin, workspace.id, 'create', 'id,plan\n'), 400, 'invalid');
+    expectProblem(await uploadCsv(admin, workspace.id, 'sideways', 'id\nx'), 400, 'invalid');
     // Nothing was left behind by the refused uploads.
     expect(await service.worker.runUntilIdle()).toBe(0);
   });
@@ -234,7 +227,7 @@ describe('an import under crashes and refusals', () => {
     const admin = service.client();
     const { workspace } = await admin.signup();
     const rows = 12_000; // 12 chunks
-    const started = await upload(admin, workspace.id, 'create', peopleCsv(rows));
+    const started = await uploadCsv(admin, workspace.id, 'create', peopleCsv(rows));
     expect(started.status).toBe(202);
     const { jobId } = started.body;
     const handler = importPeople(service.ctx);
@@ -269,7 +262,7 @@ describe('an import under crashes and refusals', () => {
   test(`an import that makes no progress in ${MAX_ATTEMPTS} runs in a row ends failed, saying how far it got; what it applied stays, its chunks are swept`, async () => {
     const admin = service.client();
     const { workspace } = await admin.signup();
-    const started = await upload(admin, workspace.id, 'create', peopleCsv(3000));
+    const started = await uploadCsv(admin, workspace.id, 'create', peopleCsv(3000));
     const { jobId } = started.body;
     await expect(importPeople(service.ctx)(await claim(jobId), dyingAfter(1))).rejects.toBe(killed);
     service.clock.advance(LEASE);
@@ -296,7 +289,7 @@ describe('an import under crashes and refusals', () => {
     const long = randomBytes(3000).toString('base64url');
     const lines = peopleCsv(2500).split('\n');
     lines[1502] = `${long},long@example.com,1`; // line 1503 of the file, in the second chunk
-    const job = await importCsv(admin, workspace.id, 'create', lines.join('\n'));
+    const job = await importCsv(service, admin, workspace.id, 'create', lines.join('\n'));
     expect(job).toMatchObject({ state: 'succeeded', progress: { done: 2500, total: 2500 } });
     expect(job.result).toEqual({
       created: 2499,
@@ -441,6 +434,7 @@ describe('export', () => {
     const admin = service.client();
     const { workspace } = await admin.signup();
     await importCsv(
+      service,
       admin,
       workspace.id,
       'create',
@@ -470,7 +464,7 @@ describe('export', () => {
     const { workspace } = await admin.signup();
     const at = (rest: string) => `/api/workspaces/${workspace.id}/${rest}`;
     const rows = Array.from({ length: 2500 }, (_, i) => `p${i},p${i}@example.com,${i % 7}`);
-    await importCsv(admin, workspace.id, 'create', ['id,email,score', ...rows].join('\n'));
+    await importCsv(service, admin, workspace.id, 'create', ['id,email,score', ...rows].join('\n'));
 
     const started = await admin.post(at('people/exports'), { format: 'csv' });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
@@ -505,7 +499,13 @@ describe('export', () => {
     const admin = service.client();
     const { workspace } = await admin.signup();
     const at = (rest: string) => `/api/workspaces/${workspace.id}/${rest}`;
-    await importCsv(admin, workspace.id, 'create', 'id,note\na,"two\nlines"\nb,one\nc,"three\nmore\nlines"');
+    await importCsv(
+      service,
+      admin,
+      workspace.id,
+      'create',
+      'id,note\na,"two\nlines"\nb,one\nc,"three\nmore\nlines"',
+    );
     const started = await admin.post(at('people/exports'), { format: 'csv' });
     await service.worker.runUntilIdle();
     const job = await admin.get(started.headers.get('location')!);

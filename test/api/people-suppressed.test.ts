@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
 import { type Client, expectProblem } from '../support/client.js';
+import { importCsv } from '../support/imports.js';
 import { startService, type TestService } from '../support/service.js';
 import { ok, setUpTrack } from '../support/track-v1.js';
 
@@ -22,16 +23,6 @@ const peopleCount = async (workspaceId: string) =>
       sql`SELECT count(*)::int AS n FROM people WHERE workspace_id = ${workspaceId}`,
     )
   )[0]!.n;
-
-async function importCsv(client: Client, workspaceId: string, mode: string, csv: string) {
-  const started = await client.post(`/api/workspaces/${workspaceId}/people/import?mode=${mode}`, undefined, {
-    raw: csv,
-    headers: { 'content-type': 'text/csv' },
-  });
-  expect(started.status, JSON.stringify(started.body)).toBe(202);
-  await service.worker.runUntilIdle();
-  return (await client.get(started.headers.get('location')!)).body;
-}
 
 /** A Track API identify that went through: 200 (its body is the person written, or {} when ignored). */
 const answered = (reply: { status: number; body: unknown }) =>
@@ -83,6 +74,7 @@ describe('a suppressed identifier', () => {
     ok(await track.suppress('s2'));
     ok(await track.suppress('gone@example.com'));
     const job = await importCsv(
+      service,
       admin,
       workspace.id,
       'create',
@@ -102,6 +94,7 @@ describe('a suppressed identifier', () => {
     // Update mode: a row may not give a suppressed email to someone either.
     const [a3] = (await admin.get(`/api/workspaces/${workspace.id}/people?id=a3`)).body.items;
     const update = await importCsv(
+      service,
       admin,
       workspace.id,
       'update',
@@ -114,7 +107,7 @@ describe('a suppressed identifier', () => {
     });
 
     ok(await track.unsuppress('s2'));
-    const again = await importCsv(admin, workspace.id, 'create', 'id,email\ns2,s2@example.com');
+    const again = await importCsv(service, admin, workspace.id, 'create', 'id,email\ns2,s2@example.com');
     expect(again.result).toMatchObject({ created: 1, failed: 0 });
     expect(await idsOf(admin, workspace.id)).toEqual(['a1', 'a3', 's2']);
   });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '../../src/db/connection.js';
 import type { Reply } from '../support/client.js';
+import { importCsv } from '../support/imports.js';
 import { unique } from '../support/row-probes.js';
 import { setUpSending } from '../support/sending.js';
 import { startService, type TestService } from '../support/service.js';
@@ -250,12 +251,7 @@ describe('POST /unsubscribe/{delivery_id}', () => {
       ),
     );
     const csv = `id,email,unsubscribed\ncsv,${unique('csv')}@example.com,TRUE\n`;
-    const imported = await t.admin.request('POST', t.at('people/import?mode=create'), undefined, {
-      headers: { 'content-type': 'text/csv' },
-      raw: csv,
-    });
-    expect(imported.status, JSON.stringify(imported.body)).toBe(202);
-    await service.worker.runUntilIdle();
+    await importCsv(service, t.admin, t.workspace.id, 'create', csv);
     const csvPerson = (await t.admin.get(t.at('people?id=csv'))).body.items[0];
     const { report, deliveries } = await send(t, await broadcast(t), [
       ...who.map((p) => p.cioId),
